@@ -1,0 +1,53 @@
+// Pipeline: reads inputs, tokenizes lines, validates them against the
+// format, applies the time range and the pattern, and feeds a RecordSink.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowmon/diagnostics.h"
+#include "flowmon/pattern.h"
+#include "flowmon/schema.h"
+#include "flowmon/sink.h"
+#include "flowmon/source.h"
+
+namespace flowmon {
+
+struct PipelineOptions {
+  Schema schema = Schema::DefaultV2();  // for inputs without a header line
+  const CompiledPattern* pattern = nullptr;  // nullptr selects every record
+  bool invert = false;                  // select records that do not match
+  std::optional<int64_t> since;         // start >= since (epoch seconds)
+  std::optional<int64_t> until;         // start < until
+  unsigned threads = 1;                 // workers for mapped inputs
+  // Search for the pattern's required literal before tokenizing. Lines it
+  // skips are not validated, so line counts are unknown (stats.lines = 0).
+  bool prefilter = true;
+  size_t max_report = 10;               // bad lines printed in full
+  SourceOptions source;
+};
+
+// Totals of a run. lines = records + malformed + headers + blank, and
+// records = selected + rejected (when lines are counted).
+struct PipelineStats {
+  uint64_t lines = 0;
+  uint64_t records = 0;
+  uint64_t selected = 0;
+  uint64_t rejected = 0;
+  uint64_t malformed = 0;
+  uint64_t headers = 0;
+  uint64_t blank = 0;
+  uint64_t bytes = 0;
+  bool lines_counted = true;  // false when the prefilter skipped lines
+  bool stopped = false;       // the sink asked to stop
+};
+
+// Runs every input through the pipeline into `sink`. Input errors go to
+// `diagnostics` and the run goes on with the next input.
+PipelineStats RunPipeline(const std::vector<std::string>& inputs,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics);
+
+}  // namespace flowmon

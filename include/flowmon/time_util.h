@@ -1,0 +1,20 @@
+// Time arguments and timestamps: epoch seconds and ISO-8601 in UTC.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "flowmon/status.h"
+
+namespace flowmon {
+
+// Parses epoch seconds ("1563108188") or ISO-8601: "2019-07-14",
+// "2019-07-14T12:43:08", with optional fraction, and "Z" or "+hh:mm"
+// (no zone means UTC). Returns epoch seconds.
+Result<int64_t> ParseTimeArg(std::string_view text);
+
+// "2019-07-14T12:43:08Z".
+std::string FormatIso8601(int64_t epoch_seconds);
+
+}  // namespace flowmon

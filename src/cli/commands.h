@@ -1,0 +1,60 @@
+// The subcommands: option structs, CLI11 set-up and run functions.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowmon/diagnostics.h"
+#include "flowmon/pipeline.h"
+
+namespace flowmon {
+
+struct GlobalOptions {
+  int verbosity = 0;  // -q: -1, -v: 1, -vv: 2
+};
+
+// Options every subcommand that reads flow logs shares.
+struct InputOptions {
+  std::vector<std::string> inputs;
+  std::string format;       // --format: v2, raw or '${field} ...'
+  bool no_mmap = false;
+  size_t max_report = 10;
+  std::optional<uint64_t> max_errors;
+  unsigned threads = 0;     // 0: one per core
+};
+
+void AddInputOptions(CLI::App* app, InputOptions* options);
+// Fills the input side of *out from the flags; usage errors come back.
+Status BuildPipelineOptions(const InputOptions& in, PipelineOptions* out);
+// A Diagnostics that logs to stderr with the global verbosity.
+Diagnostics MakeDiagnostics(const InputOptions& in);
+// True (after printing usage) when input would come from a terminal.
+bool StdinIsTerminal(const InputOptions& in, const CLI::App& app);
+// The exit code for input problems after a run, or -1 when there were none.
+int InputExitCode(const InputOptions& in, const Diagnostics& diag);
+// With -v: "read N lines: ..." on stderr.
+void LogStats(const PipelineStats& stats);
+
+struct FilterOptions {
+  InputOptions input;
+  std::string pattern;
+  bool count = false;
+  bool invert = false;
+  uint64_t limit = 0;
+  std::string since, until;
+  std::string output = "text";
+  bool no_header = false;
+};
+CLI::App* SetupFilter(CLI::App* app, FilterOptions* options);
+int RunFilter(const FilterOptions& options, const GlobalOptions& global);
+
+struct FieldsOptions {
+  std::string output = "text";
+  int version = 0;
+};
+CLI::App* SetupFields(CLI::App* app, FieldsOptions* options);
+int RunFields(const FieldsOptions& options, const GlobalOptions& global);
+
+}  // namespace flowmon

@@ -1,0 +1,90 @@
+// Input flags shared by the subcommands that read flow logs.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <thread>
+
+#include "commands.h"
+
+namespace flowmon {
+
+void AddInputOptions(CLI::App* app, InputOptions* options) {
+  app->add_option("--format", options->format,
+                  "Fields of headerless input: 'v2' (default), 'raw' (any "
+                  "space-delimited text, no field count) or "
+                  "'${version} ${srcaddr} ...'. An S3 header line wins.");
+  app->add_flag("--no-mmap", options->no_mmap,
+                "Read files with read() instead of mapping them");
+  app->add_option("--max-report", options->max_report,
+                  "Malformed lines reported in full (the rest are counted)")
+      ->capture_default_str();
+  app->add_option("--max-errors", options->max_errors,
+                  "Exit 3 when more than N lines are malformed");
+  app->add_option("--threads", options->threads,
+                  "Worker threads for files (default: one per core)");
+}
+
+Status BuildPipelineOptions(const InputOptions& in, PipelineOptions* out) {
+  if (in.format.empty() || in.format == "v2" || in.format == "default") {
+    out->schema = Schema::DefaultV2();
+  } else if (in.format == "raw") {
+    out->schema = Schema::Raw();
+  } else {
+    Result<Schema> schema = Schema::FromFormat(in.format);
+    if (!schema.ok()) return schema.status();
+    out->schema = std::move(*schema);
+  }
+  out->source.use_mmap = !in.no_mmap;
+  out->max_report = in.max_report;
+  unsigned threads = in.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  out->threads = std::min(threads, 64u);
+  return Status::Ok();
+}
+
+Diagnostics MakeDiagnostics(const InputOptions& in) {
+  return Diagnostics(in.max_report, [](bool is_error, std::string_view msg) {
+    if (is_error) {
+      spdlog::error("{}", msg);
+    } else {
+      spdlog::warn("{}", msg);
+    }
+  });
+}
+
+bool StdinIsTerminal(const InputOptions& in, const CLI::App& app) {
+  const bool reads_stdin =
+      in.inputs.empty() ||
+      std::find(in.inputs.begin(), in.inputs.end(), "-") != in.inputs.end();
+  if (!reads_stdin || !::isatty(0)) return false;
+  std::cerr << app.help() << "\nflowmon: no input files, and stdin is a "
+            << "terminal: give files or pipe records in\n";
+  return true;
+}
+
+int InputExitCode(const InputOptions& in, const Diagnostics& diag) {
+  if (diag.input_errors() > 0) return kExitInput;
+  if (in.max_errors && diag.malformed() > *in.max_errors) {
+    spdlog::error("{} malformed lines, more than --max-errors={}",
+                  diag.malformed(), *in.max_errors);
+    return kExitInput;
+  }
+  return -1;
+}
+
+void LogStats(const PipelineStats& s) {
+  if (!s.lines_counted) {
+    spdlog::info("{} records selected (lines without the pattern's literal "
+                 "were skipped unread)",
+                 s.selected);
+    return;
+  }
+  spdlog::info(
+      "read {} lines, {} bytes: {} selected, {} not selected, {} malformed, "
+      "{} header, {} blank",
+      s.lines, s.bytes, s.selected, s.rejected, s.malformed, s.headers,
+      s.blank);
+}
+
+}  // namespace flowmon

@@ -1,0 +1,62 @@
+// flowmon: filter, count and alarm on AWS VPC Flow Logs, offline.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <functional>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  using namespace flowmon;
+  CLI::App app{"flowmon: filter, count and alarm on AWS VPC Flow Logs, offline, "
+               "with CloudWatch semantics"};
+  app.set_version_flag("--version", "flowmon 0.1.0");
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  flowmon filter '[..., dstport=22, protocol=6, packets, bytes, start, "
+      "end, action=REJECT, status]' logs/\n"
+      "  zcat flows.log.gz | flowmon filter -c '[..., action=REJECT, status]'\n"
+      "  flowmon fields\n"
+      "Run 'flowmon SUBCOMMAND --help' for a subcommand's options.");
+  GlobalOptions global;
+  int verbose = 0;
+  bool quiet = false;
+  app.add_flag("-v,--verbose", verbose, "More messages on stderr (-vv: debug)");
+  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+
+  FilterOptions filter;
+  FieldsOptions fields;
+  struct Command {
+    CLI::App* app;
+    std::function<int()> run;
+  };
+  const Command commands[] = {
+      {SetupFilter(&app, &filter), [&] { return RunFilter(filter, global); }},
+      {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  global.verbosity = quiet ? -1 : verbose;
+  auto logger = spdlog::stderr_logger_st("flowmon");
+  logger->set_pattern("flowmon: %v");
+  logger->set_level(global.verbosity < 0    ? spdlog::level::err
+                    : global.verbosity == 0 ? spdlog::level::warn
+                    : global.verbosity == 1 ? spdlog::level::info
+                                            : spdlog::level::debug);
+  spdlog::set_default_logger(logger);
+  try {
+    for (const Command& c : commands) {
+      if (c.app->parsed()) return c.run();
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return kExitUsage;
+  }
+  return kExitUsage;
+}
