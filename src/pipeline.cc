@@ -10,10 +10,6 @@
 namespace flowmon {
 namespace {
 
-// Work is handed to threads in spans of about this many bytes: big enough
-// that starting threads costs nothing, small enough to balance two cores.
-constexpr size_t kSpanBytes = 8 << 20;
-
 // True when every field is a flow-log field name: an S3 header line.
 bool IsHeaderRecord(const Record& rec) {
   for (size_t i = 0; i < rec.size; ++i) {
@@ -210,21 +206,30 @@ class Runner {
   PipelineStats Run(const std::vector<std::string>& inputs) {
     for (const std::string& input : inputs) {
       if (stats_.stopped) break;
-      RunInput(input);
+      Result<std::unique_ptr<Source>> opened =
+          OpenSource(input, options_.source);
+      if (!opened.ok()) {
+        diag_->BeginSource(input);
+        diag_->InputError(opened.status());
+        diag_->EndSource();
+        continue;
+      }
+      RunSource(**opened);
+    }
+    return stats_;
+  }
+
+  PipelineStats Run(std::vector<std::unique_ptr<Source>> sources) {
+    for (auto& source : sources) {
+      if (stats_.stopped) break;
+      RunSource(*source);
     }
     return stats_;
   }
 
  private:
-  void RunInput(const std::string& path) {
-    diag_->BeginSource(path);
-    Result<std::unique_ptr<Source>> opened = OpenSource(path, options_.source);
-    if (!opened.ok()) {
-      diag_->InputError(opened.status());
-      diag_->EndSource();
-      return;
-    }
-    Source& source = **opened;
+  void RunSource(Source& source) {
+    diag_->BeginSource(source.name());
     Schema schema = options_.schema;
     bool first = true;
     uint64_t line_no = 1;
@@ -263,7 +268,7 @@ class Runner {
         sink_->OnInput(schema, header);
       }
       const bool whole = source.whole();
-      if (whole && options_.threads > 1 && data.size() - offset > kSpanBytes) {
+      if (whole && options_.threads > 1 && data.size() - offset > options_.span_bytes) {
         ScanParallel(data, offset, schema);
       } else {
         serial_.SetSchema(&schema);
@@ -315,7 +320,7 @@ class Runner {
     while (offset < data.size()) {
       round.clear();
       while (round.size() < threads && offset < data.size()) {
-        uint64_t end = std::min<uint64_t>(offset + kSpanBytes, data.size());
+        uint64_t end = std::min<uint64_t>(offset + options_.span_bytes, data.size());
         if (end < data.size()) {
           const void* nl = std::memchr(data.data() + end, '\n', data.size() - end);
           end = nl ? static_cast<uint64_t>(static_cast<const char*>(nl) -
@@ -360,6 +365,13 @@ PipelineStats RunPipeline(const std::vector<std::string>& inputs,
                           Diagnostics* diagnostics) {
   Runner runner(options, sink, diagnostics);
   return runner.Run(inputs);
+}
+
+PipelineStats RunPipeline(std::vector<std::unique_ptr<Source>> sources,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics) {
+  Runner runner(options, sink, diagnostics);
+  return runner.Run(std::move(sources));
 }
 
 }  // namespace flowmon

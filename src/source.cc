@@ -429,4 +429,25 @@ std::unique_ptr<Source> NewStringSource(std::string name, std::string data,
                                         block);
 }
 
+std::unique_ptr<Source> NewWholeStringSource(std::string name,
+                                             std::string data) {
+  class WholeStringSource : public Source {
+   public:
+    WholeStringSource(std::string n, std::string d)
+        : Source(std::move(n)), data_(std::move(d)) {}
+    Status Next(Chunk* chunk) override {
+      chunk->too_long = false;
+      chunk->data = done_ ? std::string_view() : std::string_view(data_);
+      done_ = true;
+      return Status::Ok();
+    }
+    bool whole() const override { return true; }
+
+   private:
+    std::string data_;
+    bool done_ = false;
+  };
+  return std::make_unique<WholeStringSource>(std::move(name), std::move(data));
+}
+
 }  // namespace flowmon

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct PipelineOptions {
   // skips are not validated, so line counts are unknown (stats.lines = 0).
   bool prefilter = true;
   size_t max_report = 10;               // bad lines printed in full
+  // Threads take work in spans of this many bytes: big enough that
+  // starting threads costs nothing, small enough to balance the cores.
+  size_t span_bytes = 8 << 20;
   SourceOptions source;
 };
 
@@ -47,6 +51,11 @@ struct PipelineStats {
 // Runs every input through the pipeline into `sink`. Input errors go to
 // `diagnostics` and the run goes on with the next input.
 PipelineStats RunPipeline(const std::vector<std::string>& inputs,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics);
+
+// The same over sources that are already open (tests use string sources).
+PipelineStats RunPipeline(std::vector<std::unique_ptr<Source>> sources,
                           const PipelineOptions& options, RecordSink* sink,
                           Diagnostics* diagnostics);
 

@@ -69,4 +69,8 @@ Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
 std::unique_ptr<Source> NewStringSource(std::string name, std::string data,
                                         size_t block);
 
+// A source that hands out `data` as one whole chunk, like a mapped file.
+std::unique_ptr<Source> NewWholeStringSource(std::string name,
+                                             std::string data);
+
 }  // namespace flowmon

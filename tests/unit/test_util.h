@@ -1,0 +1,62 @@
+// Fakes and helpers shared by the unit tests.
+#pragma once
+
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+#include "flowmon/diagnostics.h"
+#include "flowmon/sink.h"
+
+namespace flowmon::testing {
+
+// gzip-compresses `text` as one member.
+inline std::string Gzip(const std::string& text) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+               Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, text.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = static_cast<uInt>(text.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+// Keeps the lines of the records it is given.
+class CollectingSink : public RecordSink {
+ public:
+  std::vector<std::string> lines;
+  std::vector<std::string> headers;
+  std::unique_ptr<RecordSink> NewWorker() const override {
+    return std::make_unique<CollectingSink>();
+  }
+  bool OnRecord(const Record& rec, const RecordContext&) override {
+    lines.emplace_back(rec.line);
+    return limit == 0 || lines.size() < limit;
+  }
+  void Absorb(RecordSink& worker) override {
+    auto& w = static_cast<CollectingSink&>(worker);
+    lines.insert(lines.end(), w.lines.begin(), w.lines.end());
+    w.lines.clear();
+  }
+  void OnInput(const Schema&, std::string_view header) override {
+    headers.emplace_back(header);
+  }
+  size_t limit = 0;
+};
+
+// A Diagnostics that keeps its messages.
+struct CollectingDiagnostics {
+  std::vector<std::string> warnings;
+  std::vector<std::string> errors;
+  Diagnostics diag{10, [this](bool is_error, std::string_view m) {
+                     (is_error ? errors : warnings).emplace_back(m);
+                   }};
+};
+
+}  // namespace flowmon::testing
