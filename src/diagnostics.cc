@@ -9,12 +9,11 @@ constexpr size_t kExcerptColumns = 72;
 
 }  // namespace
 
-void BadLineLog::Add(uint64_t offset, uint64_t line_no, std::string_view line,
-                     LineError e, size_t column, size_t expected, size_t got) {
+void BadLineLog::Add(uint64_t line_no, std::string_view line, LineError e,
+                     size_t column, size_t expected, size_t got) {
   ++counts[static_cast<size_t>(e)];
   if (kept.size() >= keep) return;
   BadLine bad;
-  bad.offset = offset;
   bad.line_no = line_no;
   bad.error = e;
   bad.column = column;

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "number.h"
+#include "line_scan.h"
 #include "prefilter.h"
 
 namespace flowmon {
@@ -18,102 +19,55 @@ bool IsHeaderRecord(const Record& rec) {
   return rec.size > 0;
 }
 
-// Turns byte offsets into line numbers by counting newlines, lazily and
-// only forward: needed only for the few bad lines that get reported.
-class LineResolver {
- public:
-  explicit LineResolver(std::string_view text) : text_(text) {}
-  uint64_t LineAt(uint64_t offset) {
-    while (pos_ < offset) {
-      const void* nl =
-          std::memchr(text_.data() + pos_, '\n', static_cast<size_t>(offset - pos_));
-      if (nl == nullptr) break;
-      ++line_;
-      pos_ = static_cast<uint64_t>(static_cast<const char*>(nl) - text_.data()) + 1;
-    }
-    pos_ = std::max(pos_, offset);
-    return line_;
-  }
-
- private:
-  std::string_view text_;
-  uint64_t pos_ = 0;
-  uint64_t line_ = 1;
-};
-
 // Scans spans of whole lines for one thread: tokenizes, validates,
 // filters and hands selected records to its sink. No allocation per line.
 class Worker {
  public:
   Worker(const PipelineOptions& options, RecordSink* sink)
-      : options_(options),
-        sink_(sink),
-        finder_(options.pattern != nullptr ? options.pattern->required_literal()
-                                           : std::string()) {
+      : options_(options), sink_(sink) {
     bad.keep = options.max_report;
+    const std::string empty;
+    const std::string& literal = options.pattern != nullptr
+                                     ? options.pattern->required_literal()
+                                     : empty;
+    prefilter_ = options.prefilter && !options.invert && !literal.empty();
+    if (prefilter_) rare_ = RarestByte(literal);
   }
 
   void SetSchema(const Schema* schema) {
     schema_ = schema;
     ctx_.schema = schema;
   }
-  bool can_prefilter() const {
-    return options_.prefilter && !options_.invert && !finder_.empty();
-  }
 
-  // Scans `span`, whose first byte is at `offset` in the input's text.
-  // first_line is the span's first line number, or 0 when unknown. In
-  // candidate mode only lines containing the required literal are looked
-  // at. Returns false when the sink asked to stop.
-  bool Scan(std::string_view span, uint64_t offset, uint64_t first_line,
-            bool candidates, bool follow_headers) {
+  // Scans `span` (whole lines). Bad lines get line numbers counted from 1
+  // at the first line this worker saw since its stats were last reset; the
+  // runner adds the base. Returns false when the sink asked to stop.
+  bool Scan(std::string_view span, bool follow_headers) {
     follow_headers_ = follow_headers;
-    const char* const base = span.data();
-    const char* p = base;
-    const char* const end = base + span.size();
-    uint64_t line_no = first_line;
-    while (p < end) {
-      const char* line_start = p;
-      if (candidates) {
-        const char* hit = finder_.Find(p, end);
-        if (hit == nullptr) break;
-        const void* prev = memrchr(p, '\n', static_cast<size_t>(hit - p));
-        line_start = prev ? static_cast<const char*>(prev) + 1 : p;
-      }
-      const void* nl = std::memchr(line_start, '\n',
-                                   static_cast<size_t>(end - line_start));
-      const char* line_end = nl ? static_cast<const char*>(nl) : end;
-      if (!Line(std::string_view(line_start,
-                                 static_cast<size_t>(line_end - line_start)),
-                offset + static_cast<uint64_t>(line_start - base), line_no)) {
-        return false;
-      }
-      if (line_no != 0) ++line_no;
-      p = nl ? line_end + 1 : end;
-    }
-    return true;
+    readable_end_ = span.data() + span.size();
+    return prefilter_ ? ScanPrefiltered(span) : ScanAll(span);
   }
 
   // A line longer than kMaxLineBytes that a stream cut short.
-  void TooLong(std::string_view start, uint64_t line_no) {
-    ++stats.lines;
-    bad.Add(0, line_no, start, LineError::kTooLong, kMaxLineBytes, 0, 0);
+  void TooLong(std::string_view start) {
+    bad.Add(++stats.lines, start, LineError::kTooLong, kMaxLineBytes, 0, 0);
   }
 
   PipelineStats stats;
   BadLineLog bad;
 
  private:
-  bool Line(std::string_view line, uint64_t offset, uint64_t line_no) {
-    ++stats.lines;
+  // Tokenizes, validates and filters one line.
+  bool Line(std::string_view line) {
+    const uint64_t line_no = ++stats.lines;
     size_t column = 0;
-    const LineError e = SplitFields(line, &rec_, &column);
+    const LineError e = SplitFields(line, &rec_, &column, readable_end_);
     if (e == LineError::kBlank) {
       ++stats.blank;
       return true;
     }
     if (e != LineError::kOk) {
-      bad.Add(offset, line_no, line, e, column, 0, 0);
+      bad.Add(line_no, line, e, column, 0, 0);
       return true;
     }
     if (!schema_->raw()) {
@@ -129,7 +83,7 @@ class Worker {
                      ? static_cast<size_t>(rec_.fields[expected].data() -
                                            rec_.line.data())
                      : rec_.line.size();
-        bad.Add(offset, line_no, line, LineError::kFieldCount, column,
+        bad.Add(line_no, line, LineError::kFieldCount, column,
                 expected, rec_.size);
         return true;
       }
@@ -172,13 +126,52 @@ class Worker {
     sink_->OnInput(*schema_, line);
   }
 
+  bool ScanAll(std::string_view span) {
+    const char* p = span.data();
+    const char* const end = p + span.size();
+    while (p < end) {
+      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+      const char* line_end = nl ? static_cast<const char*>(nl) : end;
+      if (!Line(std::string_view(p, static_cast<size_t>(line_end - p)))) {
+        return false;
+      }
+      p = nl ? line_end + 1 : end;
+    }
+    return true;
+  }
+
+  // Only lines that may match are tokenized; the others are counted and
+  // their field counts checked (line_scan.h).
+  bool ScanPrefiltered(std::string_view span) {
+    auto full = [](void* ctx, std::string_view line, uint64_t plain_before) {
+      Worker* self = static_cast<Worker*>(ctx);
+      self->CountPlain(plain_before);
+      return self->Line(line);
+    };
+    uint64_t plain_tail = 0;
+    const bool go_on = ScanForCandidates(
+        span, schema_->raw() ? 0 : schema_->size(), rare_, kMaxLineBytes,
+        full, this, &plain_tail);
+    CountPlain(plain_tail);
+    return go_on;
+  }
+
+  // Valid records without the pattern's literal: they cannot match.
+  void CountPlain(uint64_t n) {
+    stats.lines += n;
+    stats.records += n;
+    stats.rejected += n;
+  }
+
   const PipelineOptions& options_;
   RecordSink* sink_;
-  LiteralFinder finder_;
+  bool prefilter_ = false;
+  char rare_ = 0;
   const Schema* schema_ = nullptr;
   std::optional<Schema> own_schema_;
   RecordContext ctx_;
   bool follow_headers_ = false;
+  const char* readable_end_ = nullptr;  // end of the span being scanned
   Record rec_;
 };
 
@@ -232,7 +225,7 @@ class Runner {
     diag_->BeginSource(source.name());
     Schema schema = options_.schema;
     bool first = true;
-    uint64_t line_no = 1;
+    uint64_t line_no = 1;  // of the next line to scan
     while (!stats_.stopped) {
       Chunk chunk;
       const Status s = source.Next(&chunk);
@@ -241,14 +234,13 @@ class Runner {
         break;
       }
       if (chunk.too_long) {
-        serial_.TooLong(chunk.data, line_no++);
-        MergeBad(serial_, nullptr);
+        serial_.TooLong(chunk.data);
+        Collect(serial_, &line_no);
         continue;
       }
       if (chunk.data.empty()) break;
       stats_.bytes += chunk.data.size();
       std::string_view data = chunk.data;
-      uint64_t offset = 0;
       if (first) {
         first = false;
         std::string_view header;
@@ -259,7 +251,7 @@ class Runner {
             schema = std::move(*h);
             header = line;
             if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
-            offset = nl == std::string_view::npos ? data.size() : nl + 1;
+            data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
             ++stats_.lines;
             ++stats_.headers;
             ++line_no;
@@ -267,64 +259,56 @@ class Runner {
         }
         sink_->OnInput(schema, header);
       }
-      const bool whole = source.whole();
-      if (whole && options_.threads > 1 && data.size() - offset > options_.span_bytes) {
-        ScanParallel(data, offset, schema);
+      if (source.whole() && options_.threads > 1 &&
+          data.size() > options_.span_bytes) {
+        ScanParallel(data, schema, &line_no);
       } else {
         serial_.SetSchema(&schema);
-        const bool candidates = whole && serial_.can_prefilter();
-        const uint64_t lines_before = serial_.stats.lines;
-        const bool go_on = serial_.Scan(data.substr(offset), offset,
-                                        candidates ? 0 : line_no, candidates,
-                                        /*follow_headers=*/!whole);
-        line_no += serial_.stats.lines - lines_before;
-        LineResolver resolver(data);
-        MergeBad(serial_, &resolver);
-        if (candidates) stats_.lines_counted = false;
-        Add(&stats_, serial_.stats);
-        serial_.stats = PipelineStats();
-        if (!go_on) stats_.stopped = true;
+        // A mapped file is scanned in one go, so headers inside it cannot
+        // change the format of what follows; a stream can follow them.
+        if (!serial_.Scan(data, /*follow_headers=*/!source.whole())) {
+          stats_.stopped = true;
+        }
+        Collect(serial_, &line_no);
         if (source.live()) sink_->OnLiveChunkEnd();
       }
     }
     diag_->EndSource();
   }
 
-  void MergeBad(Worker& worker, LineResolver* resolver) {
-    for (BadLine& bad : worker.bad.kept) {
-      if (bad.line_no == 0 && resolver != nullptr) {
-        bad.line_no = resolver->LineAt(bad.offset);
-      }
-    }
+  // Moves a worker's counts and bad lines into the run; *line_no is the
+  // number of the worker's first line and advances past its lines.
+  void Collect(Worker& worker, uint64_t* line_no) {
+    for (BadLine& bad : worker.bad.kept) bad.line_no += *line_no - 1;
     stats_.malformed += BadCount(worker.bad);
     diag_->Merge(worker.bad);
     worker.bad.Clear();
+    *line_no += worker.stats.lines;
+    Add(&stats_, worker.stats);
+    worker.stats = PipelineStats();
   }
 
   // Splits a whole input into spans on line boundaries and scans them on
   // `threads` workers a round at a time; results merge in input order.
-  void ScanParallel(std::string_view data, uint64_t offset,
-                    const Schema& schema) {
+  void ScanParallel(std::string_view data, const Schema& schema,
+                    uint64_t* line_no) {
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
       sinks_.push_back(sink_->NewWorker());
       workers_.push_back(std::make_unique<Worker>(options_, sinks_.back().get()));
     }
-    const bool candidates = workers_[0]->can_prefilter();
-    if (candidates) stats_.lines_counted = false;
-    LineResolver resolver(data);
     struct Span {
-      uint64_t begin, end;
+      size_t begin, end;
     };
     std::vector<Span> round;
+    size_t offset = 0;
     while (offset < data.size()) {
       round.clear();
       while (round.size() < threads && offset < data.size()) {
-        uint64_t end = std::min<uint64_t>(offset + options_.span_bytes, data.size());
+        size_t end = std::min(offset + options_.span_bytes, data.size());
         if (end < data.size()) {
           const void* nl = std::memchr(data.data() + end, '\n', data.size() - end);
-          end = nl ? static_cast<uint64_t>(static_cast<const char*>(nl) -
-                                           data.data()) + 1
+          end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data.data()) + 1
                    : data.size();
         }
         round.push_back({offset, end});
@@ -334,16 +318,14 @@ class Runner {
         Worker& w = *workers_[i];
         w.SetSchema(&schema);
         w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin),
-               round[i].begin, 0, candidates, /*follow_headers=*/false);
+               /*follow_headers=*/false);
       };
       std::vector<std::thread> pool;
       for (size_t i = 1; i < round.size(); ++i) pool.emplace_back(scan, i);
       scan(0);
       for (std::thread& t : pool) t.join();
       for (size_t i = 0; i < round.size(); ++i) {
-        MergeBad(*workers_[i], &resolver);
-        Add(&stats_, workers_[i]->stats);
-        workers_[i]->stats = PipelineStats();
+        Collect(*workers_[i], line_no);
         sink_->Absorb(*sinks_[i]);
       }
     }

@@ -5,9 +5,6 @@
 namespace flowmon {
 namespace {
 
-// Rough commonness of a byte in log lines (higher = more common): digits,
-// spaces, punctuation of addresses and lowercase letters are everywhere in
-// flow logs; most uppercase letters are rare.
 int Commonness(unsigned char c) {
   if (c == ' ' || (c >= '0' && c <= '9') || c == '.' || c == '-') return 100;
   if (c >= 'a' && c <= 'z') return std::strchr("etaoinsrhldcu", c) ? 80 : 60;
@@ -18,29 +15,15 @@ int Commonness(unsigned char c) {
 
 }  // namespace
 
-LiteralFinder::LiteralFinder(std::string literal) : literal_(std::move(literal)) {
-  for (size_t i = 1; i < literal_.size(); ++i) {
-    if (Commonness(static_cast<unsigned char>(literal_[i])) <
-        Commonness(static_cast<unsigned char>(literal_[rare_]))) {
-      rare_ = i;
+char RarestByte(std::string_view literal) {
+  char best = literal[0];
+  for (char c : literal) {
+    if (Commonness(static_cast<unsigned char>(c)) <
+        Commonness(static_cast<unsigned char>(best))) {
+      best = c;
     }
   }
-}
-
-const char* LiteralFinder::Find(const char* p, const char* end) const {
-  const size_t n = literal_.size();
-  const char rare = literal_[rare_];
-  const char* scan = p + rare_;
-  while (scan < end) {
-    const void* hit = std::memchr(scan, rare, static_cast<size_t>(end - scan));
-    if (hit == nullptr) return nullptr;
-    const char* start = static_cast<const char*>(hit) - rare_;
-    if (start + n <= end && std::memcmp(start, literal_.data(), n) == 0) {
-      return start;
-    }
-    scan = static_cast<const char*>(hit) + 1;
-  }
-  return nullptr;
+  return best;
 }
 
 }  // namespace flowmon

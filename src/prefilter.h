@@ -1,24 +1,15 @@
-// LiteralFinder: finds lines that may match a pattern by searching for a
-// literal every match must contain, before any tokenizing.
+// Prefilter helpers: choose which byte of a pattern's required literal to
+// look for while scanning, before any tokenizing.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 namespace flowmon {
 
-// Searches for `literal` with memchr on its rarest byte (ripgrep's rare-byte
-// heuristic for typical log text), then verifies the rest with memcmp.
-// Measured in bench/filter_perftest.cc.
-class LiteralFinder {
- public:
-  explicit LiteralFinder(std::string literal);
-  // First occurrence in [p, end), or nullptr.
-  const char* Find(const char* p, const char* end) const;
-  bool empty() const { return literal_.empty(); }
-
- private:
-  std::string literal_;
-  size_t rare_ = 0;  // index of the byte memchr looks for
-};
+// The byte of `literal` least common in log text (ripgrep's rare-byte
+// heuristic, tuned for flow logs: digits, spaces, dots, dashes and
+// lowercase letters are everywhere; most uppercase letters are rare).
+// REQUIRES: !literal.empty().
+char RarestByte(std::string_view literal);
 
 }  // namespace flowmon

@@ -3,9 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "byte_classes.h"
 
 namespace flowmon {
 
@@ -34,41 +32,12 @@ inline bool IsControl(unsigned char c) {
   return (c < 0x20 && c != '\t') || c == 0x7f;
 }
 
-#if defined(__SSE2__)
-// Bit i of *space is set when block[i] is ' '; *special flags bytes the
-// fast path does not handle (quotes, brackets, control bytes but tab).
-inline void Classify64(const char* block, uint64_t* space, uint64_t* special) {
-  const __m128i blank = _mm_set1_epi8(' ');
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i bracket = _mm_set1_epi8('[');
-  const __m128i tab = _mm_set1_epi8('\t');
-  const __m128i del = _mm_set1_epi8(0x7f);
-  const __m128i c1f = _mm_set1_epi8(0x1f);
-  uint64_t sp = 0, sc = 0;
-  for (int k = 0; k < 4; ++k) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * k));
-    const __m128i ctrl = _mm_andnot_si128(
-        _mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
-    const __m128i odd = _mm_or_si128(
-        _mm_or_si128(ctrl, _mm_cmpeq_epi8(v, del)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bracket)));
-    sp |= static_cast<uint64_t>(
-              static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, blank))))
-          << (16 * k);
-    sc |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(odd)))
-          << (16 * k);
-  }
-  *space = sp;
-  *special = sc;
-}
-
 // Splits plain lines 64 bytes at a time from a bitmask of spaces: each
 // change between space and non-space is a field boundary. Returns false,
 // having decided nothing, for lines with quotes, brackets, control bytes
 // or too many fields; the byte loop handles those. Measured in
 // bench/filter_perftest.cc: about 3x the byte loop on flow-log lines.
-bool SplitPlain(std::string_view line, Record* rec) {
+bool SplitPlain(std::string_view line, Record* rec, const char* readable_end) {
   const char* const s = line.data();
   const size_t n = line.size();
   size_t count = 0;
@@ -77,15 +46,21 @@ bool SplitPlain(std::string_view line, Record* rec) {
   char padded[64];
   for (size_t base = 0; base < n; base += 64) {
     const char* block = s + base;
+    uint64_t valid = ~uint64_t{0};
     if (n - base < 64) {
-      // The tail, padded with spaces: they end the last field at n.
-      std::memset(padded, ' ', sizeof padded);
-      std::memcpy(padded, block, n - base);
-      block = padded;
+      if (block + 64 <= readable_end) {
+        // Bytes past the line are readable: classify them and mask them.
+        valid = (uint64_t{1} << (n - base)) - 1;
+      } else {
+        // The tail, padded with spaces: they end the last field at n.
+        std::memset(padded, ' ', sizeof padded);
+        std::memcpy(padded, block, n - base);
+        block = padded;
+      }
     }
-    uint64_t space, special;
-    Classify64(block, &space, &special);
-    if (special != 0) return false;
+    const BlockMasks m = ClassifyBlock(block, '\n');
+    if (((m.special | m.newline) & valid) != 0) return false;
+    const uint64_t space = m.space | ~valid;
     uint64_t changes = space ^ ((space << 1) | (in_field ? 0 : 1));
     while (changes != 0) {
       const size_t pos = base + static_cast<size_t>(__builtin_ctzll(changes));
@@ -106,11 +81,11 @@ bool SplitPlain(std::string_view line, Record* rec) {
   rec->size = count;
   return true;
 }
-#endif
 
 }  // namespace
 
-LineError SplitFields(std::string_view line, Record* rec, size_t* error_column) {
+LineError SplitFields(std::string_view line, Record* rec, size_t* error_column,
+                      const char* readable_end) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   rec->line = line;
   rec->size = 0;
@@ -118,11 +93,9 @@ LineError SplitFields(std::string_view line, Record* rec, size_t* error_column) 
     *error_column = kMaxLineBytes;
     return LineError::kTooLong;
   }
-#if defined(__SSE2__)
-  if (SplitPlain(line, rec)) {
+  if (SplitPlain(line, rec, readable_end)) {
     return rec->size == 0 ? LineError::kBlank : LineError::kOk;
   }
-#endif
   return SplitFieldsBytewise(line, rec, error_column);
 }
 

@@ -18,8 +18,7 @@ inline constexpr size_t kLineErrorKinds = 6;
 
 // One malformed line, as a worker saw it.
 struct BadLine {
-  uint64_t offset = 0;   // byte offset of the line in the input's text
-  uint64_t line_no = 0;  // 1-based; 0 until the pipeline resolves it
+  uint64_t line_no = 0;  // 1-based line number in its input
   LineError error = LineError::kOk;
   size_t column = 0;     // 0-based byte where the problem is
   size_t expected = 0;   // kFieldCount: fields in the format
@@ -34,8 +33,8 @@ struct BadLineLog {
   size_t keep = 10;
 
   // Hot path: counts; copies the line only while fewer than `keep` are kept.
-  void Add(uint64_t offset, uint64_t line_no, std::string_view line,
-           LineError e, size_t column, size_t expected, size_t got);
+  void Add(uint64_t line_no, std::string_view line, LineError e,
+           size_t column, size_t expected, size_t got);
   void Clear();
 };
 
@@ -48,7 +47,7 @@ class Diagnostics {
   Diagnostics(size_t max_report, Emit emit);
 
   void BeginSource(std::string_view name);
-  // Merges a worker's log; its kept lines must have line numbers.
+  // Merges a worker's log, in input order.
   void Merge(const BadLineLog& log);
   // Prints the per-input summary if the input had bad lines.
   void EndSource();

@@ -23,8 +23,8 @@ struct PipelineOptions {
   std::optional<int64_t> since;         // start >= since (epoch seconds)
   std::optional<int64_t> until;         // start < until
   unsigned threads = 1;                 // workers for mapped inputs
-  // Search for the pattern's required literal before tokenizing. Lines it
-  // skips are not validated, so line counts are unknown (stats.lines = 0).
+  // Tokenize only lines that contain the pattern's required literal (the
+  // others are still counted and their field counts validated).
   bool prefilter = true;
   size_t max_report = 10;               // bad lines printed in full
   // Threads take work in spans of this many bytes: big enough that
@@ -34,7 +34,7 @@ struct PipelineOptions {
 };
 
 // Totals of a run. lines = records + malformed + headers + blank, and
-// records = selected + rejected (when lines are counted).
+// records = selected + rejected.
 struct PipelineStats {
   uint64_t lines = 0;
   uint64_t records = 0;
@@ -44,7 +44,6 @@ struct PipelineStats {
   uint64_t headers = 0;
   uint64_t blank = 0;
   uint64_t bytes = 0;
-  bool lines_counted = true;  // false when the prefilter skipped lines
   bool stopped = false;       // the sink asked to stop
 };
 

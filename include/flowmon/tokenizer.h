@@ -31,8 +31,11 @@ std::string_view LineErrorName(LineError e);
 // brackets are not part of the field (an unterminated group runs to the end
 // of the line). Tabs are ordinary characters; other bytes below 0x20 and
 // 0x7f make the line kBinary. On error, *error_column (0-based) is where.
-// Allocation-free; `rec` views point into `line`.
-LineError SplitFields(std::string_view line, Record* rec, size_t* error_column);
+// Allocation-free; `rec` views point into `line`. When the bytes up to
+// `readable_end` (past the line's end) may be read, the tail of the line
+// is classified in place instead of being copied.
+LineError SplitFields(std::string_view line, Record* rec, size_t* error_column,
+                      const char* readable_end = nullptr);
 
 // The same, one byte at a time: the reference SplitFields is tested against
 // and the path it takes for quotes, brackets and control bytes.

@@ -84,8 +84,6 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   }
   options.pattern = &*pattern;
   options.invert = o.invert;
-  // Counting every line (-v) means looking at every line.
-  options.prefilter = global.verbosity < 1;
   if (o.limit > 0) options.threads = 1;  // stop exactly at the limit
 
   PrinterOptions printer;

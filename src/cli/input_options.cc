@@ -74,12 +74,6 @@ int InputExitCode(const InputOptions& in, const Diagnostics& diag) {
 }
 
 void LogStats(const PipelineStats& s) {
-  if (!s.lines_counted) {
-    spdlog::info("{} records selected (lines without the pattern's literal "
-                 "were skipped unread)",
-                 s.selected);
-    return;
-  }
   spdlog::info(
       "read {} lines, {} bytes: {} selected, {} not selected, {} malformed, "
       "{} header, {} blank",

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
                "with CloudWatch semantics"};
   app.set_version_flag("--version", "flowmon 0.1.0");
   app.require_subcommand(1);
+  app.fallthrough();  // -q and -v also work after the subcommand
   app.footer(
       "Examples:\n"
       "  flowmon filter '[..., dstport=22, protocol=6, packets, bytes, start, "

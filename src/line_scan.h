@@ -1,0 +1,28 @@
+// ScanForCandidates: the literal prefilter fused with field-count
+// validation, one pass over a span of whole lines.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace flowmon {
+
+// Called for each line that needs the full path, with the number of plain
+// lines the scan passed over since the previous call. False stops the scan.
+using FullLineFn = bool (*)(void* ctx, std::string_view line,
+                            uint64_t plain_lines_before);
+
+// Classifies `span` 64 bytes at a time and counts every line's fields from
+// bitmasks. A "plain" line has `expected_fields` fields (any number > 0
+// when expected_fields is 0), no quote, bracket or control byte (a
+// trailing '\r' counts), does not start with a lowercase letter (it could
+// be a header line), is at most max_line bytes, and does not contain
+// `rare`: it is only counted. Every other line goes to `full`. Returns
+// false if `full` did; *plain_tail is the count of plain lines after the
+// last call. Uses AVX2 and POPCNT when the CPU has them.
+bool ScanForCandidates(std::string_view span, size_t expected_fields,
+                       char rare, size_t max_line, FullLineFn full, void* ctx,
+                       uint64_t* plain_tail);
+
+}  // namespace flowmon

@@ -1,0 +1,1 @@
+flowmon filter --format '${version} ${srcadr}' '[]' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon filter -c '[..., action=REJECT, status]' samples/bad_lines.log

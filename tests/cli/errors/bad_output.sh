@@ -1,0 +1,1 @@
+flowmon filter -o xml '[]' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon filter '[version, account, eni, src dst, ...]' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon filter --since yesterday '[]' samples/v2.log

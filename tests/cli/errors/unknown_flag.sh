@@ -1,0 +1,1 @@
+flowmon filter --bogus '[]' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon fields --version 2 -o csv

@@ -1,0 +1,1 @@
+flowmon filter -c '[..., action=REJECT, status]' samples/v2.log

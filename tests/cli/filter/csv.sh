@@ -1,0 +1,1 @@
+flowmon filter -o csv '[..., action=REJECT, status]' samples/ssh_rejects.log

@@ -1,0 +1,1 @@
+flowmon filter -o json '[..., action=NOPE, status]' samples/ssh_rejects.log

@@ -1,0 +1,1 @@
+flowmon filter -o tsv '[..., status=NODATA]' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon filter -v -c '[..., action=REJECT, status]' samples/bad_lines.log

@@ -1,0 +1,1 @@
+flowmon filter '[..., action=REJECT, status]' samples/multi_member.log.gz
