@@ -77,7 +77,7 @@ write('custom_fields.log', [' '.join(custom_fields)] + custom)
 write('custom_noheader.log', custom)
 
 bad = v2_records(1563115000, 6)
-bad.insert(2, '2 %s %s only eight fields here' % (ACCT, ENI))
+bad.insert(2, '2 %s %s only seven fields here' % (ACCT, ENI))
 bad.insert(4, '')
 bad.insert(5, bad[0] + ' trailing-extra-field')
 write('bad_lines.log', bad)

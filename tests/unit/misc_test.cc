@@ -16,7 +16,7 @@ TEST_CASE("the default format is the 14 version-2 fields", "[schema]") {
   CHECK(s.FormatString().starts_with("${version} ${account-id} "));
 }
 
-TEST_CASE("--format names fields; errors name the column", "[schema]") {
+TEST_CASE("format strings name fields; errors name the column", "[schema]") {
   Result<Schema> s = Schema::FromFormat("${version} ${vpc-id}  ${srcaddr}");
   REQUIRE(s.ok());
   CHECK(s->size() == 3);

@@ -170,7 +170,7 @@ TEST_CASE("raw format: any space-delimited text, no field count",
   CHECK(run.stats.malformed == 0);
 }
 
-TEST_CASE("--since/--until select on the record's start", "[pipeline]") {
+TEST_CASE("since and until select on the record start", "[pipeline]") {
   PipelineOptions options;
   options.since = 1563108188;
   options.until = 1563109030;

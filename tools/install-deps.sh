@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages flowmon builds and tests with, if missing.
+set -euo pipefail
+pkgs=(g++ cmake make pkg-config python3 gzip
+      libcli11-dev libfmt-dev libspdlog-dev catch2 libdeflate-dev zlib1g-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+((${#missing[@]} == 0)) && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "flowmon: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
