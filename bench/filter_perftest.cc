@@ -1,12 +1,13 @@
 // filter_perftest: throughput of the filter hot path on generated v2 flow
 // logs, stage by stage, single-threaded, in memory (no I/O).
 //
-//   cmake -S . -B build/perf -DFLOWMON_BUILD_PERF=ON && cmake --build build/perf
-//   build/perf/bench/filter_perftest [MEGABYTES]
+//   cmake -S . -B build/perf -DFLOWMON_BUILD_PERF=ON && cmake --build
+//   build/perf build/perf/bench/filter_perftest [MEGABYTES]
 //
 // It prints MB/s for: the byte-loop tokenizer, the SIMD tokenizer, the plain
 // pipeline (every line tokenized) and the prefiltered pipeline (fused scan),
-// so a change to any of them shows up as a number. Peers: ../shared/bench/peers.sh.
+// so a change to any of them shows up as a number. Peers:
+// ../shared/bench/peers.sh.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -65,7 +66,8 @@ class CountingSink : public flowmon::RecordSink {
   std::unique_ptr<RecordSink> NewWorker() const override {
     return std::make_unique<CountingSink>();
   }
-  bool OnRecord(const flowmon::Record&, const flowmon::RecordContext&) override {
+  bool OnRecord(const flowmon::Record&,
+                const flowmon::RecordContext&) override {
     ++n;
     return true;
   }
@@ -82,7 +84,8 @@ void Time(const char* name, const std::string& data, F&& f) {
   for (int run = 0; run < 5; ++run) {
     const auto t0 = Clock::now();
     result = f();
-    best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
+    best = std::min(best,
+                    std::chrono::duration<double>(Clock::now() - t0).count());
   }
   std::printf("%-34s %8.0f MB/s  (%.3f s, result %llu)\n", name,
               static_cast<double>(data.size()) / best / 1e6, best,
@@ -145,16 +148,20 @@ int main(int argc, char** argv) {
   const std::string data = Generate(mb << 20);
   std::printf("%zu MiB of generated v2 records, one thread\n", mb);
   Time("tokenize: byte loop", data, [&] {
-    return TokenizeAll(data, [](std::string_view l, flowmon::Record* r, size_t* c) {
-      return flowmon::SplitFieldsBytewise(l, r, c);
-    });
+    return TokenizeAll(data,
+                       [](std::string_view l, flowmon::Record* r, size_t* c) {
+                         return flowmon::SplitFieldsBytewise(l, r, c);
+                       });
   });
   Time("tokenize: SIMD", data, [&] {
-    return TokenizeAll(data, [](std::string_view l, flowmon::Record* r, size_t* c) {
-      return flowmon::SplitFields(l, r, c);
-    });
+    return TokenizeAll(data,
+                       [](std::string_view l, flowmon::Record* r, size_t* c) {
+                         return flowmon::SplitFields(l, r, c);
+                       });
   });
-  Time("filter: tokenize every line", data, [&] { return RunPipeline(data, false); });
-  Time("filter: fused prefilter scan", data, [&] { return RunPipeline(data, true); });
+  Time("filter: tokenize every line", data,
+       [&] { return RunPipeline(data, false); });
+  Time("filter: fused prefilter scan", data,
+       [&] { return RunPipeline(data, true); });
   return 0;
 }

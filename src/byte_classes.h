@@ -34,9 +34,9 @@ inline BlockMasks ClassifyBlock(const char* block, char rare) {
     const __m128i v =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * k));
     const __m128i is_nl = _mm_cmpeq_epi8(v, nl);
-    const __m128i control = _mm_andnot_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, tab), is_nl),
-        _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
+    const __m128i control =
+        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), is_nl),
+                         _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
     const __m128i odd = _mm_or_si128(
         _mm_or_si128(control, _mm_cmpeq_epi8(v, del)),
         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bracket)));

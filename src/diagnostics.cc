@@ -67,8 +67,8 @@ void Diagnostics::Report(const BadLine& bad) {
     if (u < 0x20 || u == 0x7f) c = '.';
   }
   if (bad.excerpt.size() > kExcerptColumns) text += "...";
-  std::string message = fmt::format("{}:{}: {}\n  {}", source_, bad.line_no,
-                                    Describe(bad), text);
+  std::string message =
+      fmt::format("{}:{}: {}\n  {}", source_, bad.line_no, Describe(bad), text);
   if (bad.column <= kExcerptColumns) {
     message += fmt::format("\n  {}^", std::string(bad.column, ' '));
   }
@@ -103,7 +103,7 @@ void Diagnostics::EndSource() {
                            LineErrorName(static_cast<LineError>(i)));
   }
   emit_(false, fmt::format("skipped {} malformed line{} in {} ({})", total,
-                    total == 1 ? "" : "s", source_, reasons));
+                           total == 1 ? "" : "s", source_, reasons));
 }
 
 void Diagnostics::InputError(const Status& status) {

@@ -1,9 +1,9 @@
 #include "flowmon/input_files.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 namespace flowmon {
 

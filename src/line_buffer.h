@@ -26,9 +26,9 @@ class LineBuffer {
 
  private:
   std::vector<char> buf_;
-  size_t head_ = 0;       // first byte not handed out
-  size_t size_ = 0;       // bytes in buf_
-  size_t scanned_ = 0;    // [head_, scanned_) holds no '\n'
+  size_t head_ = 0;     // first byte not handed out
+  size_t size_ = 0;     // bytes in buf_
+  size_t scanned_ = 0;  // [head_, scanned_) holds no '\n'
   size_t initial_;
   size_t max_line_;
   bool discarding_ = false;  // dropping the rest of an over-long line

@@ -25,8 +25,8 @@ ScanFn ChooseScan() {
 
 }  // namespace
 
-bool ScanForCandidates(std::string_view span, size_t expected_fields,
-                       char rare, size_t max_line, FullLineFn full, void* ctx,
+bool ScanForCandidates(std::string_view span, size_t expected_fields, char rare,
+                       size_t max_line, FullLineFn full, void* ctx,
                        uint64_t* plain_tail) {
   static const ScanFn scan = ChooseScan();
   return scan(span, expected_fields, rare, max_line, full, ctx, plain_tail);

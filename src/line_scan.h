@@ -21,8 +21,8 @@ using FullLineFn = bool (*)(void* ctx, std::string_view line,
 // `rare`: it is only counted. Every other line goes to `full`. Returns
 // false if `full` did; *plain_tail is the count of plain lines after the
 // last call. Uses AVX2 and POPCNT when the CPU has them.
-bool ScanForCandidates(std::string_view span, size_t expected_fields,
-                       char rare, size_t max_line, FullLineFn full, void* ctx,
+bool ScanForCandidates(std::string_view span, size_t expected_fields, char rare,
+                       size_t max_line, FullLineFn full, void* ctx,
                        uint64_t* plain_tail);
 
 }  // namespace flowmon

@@ -28,13 +28,13 @@ inline BlockMasks Classify(const char* block, char rare) {
     const __m256i v =
         _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + 32 * k));
     const __m256i is_nl = _mm256_cmpeq_epi8(v, nl);
-    const __m256i control = _mm256_andnot_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, tab), is_nl),
-        _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v));
-    const __m256i odd = _mm256_or_si256(
-        _mm256_or_si256(control, _mm256_cmpeq_epi8(v, del)),
-        _mm256_or_si256(_mm256_cmpeq_epi8(v, quote),
-                        _mm256_cmpeq_epi8(v, bracket)));
+    const __m256i control =
+        _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, tab), is_nl),
+                            _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v));
+    const __m256i odd =
+        _mm256_or_si256(_mm256_or_si256(control, _mm256_cmpeq_epi8(v, del)),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(v, quote),
+                                        _mm256_cmpeq_epi8(v, bracket)));
     const int shift = 32 * k;
     auto bits = [](__m256i x) {
       return static_cast<uint64_t>(

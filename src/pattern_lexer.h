@@ -10,17 +10,17 @@ namespace flowmon {
 
 enum class TokenKind : unsigned char {
   kEnd,
-  kLBracket,   // [
-  kRBracket,   // ]
-  kComma,      // ,
-  kEllipsis,   // ...
-  kName,       // field name: letters, digits, '_'
-  kOperator,   // = != < <= > >=
-  kAnd,        // &&
-  kOr,         // ||
-  kQuoted,     // "..." (text holds the unescaped contents)
-  kBare,       // an unquoted value
-  kError,      // text holds the message
+  kLBracket,  // [
+  kRBracket,  // ]
+  kComma,     // ,
+  kEllipsis,  // ...
+  kName,      // field name: letters, digits, '_'
+  kOperator,  // = != < <= > >=
+  kAnd,       // &&
+  kOr,        // ||
+  kQuoted,    // "..." (text holds the unescaped contents)
+  kBare,      // an unquoted value
+  kError,     // text holds the message
 };
 
 struct Token {

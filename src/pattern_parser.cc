@@ -178,8 +178,9 @@ bool PatternParser::ParseCondition(CompiledPattern* out, Condition* cond) {
 bool PatternParser::ParseComparison(std::string_view operand, Comparison* cmp) {
   const Token op = lexer_.Next();
   if (op.kind != TokenKind::kOperator || !ToOp(op.text, &cmp->op)) {
-    return Fail(op.column, "expected an operator (=, !=, <, <=, >, >=) after '" +
-                               std::string(operand) + "'");
+    return Fail(op.column,
+                "expected an operator (=, !=, <, <=, >, >=) after '" +
+                    std::string(operand) + "'");
   }
   cmp->column = static_cast<uint32_t>(op.column);
   const Token value = lexer_.NextValue();

@@ -4,8 +4,8 @@
 #include <memory>
 #include <thread>
 
-#include "number.h"
 #include "line_scan.h"
+#include "number.h"
 #include "prefilter.h"
 
 namespace flowmon {
@@ -83,8 +83,8 @@ class Worker {
                      ? static_cast<size_t>(rec_.fields[expected].data() -
                                            rec_.line.data())
                      : rec_.line.size();
-        bad.Add(line_no, line, LineError::kFieldCount, column,
-                expected, rec_.size);
+        bad.Add(line_no, line, LineError::kFieldCount, column, expected,
+                rec_.size);
         return true;
       }
     }
@@ -149,9 +149,9 @@ class Worker {
       return self->Line(line);
     };
     uint64_t plain_tail = 0;
-    const bool go_on = ScanForCandidates(
-        span, schema_->raw() ? 0 : schema_->size(), rare_, kMaxLineBytes,
-        full, this, &plain_tail);
+    const bool go_on =
+        ScanForCandidates(span, schema_->raw() ? 0 : schema_->size(), rare_,
+                          kMaxLineBytes, full, this, &plain_tail);
     CountPlain(plain_tail);
     return go_on;
   }
@@ -197,6 +197,7 @@ class Runner {
       : options_(options), sink_(sink), diag_(diag), serial_(options, sink) {}
 
   PipelineStats Run(const std::vector<std::string>& inputs) {
+    progress_.inputs_total = inputs.size();
     for (const std::string& input : inputs) {
       if (stats_.stopped) break;
       Result<std::unique_ptr<Source>> opened =
@@ -205,6 +206,7 @@ class Runner {
         diag_->BeginSource(input);
         diag_->InputError(opened.status());
         diag_->EndSource();
+        ++progress_.inputs_done;
         continue;
       }
       RunSource(**opened);
@@ -213,6 +215,7 @@ class Runner {
   }
 
   PipelineStats Run(std::vector<std::unique_ptr<Source>> sources) {
+    progress_.inputs_total = sources.size();
     for (auto& source : sources) {
       if (stats_.stopped) break;
       RunSource(*source);
@@ -250,8 +253,10 @@ class Runner {
           if (std::optional<Schema> h = Schema::FromHeaderLine(line)) {
             schema = std::move(*h);
             header = line;
-            if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
-            data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+            if (!header.empty() && header.back() == '\r')
+              header.remove_suffix(1);
+            data.remove_prefix(nl == std::string_view::npos ? data.size()
+                                                            : nl + 1);
             ++stats_.lines;
             ++stats_.headers;
             ++line_no;
@@ -271,9 +276,21 @@ class Runner {
         }
         Collect(serial_, &line_no);
         if (source.live()) sink_->OnLiveChunkEnd();
+        Report(source.whole() ? chunk.data.size() : 0);
       }
     }
     diag_->EndSource();
+    ++progress_.inputs_done;
+    progress_.bytes_done = finished_bytes_ += source.size_hint();
+    Report(0);
+  }
+
+  // `current` is how far into the current input the scan is, when known.
+  void Report(uint64_t current) {
+    if (!options_.progress) return;
+    progress_.bytes_done = finished_bytes_ + current;
+    progress_.lines = stats_.lines;
+    options_.progress(progress_);
   }
 
   // Moves a worker's counts and bad lines into the run; *line_no is the
@@ -295,7 +312,8 @@ class Runner {
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
       sinks_.push_back(sink_->NewWorker());
-      workers_.push_back(std::make_unique<Worker>(options_, sinks_.back().get()));
+      workers_.push_back(
+          std::make_unique<Worker>(options_, sinks_.back().get()));
     }
     struct Span {
       size_t begin, end;
@@ -307,8 +325,11 @@ class Runner {
       while (round.size() < threads && offset < data.size()) {
         size_t end = std::min(offset + options_.span_bytes, data.size());
         if (end < data.size()) {
-          const void* nl = std::memchr(data.data() + end, '\n', data.size() - end);
-          end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data.data()) + 1
+          const void* nl =
+              std::memchr(data.data() + end, '\n', data.size() - end);
+          end = nl ? static_cast<size_t>(static_cast<const char*>(nl) -
+                                         data.data()) +
+                         1
                    : data.size();
         }
         round.push_back({offset, end});
@@ -328,6 +349,7 @@ class Runner {
         Collect(*workers_[i], line_no);
         sink_->Absorb(*sinks_[i]);
       }
+      Report(offset);
     }
   }
 
@@ -338,6 +360,8 @@ class Runner {
   std::vector<std::unique_ptr<RecordSink>> sinks_;
   std::vector<std::unique_ptr<Worker>> workers_;
   PipelineStats stats_;
+  PipelineProgress progress_;
+  uint64_t finished_bytes_ = 0;
 };
 
 }  // namespace

@@ -24,19 +24,20 @@ void ForEachColumn(const Record& rec, const RecordContext& ctx,
     return;
   }
   if (pattern != nullptr && !pattern->slots().empty()) {
-    pattern->ForEachExtracted(rec, [&](std::string_view name,
-                                       std::string_view value) {
-      if (name.size() > 1 && !(name[1] >= '0' && name[1] <= '9')) {
-        name.remove_prefix(1);  // "$srcaddr" -> "srcaddr"
-      }
-      f(name, value, IsJsonNumber(value));
-    });
+    pattern->ForEachExtracted(
+        rec, [&](std::string_view name, std::string_view value) {
+          if (name.size() > 1 && !(name[1] >= '0' && name[1] <= '9')) {
+            name.remove_prefix(1);  // "$srcaddr" -> "srcaddr"
+          }
+          f(name, value, IsJsonNumber(value));
+        });
     return;
   }
   char name[24];
   for (size_t i = 0; i < rec.size; ++i) {
     const auto r = fmt::format_to_n(name, sizeof name, "${}", i + 1);
-    f(std::string_view(name, r.size), rec.fields[i], IsJsonNumber(rec.fields[i]));
+    f(std::string_view(name, r.size), rec.fields[i],
+      IsJsonNumber(rec.fields[i]));
   }
 }
 
@@ -150,21 +151,21 @@ void PrinterSink::FormatRecord(const Record& rec, const RecordContext& ctx) {
       if (options_.format == OutputFormat::kJson) BeginJsonRecord();
       out.push_back('{');
       bool first = true;
-      ForEachColumn(rec, ctx, options_.pattern,
-                    [&](std::string_view name, std::string_view value,
-                        bool is_int) {
-                      if (!first) out.push_back(',');
-                      first = false;
-                      AppendJsonString(&out, name);
-                      out.push_back(':');
-                      if (IsMissing(value)) {
-                        out.append(std::string_view("null"));
-                      } else if (is_int && IsJsonNumber(value)) {
-                        out.append(value);
-                      } else {
-                        AppendJsonString(&out, value);
-                      }
-                    });
+      ForEachColumn(
+          rec, ctx, options_.pattern,
+          [&](std::string_view name, std::string_view value, bool is_int) {
+            if (!first) out.push_back(',');
+            first = false;
+            AppendJsonString(&out, name);
+            out.push_back(':');
+            if (IsMissing(value)) {
+              out.append(std::string_view("null"));
+            } else if (is_int && IsJsonNumber(value)) {
+              out.append(value);
+            } else {
+              AppendJsonString(&out, value);
+            }
+          });
       out.push_back('}');
       if (options_.format == OutputFormat::kNdjson) out.push_back('\n');
       return;

@@ -33,8 +33,8 @@ Result<Schema> Schema::FromFormat(std::string_view format) {
     }
     const size_t close = format.find('}', i);
     if (close == std::string_view::npos) {
-      return Status::InvalidArgument(fmt::format(
-          "invalid --format at column {}: missing '}}'", i + 1));
+      return Status::InvalidArgument(
+          fmt::format("invalid --format at column {}: missing '}}'", i + 1));
     }
     const std::string_view name = format.substr(i + 2, close - i - 2);
     const FlowField* field = FindFlowField(name);

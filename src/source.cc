@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <libdeflate.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -10,8 +11,6 @@
 
 #include <cstring>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "line_buffer.h"
 
@@ -22,7 +21,8 @@ constexpr unsigned char kGzipMagic0 = 0x1f;
 constexpr unsigned char kGzipMagic1 = 0x8b;
 
 bool IsGzip(std::string_view bytes) {
-  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == kGzipMagic0 &&
+  return bytes.size() >= 2 &&
+         static_cast<unsigned char>(bytes[0]) == kGzipMagic0 &&
          static_cast<unsigned char>(bytes[1]) == kGzipMagic1;
 }
 
@@ -279,8 +279,8 @@ class WholeGzipSource : public Source {
   }
   Status Next(Chunk* chunk) override {
     chunk->too_long = false;
-    chunk->data = done_ ? std::string_view()
-                        : std::string_view(out_.data(), out_.size());
+    chunk->data =
+        done_ ? std::string_view() : std::string_view(out_.data(), out_.size());
     done_ = true;
     return Status::Ok();
   }

@@ -1,9 +1,9 @@
 #include "flowmon/time_util.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <chrono>
-
-#include <fmt/format.h>
 
 namespace flowmon {
 namespace {
@@ -31,16 +31,19 @@ Status BadTime(std::string_view text) {
 }  // namespace
 
 Result<int64_t> ParseTimeArg(std::string_view text) {
-  if (!text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos) {
+  if (!text.empty() &&
+      text.find_first_not_of("0123456789") == std::string_view::npos) {
     int64_t v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size()) return BadTime(text);
+    if (ec != std::errc() || p != text.data() + text.size())
+      return BadTime(text);
     return v;
   }
   size_t pos = 0;
   int year, month, day, hour = 0, minute = 0, second = 0;
-  if (!ReadInt(text, &pos, 4, &year) || pos >= text.size() || text[pos++] != '-' ||
-      !ReadInt(text, &pos, 2, &month) || pos >= text.size() || text[pos++] != '-' ||
+  if (!ReadInt(text, &pos, 4, &year) || pos >= text.size() ||
+      text[pos++] != '-' || !ReadInt(text, &pos, 2, &month) ||
+      pos >= text.size() || text[pos++] != '-' ||
       !ReadInt(text, &pos, 2, &day)) {
     return BadTime(text);
   }
@@ -52,8 +55,8 @@ Result<int64_t> ParseTimeArg(std::string_view text) {
   int64_t offset = 0;
   if (pos < text.size() && (text[pos] == 'T' || text[pos] == ' ')) {
     ++pos;
-    if (!ReadInt(text, &pos, 2, &hour) || pos >= text.size() || text[pos++] != ':' ||
-        !ReadInt(text, &pos, 2, &minute)) {
+    if (!ReadInt(text, &pos, 2, &hour) || pos >= text.size() ||
+        text[pos++] != ':' || !ReadInt(text, &pos, 2, &minute)) {
       return BadTime(text);
     }
     if (pos < text.size() && text[pos] == ':') {
@@ -72,7 +75,8 @@ Result<int64_t> ParseTimeArg(std::string_view text) {
       int oh, om = 0;
       if (!ReadInt(text, &pos, 2, &oh)) return BadTime(text);
       if (pos < text.size() && text[pos] == ':') ++pos;
-      if (pos < text.size() && !ReadInt(text, &pos, 2, &om)) return BadTime(text);
+      if (pos < text.size() && !ReadInt(text, &pos, 2, &om))
+        return BadTime(text);
       offset = sign * (oh * 3600 + om * 60);
     }
   }
@@ -87,11 +91,10 @@ std::string FormatIso8601(int64_t epoch_seconds) {
   const sys_days day = floor<days>(tp);
   const year_month_day ymd(day);
   const hh_mm_ss hms(tp - day);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                     static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
+  return fmt::format(
+      "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
 }  // namespace flowmon

@@ -132,7 +132,7 @@ LineError SplitFieldsBytewise(std::string_view line, Record* rec,
       if (p < end) ++p;  // the closing quote or bracket
     } else {
       // Hot loop: every byte above ' ' is part of the field, except DEL.
-      while (p < end && *p > ' ' && *p != 0x7f) ++p;
+      while (p<end&& * p> ' ' && *p != 0x7f) ++p;
       if (p < end && *p != ' ' && IsControl(*p)) {
         *error_column = static_cast<size_t>(p - begin);
         return LineError::kBinary;

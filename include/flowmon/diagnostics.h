@@ -20,10 +20,10 @@ inline constexpr size_t kLineErrorKinds = 6;
 struct BadLine {
   uint64_t line_no = 0;  // 1-based line number in its input
   LineError error = LineError::kOk;
-  size_t column = 0;     // 0-based byte where the problem is
-  size_t expected = 0;   // kFieldCount: fields in the format
-  size_t got = 0;        // kFieldCount: fields in the line
-  std::string excerpt;   // the first bytes of the line
+  size_t column = 0;    // 0-based byte where the problem is
+  size_t expected = 0;  // kFieldCount: fields in the format
+  size_t got = 0;       // kFieldCount: fields in the line
+  std::string excerpt;  // the first bytes of the line
 };
 
 // What one worker thread found; merged into Diagnostics on the main thread.
@@ -33,8 +33,8 @@ struct BadLineLog {
   size_t keep = 10;
 
   // Hot path: counts; copies the line only while fewer than `keep` are kept.
-  void Add(uint64_t line_no, std::string_view line, LineError e,
-           size_t column, size_t expected, size_t got);
+  void Add(uint64_t line_no, std::string_view line, LineError e, size_t column,
+           size_t expected, size_t got);
   void Clear();
 };
 

@@ -17,7 +17,13 @@ enum class CompareOp : unsigned char { kEq, kNe, kLt, kLe, kGt, kGe };
 
 // How a string value's '*' wildcards anchor it (AWS: a '*' at the start or
 // the end of a value; a '*' in the middle is an ordinary character).
-enum class Wildcard : unsigned char { kExact, kPrefix, kSuffix, kContains, kAny };
+enum class Wildcard : unsigned char {
+  kExact,
+  kPrefix,
+  kSuffix,
+  kContains,
+  kAny
+};
 
 // One `field op value` test. Numeric when the value was an unquoted number.
 struct Comparison {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,21 +17,31 @@
 
 namespace flowmon {
 
+// Where a run is, for progress bars.
+struct PipelineProgress {
+  size_t inputs_done = 0;
+  size_t inputs_total = 0;
+  uint64_t bytes_done = 0;  // on-disk bytes of finished inputs + mapped bytes
+  uint64_t lines = 0;
+};
+
 struct PipelineOptions {
-  Schema schema = Schema::DefaultV2();  // for inputs without a header line
+  Schema schema = Schema::DefaultV2();       // for inputs without a header line
   const CompiledPattern* pattern = nullptr;  // nullptr selects every record
-  bool invert = false;                  // select records that do not match
-  std::optional<int64_t> since;         // start >= since (epoch seconds)
-  std::optional<int64_t> until;         // start < until
-  unsigned threads = 1;                 // workers for mapped inputs
+  bool invert = false;                       // select records that do not match
+  std::optional<int64_t> since;              // start >= since (epoch seconds)
+  std::optional<int64_t> until;              // start < until
+  unsigned threads = 1;                      // workers for mapped inputs
   // Tokenize only lines that contain the pattern's required literal (the
   // others are still counted and their field counts validated).
   bool prefilter = true;
-  size_t max_report = 10;               // bad lines printed in full
+  size_t max_report = 10;  // bad lines printed in full
   // Threads take work in spans of this many bytes: big enough that
   // starting threads costs nothing, small enough to balance the cores.
   size_t span_bytes = 8 << 20;
   SourceOptions source;
+  // Called on the main thread after each chunk, round of spans and input.
+  std::function<void(const PipelineProgress&)> progress;
 };
 
 // Totals of a run. lines = records + malformed + headers + blank, and
@@ -44,7 +55,7 @@ struct PipelineStats {
   uint64_t headers = 0;
   uint64_t blank = 0;
   uint64_t bytes = 0;
-  bool stopped = false;       // the sink asked to stop
+  bool stopped = false;  // the sink asked to stop
 };
 
 // Runs every input through the pipeline into `sink`. Input errors go to

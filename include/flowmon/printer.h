@@ -2,11 +2,11 @@
 // JSON, NDJSON, CSV or TSV, or only counts them.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "flowmon/pattern.h"
 #include "flowmon/sink.h"
@@ -20,9 +20,9 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name);
 
 struct PrinterOptions {
   OutputFormat format = OutputFormat::kText;
-  bool count_only = false;       // print the number of records only
-  uint64_t limit = 0;            // stop after this many records (0: all)
-  bool print_header = true;      // text: repeat an input's S3 header line
+  bool count_only = false;   // print the number of records only
+  uint64_t limit = 0;        // stop after this many records (0: all)
+  bool print_header = true;  // text: repeat an input's S3 header line
   // Names the fields of raw (non flow-log) input in structured formats.
   const CompiledPattern* pattern = nullptr;
 };
@@ -56,7 +56,7 @@ class PrinterSink : public RecordSink {
   std::FILE* out_;
   fmt::memory_buffer buffer_;
   uint64_t count_ = 0;
-  bool json_open_ = false;      // '[' written
+  bool json_open_ = false;  // '[' written
   bool csv_header_done_ = false;
   size_t header_end_ = 0;       // csv/tsv: where the header row ends
   std::string pending_header_;  // text: S3 header to print before a record

@@ -20,8 +20,8 @@ struct Chunk {
 };
 
 struct SourceOptions {
-  bool use_mmap = true;           // map regular files instead of read()
-  size_t block_size = 1 << 20;    // read() size and initial line buffer
+  bool use_mmap = true;         // map regular files instead of read()
+  size_t block_size = 1 << 20;  // read() size and initial line buffer
 };
 
 // A Source yields its input as chunks. Not thread-safe.

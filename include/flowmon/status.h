@@ -10,10 +10,10 @@ namespace flowmon {
 
 // Process exit codes shared by every subcommand (docs/exit-codes.md).
 enum ExitCode : int {
-  kExitOk = 0,        // filter: something matched
-  kExitNoMatch = 1,   // filter: nothing matched
-  kExitUsage = 2,     // bad flag, bad pattern, bad format
-  kExitInput = 3,     // unreadable file, corrupt gzip, too many bad lines
+  kExitOk = 0,       // filter: something matched
+  kExitNoMatch = 1,  // filter: nothing matched
+  kExitUsage = 2,    // bad flag, bad pattern, bad format
+  kExitInput = 3,    // unreadable file, corrupt gzip, too many bad lines
 };
 
 // A Status is OK or carries a code and a message. Cheap to copy when OK.

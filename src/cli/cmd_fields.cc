@@ -67,7 +67,8 @@ int RunFields(const FieldsOptions& o, const GlobalOptions& /*global*/) {
       }
       case OutputFormat::kJson:
       case OutputFormat::kNdjson:
-        if (*format == OutputFormat::kJson) out.append(std::string_view(first ? "\n" : ",\n"));
+        if (*format == OutputFormat::kJson)
+          out.append(std::string_view(first ? "\n" : ",\n"));
         first = false;
         out.append(std::string_view("{\"name\":"));
         AppendJsonString(&out, f.name);

@@ -5,6 +5,7 @@
 #include "flowmon/input_files.h"
 #include "flowmon/printer.h"
 #include "flowmon/time_util.h"
+#include "progress.h"
 
 namespace flowmon {
 
@@ -68,8 +69,8 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", format.status().message());
     return kExitUsage;
   }
-  for (const auto& [text, slot] :
-       {std::pair{&o.since, &options.since}, std::pair{&o.until, &options.until}}) {
+  for (const auto& [text, slot] : {std::pair{&o.since, &options.since},
+                                   std::pair{&o.until, &options.until}}) {
     if (text->empty()) continue;
     Result<int64_t> t = ParseTimeArg(*text);
     if (!t.ok()) {
@@ -79,7 +80,8 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
     *slot = *t;
   }
   if ((options.since || options.until) && options.schema.raw()) {
-    spdlog::error("--since/--until need flow-log records: not with --format raw");
+    spdlog::error(
+        "--since/--until need flow-log records: not with --format raw");
     return kExitUsage;
   }
   options.pattern = &*pattern;
@@ -97,7 +99,12 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   ExpandedInputs inputs = ExpandInputs(o.input.inputs);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
-  const PipelineStats stats = RunPipeline(inputs.files, options, &sink, &diag);
+  PipelineStats stats;
+  {
+    ProgressBar bar(global.verbosity >= 0, TotalFileBytes(inputs.files));
+    options.progress = [&bar](const PipelineProgress& p) { bar.Update(p); };
+    stats = RunPipeline(inputs.files, options, &sink, &diag);
+  }
   if (Status s = sink.Finish(); !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitInput;

@@ -18,11 +18,11 @@ struct GlobalOptions {
 // Options every subcommand that reads flow logs shares.
 struct InputOptions {
   std::vector<std::string> inputs;
-  std::string format;       // --format: v2, raw or '${field} ...'
+  std::string format;  // --format: v2, raw or '${field} ...'
   bool no_mmap = false;
   size_t max_report = 10;
   std::optional<uint64_t> max_errors;
-  unsigned threads = 0;     // 0: one per core
+  unsigned threads = 0;  // 0: one per core
 };
 
 void AddInputOptions(CLI::App* app, InputOptions* options);

@@ -8,8 +8,9 @@
 
 int main(int argc, char** argv) {
   using namespace flowmon;
-  CLI::App app{"flowmon: filter, count and alarm on AWS VPC Flow Logs, offline, "
-               "with CloudWatch semantics"};
+  CLI::App app{
+      "flowmon: filter, count and alarm on AWS VPC Flow Logs, offline, "
+      "with CloudWatch semantics"};
   app.set_version_flag("--version", "flowmon 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();  // -q and -v also work after the subcommand

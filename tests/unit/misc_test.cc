@@ -82,8 +82,7 @@ TEST_CASE("JSON helpers", "[printer]") {
   CHECK_FALSE(ParseOutputFormat("xml").ok());
 }
 
-TEST_CASE("inputs: none is stdin, directories are walked in order",
-          "[input]") {
+TEST_CASE("inputs: none is stdin, directories are walked in order", "[input]") {
   CHECK(ExpandInputs({}).files == std::vector<std::string>{"-"});
   const ExpandedInputs tree = ExpandInputs({FLOWMON_SAMPLES_DIR "/AWSLogs"});
   REQUIRE(tree.files.size() >= 2);

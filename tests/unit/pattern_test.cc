@@ -1,9 +1,10 @@
+#include "flowmon/pattern.h"
+
 #include <map>
 #include <string>
 #include <vector>
 
 #include "catch.h"
-#include "flowmon/pattern.h"
 #include "flowmon/tokenizer.h"
 
 namespace flowmon {
@@ -231,21 +232,29 @@ TEST_CASE("pattern errors name the column", "[pattern]") {
       "invalid filter pattern at column 6: expected a number after '>'"));
   CHECK(CompileError("[a = ]").starts_with(
       "invalid filter pattern at column 6: expected a value after '='"));
-  CHECK(CompileError("[a = \"x]").starts_with(
-      "invalid filter pattern at column 6: unterminated quoted value"));
-  CHECK(CompileError("[a, b] x").starts_with(
-      "invalid filter pattern at column 8: unexpected text after ']'"));
-  CHECK(CompileError("[a = 1 && c = 2]").starts_with(
-      "invalid filter pattern at column 11: unknown field 'c'"));
-  CHECK(CompileError("[a = 1 && = 2]").starts_with(
-      "invalid filter pattern at column 11: expected a field name after "
-      "'&&' or '||'"));
+  CHECK(
+      CompileError("[a = \"x]")
+          .starts_with(
+              "invalid filter pattern at column 6: unterminated quoted value"));
+  CHECK(
+      CompileError("[a, b] x")
+          .starts_with(
+              "invalid filter pattern at column 8: unexpected text after ']'"));
+  CHECK(CompileError("[a = 1 && c = 2]")
+            .starts_with(
+                "invalid filter pattern at column 11: unknown field 'c'"));
+  CHECK(CompileError("[a = 1 && = 2]")
+            .starts_with("invalid filter pattern at column 11: expected a "
+                         "field name after "
+                         "'&&' or '||'"));
   CHECK(CompileError("[, a]").starts_with(
       "invalid filter pattern at column 2: expected a field name or '...'"));
-  CHECK(CompileError("[a = 1 && b]").starts_with(
-      "invalid filter pattern at column 12: expected an operator"));
-  CHECK(CompileError("[a, b,, c]").starts_with(
-      "invalid filter pattern at column 7: expected a field name or '...'"));
+  CHECK(CompileError("[a = 1 && b]")
+            .starts_with(
+                "invalid filter pattern at column 12: expected an operator"));
+  CHECK(CompileError("[a, b,, c]")
+            .starts_with("invalid filter pattern at column 7: expected a field "
+                         "name or '...'"));
   CHECK(CompileError("").starts_with(
       "invalid filter pattern at column 1: expected '['"));
   // The AWS docs' old example names a field the pattern does not have.

@@ -1,9 +1,10 @@
+#include "flowmon/pipeline.h"
+
 #include <random>
 #include <string>
 #include <vector>
 
 #include "catch.h"
-#include "flowmon/pipeline.h"
 #include "test_util.h"
 
 namespace flowmon {
@@ -76,8 +77,9 @@ const std::string kMixed = std::string(kSeed) +
                            "REJECT OK extra\n"
                            "2 0 eni-0 1.2.3.4 5.6.7.8 1 22 6 1 40 1 2 REJECT "
                            "OK\x01\n" +
-                           kSeed + "2 0 eni-0 9.9.9.9 5.6.7.8 1 22 6 1 40 1 2 "
-                                   "REJECT OK";
+                           kSeed +
+                           "2 0 eni-0 9.9.9.9 5.6.7.8 1 22 6 1 40 1 2 "
+                           "REJECT OK";
 
 TEST_CASE("malformed lines are counted and reported with their line",
           "[pipeline]") {
@@ -87,8 +89,8 @@ TEST_CASE("malformed lines are counted and reported with their line",
   CHECK(run.stats.blank == 1);
   CHECK(run.stats.lines == 14);
   CHECK(run.stats.lines == run.stats.selected + run.stats.rejected +
-                              run.stats.malformed + run.stats.blank +
-                              run.stats.headers);
+                               run.stats.malformed + run.stats.blank +
+                               run.stats.headers);
   REQUIRE(run.warnings.size() == 4);
   CHECK(run.warnings[0] ==
         "in.log:7: expected 14 fields, got 4\n"
@@ -109,7 +111,8 @@ TEST_CASE("chunk boundaries do not change records or line numbers",
     CHECK(run.warnings == reference.warnings);
     CHECK(run.stats.lines == reference.stats.lines);
   }
-  const Run gz = RunText(testing::Gzip(kMixed), "[..., action=REJECT, status]", 7);
+  const Run gz =
+      RunText(testing::Gzip(kMixed), "[..., action=REJECT, status]", 7);
   CHECK(gz.lines == reference.lines);
   CHECK(gz.warnings == reference.warnings);
 }
@@ -177,7 +180,8 @@ TEST_CASE("since and until select on the record start", "[pipeline]") {
   const Run run = RunText(kSeed, "[]", 64, options);
   CHECK(run.lines.size() == 2);  // the two records starting at 1563108188
   options.invert = true;
-  const Run inverted = RunText(kSeed, "[..., action=REJECT, status]", 64, options);
+  const Run inverted =
+      RunText(kSeed, "[..., action=REJECT, status]", 64, options);
   CHECK(inverted.lines.empty());  // ACCEPT one is outside the range
 }
 
@@ -223,10 +227,10 @@ namespace {
 TEST_CASE("prefiltered scan agrees with the plain scan on random input",
           "[pipeline]") {
   std::mt19937 rng(7);
-  const char* const words[] = {"2", "REJECT", "ACCEPT", "OK", "J", "-",
-                               "eni-0a", "\"a b\"", "[x y]", "\t", "\x01",
-                               "version", "action", "10.0.0.1", "JREJECT",
-                               "REJECTED", "\r"};
+  const char* const words[] = {
+      "2",      "REJECT",   "ACCEPT",  "OK",       "J",    "-",
+      "eni-0a", "\"a b\"",  "[x y]",   "\t",       "\x01", "version",
+      "action", "10.0.0.1", "JREJECT", "REJECTED", "\r"};
   for (int round = 0; round < 40; ++round) {
     std::string text;
     for (int line = 0; line < 200; ++line) {

@@ -1,8 +1,9 @@
+#include "flowmon/source.h"
+
 #include <string>
 #include <vector>
 
 #include "catch.h"
-#include "flowmon/source.h"
 #include "line_buffer.h"
 #include "test_util.h"
 
@@ -36,8 +37,7 @@ const std::string kText =
     "first line\nsecond\r\n\nthird line that is a bit longer than the rest\n"
     "last without newline";
 
-TEST_CASE("string sources hand out whole lines at any block size",
-          "[source]") {
+TEST_CASE("string sources hand out whole lines at any block size", "[source]") {
   for (size_t block : {1, 2, 7, 64, 65536}) {
     auto source = NewStringSource("t", kText, block);
     Status s;
@@ -64,8 +64,8 @@ TEST_CASE("gzip: single, multi-member, truncated and corrupt", "[source]") {
     auto single = NewStringSource("a.gz", Gzip(kText), block);
     CHECK(Drain(*single, &s) == kText);
     CHECK(s.ok());
-    auto multi = NewStringSource("m.gz", Gzip("a b\nc d\n") + Gzip("e f\n"),
-                                 block);
+    auto multi =
+        NewStringSource("m.gz", Gzip("a b\nc d\n") + Gzip("e f\n"), block);
     CHECK(Drain(*multi, &s) == "a b\nc d\ne f\n");
     CHECK(s.ok());
   }

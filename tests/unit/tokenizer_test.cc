@@ -1,14 +1,16 @@
+#include "flowmon/tokenizer.h"
+
 #include <random>
 #include <string>
 #include <vector>
 
 #include "catch.h"
-#include "flowmon/tokenizer.h"
 
 namespace flowmon {
 namespace {
 
-std::vector<std::string> Split(std::string_view line, LineError* error = nullptr) {
+std::vector<std::string> Split(std::string_view line,
+                               LineError* error = nullptr) {
   Record rec;
   size_t column = 0;
   const LineError e = SplitFields(line, &rec, &column);
@@ -33,7 +35,8 @@ TEST_CASE("quotes and brackets group a field and are removed", "[tokenizer]") {
   const std::string line =
       "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET /index.html "
       "HTTP/1.0\" 404 1534";
-  CHECK(Split(line) == V{"127.0.0.1", "-", "frank", "10/Oct/2000:13:25:15 -0700",
+  CHECK(Split(line) == V{"127.0.0.1", "-", "frank",
+                         "10/Oct/2000:13:25:15 -0700",
                          "GET /index.html HTTP/1.0", "404", "1534"});
   CHECK(Split("a \"\" b") == V{"a", "", "b"});
   CHECK(Split("a \"unterminated b") == V{"a", "unterminated b"});
