@@ -7,4 +7,4 @@ cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DFLOWMON_BUILD_TESTS=OFF
 cmake --build build/release -j"$(nproc)" >/dev/null
 set -x
 ./build/release/flowmon filter '[version, account, eni, source, destination, srcport, destport="22", protocol="6", packets, bytes, windowstart, windowend, action="REJECT", flowlogstatus]' samples/ssh_rejects.log
-./build/release/flowmon filter -c '[..., dstport=22, protocol, packets, bytes, start, end, action=REJECT, status]' samples/
+./build/release/flowmon filter -c '[..., dstport=22, protocol, packets, bytes, start, end, action=REJECT, status]' samples/AWSLogs/
