@@ -1,7 +1,9 @@
 #include "flowmon/pattern.h"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
+#include "json_pattern.h"
 #include "number.h"
 #include "pattern_parser.h"
 
@@ -16,6 +18,49 @@ std::string FormatPatternError(std::string_view pattern,
   }
   return fmt::format("invalid filter pattern at column {}: {}\n  {}\n  {}^",
                      e.column, e.message, pattern, pad);
+}
+
+bool ValueTest::TestString(std::string_view s) const {
+  bool equal = false;
+  switch (wildcard) {
+    case Wildcard::kExact:
+      equal = s == text;
+      break;
+    case Wildcard::kPrefix:
+      equal = s.starts_with(text);
+      break;
+    case Wildcard::kSuffix:
+      equal = s.ends_with(text);
+      break;
+    case Wildcard::kContains:
+      equal = s.find(text) != std::string_view::npos;
+      break;
+    case Wildcard::kAny:
+      equal = true;
+      break;
+    case Wildcard::kRegex:
+      equal = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *regex);
+      break;
+  }
+  return op == CompareOp::kEq ? equal : !equal;
+}
+
+bool ValueTest::TestNumber(double v) const {
+  switch (op) {
+    case CompareOp::kEq:
+      return v == number;
+    case CompareOp::kNe:
+      return v != number;
+    case CompareOp::kLt:
+      return v < number;
+    case CompareOp::kLe:
+      return v <= number;
+    case CompareOp::kGt:
+      return v > number;
+    case CompareOp::kGe:
+      return v >= number;
+  }
+  return false;
 }
 
 bool CompiledPattern::Parse(std::string_view text, CompiledPattern* out,
@@ -40,50 +85,14 @@ std::string_view CompiledPattern::FieldOf(const Record& rec,
 
 bool CompiledPattern::Holds(const Comparison& c, const Record& rec) const {
   const std::string_view field = FieldOf(rec, slots_[c.slot]);
-  if (c.numeric) {
-    // A field that is not a number ("-", "NODATA") fails every numeric
-    // comparison, including '!='.
-    double v;
-    if (!ParseNumber(field, &v)) return false;
-    switch (c.op) {
-      case CompareOp::kEq:
-        return v == c.number;
-      case CompareOp::kNe:
-        return v != c.number;
-      case CompareOp::kLt:
-        return v < c.number;
-      case CompareOp::kLe:
-        return v <= c.number;
-      case CompareOp::kGt:
-        return v > c.number;
-      case CompareOp::kGe:
-        return v >= c.number;
-    }
-    return false;
-  }
-  bool equal = false;
-  switch (c.wildcard) {
-    case Wildcard::kExact:
-      equal = field == c.text;
-      break;
-    case Wildcard::kPrefix:
-      equal = field.starts_with(c.text);
-      break;
-    case Wildcard::kSuffix:
-      equal = field.ends_with(c.text);
-      break;
-    case Wildcard::kContains:
-      equal = field.find(c.text) != std::string_view::npos;
-      break;
-    case Wildcard::kAny:
-      equal = true;
-      break;
-  }
-  return c.op == CompareOp::kEq ? equal : !equal;
+  if (!c.test.numeric) return c.test.TestString(field);
+  // A field that is not a number ("-", "NODATA") fails every numeric
+  // comparison, including '!='.
+  double v;
+  return ParseNumber(field, &v) && c.test.TestNumber(v);
 }
 
-bool CompiledPattern::Matches(const Record& rec) const {
-  if (match_all_) return true;
+bool CompiledPattern::MatchesFields(const Record& rec) const {
   if (ellipsis_ < 0 ? rec.size != fixed_ : rec.size < fixed_) return false;
   for (const Condition& cond : conditions_) {
     bool any = false;
@@ -105,17 +114,63 @@ bool CompiledPattern::Matches(const Record& rec) const {
   return true;
 }
 
+bool CompiledPattern::MatchesTerms(std::string_view line) const {
+  for (const auto& group : term_groups_) {
+    bool all = true;
+    for (const Term& t : group) {
+      const bool found =
+          t.regex ? RE2::PartialMatch(re2::StringPiece(line.data(), line.size()),
+                                      *t.regex)
+                  : line.find(t.text) != std::string_view::npos;
+      if (found == t.exclude) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+bool CompiledPattern::Matches(const Record& rec) const {
+  if (match_all_) return true;
+  switch (kind_) {
+    case Kind::kSpaceDelimited:
+      return MatchesFields(rec);
+    case Kind::kTerms:
+      return MatchesTerms(rec.line);
+    case Kind::kJson:
+      return json_->Matches(rec.line);
+  }
+  return false;
+}
+
 void CompiledPattern::ComputeRequiredLiteral() {
+  required_literal_.clear();
+  auto consider = [this](const std::string& s) {
+    if (s.size() > required_literal_.size()) required_literal_ = s;
+  };
+  if (match_all_) return;
+  if (kind_ == Kind::kTerms) {
+    // With one group, each included plain term must appear.
+    if (term_groups_.size() != 1) return;
+    for (const Term& t : term_groups_.front()) {
+      if (!t.exclude && !t.regex) consider(t.text);
+    }
+    return;
+  }
+  if (kind_ != Kind::kSpaceDelimited) return;
   // A condition with one && group requires each of its '=' string values;
   // the field is a substring of the line, so the line contains the literal.
-  required_literal_.clear();
   for (const Condition& cond : conditions_) {
     if (cond.any_of.size() != 1) continue;
     for (const Comparison& c : cond.any_of.front()) {
-      if (c.numeric || c.op != CompareOp::kEq || c.wildcard == Wildcard::kAny) {
+      const ValueTest& v = c.test;
+      if (v.numeric || v.op != CompareOp::kEq || v.wildcard == Wildcard::kAny ||
+          v.wildcard == Wildcard::kRegex) {
         continue;
       }
-      if (c.text.size() > required_literal_.size()) required_literal_ = c.text;
+      consider(v.text);
     }
   }
 }

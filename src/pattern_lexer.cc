@@ -86,6 +86,17 @@ Token PatternLexer::NextValue() {
     pos_ = i + 1;
     return Token{TokenKind::kQuoted, std::move(value), start + 1};
   }
+  if (text_[pos_] == '%') {
+    const size_t close = text_.find('%', pos_ + 1);
+    if (close == std::string_view::npos) {
+      return Token{TokenKind::kError, "unterminated regex: expected '%'",
+                   start + 1};
+    }
+    pos_ = close + 1;
+    return Token{TokenKind::kRegex,
+                 std::string(text_.substr(start + 1, close - start - 1)),
+                 start + 1};
+  }
   size_t end = pos_;
   while (end < text_.size()) {
     const char c = text_[end];

@@ -20,6 +20,7 @@ enum class TokenKind : unsigned char {
   kOr,        // ||
   kQuoted,    // "..." (text holds the unescaped contents)
   kBare,      // an unquoted value
+  kRegex,     // %...% (text holds what is between the two %)
   kError,     // text holds the message
 };
 
@@ -37,8 +38,8 @@ class PatternLexer {
 
   // The next structural token or name (after '[', ',' or a value).
   Token Next();
-  // The value after an operator: quoted, or a bare run up to a space, ',',
-  // ']', "&&" or "||".
+  // The value after an operator: quoted, %regex%, or a bare run up to a
+  // space, ',', ']', "&&" or "||".
   Token NextValue();
   // Column (1-based) of the next non-space character.
   size_t column();

@@ -1,6 +1,8 @@
 #include "pattern_parser.h"
 
+#include "json_pattern.h"
 #include "number.h"
+#include "pattern_regex.h"
 
 namespace flowmon {
 namespace {
@@ -24,8 +26,15 @@ bool ToOp(std::string_view s, CompareOp* op) {
   return true;
 }
 
+bool IsTermChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_';
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 // Splits a string value into its anchoring wildcards and the literal text.
-void SetStringValue(std::string text, Comparison* cmp) {
+void SetStringValue(std::string text, ValueTest* cmp) {
   if (!text.empty() && text.find_first_not_of('*') == std::string::npos) {
     cmp->wildcard = Wildcard::kAny;
     cmp->text.clear();
@@ -59,14 +68,124 @@ bool PatternParser::Parse(CompiledPattern* out, PatternError* error) {
   error_ = error;
   *out = CompiledPattern();
   out->text_ = std::string(text_);
-  const Token first = Peek();
-  if (first.kind != TokenKind::kLBracket) {
-    return Fail(first.column,
-                "expected '[' to start a space-delimited pattern (term, "
-                "JSON and regex patterns are not supported by this version)");
+  if (text_.size() > kMaxPatternLength) {
+    // AWS's own validation message for filterPattern.
+    return Fail(kMaxPatternLength + 1,
+                "Member must have length less than or equal to 1024");
   }
-  if (!ParseSpaceDelimited(out) || !ResolveNames(out)) return false;
+  size_t i = 0;
+  while (i < text_.size() && IsSpace(text_[i])) ++i;
+  if (i < text_.size() && text_[i] == '[') {
+    out->kind_ = CompiledPattern::Kind::kSpaceDelimited;
+    if (!ParseSpaceDelimited(out) || !ResolveNames(out)) return false;
+  } else if (i < text_.size() && text_[i] == '{') {
+    out->kind_ = CompiledPattern::Kind::kJson;
+    out->json_ = JsonExpr::Parse(text_, &regexes_, error);
+    if (out->json_ == nullptr) return false;
+  } else {
+    out->kind_ = CompiledPattern::Kind::kTerms;
+    if (!ParseTerms(out)) return false;
+  }
   out->ComputeRequiredLiteral();
+  return true;
+}
+
+bool PatternParser::ParseRegex(const Token& token,
+                               std::shared_ptr<const re2::RE2>* out) {
+  if (++regexes_ > kMaxRegexesPerPattern) {
+    return Fail(token.column,
+                "a space-delimited filter pattern may contain at most 2 "
+                "regular expressions");
+  }
+  return CompileFilterRegex(token.text, token.column + 1, out, error_);
+}
+
+// Terms: words (letters, digits, '_'), "quoted phrases" and %regex%,
+// each optionally prefixed by '-' (must not appear) or '?' (starts a new
+// alternative: the event matches if all terms of any alternative hold).
+bool PatternParser::ParseTerms(CompiledPattern* out) {
+  std::string_view t = text_;
+  size_t i = 0;
+  auto skip = [&] {
+    while (i < t.size() && IsSpace(t[i])) ++i;
+  };
+  skip();
+  // "" and " " match every event (the documented match-all patterns).
+  const size_t begin = i;
+  size_t end = t.size();
+  while (end > begin && IsSpace(t[end - 1])) --end;
+  const std::string_view body = t.substr(begin, end - begin);
+  if (body.empty() || body == "\"\"" || body == "\" \"") {
+    out->match_all_ = true;
+    return true;
+  }
+  out->term_groups_.emplace_back();
+  bool any_question = false;
+  while (true) {
+    skip();
+    if (i == t.size()) break;
+    const size_t start = i;
+    Term term;
+    bool question = false;
+    if (t[i] == '?') {
+      question = true;
+      ++i;
+    } else if (t[i] == '-') {
+      term.exclude = true;
+      ++i;
+    }
+    if (question || term.exclude) {
+      // The documentation writes both "-term" and "- term".
+      skip();
+      if (i == t.size()) {
+        return Fail(start + 1, "expected a term after '" +
+                                   std::string(1, t[start]) + "'");
+      }
+    }
+    if (t[i] == '"') {
+      const size_t open = i++;
+      std::string phrase;
+      while (i < t.size() && t[i] != '"') {
+        if (t[i] == '\\' && i + 1 < t.size()) ++i;
+        phrase += t[i++];
+      }
+      if (i == t.size()) return Fail(open + 1, "unterminated quoted term");
+      ++i;
+      term.text = std::move(phrase);
+    } else if (t[i] == '%') {
+      const size_t close = t.find('%', i + 1);
+      if (close == std::string_view::npos) {
+        return Fail(i + 1, "unterminated regex: expected '%'");
+      }
+      if (!CompileFilterRegex(t.substr(i + 1, close - i - 1), i + 2,
+                              &term.regex, error_)) {
+        return false;
+      }
+      i = close + 1;
+    } else {
+      const size_t word = i;
+      while (i < t.size() && !IsSpace(t[i])) {
+        if (!IsTermChar(t[i])) {
+          return Fail(i + 1, "a term with characters other than letters, "
+                             "digits and '_' must be in double quotes");
+        }
+        ++i;
+      }
+      term.text = std::string(t.substr(word, i - word));
+    }
+    if (i < t.size() && !IsSpace(t[i])) {
+      return Fail(i + 1, "expected a space between terms");
+    }
+    if (question) {
+      // The first '?' term opens the first alternative only if no plain
+      // term came before it; afterwards each '?' opens a new one.
+      if (any_question || !out->term_groups_.back().empty()) {
+        out->term_groups_.emplace_back();
+      }
+      any_question = true;
+    }
+    out->term_groups_.back().push_back(std::move(term));
+  }
   return true;
 }
 
@@ -175,18 +294,26 @@ bool PatternParser::ParseCondition(CompiledPattern* out, Condition* cond) {
   }
 }
 
-bool PatternParser::ParseComparison(std::string_view operand, Comparison* cmp) {
+bool PatternParser::ParseComparison(std::string_view operand, Comparison* c) {
+  ValueTest* cmp = &c->test;
   const Token op = lexer_.Next();
   if (op.kind != TokenKind::kOperator || !ToOp(op.text, &cmp->op)) {
     return Fail(op.column,
                 "expected an operator (=, !=, <, <=, >, >=) after '" +
                     std::string(operand) + "'");
   }
-  cmp->column = static_cast<uint32_t>(op.column);
+  c->column = static_cast<uint32_t>(op.column);
   const Token value = lexer_.NextValue();
   if (value.kind == TokenKind::kError) return Fail(value.column, value.text);
   if (value.kind == TokenKind::kEnd) {
     return Fail(value.column, "expected a value after '" + op.text + "'");
+  }
+  if (value.kind == TokenKind::kRegex) {
+    if (cmp->op != CompareOp::kEq && cmp->op != CompareOp::kNe) {
+      return Fail(value.column, "expected a number after '" + op.text + "'");
+    }
+    cmp->wildcard = Wildcard::kRegex;
+    return ParseRegex(value, &cmp->regex);
   }
   double number = 0;
   if (value.kind == TokenKind::kBare && ParseNumber(value.text, &number)) {

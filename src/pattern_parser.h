@@ -25,8 +25,10 @@ class PatternParser {
     size_t condition, group, index;
   };
   bool ParseSpaceDelimited(CompiledPattern* out);
+  bool ParseTerms(CompiledPattern* out);
   bool ParseCondition(CompiledPattern* out, Condition* cond);
   bool ParseComparison(std::string_view operand, Comparison* cmp);
+  bool ParseRegex(const Token& token, std::shared_ptr<const re2::RE2>* out);
   bool ResolveNames(CompiledPattern* out);
   bool Fail(size_t column, std::string message);
   Token Peek() const;
@@ -35,6 +37,7 @@ class PatternParser {
   PatternLexer lexer_;
   PatternError* error_ = nullptr;
   std::vector<NameRef> refs_;
+  int regexes_ = 0;
 };
 
 }  // namespace flowmon

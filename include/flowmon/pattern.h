@@ -1,9 +1,10 @@
-// CompiledPattern: a CloudWatch Logs filter pattern compiled once and
-// applied to records without allocating.
+// CompiledPattern: a CloudWatch Logs filter pattern (terms, space-delimited,
+// JSON, regex) compiled once and applied to log events.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,28 +12,51 @@
 #include "flowmon/record.h"
 #include "flowmon/status.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace flowmon {
+
+class JsonExpr;
+
+// The longest filter pattern AWS accepts (filterPattern: 1024 characters).
+inline constexpr size_t kMaxPatternLength = 1024;
 
 enum class CompareOp : unsigned char { kEq, kNe, kLt, kLe, kGt, kGe };
 
-// How a string value's '*' wildcards anchor it (AWS: a '*' at the start or
-// the end of a value; a '*' in the middle is an ordinary character).
+// How a string value matches: '*' at the start or the end of a value
+// anchors it (a '*' in the middle is an ordinary character); kRegex is a
+// %regex% value, matched anywhere in the string.
 enum class Wildcard : unsigned char {
   kExact,
   kPrefix,
   kSuffix,
   kContains,
-  kAny
+  kAny,
+  kRegex
 };
 
-// One `field op value` test. Numeric when the value was an unquoted number.
-struct Comparison {
-  uint32_t slot = 0;  // index into CompiledPattern::slots()
+// The right-hand side of `field op value`, shared by space-delimited
+// fields and JSON selectors.
+struct ValueTest {
   CompareOp op = CompareOp::kEq;
-  bool numeric = false;
+  bool numeric = false;  // an unquoted number: compare as numbers
   double number = 0;
   Wildcard wildcard = Wildcard::kExact;
   std::string text;  // the string value without its anchoring '*'
+  std::shared_ptr<const re2::RE2> regex;
+
+  // String semantics (=, != with wildcards or a regex). REQUIRES: !numeric.
+  bool TestString(std::string_view s) const;
+  // Numeric semantics. REQUIRES: numeric.
+  bool TestNumber(double v) const;
+};
+
+// One `field op value` test of a space-delimited pattern.
+struct Comparison {
+  uint32_t slot = 0;  // index into CompiledPattern::slots()
+  ValueTest test;
   uint32_t column = 0;
 };
 
@@ -53,6 +77,14 @@ struct Slot {
   bool from_end = false;
 };
 
+// One term of a term pattern: a word, a "quoted phrase" or a %regex%,
+// required or (with '-') excluded.
+struct Term {
+  std::string text;
+  std::shared_ptr<const re2::RE2> regex;
+  bool exclude = false;
+};
+
 // A pattern error: 1-based column into the pattern text and a message.
 struct PatternError {
   size_t column = 0;
@@ -62,17 +94,24 @@ struct PatternError {
 // "invalid filter pattern at column C: MESSAGE", the pattern, and a caret.
 std::string FormatPatternError(std::string_view pattern, const PatternError& e);
 
-// An immutable compiled space-delimited filter pattern (`[a, b=1, ...]`).
-// Thread-safe for concurrent Matches() calls.
+// An immutable compiled filter pattern. Thread-safe for concurrent
+// Matches() calls (JSON patterns parse with a per-thread parser).
 class CompiledPattern {
  public:
+  enum class Kind : unsigned char {
+    kTerms,           // ERROR -Exiting ?WARN "a phrase" %regex%; "" matches all
+    kSpaceDelimited,  // [a, b=1, ...]
+    kJson,            // { $.a = 1 && $.b IS NULL }
+  };
+
   // Compiles `text`; on error the Status message is FormatPatternError's.
   static Result<CompiledPattern> Compile(std::string_view text);
   // Like Compile, returning the bare error for tests and tools.
   static bool Parse(std::string_view text, CompiledPattern* out,
                     PatternError* error);
 
-  // True when the record has the pattern's shape and every condition holds.
+  // True when the event matches. Term and JSON patterns look at rec.line;
+  // space-delimited patterns at the fields.
   bool Matches(const Record& rec) const;
 
   // The field of `rec` bound to slot `s`. REQUIRES: Matches(rec) or at
@@ -82,32 +121,45 @@ class CompiledPattern {
   // Calls f(name, value) for every field of a matching record in line
   // order: "$name" for named slots, "$N" (1-based position) for unnamed
   // slots and fields covered by '...', as TestMetricFilter reports them.
+  // Nothing for term and JSON patterns (the API's extractedValues is
+  // empty for them).
   template <typename F>
   void ForEachExtracted(const Record& rec, F&& f) const;
 
+  Kind kind() const { return kind_; }
   const std::vector<Slot>& slots() const { return slots_; }
   const std::string& text() const { return text_; }
   // Bytes every matching line contains (for a prefilter), or empty.
   const std::string& required_literal() const { return required_literal_; }
   bool has_ellipsis() const { return ellipsis_ >= 0; }
+  // JSON patterns only apply to JSON events, not to flow-log records.
+  bool wants_json() const { return kind_ == Kind::kJson; }
 
  private:
   friend class PatternParser;
   bool Holds(const Comparison& c, const Record& rec) const;
+  bool MatchesFields(const Record& rec) const;
+  bool MatchesTerms(std::string_view line) const;
   void ComputeRequiredLiteral();
 
+  Kind kind_ = Kind::kTerms;
   std::string text_;
+  // kSpaceDelimited
   std::vector<Slot> slots_;
   std::vector<Condition> conditions_;  // all must hold
   uint32_t fixed_ = 0;                 // slots other than the ellipsis
   int ellipsis_ = -1;                  // index into slots_, or -1
-  bool match_all_ = false;             // `[]`
+  bool match_all_ = false;             // `[]`, "", " "
+  // kTerms: any group whose terms all hold (a '?' term starts a group).
+  std::vector<std::vector<Term>> term_groups_;
+  // kJson
+  std::shared_ptr<const JsonExpr> json_;
   std::string required_literal_;
 };
 
 template <typename F>
 void CompiledPattern::ForEachExtracted(const Record& rec, F&& f) const {
-  if (match_all_) return;
+  if (kind_ != Kind::kSpaceDelimited || match_all_) return;
   size_t pos = 0;
   char buf[24];
   auto positional = [&](size_t p) {

@@ -14,8 +14,9 @@ CLI::App* SetupFilter(CLI::App* app, FilterOptions* o) {
       "filter",
       "Print the records that match a CloudWatch Logs filter pattern");
   cmd->add_option("PATTERN", o->pattern,
-                  "Space-delimited filter pattern, e.g. '[..., action=REJECT, "
-                  "status]'")
+                  "CloudWatch Logs filter pattern: terms (REJECT -NODATA), "
+                  "space-delimited ('[..., action=REJECT, status]'), JSON "
+                  "('{ $.level = \"ERROR\" }') or %regex%")
       ->required();
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
@@ -47,6 +48,9 @@ CLI::App* SetupFilter(CLI::App* app, FilterOptions* o) {
       "  # large transfers as JSON lines\n"
       "  flowmon filter -o ndjson '[v, acct, eni, src, dst, sport, dport, "
       "proto, packets, bytes > 1000000, ...]' flows.log\n"
+      "  # terms and regex work on any line; JSON patterns on JSON events\n"
+      "  flowmon filter 'REJECT -NODATA' flows.log\n"
+      "  flowmon filter '{ $.eventName = \"ConsoleLogin\" }' events.json\n"
       "  # from a pipe, as records arrive\n"
       "  tail -f flows.log | flowmon filter '[..., dstport=3389 || "
       "dstport=22, protocol, packets, bytes, start, end, action, status]'");
@@ -83,6 +87,10 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
     spdlog::error(
         "--since/--until need flow-log records: not with --format raw");
     return kExitUsage;
+  }
+  // JSON patterns select JSON events, which are not flow-log records.
+  if (pattern->wants_json() && o.input.format.empty()) {
+    options.schema = Schema::Raw();
   }
   options.pattern = &*pattern;
   options.invert = o.invert;
