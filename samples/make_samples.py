@@ -97,3 +97,70 @@ write('apache.log', [
     '127.0.0.1 - frank [10/Oct/2000:13:50:35 -0700] "GET /apache_pb.gif HTTP/1.0" 200 4355',
     '127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] "GET /index.html HTTP/1.0" 404 1534',
 ])
+
+# CloudWatch inputs: the seed records as CloudWatch Logs events. AWS sets a
+# flow-log event's timestamp to the record's start (in milliseconds).
+import base64, json
+SEED = open('ssh_rejects.log').read().splitlines()
+def events(lines, stream='eni-0d5d75b41f9befe9e-all'):
+    return [{'logStreamName': stream, 'timestamp': int(l.split()[10]) * 1000,
+             'message': l, 'ingestionTime': int(l.split()[10]) * 1000 + 420000,
+             'eventId': '3497%028d' % i} for i, l in enumerate(lines)]
+os.makedirs('cloudwatch', exist_ok=True)
+with open('cloudwatch/filter-log-events.json', 'w') as f:
+    json.dump({'events': events(SEED), 'searchedLogStreams': [
+        {'logStreamName': 'eni-0d5d75b41f9befe9e-all', 'searchedCompletely': True}]}, f, indent=4)
+    f.write('\n')
+with open('cloudwatch/get-log-events-pages.json', 'w') as f:
+    # Two pages as `aws logs get-log-events` prints them, one after the other.
+    for page in (SEED[:2], SEED[2:]):
+        json.dump({'events': [{k: e[k] for k in ('timestamp', 'message', 'ingestionTime')}
+                              for e in events(page)],
+                   'nextForwardToken': 'f/3497', 'nextBackwardToken': 'b/3497'}, f, indent=4)
+        f.write('\n')
+def payload(msgs, control=False):
+    if control:
+        doc = {'messageType': 'CONTROL_MESSAGE', 'owner': 'CloudwatchLogs', 'logGroup': '',
+               'logStream': '', 'subscriptionFilters': [],
+               'logEvents': [{'id': '', 'timestamp': 1563108000000,
+                              'message': 'CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.'}]}
+    else:
+        doc = {'messageType': 'DATA_MESSAGE', 'owner': '086112738802', 'logGroup': 'vpc-flow-logs',
+               'logStream': 'eni-0d5d75b41f9befe9e-all', 'subscriptionFilters': ['ssh-rejects'],
+               'logEvents': [{'id': e['eventId'], 'timestamp': e['timestamp'], 'message': e['message']}
+                             for e in events(msgs)]}
+    return json.dumps(doc, separators=(',', ':'))
+def b64gz(text):
+    return base64.b64encode(gzip.compress(text.encode(), mtime=0)).decode()
+with open('cloudwatch/subscription-payloads.txt', 'w') as f:
+    f.write(b64gz(payload(None, control=True)) + '\n')
+    f.write(b64gz(payload(SEED[:2])) + '\n')
+    f.write(b64gz(payload(SEED[2:])) + '\n')
+with open('cloudwatch/lambda-event.json', 'w') as f:
+    json.dump({'awslogs': {'data': b64gz(payload(SEED))}}, f, indent=2)
+    f.write('\n')
+with open('cloudwatch/firehose-object.gz', 'wb') as f:
+    # Firehose writes the payloads back to back with no separator, and
+    # each gzip member as it arrives.
+    f.write(gzip.compress((payload(SEED[:1]) + payload(None, control=True)).encode(), mtime=0))
+    f.write(gzip.compress((payload(SEED[1:3]) + payload(SEED[3:])).encode(), mtime=0))
+import csv, io, datetime
+with open('cloudwatch/console-download.csv', 'w', newline='') as f:
+    w = csv.writer(f)
+    w.writerow(['timestamp', 'message'])
+    for e in events(SEED):
+        w.writerow([e['timestamp'], e['message']])
+def iso(ms):
+    return datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.') + '%03dZ' % (ms % 1000)
+with open('cloudwatch/export-000000.gz', 'wb') as f:
+    f.write(gzip.compress(''.join('%s %s\n' % (iso(e['timestamp']), e['message']) for e in events(SEED)).encode(), mtime=0))
+with open('cloudwatch/broken.json', 'w') as f:
+    good = json.dumps({'events': events(SEED[:2])})
+    bad = json.dumps({'events': events(SEED[2:])})
+    f.write(good + '\n' + bad[:len(bad) // 2] + '\n')
+with open('cloudwatch/app-events.ndjson', 'w') as f:
+    # JSON log events (not a CloudWatch document): lines for JSON patterns.
+    for d in ({'eventType': 'UpdateTrail', 'sourceIPAddress': '111.111.111.111', 'latency': 120, 'ThisFlag': True},
+              {'eventType': 'ConsoleLogin', 'sourceIPAddress': '123.123.1.7', 'latency': 950, 'ThisFlag': False, 'errorCode': None},
+              {'eventType': 'UpdateTrail', 'sourceIPAddress': '123.123.9.9', 'latency': 1500, 'users': [{'id': 1}, {'id': 2}]}):
+        f.write(json.dumps(d) + '\n')

@@ -19,6 +19,7 @@ void BadLineLog::Add(uint64_t line_no, std::string_view line, LineError e,
   bad.column = column;
   bad.expected = expected;
   bad.got = got;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   bad.excerpt.assign(line.substr(0, kExcerptColumns + 1));
   kept.push_back(std::move(bad));
 }

@@ -42,8 +42,14 @@ class Worker {
   // Scans `span` (whole lines). Bad lines get line numbers counted from 1
   // at the first line this worker saw since its stats were last reset; the
   // runner adds the base. Returns false when the sink asked to stop.
-  bool Scan(std::string_view span, bool follow_headers) {
+  // `timestamps`: one per line of the span (CloudWatch inputs) or null;
+  // `first_line`: the span's first line number, or 0 when unknown.
+  bool Scan(std::string_view span, bool follow_headers,
+            const int64_t* timestamps = nullptr, uint64_t first_line = 0) {
     follow_headers_ = follow_headers;
+    timestamps_ = timestamps;
+    first_line_ = first_line;
+    span_line_ = 0;
     readable_end_ = span.data() + span.size();
     return prefilter_ ? ScanPrefiltered(span) : ScanAll(span);
   }
@@ -60,6 +66,9 @@ class Worker {
   // Tokenizes, validates and filters one line.
   bool Line(std::string_view line) {
     const uint64_t line_no = ++stats.lines;
+    const uint64_t index = span_line_++;
+    rec_.timestamp_ms = timestamps_ != nullptr ? timestamps_[index] : -1;
+    ctx_.line_no = first_line_ != 0 ? first_line_ + index : 0;
     size_t column = 0;
     const LineError e = SplitFields(line, &rec_, &column, readable_end_);
     if (e == LineError::kBlank) {
@@ -158,6 +167,7 @@ class Worker {
 
   // Valid records without the pattern's literal: they cannot match.
   void CountPlain(uint64_t n) {
+    span_line_ += n;
     stats.lines += n;
     stats.records += n;
     stats.rejected += n;
@@ -172,6 +182,9 @@ class Worker {
   RecordContext ctx_;
   bool follow_headers_ = false;
   const char* readable_end_ = nullptr;  // end of the span being scanned
+  const int64_t* timestamps_ = nullptr;  // per line of the span, or null
+  uint64_t first_line_ = 0;              // of the span, 0 when unknown
+  uint64_t span_line_ = 0;               // lines of the span seen so far
   Record rec_;
 };
 
@@ -244,6 +257,7 @@ class Runner {
       if (chunk.data.empty()) break;
       stats_.bytes += chunk.data.size();
       std::string_view data = chunk.data;
+      const int64_t* timestamps = chunk.timestamps;
       if (first) {
         first = false;
         std::string_view header;
@@ -257,6 +271,7 @@ class Runner {
               header.remove_suffix(1);
             data.remove_prefix(nl == std::string_view::npos ? data.size()
                                                             : nl + 1);
+            if (timestamps != nullptr) ++timestamps;
             ++stats_.lines;
             ++stats_.headers;
             ++line_no;
@@ -271,7 +286,8 @@ class Runner {
         serial_.SetSchema(&schema);
         // A mapped file is scanned in one go, so headers inside it cannot
         // change the format of what follows; a stream can follow them.
-        if (!serial_.Scan(data, /*follow_headers=*/!source.whole())) {
+        if (!serial_.Scan(data, /*follow_headers=*/!source.whole(), timestamps,
+                          line_no)) {
           stats_.stopped = true;
         }
         Collect(serial_, &line_no);

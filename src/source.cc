@@ -341,10 +341,23 @@ Result<std::unique_ptr<Source>> OpenStream(const std::string& name, int fd,
   return source;
 }
 
+// Opens `path` as bytes: mapped, streamed or inflated.
+Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
+                                               const SourceOptions& options);
+
 }  // namespace
 
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options) {
+  Result<std::unique_ptr<Source>> bytes = OpenByteSource(path, options);
+  if (!bytes.ok()) return bytes;
+  return ReadAsEvents(std::move(*bytes), options.input_format);
+}
+
+namespace {
+
+Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
+                                               const SourceOptions& options) {
   if (path == "-") {
     struct stat st;
     const bool live = ::fstat(0, &st) == 0 && !S_ISREG(st.st_mode);
@@ -404,6 +417,8 @@ Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
   source->set_size_hint(size);
   return source;
 }
+
+}  // namespace
 
 std::unique_ptr<Source> NewStringSource(std::string name, std::string data,
                                         size_t block) {

@@ -30,7 +30,35 @@ Status BadTime(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The parse behind both entry points; *ms gets the fraction's milliseconds.
+Result<int64_t> ParseSeconds(std::string_view text, int* ms);
+
+}  // namespace
+
 Result<int64_t> ParseTimeArg(std::string_view text) {
+  int ms = 0;
+  return ParseSeconds(text, &ms);
+}
+
+Result<int64_t> ParseTimestampMs(std::string_view text) {
+  if (text.size() >= 11 &&
+      text.find_first_not_of("0123456789") == std::string_view::npos) {
+    int64_t v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size()) return BadTime(text);
+    return v;
+  }
+  int ms = 0;
+  Result<int64_t> s = ParseSeconds(text, &ms);
+  if (!s.ok()) return s;
+  return *s * 1000 + ms;
+}
+
+namespace {
+
+Result<int64_t> ParseSeconds(std::string_view text, int* ms) {
   if (!text.empty() &&
       text.find_first_not_of("0123456789") == std::string_view::npos) {
     int64_t v = 0;
@@ -65,7 +93,11 @@ Result<int64_t> ParseTimeArg(std::string_view text) {
     }
     if (pos < text.size() && text[pos] == '.') {
       ++pos;
-      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      int scale = 100;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        *ms += (text[pos++] - '0') * scale;
+        scale /= 10;
+      }
     }
     if (hour > 23 || minute > 59 || second > 60) return BadTime(text);
     if (pos < text.size() && text[pos] == 'Z') {
@@ -84,6 +116,8 @@ Result<int64_t> ParseTimeArg(std::string_view text) {
   const int64_t days = sys_days(ymd).time_since_epoch().count();
   return days * 86400 + hour * 3600 + minute * 60 + second - offset;
 }
+
+}  // namespace
 
 std::string FormatIso8601(int64_t epoch_seconds) {
   using namespace std::chrono;

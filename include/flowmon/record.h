@@ -21,6 +21,8 @@ struct Record {
   std::array<std::string_view, kMaxFields> fields;
   size_t size = 0;
   std::string_view line;  // the whole line, without '\n' and trailing '\r'
+  // The CloudWatch event timestamp (epoch ms) for CloudWatch inputs, or -1.
+  int64_t timestamp_ms = -1;
 
   std::string_view operator[](size_t i) const { return fields[i]; }
 };

@@ -13,6 +13,9 @@ namespace flowmon {
 // What a sink may want to know about the record besides its fields.
 struct RecordContext {
   const Schema* schema = nullptr;  // the format of the current input
+  // 1-based line (event) number in its input; 0 when threads scan the
+  // input in parallel and the number is not known.
+  uint64_t line_no = 0;
 };
 
 // Receives the records the pipeline selects. The pipeline may run several

@@ -17,11 +17,29 @@ namespace flowmon {
 struct Chunk {
   std::string_view data;
   bool too_long = false;
+  // CloudWatch inputs: each line's event timestamp in epoch milliseconds,
+  // one per line of `data`; nullptr for plain text.
+  const int64_t* timestamps = nullptr;
 };
+
+// How to read an input's bytes (after gzip is undone).
+enum class InputFormat {
+  kAuto,          // detect from the first bytes
+  kText,          // one log event per line
+  kCloudWatch,    // get-log-events / filter-log-events JSON, subscription
+                  // payloads, Firehose objects, Lambda awslogs events
+  kSubscription,  // base64 gzip subscription payloads, one per line
+  kCsv,           // the console's CSV download (timestamp,message)
+  kExport,        // CreateExportTask files: "<ISO-8601> <message>" lines
+};
+
+// "auto", "text", "cloudwatch", "subscription", "csv", "export".
+Result<InputFormat> ParseInputFormat(std::string_view name);
 
 struct SourceOptions {
   bool use_mmap = true;         // map regular files instead of read()
   size_t block_size = 1 << 20;  // read() size and initial line buffer
+  InputFormat input_format = InputFormat::kAuto;
 };
 
 // A Source yields its input as chunks. Not thread-safe.
@@ -62,6 +80,13 @@ class Source {
 // plain text otherwise. Errors: the file cannot be opened or read.
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options);
+
+// Turns `base` into a source of one event per line: plain text passes
+// through; CloudWatch JSON, subscription payloads, console CSV and export
+// files are converted (each line then has its event timestamp). Reads the
+// first chunk of `base` to detect the format when `format` is kAuto.
+Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
+                                            InputFormat format);
 
 // A source over bytes in memory that hands them out through the same line
 // buffer as a stream, `block` bytes per read (tests use it to put chunk

@@ -14,6 +14,11 @@ namespace flowmon {
 // (no zone means UTC). Returns epoch seconds.
 Result<int64_t> ParseTimeArg(std::string_view text);
 
+// A CloudWatch event timestamp in milliseconds: epoch milliseconds (11 or
+// more digits), epoch seconds (fewer digits), or ISO-8601 as above, with
+// "T" or a space between date and time and an optional fraction.
+Result<int64_t> ParseTimestampMs(std::string_view text);
+
 // "2019-07-14T12:43:08Z".
 std::string FormatIso8601(int64_t epoch_seconds);
 

@@ -19,6 +19,7 @@ struct GlobalOptions {
 struct InputOptions {
   std::vector<std::string> inputs;
   std::string format;  // --format: v2, raw or '${field} ...'
+  std::string input_format = "auto";  // --input-format
   bool no_mmap = false;
   size_t max_report = 10;
   std::optional<uint64_t> max_errors;
@@ -49,6 +50,15 @@ struct FilterOptions {
 };
 CLI::App* SetupFilter(CLI::App* app, FilterOptions* options);
 int RunFilter(const FilterOptions& options, const GlobalOptions& global);
+
+struct TestPatternOptions {
+  InputOptions input;
+  std::string pattern;
+  std::string output = "text";
+};
+CLI::App* SetupTestPattern(CLI::App* app, TestPatternOptions* options);
+int RunTestPattern(const TestPatternOptions& options,
+                   const GlobalOptions& global);
 
 struct FieldsOptions {
   std::string output = "text";

@@ -14,6 +14,12 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
                   "Fields of headerless input: 'v2' (default), 'raw' (any "
                   "space-delimited text, no field count) or "
                   "'${version} ${srcaddr} ...'. An S3 header line wins.");
+  app->add_option("--input-format", options->input_format,
+                  "How inputs are encoded: auto (detect), text, cloudwatch "
+                  "(aws logs JSON, subscription payloads, Firehose objects), "
+                  "subscription (base64 payloads), csv (console download), "
+                  "export (CreateExportTask files)")
+      ->capture_default_str();
   app->add_flag("--no-mmap", options->no_mmap,
                 "Read files with read() instead of mapping them");
   app->add_option("--max-report", options->max_report,
@@ -36,6 +42,9 @@ Status BuildPipelineOptions(const InputOptions& in, PipelineOptions* out) {
     out->schema = std::move(*schema);
   }
   out->source.use_mmap = !in.no_mmap;
+  Result<InputFormat> input_format = ParseInputFormat(in.input_format);
+  if (!input_format.ok()) return input_format.status();
+  out->source.input_format = *input_format;
   out->max_report = in.max_report;
   unsigned threads = in.threads;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
 
   FilterOptions filter;
+  TestPatternOptions test_pattern;
   FieldsOptions fields;
   struct Command {
     CLI::App* app;
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
   };
   const Command commands[] = {
       {SetupFilter(&app, &filter), [&] { return RunFilter(filter, global); }},
+      {SetupTestPattern(&app, &test_pattern),
+       [&] { return RunTestPattern(test_pattern, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
 

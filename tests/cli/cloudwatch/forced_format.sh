@@ -1,0 +1,3 @@
+flowmon filter -c --input-format text '[]' samples/cloudwatch/console-download.csv
+flowmon filter -c --input-format csv '[]' samples/cloudwatch/console-download.csv
+flowmon filter -c --input-format bogus '[]' samples/cloudwatch/console-download.csv

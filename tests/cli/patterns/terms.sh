@@ -1,0 +1,3 @@
+flowmon filter -c 'REJECT' samples/v2.log
+flowmon filter -c 'REJECT -NODATA ?SKIPDATA' samples/v2.log
+flowmon filter '?"185.220.101" ?"61.177.172.214"' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon test-pattern -o json 'NOTHING' samples/apache.log
