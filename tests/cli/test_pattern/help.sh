@@ -1,0 +1,1 @@
+flowmon test-pattern --help
