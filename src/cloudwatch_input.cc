@@ -1,12 +1,11 @@
 // CloudWatch inputs: what `aws logs`, subscription filters, Firehose and
 // the console write, turned into one event (message) per line with its
 // CloudWatch timestamp.
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <cstring>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "flowmon/source.h"
 #include "flowmon/time_util.h"
@@ -49,7 +48,8 @@ bool DecodeBase64(std::string_view in, std::string* out) {
     t.fill(-1);
     const char* alphabet =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
+    for (int i = 0; i < 64; ++i)
+      t[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
     return t;
   }();
   out->clear();
@@ -71,7 +71,8 @@ bool DecodeBase64(std::string_view in, std::string* out) {
 
 // Inflates gzip bytes (any number of members) through a string source.
 Status Gunzip(std::string name, std::string data, std::string* out) {
-  std::unique_ptr<Source> source = NewStringSource(std::move(name), std::move(data), 1 << 16);
+  std::unique_ptr<Source> source =
+      NewStringSource(std::move(name), std::move(data), 1 << 16);
   out->clear();
   while (true) {
     Chunk chunk;
@@ -98,7 +99,8 @@ class EventWriter {
     timestamps_.push_back(timestamp_ms);
   }
   void Error(std::string message) {
-    if (error_.ok()) error_ = Status::Corrupt(fmt::format("{}: {}", name_, message));
+    if (error_.ok())
+      error_ = Status::Corrupt(fmt::format("{}: {}", name_, message));
   }
 
   // CloudWatch JSON documents concatenated with or without separators.
@@ -108,12 +110,14 @@ class EventWriter {
       while (pos < text.size() && IsSpace(text[pos])) ++pos;
       if (pos == text.size()) return;
       if (text[pos] != '{' && text[pos] != '[') {
-        Error(fmt::format("{}invalid JSON at byte {}: expected '{{' or '['", where, pos));
+        Error(fmt::format("{}invalid JSON at byte {}: expected '{{' or '['",
+                          where, pos));
         return;
       }
       const size_t end = JsonValueEnd(text, pos);
       if (end == std::string_view::npos) {
-        Error(fmt::format("{}invalid JSON at byte {}: truncated document", where, pos));
+        Error(fmt::format("{}invalid JSON at byte {}: truncated document",
+                          where, pos));
         return;
       }
       simdjson::dom::element doc;
@@ -155,7 +159,8 @@ class EventWriter {
     }
     Status s = Gunzip(name_, std::move(gz), &json);
     if (!s.ok()) {
-      Error(fmt::format("payload {}: {}", n, s.message().substr(name_.size() + 2)));
+      Error(fmt::format("payload {}: {}", n,
+                        s.message().substr(name_.size() + 2)));
       return;
     }
     // A nested parse would clobber the outer document: use a new parser.
@@ -170,7 +175,9 @@ class EventWriter {
   void Event(simdjson::dom::object e, std::string_view where, size_t at) {
     std::string_view message;
     if (e["message"].get(message) != simdjson::SUCCESS) {
-      Error(fmt::format("{}event in document at byte {} has no \"message\" string", where, at));
+      Error(fmt::format(
+          "{}event in document at byte {} has no \"message\" string", where,
+          at));
       return;
     }
     int64_t ts = -1;
@@ -192,7 +199,8 @@ class EventWriter {
     for (simdjson::dom::element e : events) {
       simdjson::dom::object obj;
       if (e.get_object().get(obj) != simdjson::SUCCESS) {
-        Error(fmt::format("{}document at byte {}: an event is not an object", where, at));
+        Error(fmt::format("{}document at byte {}: an event is not an object",
+                          where, at));
         continue;
       }
       Event(obj, where, at);
@@ -212,7 +220,8 @@ class EventWriter {
       return;
     }
     std::string_view type;
-    if (obj["messageType"].get(type) == simdjson::SUCCESS && type == "CONTROL_MESSAGE") {
+    if (obj["messageType"].get(type) == simdjson::SUCCESS &&
+        type == "CONTROL_MESSAGE") {
       return;  // CloudWatch's connectivity check, not log data
     }
     simdjson::dom::array events;
@@ -240,7 +249,8 @@ class EventWriter {
       Event(obj, where, at);
       return;
     }
-    Error(fmt::format("{}document at byte {} holds no CloudWatch log events", where, at));
+    Error(fmt::format("{}document at byte {} holds no CloudWatch log events",
+                      where, at));
   }
 
   std::string name_;
@@ -248,7 +258,8 @@ class EventWriter {
 };
 
 // Splits one CSV record starting at *pos (RFC 4180 quoting); false at end.
-bool NextCsvRecord(std::string_view text, size_t* pos, std::vector<std::string>* cells) {
+bool NextCsvRecord(std::string_view text, size_t* pos,
+                   std::vector<std::string>* cells) {
   cells->clear();
   if (*pos >= text.size()) return false;
   std::string cell;
@@ -289,8 +300,10 @@ void ConvertCsv(std::string_view text, EventWriter* w) {
   if (!NextCsvRecord(text, &pos, &cells)) return;
   int ts_col = -1, msg_col = -1;
   for (size_t i = 0; i < cells.size(); ++i) {
-    if (cells[i] == "timestamp" || cells[i] == "@timestamp") ts_col = static_cast<int>(i);
-    if (cells[i] == "message" || cells[i] == "@message") msg_col = static_cast<int>(i);
+    if (cells[i] == "timestamp" || cells[i] == "@timestamp")
+      ts_col = static_cast<int>(i);
+    if (cells[i] == "message" || cells[i] == "@message")
+      msg_col = static_cast<int>(i);
   }
   if (msg_col < 0) {
     w->Error("CSV header has no message column");
@@ -334,7 +347,8 @@ void ConvertExport(std::string_view text, EventWriter* w) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
     const size_t n = ExportTimestampLength(line);
-    Result<int64_t> ts = n > 0 ? ParseTimestampMs(line.substr(0, n)) : Result<int64_t>(Status::Corrupt(""));
+    Result<int64_t> ts = n > 0 ? ParseTimestampMs(line.substr(0, n))
+                               : Result<int64_t>(Status::Corrupt(""));
     if (!ts.ok()) {
       w->Add(-1, line);  // not an export line: keep it as it is
       continue;
@@ -349,17 +363,23 @@ InputFormat Detect(std::string_view head) {
   while (i < head.size() && IsSpace(head[i])) ++i;
   const std::string_view rest = head.substr(i);
   if (rest.starts_with("H4sI")) return InputFormat::kSubscription;
-  if (rest.starts_with("timestamp,message") || rest.starts_with("\"timestamp\",\"message\"") ||
-      rest.starts_with("@timestamp,@message") || rest.starts_with("\"@timestamp\",\"@message\"")) {
+  if (rest.starts_with("timestamp,message") ||
+      rest.starts_with("\"timestamp\",\"message\"") ||
+      rest.starts_with("@timestamp,@message") ||
+      rest.starts_with("\"@timestamp\",\"@message\"")) {
     return InputFormat::kCsv;
   }
-  if (ExportTimestampLength(rest.substr(0, rest.find('\n'))) > 0) return InputFormat::kExport;
+  if (ExportTimestampLength(rest.substr(0, rest.find('\n'))) > 0)
+    return InputFormat::kExport;
   if (!rest.empty() && (rest[0] == '{' || rest[0] == '[')) {
     // CloudWatch's own documents name these keys; a JSON log line (an event
     // for JSON patterns) does not.
-    const std::string_view first = rest.substr(0, std::min<size_t>(rest.size(), 1 << 16));
-    for (const char* key : {"\"events\"", "\"logEvents\"", "\"awslogs\"", "\"messageType\""}) {
-      if (first.find(key) != std::string_view::npos) return InputFormat::kCloudWatch;
+    const std::string_view first =
+        rest.substr(0, std::min<size_t>(rest.size(), 1 << 16));
+    for (const char* key :
+         {"\"events\"", "\"logEvents\"", "\"awslogs\"", "\"messageType\""}) {
+      if (first.find(key) != std::string_view::npos)
+        return InputFormat::kCloudWatch;
     }
     if (first.find("\"Records\"") != std::string_view::npos &&
         first.find("\"kinesis\"") != std::string_view::npos) {
@@ -377,8 +397,11 @@ InputFormat Detect(std::string_view head) {
 // Hands out the first chunk it was given, then the base's chunks.
 class PassThroughSource : public Source {
  public:
-  PassThroughSource(std::unique_ptr<Source> base, Chunk first, Status first_status)
-      : Source(base->name()), base_(std::move(base)), first_(first),
+  PassThroughSource(std::unique_ptr<Source> base, Chunk first,
+                    Status first_status)
+      : Source(base->name()),
+        base_(std::move(base)),
+        first_(first),
         first_status_(std::move(first_status)) {
     set_live(base_->live());
     set_size_hint(base_->size_hint());
@@ -403,8 +426,11 @@ class PassThroughSource : public Source {
 // The converted events, handed out as one chunk with their timestamps.
 class EventSource : public Source {
  public:
-  EventSource(std::string name, EventWriter writer, Status read_error, uint64_t size)
-      : Source(std::move(name)), writer_(std::move(writer)), read_error_(std::move(read_error)) {
+  EventSource(std::string name, EventWriter writer, Status read_error,
+              uint64_t size)
+      : Source(std::move(name)),
+        writer_(std::move(writer)),
+        read_error_(std::move(read_error)) {
     set_size_hint(size);
   }
   Status Next(Chunk* chunk) override {
@@ -439,14 +465,14 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "subscription") return InputFormat::kSubscription;
   if (name == "csv") return InputFormat::kCsv;
   if (name == "export") return InputFormat::kExport;
-  return Status::InvalidArgument(fmt::format(
-      "unknown input format '{}' (expected auto, text, cloudwatch, "
-      "subscription, csv or export)",
-      name));
+  return Status::InvalidArgument(
+      fmt::format("unknown input format '{}' (expected auto, text, cloudwatch, "
+                  "subscription, csv or export)",
+                  name));
 }
 
 Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
-                                            InputFormat format) {
+                                             InputFormat format) {
   if (format == InputFormat::kText) return base;
   Chunk first;
   Status first_status = base->Next(&first);
@@ -485,8 +511,9 @@ Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
     case InputFormat::kText:
       break;
   }
-  std::unique_ptr<Source> s = std::make_unique<EventSource>(
-      base->name(), std::move(writer), std::move(read_error), base->size_hint());
+  std::unique_ptr<Source> s =
+      std::make_unique<EventSource>(base->name(), std::move(writer),
+                                    std::move(read_error), base->size_hint());
   return s;
 }
 

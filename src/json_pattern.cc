@@ -1,7 +1,6 @@
 #include "json_pattern.h"
 
 #include <re2/re2.h>
-
 #include <simdjson.h>
 
 #include "number.h"
@@ -142,7 +141,8 @@ class JsonPatternParser {
         if (Eat('*')) {
           if (!Eat(']')) return Fail("expected ']'");
           path->push_back({SelectorStep::Kind::kAnyElement, "", 0});
-        } else if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'')) {
+        } else if (pos_ < text_.size() &&
+                   (text_[pos_] == '"' || text_[pos_] == '\'')) {
           const char quote = text_[pos_++];
           const size_t start = pos_;
           while (pos_ < text_.size() && text_[pos_] != quote) ++pos_;
@@ -154,10 +154,12 @@ class JsonPatternParser {
         } else {
           const size_t start = pos_;
           size_t index = 0;
-          while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+          while (pos_ < text_.size() && text_[pos_] >= '0' &&
+                 text_[pos_] <= '9') {
             index = index * 10 + static_cast<size_t>(text_[pos_++] - '0');
           }
-          if (pos_ == start) return Fail("expected an array index, '*' or a quoted key");
+          if (pos_ == start)
+            return Fail("expected an array index, '*' or a quoted key");
           if (!Eat(']')) return Fail("expected ']'");
           path->push_back({SelectorStep::Kind::kIndex, "", index});
         }
@@ -195,21 +197,23 @@ class JsonPatternParser {
     ValueTest& v = test->value;
     const std::string_view rest = text_.substr(pos_);
     std::string op;
-    if (rest.starts_with("!=") || rest.starts_with("<=") || rest.starts_with(">=")) {
+    if (rest.starts_with("!=") || rest.starts_with("<=") ||
+        rest.starts_with(">=")) {
       op = std::string(rest.substr(0, 2));
-    } else if (!rest.empty() && (rest[0] == '=' || rest[0] == '<' || rest[0] == '>')) {
+    } else if (!rest.empty() &&
+               (rest[0] == '=' || rest[0] == '<' || rest[0] == '>')) {
       op = std::string(rest.substr(0, 1));
     } else {
-      return Fail("expected an operator (=, !=, <, <=, >, >=), IS or NOT EXISTS");
+      return Fail(
+          "expected an operator (=, !=, <, <=, >, >=), IS or NOT EXISTS");
     }
     pos_ += op.size();
-    v.op = op == "=" ? CompareOp::kEq : op == "!=" ? CompareOp::kNe
-         : op == "<" ? CompareOp::kLt : op == "<=" ? CompareOp::kLe
-         : op == ">" ? CompareOp::kGt : CompareOp::kGe;
+    ParseCompareOp(op, &v.op);
     const bool relational = v.op != CompareOp::kEq && v.op != CompareOp::kNe;
     Skip();
     const size_t value_column = pos_ + 1;
-    if (pos_ == text_.size()) return Fail("expected a value after '" + op + "'");
+    if (pos_ == text_.size())
+      return Fail("expected a value after '" + op + "'");
     if (text_[pos_] == '"') {
       std::string s;
       ++pos_;
@@ -226,18 +230,20 @@ class JsonPatternParser {
         pos_ = value_column - 1;
         return Fail("expected a number after '" + op + "'");
       }
-      SetString(std::move(s), &v);
+      v.SetString(std::move(s));
       return true;
     }
     if (text_[pos_] == '%') {
       const size_t close = text_.find('%', pos_ + 1);
-      if (close == std::string_view::npos) return Fail("unterminated regex: expected '%'");
+      if (close == std::string_view::npos)
+        return Fail("unterminated regex: expected '%'");
       if (relational) return Fail("expected a number after '" + op + "'");
       if (++*regexes_ > kMaxRegexesPerPattern) {
-        return Fail("a JSON filter pattern may contain at most 2 regular expressions");
+        return Fail(
+            "a JSON filter pattern may contain at most 2 regular expressions");
       }
-      if (!CompileFilterRegex(text_.substr(pos_ + 1, close - pos_ - 1), pos_ + 2,
-                              &v.regex, error_)) {
+      if (!CompileFilterRegex(text_.substr(pos_ + 1, close - pos_ - 1),
+                              pos_ + 2, &v.regex, error_)) {
         return false;
       }
       v.wildcard = Wildcard::kRegex;
@@ -262,24 +268,8 @@ class JsonPatternParser {
       pos_ = start;
       return Fail("expected a number after '" + op + "'");
     }
-    SetString(std::string(bare), &v);
+    v.SetString(std::string(bare));
     return true;
-  }
-
-  static void SetString(std::string text, ValueTest* v) {
-    if (!text.empty() && text.find_first_not_of('*') == std::string::npos) {
-      v->wildcard = Wildcard::kAny;
-      return;
-    }
-    const bool leading = !text.empty() && text.front() == '*';
-    const bool trailing = text.size() > 1 && text.back() == '*';
-    if (leading) text.erase(0, 1);
-    if (trailing) text.pop_back();
-    v->wildcard = leading && trailing ? Wildcard::kContains
-                  : leading           ? Wildcard::kSuffix
-                  : trailing          ? Wildcard::kPrefix
-                                      : Wildcard::kExact;
-    v->text = std::move(text);
   }
 
   std::string_view text_;
@@ -326,8 +316,8 @@ class JsonEvaluator {
   // Calls f on every value the path selects (several with wildcards);
   // stops when f returns true. Returns whether f did.
   template <typename F>
-  static bool Select(simdjson::dom::element e, const std::vector<SelectorStep>& path,
-                     size_t step, F& f) {
+  static bool Select(simdjson::dom::element e,
+                     const std::vector<SelectorStep>& path, size_t step, F& f) {
     if (step == path.size()) return f(e);
     const SelectorStep& s = path[step];
     switch (s.kind) {

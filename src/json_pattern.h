@@ -21,7 +21,13 @@ struct SelectorStep {
 
 // `selector op value`, `selector IS TRUE|FALSE|NULL`, `selector NOT EXISTS`.
 struct JsonTest {
-  enum class Kind : unsigned char { kCompare, kIsTrue, kIsFalse, kIsNull, kNotExists };
+  enum class Kind : unsigned char {
+    kCompare,
+    kIsTrue,
+    kIsFalse,
+    kIsNull,
+    kNotExists
+  };
   Kind kind = Kind::kCompare;
   std::vector<SelectorStep> path;
   ValueTest value;
@@ -42,7 +48,7 @@ class JsonExpr {
   struct Node {
     enum class Kind : unsigned char { kTest, kAnd, kOr };
     Kind kind = Kind::kTest;
-    size_t test = 0;              // kTest: index into tests_
+    size_t test = 0;               // kTest: index into tests_
     std::vector<size_t> children;  // kAnd/kOr: indexes into nodes_
   };
 

@@ -20,6 +20,36 @@ std::string FormatPatternError(std::string_view pattern,
                      e.column, e.message, pattern, pad);
 }
 
+bool ParseCompareOp(std::string_view s, CompareOp* op) {
+  static constexpr std::pair<std::string_view, CompareOp> kOps[] = {
+      {"=", CompareOp::kEq},  {"!=", CompareOp::kNe}, {"<", CompareOp::kLt},
+      {"<=", CompareOp::kLe}, {">", CompareOp::kGt},  {">=", CompareOp::kGe}};
+  for (const auto& [text, value] : kOps) {
+    if (s == text) {
+      *op = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ValueTest::SetString(std::string value) {
+  if (!value.empty() && value.find_first_not_of('*') == std::string::npos) {
+    wildcard = Wildcard::kAny;
+    text.clear();
+    return;
+  }
+  const bool leading = !value.empty() && value.front() == '*';
+  const bool trailing = value.size() > 1 && value.back() == '*';
+  if (leading) value.erase(0, 1);
+  if (trailing) value.pop_back();
+  wildcard = leading && trailing ? Wildcard::kContains
+             : leading           ? Wildcard::kSuffix
+             : trailing          ? Wildcard::kPrefix
+                                 : Wildcard::kExact;
+  text = std::move(value);
+}
+
 bool ValueTest::TestString(std::string_view s) const {
   bool equal = false;
   switch (wildcard) {
@@ -119,8 +149,8 @@ bool CompiledPattern::MatchesTerms(std::string_view line) const {
     bool all = true;
     for (const Term& t : group) {
       const bool found =
-          t.regex ? RE2::PartialMatch(re2::StringPiece(line.data(), line.size()),
-                                      *t.regex)
+          t.regex ? RE2::PartialMatch(
+                        re2::StringPiece(line.data(), line.size()), *t.regex)
                   : line.find(t.text) != std::string_view::npos;
       if (found == t.exclude) {
         all = false;

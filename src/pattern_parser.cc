@@ -7,49 +7,12 @@
 namespace flowmon {
 namespace {
 
-bool ToOp(std::string_view s, CompareOp* op) {
-  if (s == "=") {
-    *op = CompareOp::kEq;
-  } else if (s == "!=") {
-    *op = CompareOp::kNe;
-  } else if (s == "<") {
-    *op = CompareOp::kLt;
-  } else if (s == "<=") {
-    *op = CompareOp::kLe;
-  } else if (s == ">") {
-    *op = CompareOp::kGt;
-  } else if (s == ">=") {
-    *op = CompareOp::kGe;
-  } else {
-    return false;
-  }
-  return true;
-}
-
 bool IsTermChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '_';
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Splits a string value into its anchoring wildcards and the literal text.
-void SetStringValue(std::string text, ValueTest* cmp) {
-  if (!text.empty() && text.find_first_not_of('*') == std::string::npos) {
-    cmp->wildcard = Wildcard::kAny;
-    cmp->text.clear();
-    return;
-  }
-  const bool leading = !text.empty() && text.front() == '*';
-  const bool trailing = text.size() > 1 && text.back() == '*';
-  if (leading) text.erase(0, 1);
-  if (trailing) text.pop_back();
-  cmp->wildcard = leading && trailing ? Wildcard::kContains
-                  : leading           ? Wildcard::kSuffix
-                  : trailing          ? Wildcard::kPrefix
-                                      : Wildcard::kExact;
-  cmp->text = std::move(text);
-}
 
 }  // namespace
 
@@ -138,8 +101,8 @@ bool PatternParser::ParseTerms(CompiledPattern* out) {
       // The documentation writes both "-term" and "- term".
       skip();
       if (i == t.size()) {
-        return Fail(start + 1, "expected a term after '" +
-                                   std::string(1, t[start]) + "'");
+        return Fail(start + 1,
+                    "expected a term after '" + std::string(1, t[start]) + "'");
       }
     }
     if (t[i] == '"') {
@@ -166,8 +129,9 @@ bool PatternParser::ParseTerms(CompiledPattern* out) {
       const size_t word = i;
       while (i < t.size() && !IsSpace(t[i])) {
         if (!IsTermChar(t[i])) {
-          return Fail(i + 1, "a term with characters other than letters, "
-                             "digits and '_' must be in double quotes");
+          return Fail(i + 1,
+                      "a term with characters other than letters, "
+                      "digits and '_' must be in double quotes");
         }
         ++i;
       }
@@ -297,7 +261,7 @@ bool PatternParser::ParseCondition(CompiledPattern* out, Condition* cond) {
 bool PatternParser::ParseComparison(std::string_view operand, Comparison* c) {
   ValueTest* cmp = &c->test;
   const Token op = lexer_.Next();
-  if (op.kind != TokenKind::kOperator || !ToOp(op.text, &cmp->op)) {
+  if (op.kind != TokenKind::kOperator || !ParseCompareOp(op.text, &cmp->op)) {
     return Fail(op.column,
                 "expected an operator (=, !=, <, <=, >, >=) after '" +
                     std::string(operand) + "'");
@@ -324,7 +288,7 @@ bool PatternParser::ParseComparison(std::string_view operand, Comparison* c) {
   if (cmp->op != CompareOp::kEq && cmp->op != CompareOp::kNe) {
     return Fail(value.column, "expected a number after '" + op.text + "'");
   }
-  SetStringValue(value.text, cmp);
+  cmp->SetString(value.text);
   return true;
 }
 

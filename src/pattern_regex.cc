@@ -1,8 +1,8 @@
 #include "pattern_regex.h"
 
-#include <cstring>
-
 #include <fmt/format.h>
+
+#include <cstring>
 
 namespace flowmon {
 
@@ -47,8 +47,8 @@ bool CompileFilterRegex(std::string_view body, size_t column,
   }
   RE2::Options options;
   options.set_log_errors(false);
-  auto re = std::make_shared<const RE2>(re2::StringPiece(body.data(), body.size()),
-                                        options);
+  auto re = std::make_shared<const RE2>(
+      re2::StringPiece(body.data(), body.size()), options);
   if (!re->ok()) {
     error->column = column;
     error->message = "invalid regular expression: " + re->error();

@@ -181,7 +181,7 @@ class Worker {
   std::optional<Schema> own_schema_;
   RecordContext ctx_;
   bool follow_headers_ = false;
-  const char* readable_end_ = nullptr;  // end of the span being scanned
+  const char* readable_end_ = nullptr;   // end of the span being scanned
   const int64_t* timestamps_ = nullptr;  // per line of the span, or null
   uint64_t first_line_ = 0;              // of the span, 0 when unknown
   uint64_t span_line_ = 0;               // lines of the span seen so far

@@ -47,7 +47,8 @@ Result<int64_t> ParseTimestampMs(std::string_view text) {
       text.find_first_not_of("0123456789") == std::string_view::npos) {
     int64_t v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size()) return BadTime(text);
+    if (ec != std::errc() || p != text.data() + text.size())
+      return BadTime(text);
     return v;
   }
   int ms = 0;

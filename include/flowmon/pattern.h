@@ -25,6 +25,9 @@ inline constexpr size_t kMaxPatternLength = 1024;
 
 enum class CompareOp : unsigned char { kEq, kNe, kLt, kLe, kGt, kGe };
 
+// "=", "!=", "<", "<=", ">", ">=" to a CompareOp; false for anything else.
+bool ParseCompareOp(std::string_view text, CompareOp* op);
+
 // How a string value matches: '*' at the start or the end of a value
 // anchors it (a '*' in the middle is an ordinary character); kRegex is a
 // %regex% value, matched anywhere in the string.
@@ -47,6 +50,9 @@ struct ValueTest {
   std::string text;  // the string value without its anchoring '*'
   std::shared_ptr<const re2::RE2> regex;
 
+  // Sets a string value: a '*' at the start and/or end becomes the
+  // wildcard, a value of only '*' matches anything.
+  void SetString(std::string value);
   // String semantics (=, != with wildcards or a regex). REQUIRES: !numeric.
   bool TestString(std::string_view s) const;
   // Numeric semantics. REQUIRES: numeric.

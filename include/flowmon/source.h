@@ -86,7 +86,7 @@ Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
 // files are converted (each line then has its event timestamp). Reads the
 // first chunk of `base` to detect the format when `format` is kAuto.
 Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
-                                            InputFormat format);
+                                             InputFormat format);
 
 // A source over bytes in memory that hands them out through the same line
 // buffer as a stream, `block` bytes per read (tests use it to put chunk

@@ -24,18 +24,19 @@ class TestPatternSink : public RecordSink {
     ++matches_;
     if (json_) {
       out_.append(std::string_view(matches_ == 1 ? "{\"matches\":[\n" : ",\n"));
-      fmt::format_to(std::back_inserter(out_), "{{\"eventNumber\":{},\"eventMessage\":",
-                     ctx.line_no);
+      fmt::format_to(std::back_inserter(out_),
+                     "{{\"eventNumber\":{},\"eventMessage\":", ctx.line_no);
       AppendJsonString(&out_, rec.line);
       out_.append(std::string_view(",\"extractedValues\":{"));
       bool first = true;
-      pattern_.ForEachExtracted(rec, [&](std::string_view k, std::string_view v) {
-        if (!first) out_.push_back(',');
-        first = false;
-        AppendJsonString(&out_, k);
-        out_.push_back(':');
-        AppendJsonString(&out_, v);
-      });
+      pattern_.ForEachExtracted(rec,
+                                [&](std::string_view k, std::string_view v) {
+                                  if (!first) out_.push_back(',');
+                                  first = false;
+                                  AppendJsonString(&out_, k);
+                                  out_.push_back(':');
+                                  AppendJsonString(&out_, v);
+                                });
       out_.append(std::string_view("}}"));
     } else {
       fmt::format_to(std::back_inserter(out_), "event {}: {}\n", ctx.line_no,
@@ -44,9 +45,11 @@ class TestPatternSink : public RecordSink {
       pattern_.ForEachExtracted(rec, [&](std::string_view k, std::string_view) {
         width = std::max(width, k.size());
       });
-      pattern_.ForEachExtracted(rec, [&](std::string_view k, std::string_view v) {
-        fmt::format_to(std::back_inserter(out_), "  {:<{}} = {}\n", k, width, v);
-      });
+      pattern_.ForEachExtracted(
+          rec, [&](std::string_view k, std::string_view v) {
+            fmt::format_to(std::back_inserter(out_), "  {:<{}} = {}\n", k,
+                           width, v);
+          });
     }
     Flush();
     return true;
@@ -54,10 +57,12 @@ class TestPatternSink : public RecordSink {
 
   Status Finish() override {
     if (json_) {
-      out_.append(std::string_view(matches_ == 0 ? "{\"matches\":[]}\n" : "\n]}\n"));
+      out_.append(
+          std::string_view(matches_ == 0 ? "{\"matches\":[]}\n" : "\n]}\n"));
     }
     Flush();
-    return std::ferror(stdout) ? Status::IoError("error writing output") : Status::Ok();
+    return std::ferror(stdout) ? Status::IoError("error writing output")
+                               : Status::Ok();
   }
   uint64_t matches() const { return matches_; }
 
@@ -81,36 +86,43 @@ CLI::App* SetupTestPattern(CLI::App* app, TestPatternOptions* o) {
       "test-pattern",
       "Show which events a filter pattern matches and what it extracts "
       "(offline `aws logs test-metric-filter`)");
-  cmd->add_option("PATTERN", o->pattern, "CloudWatch Logs filter pattern")->required();
-  cmd->add_option("INPUT", o->input.inputs,
-                  "Log events: text lines or any CloudWatch input; '-' or none: stdin");
+  cmd->add_option("PATTERN", o->pattern, "CloudWatch Logs filter pattern")
+      ->required();
+  cmd->add_option(
+      "INPUT", o->input.inputs,
+      "Log events: text lines or any CloudWatch input; '-' or none: stdin");
   cmd->add_option("-o,--output", o->output,
                   "text, or json (the TestMetricFilter response shape)")
       ->capture_default_str();
   AddInputOptions(cmd, &o->input);
   cmd->footer(
-      "Events are numbered from 1 in each input: the line number for text, the\n"
+      "Events are numbered from 1 in each input: the line number for text, "
+      "the\n"
       "event's position for CloudWatch JSON. Extracted values are $name for\n"
       "named fields and $1, $2, ... for the others (space-delimited patterns\n"
       "only, as in the API). Exit status: 0 some event matched, 1 none, 2\n"
       "usage or pattern error, 3 input error.\n\n"
       "Examples:\n"
-      "  flowmon test-pattern '[..., request=*.html*, status_code=4*,]' samples/apache.log\n"
-      "  flowmon test-pattern -o json '[..., dstport=22, protocol, packets, bytes, "
+      "  flowmon test-pattern '[..., request=*.html*, status_code=4*,]' "
+      "samples/apache.log\n"
+      "  flowmon test-pattern -o json '[..., dstport=22, protocol, packets, "
+      "bytes, "
       "start, end, action=REJECT, status]' samples/ssh_rejects.log\n"
       "  aws logs filter-log-events --log-group-name vpc-flow-logs | flowmon "
       "test-pattern '[..., action=REJECT, status]'");
   return cmd;
 }
 
-int RunTestPattern(const TestPatternOptions& o, const GlobalOptions& /*global*/) {
+int RunTestPattern(const TestPatternOptions& o,
+                   const GlobalOptions& /*global*/) {
   Result<CompiledPattern> pattern = CompiledPattern::Compile(o.pattern);
   if (!pattern.ok()) {
     spdlog::error("{}", pattern.status().message());
     return kExitUsage;
   }
   if (o.output != "text" && o.output != "json") {
-    spdlog::error("unknown output format '{}' (expected text or json)", o.output);
+    spdlog::error("unknown output format '{}' (expected text or json)",
+                  o.output);
     return kExitUsage;
   }
   PipelineOptions options;

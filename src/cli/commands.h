@@ -18,7 +18,7 @@ struct GlobalOptions {
 // Options every subcommand that reads flow logs shares.
 struct InputOptions {
   std::vector<std::string> inputs;
-  std::string format;  // --format: v2, raw or '${field} ...'
+  std::string format;                 // --format: v2, raw or '${field} ...'
   std::string input_format = "auto";  // --input-format
   bool no_mmap = false;
   size_t max_report = 10;

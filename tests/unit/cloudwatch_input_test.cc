@@ -58,7 +58,8 @@ TEST_CASE("filter-log-events and get-log-events JSON", "[cloudwatch]") {
   CHECK(e.messages == Strings{"a b", "c d \"q\" \xc3\xa9"});
   CHECK(e.timestamps == Times{1563108188000, 1563108189000});
   // Pages concatenated, with and without white space between them.
-  const Events pages = Read(R"({"events":[{"timestamp":1,"message":"x"}]}{"events":[{"timestamp":2,"message":"y"}]}
+  const Events pages = Read(
+      R"({"events":[{"timestamp":1,"message":"x"}]}{"events":[{"timestamp":2,"message":"y"}]}
 {"events":[]})");
   CHECK(pages.messages == Strings{"x", "y"});
   CHECK(pages.timestamps == Times{1, 2});
@@ -97,19 +98,19 @@ TEST_CASE("console CSV and export files", "[cloudwatch]") {
       "2019-07-14 12:43:09.500,plain\r\n");
   CHECK(csv.messages == Strings{"a, \"quoted\" message", "plain"});
   CHECK(csv.timestamps == Times{1563108188000, 1563108189500});
-  const Events insights = Read("@timestamp,@message\n2019-07-14T12:43:08.000Z,x\n");
+  const Events insights =
+      Read("@timestamp,@message\n2019-07-14T12:43:08.000Z,x\n");
   CHECK(insights.messages == Strings{"x"});
   CHECK(insights.timestamps == Times{1563108188000});
-  const Events exported = Read(
-      "2019-07-14T12:43:08.000Z 2 a b\n2019-07-14T12:43:09.123Z c d\n");
+  const Events exported =
+      Read("2019-07-14T12:43:08.000Z 2 a b\n2019-07-14T12:43:09.123Z c d\n");
   CHECK(exported.messages == Strings{"2 a b", "c d"});
   CHECK(exported.timestamps == Times{1563108188000, 1563108189123});
   const Events gz = Read(Sample("export-000000.gz"));
   CHECK(gz.messages.size() == 4);
 }
 
-TEST_CASE("plain text and JSON log lines are not converted",
-          "[cloudwatch]") {
+TEST_CASE("plain text and JSON log lines are not converted", "[cloudwatch]") {
   const Events text = Read("2 a b c\nline two\n");
   CHECK(text.messages == Strings{"2 a b c", "line two"});
   CHECK(text.timestamps == Times{-1, -1});
@@ -124,8 +125,9 @@ TEST_CASE("broken JSON: the events before it are kept", "[cloudwatch]") {
   CHECK(e.status.code() == Status::Code::kCorrupt);
   CHECK(e.status.message().starts_with("in: invalid JSON at byte "));
   CHECK(e.status.message().ends_with(": truncated document"));
-  const Events bad = Read(R"({"events":[{"message":"ok","timestamp":1}]}{"events":[1,}])",
-                          InputFormat::kCloudWatch);
+  const Events bad =
+      Read(R"({"events":[{"message":"ok","timestamp":1}]}{"events":[1,}])",
+           InputFormat::kCloudWatch);
   CHECK(bad.messages == Strings{"ok"});
   CHECK(bad.status.message().starts_with("in: invalid JSON at byte 43: "));
   const Events other = Read(R"({"hello":"world"})", InputFormat::kCloudWatch);

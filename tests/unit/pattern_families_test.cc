@@ -68,9 +68,9 @@ TEST_CASE("terms: AWS examples", "[pattern][terms]") {
 TEST_CASE("terms: alternatives with several terms", "[pattern][terms]") {
   // CDK's anyTermGroup(['ERROR','MainThread'], ['WARN','Deadlock']) writes
   // ?"ERROR" "MainThread" ?"WARN" "Deadlock".
-  const std::vector<std::string> events = {
-      "ERROR in MainThread", "ERROR in worker", "WARN Deadlock found",
-      "WARN slow"};
+  const std::vector<std::string> events = {"ERROR in MainThread",
+                                           "ERROR in worker",
+                                           "WARN Deadlock found", "WARN slow"};
   CHECK(Which("?\"ERROR\" \"MainThread\" ?\"WARN\" \"Deadlock\"", events) ==
         N{1, 3});
   // Plain terms before the first '?' are the first alternative.
@@ -205,25 +205,33 @@ TEST_CASE("JSON: numeric comparisons", "[pattern][json]") {
 }
 
 TEST_CASE("JSON: errors", "[pattern][json]") {
-  CHECK(Error("{ $.a = 1").starts_with(
-      "invalid filter pattern at column 10: expected '&&', '||' or '}'"));
-  CHECK(Error("{ a = 1 }").starts_with(
-      "invalid filter pattern at column 3: expected a selector starting with "
-      "'$'"));
-  CHECK(Error("{ $.a IS MAYBE }").starts_with(
-      "invalid filter pattern at column 10: expected TRUE, FALSE or NULL"));
-  CHECK(Error("{ $.a > abc }").starts_with(
-      "invalid filter pattern at column 9: expected a number after '>'"));
-  CHECK(Error("{ $.a = }").starts_with(
-      "invalid filter pattern at column 9: expected a value after '='"));
-  CHECK(Error("{ $.a = a@b }").starts_with(
-      "invalid filter pattern at column 10: expected '&&', '||' or '}'"));
-  CHECK(Error("{ ($.a = 1 }").starts_with(
-      "invalid filter pattern at column 12: expected ')'"));
-  CHECK(Error("{ $.a = 1 } x").starts_with(
-      "invalid filter pattern at column 13: unexpected text after '}'"));
-  CHECK(Error("{ $.a[x] = 1 }").starts_with(
-      "invalid filter pattern at column 7: expected an array index"));
+  CHECK(Error("{ $.a = 1")
+            .starts_with("invalid filter pattern at column 10: expected '&&', "
+                         "'||' or '}'"));
+  CHECK(Error("{ a = 1 }")
+            .starts_with("invalid filter pattern at column 3: expected a "
+                         "selector starting with "
+                         "'$'"));
+  CHECK(Error("{ $.a IS MAYBE }")
+            .starts_with("invalid filter pattern at column 10: expected TRUE, "
+                         "FALSE or NULL"));
+  CHECK(Error("{ $.a > abc }")
+            .starts_with("invalid filter pattern at column 9: expected a "
+                         "number after '>'"));
+  CHECK(Error("{ $.a = }")
+            .starts_with("invalid filter pattern at column 9: expected a value "
+                         "after '='"));
+  CHECK(Error("{ $.a = a@b }")
+            .starts_with("invalid filter pattern at column 10: expected '&&', "
+                         "'||' or '}'"));
+  CHECK(Error("{ ($.a = 1 }")
+            .starts_with("invalid filter pattern at column 12: expected ')'"));
+  CHECK(Error("{ $.a = 1 } x")
+            .starts_with("invalid filter pattern at column 13: unexpected text "
+                         "after '}'"));
+  CHECK(Error("{ $.a[x] = 1 }")
+            .starts_with(
+                "invalid filter pattern at column 7: expected an array index"));
 }
 
 TEST_CASE("regex: in terms, fields and JSON values", "[pattern][regex]") {
@@ -235,8 +243,10 @@ TEST_CASE("regex: in terms, fields and JSON values", "[pattern][regex]") {
   CHECK_FALSE(Matches("[..., action=%^ACC%, status]", "2 a b REJECT OK"));
   CHECK(Matches("[..., action!=%^ACC%, status]", "2 a b REJECT OK"));
   CHECK(Matches("[ip=%^10\\.0\\.%, ...]", "10.0.1.25 x"));
-  CHECK(Matches("{ $.eventType = %Update.*% }", R"({"eventType":"UpdateTrail"})"));
-  CHECK_FALSE(Matches("{ $.eventType = %^Trail% }", R"({"eventType":"UpdateTrail"})"));
+  CHECK(Matches("{ $.eventType = %Update.*% }",
+                R"({"eventType":"UpdateTrail"})"));
+  CHECK_FALSE(
+      Matches("{ $.eventType = %^Trail% }", R"({"eventType":"UpdateTrail"})"));
 }
 
 TEST_CASE("regex: AWS's supported subset and limits", "[pattern][regex]") {
@@ -251,22 +261,27 @@ TEST_CASE("regex: AWS's supported subset and limits", "[pattern][regex]") {
       "supported in regex"));
   CHECK(Error("%a b%").starts_with(
       "invalid filter pattern at column 3: unsupported character ' '"));
-  CHECK(Error("%caf\xc3\xa9%").starts_with(
-      "invalid filter pattern at column 5: multi-byte characters are not "
-      "supported in regex"));
-  CHECK(Error("[a=%x%, b=%y%, c=%z%]").starts_with(
-      "invalid filter pattern at column 18: a space-delimited filter pattern "
-      "may contain at most 2 regular expressions"));
+  CHECK(Error("%caf\xc3\xa9%")
+            .starts_with("invalid filter pattern at column 5: multi-byte "
+                         "characters are not "
+                         "supported in regex"));
+  CHECK(Error("[a=%x%, b=%y%, c=%z%]")
+            .starts_with("invalid filter pattern at column 18: a "
+                         "space-delimited filter pattern "
+                         "may contain at most 2 regular expressions"));
   CHECK(CompiledPattern::Compile("[a=%x%, b=%y%, c]").ok());
-  CHECK(Error("{ $.a = %x% || $.b = %y% || $.c = %z% }").starts_with(
-      "invalid filter pattern at column 35: a JSON filter pattern may contain "
-      "at most 2 regular expressions"));
+  CHECK(Error("{ $.a = %x% || $.b = %y% || $.c = %z% }")
+            .starts_with("invalid filter pattern at column 35: a JSON filter "
+                         "pattern may contain "
+                         "at most 2 regular expressions"));
   CHECK(Error("%[a-%").starts_with(
       "invalid filter pattern at column 2: invalid regular expression"));
-  CHECK(Error("[a=%x, b]").starts_with(
-      "invalid filter pattern at column 4: unterminated regex"));
-  CHECK(Error("[a > %x%]").starts_with(
-      "invalid filter pattern at column 6: expected a number after '>'"));
+  CHECK(Error("[a=%x, b]")
+            .starts_with(
+                "invalid filter pattern at column 4: unterminated regex"));
+  CHECK(Error("[a > %x%]")
+            .starts_with("invalid filter pattern at column 6: expected a "
+                         "number after '>'"));
 }
 
 }  // namespace
