@@ -26,6 +26,8 @@ bool IsBareValueChar(char c) {
 
 // Recursive descent over the pattern text with 1-based columns.
 class JsonPatternParser {
+  friend class JsonPath;
+
  public:
   JsonPatternParser(std::string_view text, JsonExpr* out, int* regexes,
                     PatternError* error)
@@ -120,6 +122,20 @@ class JsonPatternParser {
     if (!ParseSelector(&test.path) || !ParseTest(&test)) return false;
     out_->tests_.push_back(std::move(test));
     *node = Add({JsonExpr::Node::Kind::kTest, out_->tests_.size() - 1, {}});
+    return true;
+  }
+
+  // A whole text that is only a selector (metric values, dimensions).
+  bool ParseSelectorOnly(std::vector<SelectorStep>* path) {
+    if (!ParseSelector(path)) return false;
+    Skip();
+    if (pos_ != text_.size()) return Fail("unexpected text after the selector");
+    for (const SelectorStep& s : *path) {
+      if (s.kind == SelectorStep::Kind::kAnyElement ||
+          s.kind == SelectorStep::Kind::kAnyMember) {
+        return Fail("a metric value or dimension selector cannot use '*'");
+      }
+    }
     return true;
   }
 
@@ -416,6 +432,68 @@ bool JsonExpr::Matches(std::string_view event) const {
     return false;
   }
   return JsonEvaluator(*this).Node(root_, root);
+}
+
+namespace {
+
+// The value `path` points at in a parsed event, if any.
+bool Walk(simdjson::dom::element e, const std::vector<SelectorStep>& path,
+          simdjson::dom::element* out) {
+  for (const SelectorStep& s : path) {
+    if (s.kind == SelectorStep::Kind::kKey) {
+      simdjson::dom::object obj;
+      if (e.get_object().get(obj) != simdjson::SUCCESS ||
+          obj.at_key(s.key).get(e) != simdjson::SUCCESS) {
+        return false;
+      }
+    } else {
+      simdjson::dom::array arr;
+      if (e.get_array().get(arr) != simdjson::SUCCESS ||
+          arr.at(s.index).get(e) != simdjson::SUCCESS) {
+        return false;
+      }
+    }
+  }
+  *out = e;
+  return true;
+}
+
+bool ParseEvent(std::string_view event, simdjson::dom::element* root) {
+  size_t i = 0;
+  while (i < event.size() && IsSpace(event[i])) ++i;
+  if (i == event.size() || (event[i] != '{' && event[i] != '[')) return false;
+  thread_local simdjson::dom::parser parser;
+  return parser.parse(event.data(), event.size()).get(*root) == simdjson::SUCCESS;
+}
+
+}  // namespace
+
+std::shared_ptr<const JsonPath> JsonPath::Parse(std::string_view text,
+                                                PatternError* error) {
+  auto path = std::make_shared<JsonPath>();
+  JsonExpr scratch;
+  int regexes = 0;
+  JsonPatternParser parser(text, &scratch, &regexes, error);
+  if (!parser.ParseSelectorOnly(&path->path_)) return nullptr;
+  return path;
+}
+
+bool JsonPath::SelectNumber(std::string_view event, double* out) const {
+  simdjson::dom::element root, value;
+  return ParseEvent(event, &root) && Walk(root, path_, &value) &&
+         value.is_number() && value.get_double().get(*out) == simdjson::SUCCESS;
+}
+
+bool JsonPath::SelectText(std::string_view event, std::string* out) const {
+  simdjson::dom::element root, value;
+  if (!ParseEvent(event, &root) || !Walk(root, path_, &value)) return false;
+  std::string_view s;
+  if (value.get_string().get(s) == simdjson::SUCCESS) {
+    out->assign(s);
+  } else {
+    *out = simdjson::to_string(value);
+  }
+  return true;
 }
 
 }  // namespace flowmon

@@ -61,3 +61,23 @@ class JsonExpr {
 };
 
 }  // namespace flowmon
+
+namespace flowmon {
+
+// A selector such as $.latency or $.requests[0].bytes, for metric values.
+class JsonPath {
+ public:
+  // Parses `text` (the whole text must be a selector without wildcards).
+  static std::shared_ptr<const JsonPath> Parse(std::string_view text,
+                                               PatternError* error);
+  // The number the selector points at in `event`, if the event is JSON and
+  // the value is a JSON number. Thread-safe.
+  bool SelectNumber(std::string_view event, double* out) const;
+  // The selected value as text (strings unquoted), for dimensions.
+  bool SelectText(std::string_view event, std::string* out) const;
+
+ private:
+  std::vector<SelectorStep> path_;
+};
+
+}  // namespace flowmon

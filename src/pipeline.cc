@@ -30,7 +30,8 @@ class Worker {
     const std::string& literal = options.pattern != nullptr
                                      ? options.pattern->required_literal()
                                      : empty;
-    prefilter_ = options.prefilter && !options.invert && !literal.empty();
+    prefilter_ = options.prefilter && !options.invert && !literal.empty() &&
+                 !options.deliver_rejected;
     if (prefilter_) rare_ = RarestByte(literal);
   }
 
@@ -98,10 +99,14 @@ class Worker {
       }
     }
     ++stats.records;
-    if (!InTimeRange() ||
-        (options_.pattern != nullptr &&
-         options_.pattern->Matches(rec_) == options_.invert)) {
+    if (!InTimeRange()) {
       ++stats.rejected;
+      return true;
+    }
+    if (options_.pattern != nullptr &&
+        options_.pattern->Matches(rec_) == options_.invert) {
+      ++stats.rejected;
+      if (options_.deliver_rejected) sink_->OnRejected(rec_, ctx_);
       return true;
     }
     ++stats.selected;

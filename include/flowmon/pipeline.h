@@ -35,6 +35,9 @@ struct PipelineOptions {
   // Tokenize only lines that contain the pattern's required literal (the
   // others are still counted and their field counts validated).
   bool prefilter = true;
+  // Hand records the pattern rejects to RecordSink::OnRejected (turns the
+  // prefilter off: every record must be tokenized).
+  bool deliver_rejected = false;
   size_t max_report = 10;  // bad lines printed in full
   // Threads take work in spans of this many bytes: big enough that
   // starting threads costs nothing, small enough to balance the cores.

@@ -29,6 +29,9 @@ class RecordSink {
   // Called per selected record; false stops the scan (e.g. --limit).
   // The record's views die when this returns: copy what you keep.
   virtual bool OnRecord(const Record& rec, const RecordContext& ctx) = 0;
+  // A valid record the pattern did not select; called only when the
+  // pipeline is asked to deliver them (PipelineOptions::deliver_rejected).
+  virtual void OnRejected(const Record& /*rec*/, const RecordContext& /*ctx*/) {}
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
   // A new input begins; `header` is its header line, or empty.
