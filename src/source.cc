@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <csignal>
 #include <cstring>
 #include <vector>
 
@@ -16,6 +17,8 @@
 
 namespace flowmon {
 namespace {
+
+volatile std::sig_atomic_t g_stop_requested = 0;
 
 constexpr unsigned char kGzipMagic0 = 0x1f;
 constexpr unsigned char kGzipMagic1 = 0x8b;
@@ -50,6 +53,7 @@ class ByteInput {
       return static_cast<ssize_t>(k);
     }
     while (true) {
+      if (InputStopRequested()) return 0;
       const ssize_t r = ::read(fd_, dst, n);
       if (r >= 0 || errno != EINTR) return r;
     }
@@ -346,6 +350,9 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
                                                const SourceOptions& options);
 
 }  // namespace
+
+void RequestInputStop() { g_stop_requested = 1; }
+bool InputStopRequested() { return g_stop_requested != 0; }
 
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options) {

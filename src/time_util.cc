@@ -120,6 +120,38 @@ Result<int64_t> ParseSeconds(std::string_view text, int* ms) {
 
 }  // namespace
 
+Result<int64_t> ParseDuration(std::string_view text) {
+  int64_t unit = 1;
+  std::string_view digits = text;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 's':
+        unit = 1;
+        break;
+      case 'm':
+        unit = 60;
+        break;
+      case 'h':
+        unit = 3600;
+        break;
+      case 'd':
+        unit = 86400;
+        break;
+      default:
+        unit = 0;
+    }
+    if (unit != 0) digits.remove_suffix(1);
+    if (unit == 0) unit = 1;
+  }
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size() || v < 0) {
+    return Status::InvalidArgument(fmt::format(
+        "invalid duration '{}': expected seconds or a number with s, m, h or d (10m)", text));
+  }
+  return v * unit;
+}
+
 std::string FormatIso8601(int64_t epoch_seconds) {
   using namespace std::chrono;
   const sys_seconds tp{seconds(epoch_seconds)};

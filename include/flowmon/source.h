@@ -76,6 +76,11 @@ class Source {
   std::string name_;
 };
 
+// Makes streams end as at end of input (a SIGINT/SIGTERM handler calls
+// it; a blocked read returns EINTR and sees the request). Async-signal-safe.
+void RequestInputStop();
+bool InputStopRequested();
+
 // Opens `path` ("-" is stdin). Detects gzip by its magic bytes (1f 8b),
 // plain text otherwise. Errors: the file cannot be opened or read.
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,

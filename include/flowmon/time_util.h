@@ -19,6 +19,9 @@ Result<int64_t> ParseTimeArg(std::string_view text);
 // "T" or a space between date and time and an optional fraction.
 Result<int64_t> ParseTimestampMs(std::string_view text);
 
+// A duration: seconds ("90"), or a number with s, m, h or d ("10m").
+Result<int64_t> ParseDuration(std::string_view text);
+
 // "2019-07-14T12:43:08Z".
 std::string FormatIso8601(int64_t epoch_seconds);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flowmon/diagnostics.h"
+#include "flowmon/metric.h"
 #include "flowmon/pipeline.h"
 
 namespace flowmon {
@@ -59,6 +60,50 @@ struct TestPatternOptions {
 CLI::App* SetupTestPattern(CLI::App* app, TestPatternOptions* options);
 int RunTestPattern(const TestPatternOptions& options,
                    const GlobalOptions& global);
+
+// Options of the metric filter behind `metric` and `alarm --pattern`.
+struct MetricOptions {
+  InputOptions input;
+  std::string pattern;
+  std::string value = "1";
+  std::optional<double> default_value;
+  std::vector<std::string> dimensions;
+  int64_t period = 60;
+  std::string stat = "Sum";
+  std::string lateness = "10m";
+};
+void AddMetricOptions(CLI::App* app, MetricOptions* options, bool dimensions);
+// Runs the metric filter over the inputs and hands each closed minute to
+// `on_minute`, in time order. Returns -1 on success or an exit code; prints
+// what it skipped. `on_chunk` runs after each chunk of a live input.
+int RunMetricFilter(const MetricOptions& options, const GlobalOptions& global,
+                    bool keep_values,
+                    const std::function<void(const ClosedMinute&)>& on_minute);
+// SIGINT/SIGTERM end the input cleanly, so summaries still come out.
+void InstallStopHandlers();
+
+struct MetricCommandOptions {
+  MetricOptions metric;
+  std::string output = "text";
+};
+CLI::App* SetupMetric(CLI::App* app, MetricCommandOptions* options);
+int RunMetric(const MetricCommandOptions& options, const GlobalOptions& global);
+
+struct AlarmOptions {
+  MetricOptions metric;
+  std::string datapoints;  // --datapoints FILE|-
+  double threshold = 0;
+  std::string comparison;
+  int evaluation_periods = 1;
+  int datapoints_to_alarm = 0;
+  std::string treat_missing = "missing";
+  std::string initial_state = "INSUFFICIENT_DATA";
+  std::string name = "flowmon-alarm";
+  std::string fail_on = "final";
+  std::string output = "text";
+};
+CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* options);
+int RunAlarm(const AlarmOptions& options, const GlobalOptions& global);
 
 struct FieldsOptions {
   std::string output = "text";

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
 
   FilterOptions filter;
   TestPatternOptions test_pattern;
+  MetricCommandOptions metric;
+  AlarmOptions alarm;
   FieldsOptions fields;
   struct Command {
     CLI::App* app;
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
       {SetupFilter(&app, &filter), [&] { return RunFilter(filter, global); }},
       {SetupTestPattern(&app, &test_pattern),
        [&] { return RunTestPattern(test_pattern, global); }},
+      {SetupMetric(&app, &metric), [&] { return RunMetric(metric, global); }},
+      {SetupAlarm(&app, &alarm), [&] { return RunAlarm(alarm, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
 

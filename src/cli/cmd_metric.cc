@@ -1,0 +1,190 @@
+// flowmon metric: a metric filter's datapoints, one per period.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <map>
+
+#include "chart.h"
+#include "commands.h"
+#include "flowmon/printer.h"
+#include "flowmon/time_util.h"
+
+namespace flowmon {
+namespace {
+
+struct Datapoint {
+  int64_t time = 0;
+  std::string dimensions;
+  double value = 0;
+  double samples = 0;
+};
+
+// Groups closed minutes into periods (aligned to multiples of the period)
+// and hands out each period's datapoint once its last minute is in.
+class PeriodBuilder {
+ public:
+  PeriodBuilder(int64_t period, Statistic stat, std::function<void(const Datapoint&)> emit)
+      : period_(period), stat_(std::move(stat)), emit_(std::move(emit)) {}
+
+  void Add(const ClosedMinute& m) {
+    const int64_t start = m.minute - ((m.minute % period_) + period_) % period_;
+    // Minutes come in time order: periods before this one are complete.
+    Flush(start);
+    open_[{start, m.dimensions}].Merge(m.samples);
+  }
+  void Finish() { Flush(INT64_MAX); }
+
+ private:
+  void Flush(int64_t before) {
+    while (!open_.empty() && open_.begin()->first.first < before) {
+      auto node = open_.extract(open_.begin());
+      const std::optional<double> v = node.mapped().Compute(stat_);
+      if (v) emit_({node.key().first, node.key().second, *v, node.mapped().count});
+    }
+  }
+  int64_t period_;
+  Statistic stat_;
+  std::function<void(const Datapoint&)> emit_;
+  std::map<std::pair<int64_t, std::string>, Aggregate> open_;
+};
+
+// "Name=a,Other=b" as a JSON object.
+void AppendDimensions(fmt::memory_buffer* out, std::string_view dims) {
+  out->push_back('{');
+  size_t pos = 0;
+  bool first = true;
+  while (pos < dims.size()) {
+    size_t comma = dims.find(',', pos);
+    if (comma == std::string_view::npos) comma = dims.size();
+    const std::string_view pair = dims.substr(pos, comma - pos);
+    const size_t eq = pair.find('=');
+    if (!first) out->push_back(',');
+    first = false;
+    AppendJsonString(out, pair.substr(0, eq));
+    out->push_back(':');
+    AppendJsonString(out, pair.substr(eq + 1));
+    pos = comma + 1;
+  }
+  out->push_back('}');
+}
+
+}  // namespace
+
+CLI::App* SetupMetric(CLI::App* app, MetricCommandOptions* o) {
+  CLI::App* cmd = app->add_subcommand(
+      "metric", "Datapoints of a CloudWatch metric filter: one value per period");
+  AddMetricOptions(cmd, &o->metric, /*dimensions=*/true);
+  cmd->get_option("--pattern")->required();
+  cmd->add_option("-o,--output", o->output,
+                  "text (a table with bars), csv (time,value,sample_count), json, ndjson")
+      ->capture_default_str();
+  cmd->footer(
+      "A record's time is its CloudWatch event timestamp, else its start field.\n"
+      "Periods with no match have no datapoint unless --default-value is given and\n"
+      "they have log events. Exit status: 0 datapoints came out, 1 none, 2 usage,\n"
+      "3 input error.\n\n"
+      "Examples:\n"
+      "  flowmon metric --pattern '[..., dstport=22, protocol, packets, bytes, start, "
+      "end, action=REJECT, status]' samples/v2.log\n"
+      "  flowmon metric --pattern '[v, a, e, src, dst, sp, dp, p, packets, bytes, "
+      "start, end, action=REJECT, status]' --value '$bytes' --stat Maximum --period 300 "
+      "samples/v2.log\n"
+      "  flowmon metric --pattern '[..., action=REJECT, status]' --default-value 0 -o csv "
+      "samples/v2.log | flowmon alarm --datapoints - --threshold 3 --comparison "
+      "GreaterThanOrEqualToThreshold");
+  return cmd;
+}
+
+int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
+  Result<Statistic> stat = Statistic::Parse(o.metric.stat);
+  if (!stat.ok()) {
+    spdlog::error("{}", stat.status().message());
+    return kExitUsage;
+  }
+  if (o.metric.period <= 0 || o.metric.period % 60 != 0) {
+    spdlog::error("--period must be a multiple of 60 seconds (metric filters publish "
+                  "one-minute data)");
+    return kExitUsage;
+  }
+  Result<OutputFormat> format = ParseOutputFormat(o.output);
+  if (!format.ok() || *format == OutputFormat::kTsv) {
+    spdlog::error("unknown output format '{}' (expected text, csv, json or ndjson)", o.output);
+    return kExitUsage;
+  }
+  InstallStopHandlers();
+  const bool dims = !o.metric.dimensions.empty();
+  std::vector<Datapoint> table;  // text output: printed at the end
+  uint64_t count = 0;
+  fmt::memory_buffer out;
+  auto flush = [&] {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    out.clear();
+  };
+  if (*format == OutputFormat::kCsv) {
+    fmt::format_to(std::back_inserter(out), "time,value,sample_count{}\n",
+                   dims ? ",dimensions" : "");
+  }
+  PeriodBuilder periods(o.metric.period, *stat, [&](const Datapoint& d) {
+    ++count;
+    switch (*format) {
+      case OutputFormat::kCsv:
+        fmt::format_to(std::back_inserter(out), "{},{},{}", FormatIso8601(d.time),
+                       Number(d.value), Number(d.samples));
+        if (dims) {
+          out.push_back(',');
+          out.push_back('"');
+          out.append(d.dimensions);
+          out.push_back('"');
+        }
+        out.push_back('\n');
+        break;
+      case OutputFormat::kJson:
+      case OutputFormat::kNdjson:
+        if (*format == OutputFormat::kJson) {
+          out.append(std::string_view(count == 1 ? "[\n" : ",\n"));
+        }
+        fmt::format_to(std::back_inserter(out), "{{\"time\":\"{}\",\"value\":{},\"sample_count\":{}",
+                       FormatIso8601(d.time), Number(d.value), Number(d.samples));
+        if (dims) {
+          out.append(std::string_view(",\"dimensions\":"));
+          AppendDimensions(&out, d.dimensions);
+        }
+        out.push_back('}');
+        if (*format == OutputFormat::kNdjson) out.push_back('\n');
+        break;
+      default:
+        table.push_back(d);
+        return;
+    }
+    flush();  // a stream sees each period as it closes
+  });
+  const int code = RunMetricFilter(o.metric, global, stat->needs_values(),
+                                   [&](const ClosedMinute& m) { periods.Add(m); });
+  if (code >= 0 && code != kExitInput) return code;
+  periods.Finish();
+  if (*format == OutputFormat::kJson) out.append(std::string_view(count ? "\n]\n" : "[]\n"));
+  if (*format == OutputFormat::kText) {
+    double scale = 0;
+    size_t dim_width = 10;
+    for (const Datapoint& d : table) {
+      scale = std::max(scale, d.value);
+      dim_width = std::max(dim_width, d.dimensions.size());
+    }
+    fmt::format_to(std::back_inserter(out), "{:<20}  {}{:>12}  {:>8}\n", "TIME",
+                   dims ? fmt::format("{:<{}}  ", "DIMENSIONS", dim_width) : "",
+                   stat->name, "SAMPLES");
+    for (const Datapoint& d : table) {
+      fmt::format_to(std::back_inserter(out), "{:<20}  {}{:>12}  {:>8}  {}\n",
+                     FormatIso8601(d.time),
+                     dims ? fmt::format("{:<{}}  ", d.dimensions, dim_width) : "",
+                     Number(d.value), Number(d.samples), Bar(d.value, scale, 40, std::nullopt));
+    }
+    if (table.empty()) out.append(std::string_view("(no datapoints)\n"));
+  }
+  flush();
+  if (code == kExitInput) return kExitInput;
+  return count > 0 ? kExitOk : kExitNoMatch;
+}
+
+}  // namespace flowmon
