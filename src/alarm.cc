@@ -346,6 +346,10 @@ void AlarmEvaluator::AddDatapoint(int64_t period_start, double value) {
   while (!points_.empty() && points_.begin()->first < keep_from) points_.erase(points_.begin());
 }
 
+void AlarmEvaluator::AdvanceTo(int64_t t) {
+  if (by_minute_) EvaluateUntil(t);
+}
+
 void AlarmEvaluator::Finish() { EvaluateUntil(data_end_); }
 
 }  // namespace flowmon

@@ -191,7 +191,8 @@ bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
 void MetricAggregator::OnRejected(const Record& rec, const RecordContext& ctx) {
   int64_t t;
   if (!EventTime(rec, ctx, &t)) return;
-  watermark_ = std::max(watermark_, t);
+  watermark_ = std::max(watermark_, t);  // a stream's clock moves with every record
+  if (!spec_.default_value) return;
   MinuteBucket* b = Bucket(std::string(), FloorTo(t, kMinute));
   if (b != nullptr) ++b->events;
 }
@@ -221,7 +222,12 @@ void MetricAggregator::Absorb(RecordSink& worker_sink) {
 }
 
 void MetricAggregator::EmitClosed(bool all) {
-  if (series_.empty()) return;
+  if (series_.empty()) {
+    if (!all && on_advance_ && watermark_ != INT64_MIN) {
+      on_advance_(FloorTo(watermark_ - lateness_, kMinute));
+    }
+    return;
+  }
   const int64_t limit =
       all ? INT64_MAX : FloorTo(watermark_ - lateness_, kMinute) - kMinute + 1;
   // Collect (minute, key) pairs up to the limit, in time order.
@@ -250,7 +256,11 @@ void MetricAggregator::EmitClosed(bool all) {
     emitted_until_ = std::max(emitted_until_, m.minute + kMinute);
     emit_(m);
   }
-  if (all) emitted_until_ = INT64_MAX;
+  if (all) {
+    emitted_until_ = INT64_MAX;
+  } else if (on_advance_) {
+    on_advance_(limit + kMinute - 1);
+  }
 }
 
 Status MetricAggregator::Finish() {

@@ -30,9 +30,16 @@ class Worker {
     const std::string& literal = options.pattern != nullptr
                                      ? options.pattern->required_literal()
                                      : empty;
-    prefilter_ = options.prefilter && !options.invert && !literal.empty() &&
-                 !options.deliver_rejected;
+    can_prefilter_ = options.prefilter && !options.invert && !literal.empty();
+    SetLive(false);
     if (prefilter_) rare_ = RarestByte(literal);
+  }
+
+  // Live inputs may need every record delivered (deliver_rejected_when_live).
+  void SetLive(bool live) {
+    deliver_rejected_ = options_.deliver_rejected ||
+                        (live && options_.deliver_rejected_when_live);
+    prefilter_ = can_prefilter_ && !deliver_rejected_;
   }
 
   void SetSchema(const Schema* schema) {
@@ -106,7 +113,7 @@ class Worker {
     if (options_.pattern != nullptr &&
         options_.pattern->Matches(rec_) == options_.invert) {
       ++stats.rejected;
-      if (options_.deliver_rejected) sink_->OnRejected(rec_, ctx_);
+      if (deliver_rejected_) sink_->OnRejected(rec_, ctx_);
       return true;
     }
     ++stats.selected;
@@ -180,7 +187,9 @@ class Worker {
 
   const PipelineOptions& options_;
   RecordSink* sink_;
+  bool can_prefilter_ = false;
   bool prefilter_ = false;
+  bool deliver_rejected_ = false;
   char rare_ = 0;
   const Schema* schema_ = nullptr;
   std::optional<Schema> own_schema_;
@@ -289,6 +298,7 @@ class Runner {
         ScanParallel(data, schema, &line_no);
       } else {
         serial_.SetSchema(&schema);
+        serial_.SetLive(source.live());
         // A mapped file is scanned in one go, so headers inside it cannot
         // change the format of what follows; a stream can follow them.
         if (!serial_.Scan(data, /*follow_headers=*/!source.whole(), timestamps,

@@ -94,6 +94,9 @@ class AlarmEvaluator {
   void AddMinute(int64_t minute, const Aggregate& samples);
   // A period's datapoint. REQUIRES: increasing period starts.
   void AddDatapoint(int64_t period_start, double value);
+  // On a stream: every minute before `t` is final, data or not; runs the
+  // evaluations up to `t`.
+  void AdvanceTo(int64_t t);
   // Runs the evaluations up to the end of the last data received.
   void Finish();
 

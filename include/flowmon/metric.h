@@ -74,6 +74,9 @@ class MetricAggregator : public RecordSink {
   // Whether rejected records must be delivered (a default value needs to
   // know which minutes had log events).
   bool wants_rejected() const { return spec_.default_value.has_value(); }
+  // Called after closed minutes are handed out on a stream, with the time
+  // before which every minute is final (even minutes without data).
+  void set_on_advance(std::function<void(int64_t)> f) { on_advance_ = std::move(f); }
   const MetricCounters& counters() const { return counters_; }
 
  private:
@@ -94,6 +97,7 @@ class MetricAggregator : public RecordSink {
   bool keep_values_ = false;
   int64_t lateness_ = 0;
   Emit emit_;
+  std::function<void(int64_t)> on_advance_;
   std::optional<double> constant_;
   const Slot* value_slot_ = nullptr;
   std::shared_ptr<const JsonPath> value_json_;

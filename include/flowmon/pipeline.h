@@ -38,6 +38,9 @@ struct PipelineOptions {
   // Hand records the pattern rejects to RecordSink::OnRejected (turns the
   // prefilter off: every record must be tokenized).
   bool deliver_rejected = false;
+  // The same, but only for live inputs (pipes): a streaming sink then sees
+  // every record's time, to close periods on time.
+  bool deliver_rejected_when_live = false;
   size_t max_report = 10;  // bad lines printed in full
   // Threads take work in spans of this many bytes: big enough that
   // starting threads costs nothing, small enough to balance the cores.

@@ -199,9 +199,10 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   if (!o.datapoints.empty()) {
     code = ReadDatapoints(o.datapoints, &alarm);
   } else {
-    code = RunMetricFilter(o.metric, global, stat->needs_values(), [&](const ClosedMinute& m) {
-      alarm.AddMinute(m.minute, m.samples);
-    });
+    code = RunMetricFilter(
+        o.metric, global, stat->needs_values(),
+        [&](const ClosedMinute& m) { alarm.AddMinute(m.minute, m.samples); },
+        [&](int64_t t) { alarm.AdvanceTo(t); });
   }
   if (code >= 0 && code != kExitInput) return code;
   alarm.Finish();

@@ -75,10 +75,12 @@ struct MetricOptions {
 void AddMetricOptions(CLI::App* app, MetricOptions* options, bool dimensions);
 // Runs the metric filter over the inputs and hands each closed minute to
 // `on_minute`, in time order. Returns -1 on success or an exit code; prints
-// what it skipped. `on_chunk` runs after each chunk of a live input.
+// what it skipped. On a stream, `on_advance` learns the time before which
+// every minute is final.
 int RunMetricFilter(const MetricOptions& options, const GlobalOptions& global,
                     bool keep_values,
-                    const std::function<void(const ClosedMinute&)>& on_minute);
+                    const std::function<void(const ClosedMinute&)>& on_minute,
+                    const std::function<void(int64_t)>& on_advance = nullptr);
 // SIGINT/SIGTERM end the input cleanly, so summaries still come out.
 void InstallStopHandlers();
 

@@ -53,7 +53,8 @@ void InstallStopHandlers() {
 
 int RunMetricFilter(const MetricOptions& o, const GlobalOptions& /*global*/,
                     bool keep_values,
-                    const std::function<void(const ClosedMinute&)>& on_minute) {
+                    const std::function<void(const ClosedMinute&)>& on_minute,
+                    const std::function<void(int64_t)>& on_advance) {
   Result<CompiledPattern> pattern = CompiledPattern::Compile(o.pattern);
   if (!pattern.ok()) {
     spdlog::error("{}", pattern.status().message());
@@ -82,8 +83,10 @@ int RunMetricFilter(const MetricOptions& o, const GlobalOptions& /*global*/,
     return kExitUsage;
   }
   MetricAggregator& sink = **aggregator;
+  if (on_advance) sink.set_on_advance(on_advance);
   options.pattern = &*pattern;
   options.deliver_rejected = sink.wants_rejected();
+  options.deliver_rejected_when_live = true;
   ExpandedInputs inputs = ExpandInputs(o.input.inputs);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);

@@ -1,0 +1,1 @@
+flowmon metric --pattern '[..., action=REJECT, status]' --default-value 0 -o csv samples/v2.log | flowmon alarm --datapoints - --threshold 2 --comparison GreaterThanOrEqualToThreshold --evaluation-periods 3 --datapoints-to-alarm 2

@@ -1,0 +1,1 @@
+flowmon alarm -o json --name ssh-rejects --pattern '[version, account, eni, source, destination, srcport, destport="22", protocol="6", packets, bytes, windowstart, windowend, action="REJECT", flowlogstatus]' --threshold 1 --comparison GreaterThanOrEqualToThreshold samples/ssh_rejects.log

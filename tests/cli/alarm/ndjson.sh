@@ -1,0 +1,1 @@
+flowmon alarm -o ndjson --pattern '[version, account, eni, source, destination, srcport, destport="22", protocol="6", packets, bytes, windowstart, windowend, action="REJECT", flowlogstatus]' --threshold 1 --comparison GreaterThanOrEqualToThreshold samples/cloudwatch/subscription-payloads.txt

@@ -1,0 +1,1 @@
+flowmon metric --pattern '[..., action=NEVER, status]' -o csv samples/v2.log
