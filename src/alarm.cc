@@ -1,11 +1,11 @@
 #include "flowmon/alarm.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace flowmon {
 namespace {
@@ -13,7 +13,8 @@ namespace {
 constexpr int64_t kMinute = 60;
 
 template <typename E, size_t N>
-Result<E> ParseName(std::string_view text, const std::pair<std::string_view, E> (&names)[N],
+Result<E> ParseName(std::string_view text,
+                    const std::pair<std::string_view, E> (&names)[N],
                     std::string_view what) {
   std::string all;
   for (const auto& [name, value] : names) {
@@ -30,10 +31,12 @@ constexpr std::pair<std::string_view, AlarmState> kStates[] = {
     {"ALARM", AlarmState::kAlarm},
     {"INSUFFICIENT_DATA", AlarmState::kInsufficientData}};
 constexpr std::pair<std::string_view, ComparisonOperator> kComparisons[] = {
-    {"GreaterThanOrEqualToThreshold", ComparisonOperator::kGreaterThanOrEqualToThreshold},
+    {"GreaterThanOrEqualToThreshold",
+     ComparisonOperator::kGreaterThanOrEqualToThreshold},
     {"GreaterThanThreshold", ComparisonOperator::kGreaterThanThreshold},
     {"LessThanThreshold", ComparisonOperator::kLessThanThreshold},
-    {"LessThanOrEqualToThreshold", ComparisonOperator::kLessThanOrEqualToThreshold}};
+    {"LessThanOrEqualToThreshold",
+     ComparisonOperator::kLessThanOrEqualToThreshold}};
 constexpr std::pair<std::string_view, TreatMissingData> kTreatments[] = {
     {"missing", TreatMissingData::kMissing},
     {"notBreaching", TreatMissingData::kNotBreaching},
@@ -41,7 +44,8 @@ constexpr std::pair<std::string_view, TreatMissingData> kTreatments[] = {
     {"ignore", TreatMissingData::kIgnore}};
 
 template <typename E, size_t N>
-std::string_view NameOf(E value, const std::pair<std::string_view, E> (&names)[N]) {
+std::string_view NameOf(E value,
+                        const std::pair<std::string_view, E> (&names)[N]) {
   for (const auto& [name, v] : names) {
     if (v == value) return name;
   }
@@ -73,7 +77,8 @@ std::string DatapointList(const std::vector<const EvaluationSlot*>& slots) {
   std::string out = "[";
   for (auto it = slots.rbegin(); it != slots.rend(); ++it) {
     if (out.size() > 1) out += ", ";
-    out += fmt::format("{} ({})", ReasonNumber(*(*it)->value), ReasonTime((*it)->start));
+    out += fmt::format("{} ({})", ReasonNumber(*(*it)->value),
+                       ReasonTime((*it)->start));
   }
   return out + "]";
 }
@@ -84,33 +89,41 @@ std::string CrossedReason(const AlarmSpec& spec, AlarmState from, AlarmState to,
                           size_t filled, std::string_view filled_as) {
   const bool alarm = to == AlarmState::kAlarm;
   const size_t n = static_cast<size_t>(spec.evaluation_periods);
-  const size_t minimum =
-      alarm ? static_cast<size_t>(spec.m()) : n - static_cast<size_t>(spec.m()) + 1;
+  const size_t minimum = alarm ? static_cast<size_t>(spec.m())
+                               : n - static_cast<size_t>(spec.m()) + 1;
   std::string text = "Threshold Crossed: ";
   if (listed.empty()) {
-    text += fmt::format("no datapoints were received for {} and {} {} treated as [{}]",
-                        Plural(filled, "period"), Plural(filled, "missing datapoint"),
-                        WasWere(filled), filled_as);
+    text += fmt::format(
+        "no datapoints were received for {} and {} {} treated as [{}]",
+        Plural(filled, "period"), Plural(filled, "missing datapoint"),
+        WasWere(filled), filled_as);
   } else {
-    text += fmt::format("{} out of the last {} datapoints {} {} {}{} the threshold ({})",
-                        listed.size(), n, DatapointList(listed), WasWere(listed.size()),
-                        alarm ? "" : "not ", Phrase(spec.comparison),
-                        ReasonNumber(spec.threshold));
+    text += fmt::format(
+        "{} out of the last {} datapoints {} {} {}{} the threshold ({})",
+        listed.size(), n, DatapointList(listed), WasWere(listed.size()),
+        alarm ? "" : "not ", Phrase(spec.comparison),
+        ReasonNumber(spec.threshold));
     if (filled > 0) {
-      text += fmt::format(" and {} {} treated as [{}]", Plural(filled, "missing datapoint"),
-                          WasWere(filled), filled_as);
+      text += fmt::format(" and {} {} treated as [{}]",
+                          Plural(filled, "missing datapoint"), WasWere(filled),
+                          filled_as);
     }
   }
   text += fmt::format(" (minimum {} for {} -> {} transition).",
-                      Plural(minimum, "datapoint"), AlarmStateName(from), AlarmStateName(to));
+                      Plural(minimum, "datapoint"), AlarmStateName(from),
+                      AlarmStateName(to));
   return text;
 }
 
 }  // namespace
 
 std::string_view AlarmStateName(AlarmState s) { return NameOf(s, kStates); }
-std::string_view ComparisonName(ComparisonOperator c) { return NameOf(c, kComparisons); }
-std::string_view TreatMissingDataName(TreatMissingData t) { return NameOf(t, kTreatments); }
+std::string_view ComparisonName(ComparisonOperator c) {
+  return NameOf(c, kComparisons);
+}
+std::string_view TreatMissingDataName(TreatMissingData t) {
+  return NameOf(t, kTreatments);
+}
 Result<AlarmState> ParseAlarmState(std::string_view t) {
   return ParseName(t, kStates, "alarm state");
 }
@@ -162,9 +175,10 @@ std::string ReasonTime(int64_t t) {
   const sys_days day = floor<days>(tp);
   const year_month_day ymd(day);
   const hh_mm_ss hms(tp - day);
-  return fmt::format("{:02}/{:02}/{:02} {:02}:{:02}:{:02}", static_cast<unsigned>(ymd.day()),
-                     static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()) % 100,
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  return fmt::format(
+      "{:02}/{:02}/{:02} {:02}:{:02}:{:02}", static_cast<unsigned>(ymd.day()),
+      static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()) % 100,
+      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
 std::string ReasonNumber(double v) {
@@ -177,15 +191,18 @@ std::string ReasonNumber(double v) {
   }
   // Shortest round-trip digits, in Java's form: 1.2345678E7.
   char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  const auto r =
+      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
   const std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
   const size_t e = text.find('e');
   std::string mantissa(text.substr(0, e));
   if (mantissa.find('.') == std::string::npos) mantissa += ".0";
-  return fmt::format("{}E{}", mantissa, std::stoi(std::string(text.substr(e + 1))));
+  return fmt::format("{}E{}", mantissa,
+                     std::stoi(std::string(text.substr(e + 1))));
 }
 
-AlarmDecision DecideAlarmState(const AlarmSpec& spec, std::span<const EvaluationSlot> range,
+AlarmDecision DecideAlarmState(const AlarmSpec& spec,
+                               std::span<const EvaluationSlot> range,
                                AlarmState current) {
   const size_t n = static_cast<size_t>(spec.evaluation_periods);
   const size_t m = static_cast<size_t>(spec.m());
@@ -204,11 +221,13 @@ AlarmDecision DecideAlarmState(const AlarmSpec& spec, std::span<const Evaluation
   AlarmDecision d;
   if (real.size() >= n) {
     // Enough real datapoints: the newest N decide; missing data is ignored.
-    std::vector<const EvaluationSlot*> newest(real.end() - static_cast<ptrdiff_t>(n), real.end());
+    std::vector<const EvaluationSlot*> newest(
+        real.end() - static_cast<ptrdiff_t>(n), real.end());
     split(newest, &breaching, &fine);
     if (breaching.size() >= m) {
       d.state = AlarmState::kAlarm;
-      d.reason = CrossedReason(spec, current, AlarmState::kAlarm, breaching, 0, "");
+      d.reason =
+          CrossedReason(spec, current, AlarmState::kAlarm, breaching, 0, "");
     } else {
       d.state = AlarmState::kOk;
       d.reason = CrossedReason(spec, current, AlarmState::kOk, fine, 0, "");
@@ -228,10 +247,12 @@ AlarmDecision DecideAlarmState(const AlarmSpec& spec, std::span<const Evaluation
     }
   }
   const bool oldest_is_real =
-      !real.empty() && (oldest_filled == nullptr || real.front()->start < oldest_filled->start);
+      !real.empty() &&
+      (oldest_filled == nullptr || real.front()->start < oldest_filled->start);
   auto alarm = [&](size_t filled, std::string_view as) {
     d.state = AlarmState::kAlarm;
-    d.reason = CrossedReason(spec, current, AlarmState::kAlarm, breaching, filled, as);
+    d.reason =
+        CrossedReason(spec, current, AlarmState::kAlarm, breaching, filled, as);
   };
   auto ok = [&](size_t filled, std::string_view as) {
     d.state = AlarmState::kOk;
@@ -288,7 +309,8 @@ std::optional<double> AlarmEvaluator::Window(int64_t start, int64_t end) const {
     return it->second;
   }
   Aggregate all;
-  for (auto it = minutes_.lower_bound(start); it != minutes_.end() && it->first < end; ++it) {
+  for (auto it = minutes_.lower_bound(start);
+       it != minutes_.end() && it->first < end; ++it) {
     all.Merge(it->second);
   }
   return all.Compute(spec_.stat);
@@ -332,8 +354,10 @@ void AlarmEvaluator::AddMinute(int64_t minute, const Aggregate& samples) {
   minutes_[minute].Merge(samples);
   data_end_ = std::max(data_end_, minute + kMinute);
   // Keep only what the evaluation range still reaches.
-  const int64_t keep_from = minute - spec_.evaluation_range() * spec_.period - kMinute;
-  while (!minutes_.empty() && minutes_.begin()->first < keep_from) minutes_.erase(minutes_.begin());
+  const int64_t keep_from =
+      minute - spec_.evaluation_range() * spec_.period - kMinute;
+  while (!minutes_.empty() && minutes_.begin()->first < keep_from)
+    minutes_.erase(minutes_.begin());
 }
 
 void AlarmEvaluator::AddDatapoint(int64_t period_start, double value) {
@@ -342,8 +366,10 @@ void AlarmEvaluator::AddDatapoint(int64_t period_start, double value) {
   EvaluateUntil(period_start);
   points_[period_start] = value;
   data_end_ = std::max(data_end_, period_start + spec_.period);
-  const int64_t keep_from = period_start - (spec_.evaluation_range() + 1) * spec_.period;
-  while (!points_.empty() && points_.begin()->first < keep_from) points_.erase(points_.begin());
+  const int64_t keep_from =
+      period_start - (spec_.evaluation_range() + 1) * spec_.period;
+  while (!points_.empty() && points_.begin()->first < keep_from)
+    points_.erase(points_.begin());
 }
 
 void AlarmEvaluator::AdvanceTo(int64_t t) {

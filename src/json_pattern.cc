@@ -463,7 +463,8 @@ bool ParseEvent(std::string_view event, simdjson::dom::element* root) {
   while (i < event.size() && IsSpace(event[i])) ++i;
   if (i == event.size() || (event[i] != '{' && event[i] != '[')) return false;
   thread_local simdjson::dom::parser parser;
-  return parser.parse(event.data(), event.size()).get(*root) == simdjson::SUCCESS;
+  return parser.parse(event.data(), event.size()).get(*root) ==
+         simdjson::SUCCESS;
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ int64_t FloorTo(int64_t t, int64_t step) {
   return r < 0 ? t - r - step : t - r;
 }
 
-const Slot* FindNamedSlot(const CompiledPattern& pattern, std::string_view name) {
+const Slot* FindNamedSlot(const CompiledPattern& pattern,
+                          std::string_view name) {
   for (const Slot& s : pattern.slots()) {
     if (s.kind == Slot::Kind::kNamed && s.name == name) return &s;
   }
@@ -33,8 +34,9 @@ Status ResolveField(const CompiledPattern& pattern, std::string_view text,
     PatternError error;
     *json = JsonPath::Parse(text, &error);
     if (*json == nullptr) {
-      return Status::InvalidArgument(fmt::format(
-          "invalid {} '{}' at column {}: {}", what, text, error.column, error.message));
+      return Status::InvalidArgument(
+          fmt::format("invalid {} '{}' at column {}: {}", what, text,
+                      error.column, error.message));
     }
     return Status::Ok();
   }
@@ -79,13 +81,15 @@ Result<std::unique_ptr<MetricAggregator>> MetricAggregator::Create(
         "rejects the combination)");
   }
   if (spec.dimensions.size() > 3) {
-    return Status::InvalidArgument("a metric filter can have at most 3 dimensions");
+    return Status::InvalidArgument(
+        "a metric filter can have at most 3 dimensions");
   }
   for (const std::string& d : spec.dimensions) {
     const size_t eq = d.find('=');
     if (eq == std::string::npos || eq == 0) {
       return Status::InvalidArgument(fmt::format(
-          "invalid dimension '{}': expected Name=$field or Name=$.json.path", d));
+          "invalid dimension '{}': expected Name=$field or Name=$.json.path",
+          d));
     }
     Dimension dim;
     dim.name = d.substr(0, eq);
@@ -191,7 +195,8 @@ bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
 void MetricAggregator::OnRejected(const Record& rec, const RecordContext& ctx) {
   int64_t t;
   if (!EventTime(rec, ctx, &t)) return;
-  watermark_ = std::max(watermark_, t);  // a stream's clock moves with every record
+  watermark_ =
+      std::max(watermark_, t);  // a stream's clock moves with every record
   if (!spec_.default_value) return;
   MinuteBucket* b = Bucket(std::string(), FloorTo(t, kMinute));
   if (b != nullptr) ++b->events;

@@ -1,9 +1,9 @@
 #include "flowmon/statistics.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "number.h"
 
@@ -13,8 +13,10 @@ namespace {
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
-    const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
+    const char x =
+        a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
+    const char y =
+        b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
     if (x != y) return false;
   }
   return true;
@@ -24,11 +26,14 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 Result<Statistic> Statistic::Parse(std::string_view text) {
   static constexpr std::pair<std::string_view, Kind> kNamed[] = {
-      {"SampleCount", Kind::kSampleCount}, {"Sum", Kind::kSum},
-      {"Average", Kind::kAverage},         {"Minimum", Kind::kMinimum},
+      {"SampleCount", Kind::kSampleCount},
+      {"Sum", Kind::kSum},
+      {"Average", Kind::kAverage},
+      {"Minimum", Kind::kMinimum},
       {"Maximum", Kind::kMaximum}};
   for (const auto& [name, kind] : kNamed) {
-    if (EqualsIgnoreCase(text, name)) return Statistic{kind, 0, std::string(name)};
+    if (EqualsIgnoreCase(text, name))
+      return Statistic{kind, 0, std::string(name)};
   }
   if (text.size() > 1 && (text[0] == 'p' || text[0] == 'P')) {
     double p;
@@ -107,7 +112,8 @@ std::optional<double> Aggregate::Compute(const Statistic& stat) const {
       const double rank = std::ceil(stat.percentile / 100.0 *
                                     static_cast<double>(sorted.size()));
       const size_t index =
-          rank < 1 ? 0 : std::min(sorted.size() - 1, static_cast<size_t>(rank) - 1);
+          rank < 1 ? 0
+                   : std::min(sorted.size() - 1, static_cast<size_t>(rank) - 1);
       return sorted[index];
     }
   }

@@ -144,10 +144,14 @@ Result<int64_t> ParseDuration(std::string_view text) {
     if (unit == 0) unit = 1;
   }
   int64_t v = 0;
-  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (digits.empty() || ec != std::errc() || p != digits.data() + digits.size() || v < 0) {
-    return Status::InvalidArgument(fmt::format(
-        "invalid duration '{}': expected seconds or a number with s, m, h or d (10m)", text));
+  auto [p, ec] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || ec != std::errc() ||
+      p != digits.data() + digits.size() || v < 0) {
+    return Status::InvalidArgument(
+        fmt::format("invalid duration '{}': expected seconds or a number with "
+                    "s, m, h or d (10m)",
+                    text));
   }
   return v * unit;
 }

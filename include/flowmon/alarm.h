@@ -37,15 +37,18 @@ Result<TreatMissingData> ParseTreatMissingData(std::string_view text);
 struct AlarmSpec {
   std::string name = "flowmon-alarm";
   double threshold = 0;
-  ComparisonOperator comparison = ComparisonOperator::kGreaterThanOrEqualToThreshold;
+  ComparisonOperator comparison =
+      ComparisonOperator::kGreaterThanOrEqualToThreshold;
   int evaluation_periods = 1;   // N
   int datapoints_to_alarm = 0;  // M; 0 means N
   TreatMissingData treat_missing = TreatMissingData::kMissing;
-  int64_t period = 60;          // seconds, a multiple of 60
+  int64_t period = 60;  // seconds, a multiple of 60
   Statistic stat{Statistic::Kind::kSum, 0, "Sum"};
   AlarmState initial_state = AlarmState::kInsufficientData;
 
-  int m() const { return datapoints_to_alarm > 0 ? datapoints_to_alarm : evaluation_periods; }
+  int m() const {
+    return datapoints_to_alarm > 0 ? datapoints_to_alarm : evaluation_periods;
+  }
   // The datapoints retrieved per evaluation: more than N (5 for N = 3, the
   // one size the documentation gives); flowmon uses N + 2.
   int evaluation_range() const { return evaluation_periods + 2; }
@@ -119,8 +122,8 @@ class AlarmEvaluator {
   size_t transitions_ = 0;
   bool by_minute_ = true;
   std::map<int64_t, Aggregate> minutes_;  // the last range's worth
-  std::map<int64_t, double> points_;       // datapoints mode
-  std::map<int64_t, double> datapoints_;   // for output
+  std::map<int64_t, double> points_;      // datapoints mode
+  std::map<int64_t, double> datapoints_;  // for output
   int64_t next_eval_ = INT64_MIN;
   int64_t data_end_ = INT64_MIN;
 };

@@ -43,10 +43,10 @@ struct ClosedMinute {
 
 // Counters a metric run reports at the end.
 struct MetricCounters {
-  uint64_t non_numeric = 0;  // matched, but the value was not a number
-  uint64_t untimed = 0;      // no CloudWatch timestamp and no start field
-  uint64_t late = 0;         // arrived after its minute was emitted
-  uint64_t no_dimension = 0; // a dimension's field was missing
+  uint64_t non_numeric = 0;   // matched, but the value was not a number
+  uint64_t untimed = 0;       // no CloudWatch timestamp and no start field
+  uint64_t late = 0;          // arrived after its minute was emitted
+  uint64_t no_dimension = 0;  // a dimension's field was missing
 };
 
 // The sink behind `metric` and `alarm`. It buckets matching records by
@@ -76,7 +76,9 @@ class MetricAggregator : public RecordSink {
   bool wants_rejected() const { return spec_.default_value.has_value(); }
   // Called after closed minutes are handed out on a stream, with the time
   // before which every minute is final (even minutes without data).
-  void set_on_advance(std::function<void(int64_t)> f) { on_advance_ = std::move(f); }
+  void set_on_advance(std::function<void(int64_t)> f) {
+    on_advance_ = std::move(f);
+  }
   const MetricCounters& counters() const { return counters_; }
 
  private:
@@ -88,7 +90,7 @@ class MetricAggregator : public RecordSink {
 
   struct Dimension {
     std::string name;
-    const Slot* slot = nullptr;  // $field
+    const Slot* slot = nullptr;            // $field
     std::shared_ptr<const JsonPath> json;  // $.path
   };
 
@@ -108,7 +110,7 @@ class MetricAggregator : public RecordSink {
   std::string last_key_;
   int64_t last_minute_ = INT64_MIN;
   MinuteBucket* last_bucket_ = nullptr;
-  int64_t watermark_ = INT64_MIN;  // newest event time seen
+  int64_t watermark_ = INT64_MIN;      // newest event time seen
   int64_t emitted_until_ = INT64_MIN;  // minutes before this are emitted
   MetricCounters counters_;
   std::string key_scratch_;

@@ -31,7 +31,8 @@ class RecordSink {
   virtual bool OnRecord(const Record& rec, const RecordContext& ctx) = 0;
   // A valid record the pattern did not select; called only when the
   // pipeline is asked to deliver them (PipelineOptions::deliver_rejected).
-  virtual void OnRejected(const Record& /*rec*/, const RecordContext& /*ctx*/) {}
+  virtual void OnRejected(const Record& /*rec*/, const RecordContext& /*ctx*/) {
+  }
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
   // A new input begins; `header` is its header line, or empty.

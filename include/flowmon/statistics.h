@@ -12,7 +12,14 @@
 namespace flowmon {
 
 struct Statistic {
-  enum class Kind { kSampleCount, kSum, kAverage, kMinimum, kMaximum, kPercentile };
+  enum class Kind {
+    kSampleCount,
+    kSum,
+    kAverage,
+    kMinimum,
+    kMaximum,
+    kPercentile
+  };
   Kind kind = Kind::kSum;
   double percentile = 0;  // kPercentile: 0..100
   std::string name;       // as CloudWatch writes it: "Sum", "p99.9"

@@ -1,13 +1,14 @@
 #include "chart.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
 namespace flowmon {
 
-std::string Bar(double value, double scale, int width, std::optional<double> marker) {
+std::string Bar(double value, double scale, int width,
+                std::optional<double> marker) {
   if (!(scale > 0)) scale = 1;
   auto cells = [&](double v) {
     const double c = std::round(std::clamp(v / scale, 0.0, 1.0) * width);

@@ -47,22 +47,24 @@ int ReadDatapoints(const std::string& path, AlarmEvaluator* alarm) {
       Result<int64_t> t = ParseTimeArg(time_text);
       if (!t.ok()) {
         if (line_no == 1) continue;  // a header
-        spdlog::error("{}:{}: expected time,value[,sample_count]: {}", (*source)->name(),
-                      line_no, t.status().message());
+        spdlog::error("{}:{}: expected time,value[,sample_count]: {}",
+                      (*source)->name(), line_no, t.status().message());
         return kExitInput;
       }
-      std::string_view value_text =
-          c1 == std::string_view::npos ? std::string_view() : line.substr(c1 + 1);
+      std::string_view value_text = c1 == std::string_view::npos
+                                        ? std::string_view()
+                                        : line.substr(c1 + 1);
       value_text = value_text.substr(0, value_text.find(','));
       if (value_text.empty()) continue;  // no datapoint for this period
       double v;
       if (!ParseNumber(value_text, &v)) {
-        spdlog::error("{}:{}: '{}' is not a number", (*source)->name(), line_no, value_text);
+        spdlog::error("{}:{}: '{}' is not a number", (*source)->name(), line_no,
+                      value_text);
         return kExitInput;
       }
       if (*t <= last) {
-        spdlog::error("{}:{}: datapoints must be in increasing time order", (*source)->name(),
-                      line_no);
+        spdlog::error("{}:{}: datapoints must be in increasing time order",
+                      (*source)->name(), line_no);
         return kExitInput;
       }
       last = *t;
@@ -76,49 +78,68 @@ int ReadDatapoints(const std::string& path, AlarmEvaluator* alarm) {
 
 CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* o) {
   CLI::App* cmd = app->add_subcommand(
-      "alarm", "Replay a CloudWatch metric alarm over log records or datapoints");
+      "alarm",
+      "Replay a CloudWatch metric alarm over log records or datapoints");
   AddMetricOptions(cmd, &o->metric, /*dimensions=*/false);
-  cmd->add_option("--datapoints", o->datapoints,
-                  "Read datapoints (time,value[,sample_count] CSV, as `flowmon metric -o "
-                  "csv` writes) from FILE or '-' instead of matching records");
-  cmd->add_option("--threshold", o->threshold, "The alarm threshold")->required();
+  cmd->add_option(
+      "--datapoints", o->datapoints,
+      "Read datapoints (time,value[,sample_count] CSV, as `flowmon metric -o "
+      "csv` writes) from FILE or '-' instead of matching records");
+  cmd->add_option("--threshold", o->threshold, "The alarm threshold")
+      ->required();
   cmd->add_option("--comparison", o->comparison,
-                  "GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold "
+                  "GreaterThanOrEqualToThreshold, GreaterThanThreshold, "
+                  "LessThanThreshold "
                   "or LessThanOrEqualToThreshold")
       ->required();
-  cmd->add_option("--evaluation-periods", o->evaluation_periods, "N: datapoints evaluated")
+  cmd->add_option("--evaluation-periods", o->evaluation_periods,
+                  "N: datapoints evaluated")
       ->capture_default_str();
   cmd->add_option("--datapoints-to-alarm", o->datapoints_to_alarm,
                   "M: breaching datapoints (of N) that make ALARM (default N)");
   cmd->add_option("--treat-missing-data", o->treat_missing,
                   "missing, notBreaching, breaching or ignore")
       ->capture_default_str();
-  cmd->add_option("--initial-state", o->initial_state, "OK, ALARM or INSUFFICIENT_DATA")
+  cmd->add_option("--initial-state", o->initial_state,
+                  "OK, ALARM or INSUFFICIENT_DATA")
       ->capture_default_str();
-  cmd->add_option("--name", o->name, "Alarm name in the output")->capture_default_str();
+  cmd->add_option("--name", o->name, "Alarm name in the output")
+      ->capture_default_str();
   cmd->add_option("--fail-on", o->fail_on,
-                  "final: exit 1 if the alarm ends in ALARM; ever: if it was ever in ALARM")
+                  "final: exit 1 if the alarm ends in ALARM; ever: if it was "
+                  "ever in ALARM")
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output,
-                  "text, json (one object), ndjson (transitions as they happen, then the "
+                  "text, json (one object), ndjson (transitions as they "
+                  "happen, then the "
                   "final object)")
       ->capture_default_str();
   cmd->footer(
-      "The alarm is evaluated every minute (a period longer than a minute slides minute\n"
-      "by minute; with --datapoints, once per period) over an evaluation range of N+2\n"
-      "datapoints, with CloudWatch's rules for missing data. Exit status: 0 the final\n"
-      "state is not ALARM, 1 it is (or, with --fail-on ever, ALARM was reached), 2 usage,\n"
+      "The alarm is evaluated every minute (a period longer than a minute "
+      "slides minute\n"
+      "by minute; with --datapoints, once per period) over an evaluation range "
+      "of N+2\n"
+      "datapoints, with CloudWatch's rules for missing data. Exit status: 0 "
+      "the final\n"
+      "state is not ALARM, 1 it is (or, with --fail-on ever, ALARM was "
+      "reached), 2 usage,\n"
       "3 input error.\n\n"
       "Examples:\n"
-      "  flowmon alarm --pattern '[version, account, eni, source, destination, srcport, "
-      "destport=\"22\", protocol=\"6\", packets, bytes, windowstart, windowend, "
+      "  flowmon alarm --pattern '[version, account, eni, source, destination, "
+      "srcport, "
+      "destport=\"22\", protocol=\"6\", packets, bytes, windowstart, "
+      "windowend, "
       "action=\"REJECT\", flowlogstatus]' --threshold 1 --comparison "
       "GreaterThanOrEqualToThreshold samples/ssh_rejects.log\n"
-      "  flowmon alarm --pattern '[..., action=REJECT, status]' --threshold 3 --comparison "
-      "GreaterThanOrEqualToThreshold --evaluation-periods 3 --datapoints-to-alarm 2 "
+      "  flowmon alarm --pattern '[..., action=REJECT, status]' --threshold 3 "
+      "--comparison "
+      "GreaterThanOrEqualToThreshold --evaluation-periods 3 "
+      "--datapoints-to-alarm 2 "
       "--treat-missing-data notBreaching samples/v2.log\n"
-      "  flowmon metric --pattern '[..., action=REJECT, status]' -o csv samples/v2.log | "
-      "flowmon alarm --datapoints - --threshold 2 --comparison GreaterThanThreshold");
+      "  flowmon metric --pattern '[..., action=REJECT, status]' -o csv "
+      "samples/v2.log | "
+      "flowmon alarm --datapoints - --threshold 2 --comparison "
+      "GreaterThanThreshold");
   return cmd;
 }
 
@@ -133,7 +154,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   Result<TreatMissingData> treat = ParseTreatMissingData(o.treat_missing);
   Result<AlarmState> initial = ParseAlarmState(o.initial_state);
   Result<Statistic> stat = Statistic::Parse(o.metric.stat);
-  for (const Status* s : {&cmp.status(), &treat.status(), &initial.status(), &stat.status()}) {
+  for (const Status* s :
+       {&cmp.status(), &treat.status(), &initial.status(), &stat.status()}) {
     if (!s->ok()) {
       spdlog::error("{}", s->message());
       return kExitUsage;
@@ -152,7 +174,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   if (o.output != "text" && o.output != "json" && o.output != "ndjson") {
-    spdlog::error("unknown output format '{}' (expected text, json or ndjson)", o.output);
+    spdlog::error("unknown output format '{}' (expected text, json or ndjson)",
+                  o.output);
     return kExitUsage;
   }
   if (o.datapoints.empty() == o.metric.pattern.empty()) {
@@ -169,24 +192,29 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     out.clear();
   };
   auto append_transition_json = [&](const AlarmTransition& t) {
-    fmt::format_to(std::back_inserter(out), "{{\"time\":\"{}\",\"from\":\"{}\",\"to\":\"{}\",\"reason\":",
-                   FormatIso8601(t.time), AlarmStateName(t.from), AlarmStateName(t.to));
+    fmt::format_to(
+        std::back_inserter(out),
+        "{{\"time\":\"{}\",\"from\":\"{}\",\"to\":\"{}\",\"reason\":",
+        FormatIso8601(t.time), AlarmStateName(t.from), AlarmStateName(t.to));
     AppendJsonString(&out, t.reason);
     out.push_back('}');
   };
   if (text) {
     fmt::format_to(std::back_inserter(out),
-                   "alarm {}: {} {} {} for {} of {} datapoints of {} s; missing data: {}\n",
+                   "alarm {}: {} {} {} for {} of {} datapoints of {} s; "
+                   "missing data: {}\n",
                    spec.name, spec.stat.name, ComparisonName(spec.comparison),
-                   ReasonNumber(spec.threshold), spec.m(), spec.evaluation_periods,
-                   spec.period, TreatMissingDataName(spec.treat_missing));
+                   ReasonNumber(spec.threshold), spec.m(),
+                   spec.evaluation_periods, spec.period,
+                   TreatMissingDataName(spec.treat_missing));
     flush();
   }
   AlarmEvaluator alarm(spec, [&](const AlarmTransition& t) {
     transitions.push_back(t);
     if (text) {
-      fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n", FormatIso8601(t.time),
-                     AlarmStateName(t.from), AlarmStateName(t.to), t.reason);
+      fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
+                     FormatIso8601(t.time), AlarmStateName(t.from),
+                     AlarmStateName(t.to), t.reason);
     } else if (o.output == "ndjson") {
       append_transition_json(t);
       out.push_back('\n');
@@ -208,24 +236,28 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   alarm.Finish();
   const AlarmState final_state = alarm.state();
   if (text) {
-    fmt::format_to(std::back_inserter(out), "final state: {} ({} transition{})\n",
+    fmt::format_to(std::back_inserter(out),
+                   "final state: {} ({} transition{})\n",
                    AlarmStateName(final_state), transitions.size(),
                    transitions.size() == 1 ? "" : "s");
     double scale = spec.threshold;
     for (const auto& [t, v] : alarm.datapoints()) scale = std::max(scale, v);
     if (!alarm.datapoints().empty()) {
-      fmt::format_to(std::back_inserter(out), "\n{:<20}  {:>10}   datapoints against the threshold (|)\n",
-                     "PERIOD", spec.stat.name);
+      fmt::format_to(
+          std::back_inserter(out),
+          "\n{:<20}  {:>10}   datapoints against the threshold (|)\n", "PERIOD",
+          spec.stat.name);
     }
     for (const auto& [t, v] : alarm.datapoints()) {
-      fmt::format_to(std::back_inserter(out), "{:<20}  {:>10} {} {}\n", FormatIso8601(t),
-                     Number(v), spec.Breaches(v) ? "!" : " ",
+      fmt::format_to(std::back_inserter(out), "{:<20}  {:>10} {} {}\n",
+                     FormatIso8601(t), Number(v), spec.Breaches(v) ? "!" : " ",
                      Bar(v, scale * 1.05, 40, spec.threshold));
     }
   } else {
     fmt::format_to(std::back_inserter(out), "{{\"name\":");
     AppendJsonString(&out, spec.name);
-    fmt::format_to(std::back_inserter(out), ",\"final_state\":\"{}\",\"transitions\":[",
+    fmt::format_to(std::back_inserter(out),
+                   ",\"final_state\":\"{}\",\"transitions\":[",
                    AlarmStateName(final_state));
     for (size_t i = 0; i < transitions.size(); ++i) {
       if (i > 0) out.push_back(',');
@@ -236,8 +268,9 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     for (const auto& [t, v] : alarm.datapoints()) {
       if (!first) out.push_back(',');
       first = false;
-      fmt::format_to(std::back_inserter(out), "{{\"time\":\"{}\",\"value\":{}}}",
-                     FormatIso8601(t), Number(v));
+      fmt::format_to(std::back_inserter(out),
+                     "{{\"time\":\"{}\",\"value\":{}}}", FormatIso8601(t),
+                     Number(v));
     }
     out.append(std::string_view("]}\n"));
   }

@@ -23,7 +23,8 @@ struct Datapoint {
 // and hands out each period's datapoint once its last minute is in.
 class PeriodBuilder {
  public:
-  PeriodBuilder(int64_t period, Statistic stat, std::function<void(const Datapoint&)> emit)
+  PeriodBuilder(int64_t period, Statistic stat,
+                std::function<void(const Datapoint&)> emit)
       : period_(period), stat_(std::move(stat)), emit_(std::move(emit)) {}
 
   void Add(const ClosedMinute& m) {
@@ -39,7 +40,8 @@ class PeriodBuilder {
     while (!open_.empty() && open_.begin()->first.first < before) {
       auto node = open_.extract(open_.begin());
       const std::optional<double> v = node.mapped().Compute(stat_);
-      if (v) emit_({node.key().first, node.key().second, *v, node.mapped().count});
+      if (v)
+        emit_({node.key().first, node.key().second, *v, node.mapped().count});
     }
   }
   int64_t period_;
@@ -72,25 +74,35 @@ void AppendDimensions(fmt::memory_buffer* out, std::string_view dims) {
 
 CLI::App* SetupMetric(CLI::App* app, MetricCommandOptions* o) {
   CLI::App* cmd = app->add_subcommand(
-      "metric", "Datapoints of a CloudWatch metric filter: one value per period");
+      "metric",
+      "Datapoints of a CloudWatch metric filter: one value per period");
   AddMetricOptions(cmd, &o->metric, /*dimensions=*/true);
   cmd->get_option("--pattern")->required();
   cmd->add_option("-o,--output", o->output,
-                  "text (a table with bars), csv (time,value,sample_count), json, ndjson")
+                  "text (a table with bars), csv (time,value,sample_count), "
+                  "json, ndjson")
       ->capture_default_str();
   cmd->footer(
-      "A record's time is its CloudWatch event timestamp, else its start field.\n"
-      "Periods with no match have no datapoint unless --default-value is given and\n"
-      "they have log events. Exit status: 0 datapoints came out, 1 none, 2 usage,\n"
+      "A record's time is its CloudWatch event timestamp, else its start "
+      "field.\n"
+      "Periods with no match have no datapoint unless --default-value is given "
+      "and\n"
+      "they have log events. Exit status: 0 datapoints came out, 1 none, 2 "
+      "usage,\n"
       "3 input error.\n\n"
       "Examples:\n"
-      "  flowmon metric --pattern '[..., dstport=22, protocol, packets, bytes, start, "
+      "  flowmon metric --pattern '[..., dstport=22, protocol, packets, bytes, "
+      "start, "
       "end, action=REJECT, status]' samples/v2.log\n"
-      "  flowmon metric --pattern '[v, a, e, src, dst, sp, dp, p, packets, bytes, "
-      "start, end, action=REJECT, status]' --value '$bytes' --stat Maximum --period 300 "
+      "  flowmon metric --pattern '[v, a, e, src, dst, sp, dp, p, packets, "
+      "bytes, "
+      "start, end, action=REJECT, status]' --value '$bytes' --stat Maximum "
+      "--period 300 "
       "samples/v2.log\n"
-      "  flowmon metric --pattern '[..., action=REJECT, status]' --default-value 0 -o csv "
-      "samples/v2.log | flowmon alarm --datapoints - --threshold 3 --comparison "
+      "  flowmon metric --pattern '[..., action=REJECT, status]' "
+      "--default-value 0 -o csv "
+      "samples/v2.log | flowmon alarm --datapoints - --threshold 3 "
+      "--comparison "
       "GreaterThanOrEqualToThreshold");
   return cmd;
 }
@@ -102,13 +114,16 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   if (o.metric.period <= 0 || o.metric.period % 60 != 0) {
-    spdlog::error("--period must be a multiple of 60 seconds (metric filters publish "
-                  "one-minute data)");
+    spdlog::error(
+        "--period must be a multiple of 60 seconds (metric filters publish "
+        "one-minute data)");
     return kExitUsage;
   }
   Result<OutputFormat> format = ParseOutputFormat(o.output);
   if (!format.ok() || *format == OutputFormat::kTsv) {
-    spdlog::error("unknown output format '{}' (expected text, csv, json or ndjson)", o.output);
+    spdlog::error(
+        "unknown output format '{}' (expected text, csv, json or ndjson)",
+        o.output);
     return kExitUsage;
   }
   InstallStopHandlers();
@@ -129,8 +144,9 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
     ++count;
     switch (*format) {
       case OutputFormat::kCsv:
-        fmt::format_to(std::back_inserter(out), "{},{},{}", FormatIso8601(d.time),
-                       Number(d.value), Number(d.samples));
+        fmt::format_to(std::back_inserter(out), "{},{},{}",
+                       FormatIso8601(d.time), Number(d.value),
+                       Number(d.samples));
         if (dims) {
           out.push_back(',');
           out.push_back('"');
@@ -144,8 +160,10 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
         if (*format == OutputFormat::kJson) {
           out.append(std::string_view(count == 1 ? "[\n" : ",\n"));
         }
-        fmt::format_to(std::back_inserter(out), "{{\"time\":\"{}\",\"value\":{},\"sample_count\":{}",
-                       FormatIso8601(d.time), Number(d.value), Number(d.samples));
+        fmt::format_to(std::back_inserter(out),
+                       "{{\"time\":\"{}\",\"value\":{},\"sample_count\":{}",
+                       FormatIso8601(d.time), Number(d.value),
+                       Number(d.samples));
         if (dims) {
           out.append(std::string_view(",\"dimensions\":"));
           AppendDimensions(&out, d.dimensions);
@@ -159,11 +177,13 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
     }
     flush();  // a stream sees each period as it closes
   });
-  const int code = RunMetricFilter(o.metric, global, stat->needs_values(),
-                                   [&](const ClosedMinute& m) { periods.Add(m); });
+  const int code =
+      RunMetricFilter(o.metric, global, stat->needs_values(),
+                      [&](const ClosedMinute& m) { periods.Add(m); });
   if (code >= 0 && code != kExitInput) return code;
   periods.Finish();
-  if (*format == OutputFormat::kJson) out.append(std::string_view(count ? "\n]\n" : "[]\n"));
+  if (*format == OutputFormat::kJson)
+    out.append(std::string_view(count ? "\n]\n" : "[]\n"));
   if (*format == OutputFormat::kText) {
     double scale = 0;
     size_t dim_width = 10;
@@ -175,10 +195,12 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
                    dims ? fmt::format("{:<{}}  ", "DIMENSIONS", dim_width) : "",
                    stat->name, "SAMPLES");
     for (const Datapoint& d : table) {
-      fmt::format_to(std::back_inserter(out), "{:<20}  {}{:>12}  {:>8}  {}\n",
-                     FormatIso8601(d.time),
-                     dims ? fmt::format("{:<{}}  ", d.dimensions, dim_width) : "",
-                     Number(d.value), Number(d.samples), Bar(d.value, scale, 40, std::nullopt));
+      fmt::format_to(
+          std::back_inserter(out), "{:<20}  {}{:>12}  {:>8}  {}\n",
+          FormatIso8601(d.time),
+          dims ? fmt::format("{:<{}}  ", d.dimensions, dim_width) : "",
+          Number(d.value), Number(d.samples),
+          Bar(d.value, scale, 40, std::nullopt));
     }
     if (table.empty()) out.append(std::string_view("(no datapoints)\n"));
   }

@@ -10,26 +10,31 @@
 namespace flowmon {
 
 void AddMetricOptions(CLI::App* app, MetricOptions* o, bool dimensions) {
-  app->add_option("--pattern", o->pattern,
-                  "The metric filter's pattern (any CloudWatch filter pattern)");
-  app->add_option("--value", o->value,
-                  "Metric value per match: a number (default 1), $field (a name in "
-                  "the pattern) or $.json.path")
+  app->add_option(
+      "--pattern", o->pattern,
+      "The metric filter's pattern (any CloudWatch filter pattern)");
+  app->add_option(
+         "--value", o->value,
+         "Metric value per match: a number (default 1), $field (a name in "
+         "the pattern) or $.json.path")
       ->capture_default_str();
   app->add_option("--default-value", o->default_value,
                   "Published for minutes that have log events but no match");
   if (dimensions) {
-    app->add_option("--dimension", o->dimensions,
-                    "Name=$field or Name=$.json.path: one series per value (up to 3)");
+    app->add_option(
+        "--dimension", o->dimensions,
+        "Name=$field or Name=$.json.path: one series per value (up to 3)");
   }
-  app->add_option("--period", o->period, "Seconds per datapoint, a multiple of 60")
+  app->add_option("--period", o->period,
+                  "Seconds per datapoint, a multiple of 60")
       ->capture_default_str();
   app->add_option("--stat", o->stat,
                   "SampleCount, Sum, Average, Minimum, Maximum, pNN or pNN.N")
       ->capture_default_str();
-  app->add_option("--lateness", o->lateness,
-                  "How long after a minute ends (in event time) records may still "
-                  "arrive for it on a stream")
+  app->add_option(
+         "--lateness", o->lateness,
+         "How long after a minute ends (in event time) records may still "
+         "arrive for it on a stream")
       ->capture_default_str();
   app->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
@@ -77,7 +82,8 @@ int RunMetricFilter(const MetricOptions& o, const GlobalOptions& /*global*/,
   spec.default_value = o.default_value;
   spec.dimensions = o.dimensions;
   Result<std::unique_ptr<MetricAggregator>> aggregator =
-      MetricAggregator::Create(spec, *pattern, keep_values, *lateness, on_minute);
+      MetricAggregator::Create(spec, *pattern, keep_values, *lateness,
+                               on_minute);
   if (!aggregator.ok()) {
     spdlog::error("{}", aggregator.status().message());
     return kExitUsage;
@@ -94,22 +100,26 @@ int RunMetricFilter(const MetricOptions& o, const GlobalOptions& /*global*/,
   sink.Finish();
   const MetricCounters& c = sink.counters();
   if (c.non_numeric > 0) {
-    spdlog::warn("{} matching events had a non-numeric value for {} (published nothing)",
-                 c.non_numeric, o.value);
+    spdlog::warn(
+        "{} matching events had a non-numeric value for {} (published nothing)",
+        c.non_numeric, o.value);
   }
   if (c.untimed > 0) {
-    spdlog::warn("{} matching events had no time (no CloudWatch timestamp and no "
-                 "start field) and were skipped",
-                 c.untimed);
+    spdlog::warn(
+        "{} matching events had no time (no CloudWatch timestamp and no "
+        "start field) and were skipped",
+        c.untimed);
   }
   if (c.late > 0) {
-    spdlog::warn("{} events arrived after their minute was published (more than "
-                 "--lateness {} late) and were dropped",
-                 c.late, o.lateness);
+    spdlog::warn(
+        "{} events arrived after their minute was published (more than "
+        "--lateness {} late) and were dropped",
+        c.late, o.lateness);
   }
   if (c.no_dimension > 0) {
-    spdlog::warn("{} matching events lacked a dimension's value and were skipped",
-                 c.no_dimension);
+    spdlog::warn(
+        "{} matching events lacked a dimension's value and were skipped",
+        c.no_dimension);
   }
   const int code = InputExitCode(o.input, diag);
   return code >= 0 ? code : -1;

@@ -1,8 +1,9 @@
+#include "flowmon/alarm.h"
+
 #include <string>
 #include <vector>
 
 #include "catch.h"
-#include "flowmon/alarm.h"
 
 namespace flowmon {
 namespace {
@@ -26,7 +27,8 @@ std::vector<EvaluationSlot> Row(std::string_view row) {
 
 // The outcome as the tables write it; "retain" for ignore's "Retain
 // current state" (checked from both OK and ALARM).
-std::string Outcome(int n, int m, TreatMissingData treat, std::string_view row) {
+std::string Outcome(int n, int m, TreatMissingData treat,
+                    std::string_view row) {
   AlarmSpec spec;
   spec.threshold = 1;
   spec.evaluation_periods = n;
@@ -35,7 +37,8 @@ std::string Outcome(int n, int m, TreatMissingData treat, std::string_view row) 
   const auto slots = Row(row);
   REQUIRE(static_cast<int>(slots.size()) == spec.evaluation_range());
   const AlarmDecision from_ok = DecideAlarmState(spec, slots, AlarmState::kOk);
-  const AlarmDecision from_alarm = DecideAlarmState(spec, slots, AlarmState::kAlarm);
+  const AlarmDecision from_alarm =
+      DecideAlarmState(spec, slots, AlarmState::kAlarm);
   if (!from_ok.state) {
     CHECK_FALSE(from_alarm.state);
     return "retain";
@@ -46,7 +49,8 @@ std::string Outcome(int n, int m, TreatMissingData treat, std::string_view row) 
 
 using T = TreatMissingData;
 
-TEST_CASE("AWS table: 3 out of 3 datapoints, every missing-data setting", "[alarm]") {
+TEST_CASE("AWS table: 3 out of 3 datapoints, every missing-data setting",
+          "[alarm]") {
   struct R {
     const char* row;
     const char *missing, *ignore, *breaching, *not_breaching;
@@ -68,7 +72,8 @@ TEST_CASE("AWS table: 3 out of 3 datapoints, every missing-data setting", "[alar
   }
 }
 
-TEST_CASE("AWS table: 2 out of 3 datapoints, every missing-data setting", "[alarm]") {
+TEST_CASE("AWS table: 2 out of 3 datapoints, every missing-data setting",
+          "[alarm]") {
   struct R {
     const char* row;
     const char *missing, *ignore, *breaching, *not_breaching;
@@ -89,7 +94,8 @@ TEST_CASE("AWS table: 2 out of 3 datapoints, every missing-data setting", "[alar
   }
 }
 
-TEST_CASE("every comparison operator at, above and below the threshold", "[alarm]") {
+TEST_CASE("every comparison operator at, above and below the threshold",
+          "[alarm]") {
   struct C {
     ComparisonOperator op;
     bool below, at, above;
@@ -132,28 +138,40 @@ TEST_CASE("reasons in CloudWatch's wording", "[alarm]") {
   AlarmSpec spec;
   spec.threshold = 1;
   const auto slots = Row("- - X");
-  const AlarmDecision d = DecideAlarmState(spec, slots, AlarmState::kInsufficientData);
+  const AlarmDecision d =
+      DecideAlarmState(spec, slots, AlarmState::kInsufficientData);
   CHECK(d.reason ==
-        "Threshold Crossed: 1 out of the last 1 datapoints [2.0 (14/07/19 12:42:00)] "
-        "was greater than or equal to the threshold (1.0) (minimum 1 datapoint for "
+        "Threshold Crossed: 1 out of the last 1 datapoints [2.0 (14/07/19 "
+        "12:42:00)] "
+        "was greater than or equal to the threshold (1.0) (minimum 1 datapoint "
+        "for "
         "INSUFFICIENT_DATA -> ALARM transition).");
   spec.evaluation_periods = 3;
   spec.datapoints_to_alarm = 2;
-  const AlarmDecision two = DecideAlarmState(spec, Row("0 0 X 0 X"), AlarmState::kOk);
+  const AlarmDecision two =
+      DecideAlarmState(spec, Row("0 0 X 0 X"), AlarmState::kOk);
   CHECK(two.reason ==
-        "Threshold Crossed: 2 out of the last 3 datapoints [2.0 (14/07/19 12:44:00), "
-        "2.0 (14/07/19 12:42:00)] were greater than or equal to the threshold (1.0) "
+        "Threshold Crossed: 2 out of the last 3 datapoints [2.0 (14/07/19 "
+        "12:44:00), "
+        "2.0 (14/07/19 12:42:00)] were greater than or equal to the threshold "
+        "(1.0) "
         "(minimum 2 datapoints for OK -> ALARM transition).");
-  const AlarmDecision ok = DecideAlarmState(spec, Row("X X 0 0 X"), AlarmState::kAlarm);
+  const AlarmDecision ok =
+      DecideAlarmState(spec, Row("X X 0 0 X"), AlarmState::kAlarm);
   CHECK(ok.reason ==
-        "Threshold Crossed: 2 out of the last 3 datapoints [0.0 (14/07/19 12:43:00), "
-        "0.0 (14/07/19 12:42:00)] were not greater than or equal to the threshold (1.0) "
+        "Threshold Crossed: 2 out of the last 3 datapoints [0.0 (14/07/19 "
+        "12:43:00), "
+        "0.0 (14/07/19 12:42:00)] were not greater than or equal to the "
+        "threshold (1.0) "
         "(minimum 2 datapoints for ALARM -> OK transition).");
   spec.treat_missing = TreatMissingData::kBreaching;
-  const AlarmDecision filled = DecideAlarmState(spec, Row("- - - - -"), AlarmState::kOk);
+  const AlarmDecision filled =
+      DecideAlarmState(spec, Row("- - - - -"), AlarmState::kOk);
   CHECK(filled.reason ==
-        "Threshold Crossed: no datapoints were received for 3 periods and 3 missing "
-        "datapoints were treated as [Breaching] (minimum 2 datapoints for OK -> ALARM "
+        "Threshold Crossed: no datapoints were received for 3 periods and 3 "
+        "missing "
+        "datapoints were treated as [Breaching] (minimum 2 datapoints for OK "
+        "-> ALARM "
         "transition).");
   spec.treat_missing = TreatMissingData::kMissing;
   CHECK(DecideAlarmState(spec, Row("- - - - -"), AlarmState::kOk).reason ==
@@ -230,8 +248,10 @@ TEST_CASE("alarm settings are validated", "[alarm]") {
   CHECK(spec.Validate().ok());
   CHECK(ParseComparison("GreaterThanThreshold").ok());
   CHECK(ParseComparison(">").status().message().starts_with(
-      "unknown comparison operator '>' (expected GreaterThanOrEqualToThreshold"));
-  CHECK(*ParseTreatMissingData("notBreaching") == TreatMissingData::kNotBreaching);
+      "unknown comparison operator '>' (expected "
+      "GreaterThanOrEqualToThreshold"));
+  CHECK(*ParseTreatMissingData("notBreaching") ==
+        TreatMissingData::kNotBreaching);
 }
 
 }  // namespace

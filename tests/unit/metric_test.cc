@@ -1,8 +1,9 @@
+#include "flowmon/metric.h"
+
 #include <string>
 #include <vector>
 
 #include "catch.h"
-#include "flowmon/metric.h"
 #include "flowmon/pipeline.h"
 #include "test_util.h"
 
@@ -12,7 +13,9 @@ namespace {
 TEST_CASE("statistics", "[metric]") {
   Aggregate a;
   for (double v : {5.0, 1.0, 3.0, 2.0, 4.0}) a.Add(v, true);
-  auto stat = [&](const char* name) { return *a.Compute(*Statistic::Parse(name)); };
+  auto stat = [&](const char* name) {
+    return *a.Compute(*Statistic::Parse(name));
+  };
   CHECK(stat("SampleCount") == 5);
   CHECK(stat("Sum") == 15);
   CHECK(stat("Average") == 3);
@@ -43,14 +46,16 @@ struct Minute {
   double count, sum;
 };
 
-std::vector<Minute> Run(const std::string& text, const std::string& pattern_text,
-                        MetricSpec spec, bool keep = false) {
+std::vector<Minute> Run(const std::string& text,
+                        const std::string& pattern_text, MetricSpec spec,
+                        bool keep = false) {
   Result<CompiledPattern> pattern = CompiledPattern::Compile(pattern_text);
   REQUIRE(pattern.ok());
   std::vector<Minute> out;
-  auto agg = MetricAggregator::Create(spec, *pattern, keep, 600, [&](const ClosedMinute& m) {
-    out.push_back({m.minute, m.dimensions, m.samples.count, m.samples.sum});
-  });
+  auto agg = MetricAggregator::Create(
+      spec, *pattern, keep, 600, [&](const ClosedMinute& m) {
+        out.push_back({m.minute, m.dimensions, m.samples.count, m.samples.sum});
+      });
   REQUIRE(agg.ok());
   PipelineOptions options;
   options.pattern = &*pattern;
@@ -84,16 +89,19 @@ TEST_CASE("default value: minutes with events but no match", "[metric]") {
   CHECK((m[0].minute == 1563108000 && m[0].sum == 2 && m[0].count == 2));
   CHECK((m[1].minute == 1563108060 && m[1].sum == 0 && m[1].count == 2));
   CHECK((m[2].minute == 1563108240 && m[2].sum == 1));
-  const auto none = Run(kTwoPerMinute, "[..., action=REJECT, status]", MetricSpec{});
+  const auto none =
+      Run(kTwoPerMinute, "[..., action=REJECT, status]", MetricSpec{});
   CHECK(none.size() == 2);  // without a default value: no data for minute 2
 }
 
 TEST_CASE("metric values: a field, non-numeric values skipped", "[metric]") {
   MetricSpec spec;
   spec.value = "$bytes";
-  const auto m = Run(kTwoPerMinute +
-                         std::string("2 1 e - - - - - - - 1563108250 1563108300 - NODATA\n"),
-                     "[v, a, e, s, d, sp, dp, p, pk, bytes, start, end, action, status]", spec);
+  const auto m = Run(
+      kTwoPerMinute +
+          std::string("2 1 e - - - - - - - 1563108250 1563108300 - NODATA\n"),
+      "[v, a, e, s, d, sp, dp, p, pk, bytes, start, end, action, status]",
+      spec);
   REQUIRE(m.size() == 3);
   CHECK(m[0].sum == 100);
   CHECK(m[2].count == 1);  // the NODATA record's '-' published nothing
@@ -102,9 +110,10 @@ TEST_CASE("metric values: a field, non-numeric values skipped", "[metric]") {
 TEST_CASE("dimensions: one series per value", "[metric]") {
   MetricSpec spec;
   spec.dimensions = {"Port=$dstport", "Action=$action"};
-  const auto m = Run(kTwoPerMinute,
-                     "[v, a, e, s, d, sp, dstport, p, pk, bytes, start, end, action, status]",
-                     spec);
+  const auto m = Run(
+      kTwoPerMinute,
+      "[v, a, e, s, d, sp, dstport, p, pk, bytes, start, end, action, status]",
+      spec);
   REQUIRE(m.size() == 3);
   CHECK(m[0].dims == "Port=22,Action=REJECT");
   CHECK(m[1].dims == "Port=443,Action=ACCEPT");
@@ -114,7 +123,8 @@ TEST_CASE("dimensions: one series per value", "[metric]") {
 TEST_CASE("metric spec errors", "[metric]") {
   Result<CompiledPattern> p = CompiledPattern::Compile("[a, b]");
   auto make = [&](MetricSpec spec) {
-    return MetricAggregator::Create(spec, *p, false, 0, [](const ClosedMinute&) {});
+    return MetricAggregator::Create(spec, *p, false, 0,
+                                    [](const ClosedMinute&) {});
   };
   MetricSpec dims_and_default;
   dims_and_default.dimensions = {"A=$a"};
@@ -135,11 +145,13 @@ TEST_CASE("JSON metric values from CloudWatch events keep their timestamps",
       R"({"events":[{"timestamp":1563108000000,"message":"{\"latency\":120}"},)"
       R"({"timestamp":1563108030500,"message":"{\"latency\":80}"},)"
       R"({"timestamp":1563108075000,"message":"{\"latency\":\"slow\"}"}]})";
-  Result<CompiledPattern> pattern = CompiledPattern::Compile("{ $.latency = * }");
+  Result<CompiledPattern> pattern =
+      CompiledPattern::Compile("{ $.latency = * }");
   std::vector<Minute> out;
-  auto agg = MetricAggregator::Create(spec, *pattern, false, 0, [&](const ClosedMinute& m) {
-    out.push_back({m.minute, m.dimensions, m.samples.count, m.samples.sum});
-  });
+  auto agg = MetricAggregator::Create(
+      spec, *pattern, false, 0, [&](const ClosedMinute& m) {
+        out.push_back({m.minute, m.dimensions, m.samples.count, m.samples.sum});
+      });
   PipelineOptions options;
   options.pattern = &*pattern;
   options.schema = Schema::Raw();
