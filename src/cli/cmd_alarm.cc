@@ -81,6 +81,7 @@ CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* o) {
       "alarm",
       "Replay a CloudWatch metric alarm over log records or datapoints");
   AddMetricOptions(cmd, &o->metric, /*dimensions=*/false);
+  AddNotifyOptions(cmd, &o->notify);
   cmd->add_option(
       "--datapoints", o->datapoints,
       "Read datapoints (time,value[,sample_count] CSV, as `flowmon metric -o "
@@ -182,6 +183,12 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     spdlog::error("give either --pattern (and inputs) or --datapoints");
     return kExitUsage;
   }
+  Result<Notifications> notifications = Notifications::Create(o.notify);
+  if (!notifications.ok()) {
+    spdlog::error("{}", notifications.status().message());
+    return kExitUsage;
+  }
+  const AlarmIdentity identity = notifications->Identity(spec);
   InstallStopHandlers();
   const bool text = o.output == "text";
   std::vector<AlarmTransition> transitions;
@@ -211,6 +218,7 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   }
   AlarmEvaluator alarm(spec, [&](const AlarmTransition& t) {
     transitions.push_back(t);
+    notifications->Deliver(spec, identity, t);
     if (text) {
       fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
                      FormatIso8601(t.time), AlarmStateName(t.from),

@@ -8,6 +8,7 @@
 
 #include "flowmon/diagnostics.h"
 #include "flowmon/metric.h"
+#include "flowmon/notifier.h"
 #include "flowmon/pipeline.h"
 
 namespace flowmon {
@@ -91,8 +92,38 @@ struct MetricCommandOptions {
 CLI::App* SetupMetric(CLI::App* app, MetricCommandOptions* options);
 int RunMetric(const MetricCommandOptions& options, const GlobalOptions& global);
 
+// --notify and what the SNS-shaped message says about the alarm.
+struct NotifyCliOptions {
+  std::vector<std::string> targets;
+  std::string format = "sns";
+  double timeout = 5;
+  int retries = 2;
+  std::string account_id = "000000000000";
+  std::string region = "us-east-1";
+  std::string metric_name;  // default: the alarm's name
+  std::string namespace_name = "flowmon";
+  std::string description;
+};
+void AddNotifyOptions(CLI::App* app, NotifyCliOptions* options);
+
+// Delivers transitions to the --notify targets; failures are reported and
+// counted, never fatal.
+class Notifications {
+ public:
+  static Result<Notifications> Create(const NotifyCliOptions& options);
+  void Deliver(const AlarmSpec& spec, const AlarmIdentity& id, const AlarmTransition& t);
+  AlarmIdentity Identity(const AlarmSpec& spec) const;
+  size_t failures() const { return failures_; }
+
+ private:
+  NotifyCliOptions options_;
+  std::vector<std::shared_ptr<NotifyTarget>> targets_;
+  size_t failures_ = 0;
+};
+
 struct AlarmOptions {
   MetricOptions metric;
+  NotifyCliOptions notify;
   std::string datapoints;  // --datapoints FILE|-
   double threshold = 0;
   std::string comparison;
@@ -106,6 +137,16 @@ struct AlarmOptions {
 };
 CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* options);
 int RunAlarm(const AlarmOptions& options, const GlobalOptions& global);
+
+struct CheckOptions {
+  std::vector<std::string> configs;
+  InputOptions input;
+  NotifyCliOptions notify;
+  std::string junit;
+  std::string lateness = "10m";
+};
+CLI::App* SetupCheck(CLI::App* app, CheckOptions* options);
+int RunCheck(const CheckOptions& options, const GlobalOptions& global);
 
 struct FieldsOptions {
   std::string output = "text";

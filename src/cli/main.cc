@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   TestPatternOptions test_pattern;
   MetricCommandOptions metric;
   AlarmOptions alarm;
+  CheckOptions check;
   FieldsOptions fields;
   struct Command {
     CLI::App* app;
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
        [&] { return RunTestPattern(test_pattern, global); }},
       {SetupMetric(&app, &metric), [&] { return RunMetric(metric, global); }},
       {SetupAlarm(&app, &alarm), [&] { return RunAlarm(alarm, global); }},
+      {SetupCheck(&app, &check), [&] { return RunCheck(check, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
 

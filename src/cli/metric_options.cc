@@ -23,7 +23,7 @@ void AddMetricOptions(CLI::App* app, MetricOptions* o, bool dimensions) {
   if (dimensions) {
     app->add_option(
         "--dimension", o->dimensions,
-        "Name=$field or Name=$.json.path: one series per value (up to 3)");
+        "Name=$field or Name=$.json.path: one series per value (up to 3)")->allow_extra_args(false);
   }
   app->add_option("--period", o->period,
                   "Seconds per datapoint, a multiple of 60")
