@@ -1,13 +1,12 @@
 #include "flowmon/check_config.h"
 
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "number.h"
 
@@ -42,21 +41,25 @@ class Loader {
     const std::string text = ss.str();
     element root;
     if (auto e = parser_.parse(text).get(root); e != simdjson::SUCCESS) {
-      return Status::InvalidArgument(
-          fmt::format("{}: invalid JSON: {}", path, simdjson::error_message(e)));
+      return Status::InvalidArgument(fmt::format("{}: invalid JSON: {}", path,
+                                                 simdjson::error_message(e)));
     }
     object top;
     if (root.get_object().get(top) != simdjson::SUCCESS) {
-      return Status::InvalidArgument(fmt::format("{}: expected a JSON object", path));
+      return Status::InvalidArgument(
+          fmt::format("{}: expected a JSON object", path));
     }
     file_ = path;
     if (Has(top, "metricFilters")) return DescribeMetricFilters(top);
-    if (Has(top, "MetricAlarms") || Has(top, "CompositeAlarms")) return DescribeAlarms(top);
+    if (Has(top, "MetricAlarms") || Has(top, "CompositeAlarms"))
+      return DescribeAlarms(top);
     if (Has(top, "Resources")) return CloudFormation(top);
-    if (Has(top, "monitors") || Has(top, "expectations")) return FlowmonFormat(top);
+    if (Has(top, "monitors") || Has(top, "expectations"))
+      return FlowmonFormat(top);
     return Status::InvalidArgument(fmt::format(
         "{}: not a config flowmon knows (expected describe-metric-filters or "
-        "describe-alarms output, a CloudFormation template, or {{\"monitors\": ...}})",
+        "describe-alarms output, a CloudFormation template, or {{\"monitors\": "
+        "...}})",
         path));
   }
 
@@ -71,7 +74,8 @@ class Loader {
       }
       if (f == nullptr) {
         return Status::InvalidArgument(fmt::format(
-            "{}: alarm '{}' watches {}/{}, which no metric filter in the configs publishes",
+            "{}: alarm '{}' watches {}/{}, which no metric filter in the "
+            "configs publishes",
             a.origin, a.spec.name, a.namespace_name, a.metric_name));
       }
       Monitor m;
@@ -87,10 +91,12 @@ class Loader {
       out_->monitors.push_back(std::move(m));
     }
     for (const FilterDef& f : filters_) {
-      if (std::find(used_filters_.begin(), used_filters_.end(), &f) == used_filters_.end()) {
-        out_->warnings.push_back(fmt::format(
-            "{}: metric filter '{}' ({}/{}) has no alarm in the configs: not checked",
-            f.origin, f.name, f.namespace_name, f.metric_name));
+      if (std::find(used_filters_.begin(), used_filters_.end(), &f) ==
+          used_filters_.end()) {
+        out_->warnings.push_back(
+            fmt::format("{}: metric filter '{}' ({}/{}) has no alarm in the "
+                        "configs: not checked",
+                        f.origin, f.name, f.namespace_name, f.metric_name));
       }
     }
     for (auto& [name, state] : expectations_) {
@@ -115,30 +121,34 @@ class Loader {
   }
 
   // Reports keys outside `known`; keys in `unsupported` are errors.
-  Status Keys(object o, const std::string& where, std::initializer_list<std::string_view> known,
+  Status Keys(object o, const std::string& where,
+              std::initializer_list<std::string_view> known,
               std::initializer_list<std::string_view> unsupported = {}) {
     for (auto kv : o) {
       const std::string_view key = kv.key;
-      if (std::find(unsupported.begin(), unsupported.end(), key) != unsupported.end()) {
-        return Status::InvalidArgument(
-            fmt::format("{}: '{}' is not supported by flowmon check", where, key));
+      if (std::find(unsupported.begin(), unsupported.end(), key) !=
+          unsupported.end()) {
+        return Status::InvalidArgument(fmt::format(
+            "{}: '{}' is not supported by flowmon check", where, key));
       }
       if (std::find(known.begin(), known.end(), key) == known.end()) {
-        out_->warnings.push_back(fmt::format("{}: unknown key '{}' (ignored)", where, key));
+        out_->warnings.push_back(
+            fmt::format("{}: unknown key '{}' (ignored)", where, key));
       }
     }
     return Status::Ok();
   }
 
   static Status Intrinsic(const std::string& where, std::string_view key) {
-    return Status::InvalidArgument(fmt::format(
-        "{}: '{}' is an intrinsic function or reference; flowmon check needs the literal "
-        "value",
-        where, key));
+    return Status::InvalidArgument(
+        fmt::format("{}: '{}' is an intrinsic function or reference; flowmon "
+                    "check needs the literal "
+                    "value",
+                    where, key));
   }
 
-  Status String(object o, std::string_view key, const std::string& where, std::string* out,
-                bool required) {
+  Status String(object o, std::string_view key, const std::string& where,
+                std::string* out, bool required) {
     element e;
     if (o[key].get(e) != simdjson::SUCCESS) {
       return required ? Status::InvalidArgument(
@@ -151,7 +161,8 @@ class Loader {
       return Status::Ok();
     }
     if (e.is_object()) return Intrinsic(where, key);
-    return Status::InvalidArgument(fmt::format("{}: '{}' must be a string", where, key));
+    return Status::InvalidArgument(
+        fmt::format("{}: '{}' must be a string", where, key));
   }
 
   // A number, or a string holding one (CloudFormation writes "60").
@@ -159,7 +170,8 @@ class Loader {
                 std::optional<double>* out, bool required) {
     element e;
     if (o[key].get(e) != simdjson::SUCCESS) {
-      return required ? Status::InvalidArgument(fmt::format("{}: missing '{}'", where, key))
+      return required ? Status::InvalidArgument(
+                            fmt::format("{}: missing '{}'", where, key))
                       : Status::Ok();
     }
     double d;
@@ -173,11 +185,12 @@ class Loader {
       return Status::Ok();
     }
     if (e.is_object()) return Intrinsic(where, key);
-    return Status::InvalidArgument(fmt::format("{}: '{}' must be a number", where, key));
+    return Status::InvalidArgument(
+        fmt::format("{}: '{}' must be a number", where, key));
   }
 
-  Status Integer(object o, std::string_view key, const std::string& where, int64_t* out,
-                 bool required) {
+  Status Integer(object o, std::string_view key, const std::string& where,
+                 int64_t* out, bool required) {
     std::optional<double> d;
     if (Status s = Number(o, key, where, &d, required); !s.ok()) return s;
     if (d) *out = static_cast<int64_t>(*d);
@@ -186,35 +199,52 @@ class Loader {
 
   // The alarm settings shared by describe-alarms and CloudFormation.
   Status AlarmFields(object o, const std::string& where, AlarmDef* a) {
-    if (Status s = String(o, "MetricName", where, &a->metric_name, true); !s.ok()) return s;
-    if (Status s = String(o, "Namespace", where, &a->namespace_name, true); !s.ok()) return s;
+    if (Status s = String(o, "MetricName", where, &a->metric_name, true);
+        !s.ok())
+      return s;
+    if (Status s = String(o, "Namespace", where, &a->namespace_name, true);
+        !s.ok())
+      return s;
     std::string stat, extended, comparison, treat = "missing";
-    if (Status s = String(o, "Statistic", where, &stat, false); !s.ok()) return s;
-    if (Status s = String(o, "ExtendedStatistic", where, &extended, false); !s.ok()) return s;
+    if (Status s = String(o, "Statistic", where, &stat, false); !s.ok())
+      return s;
+    if (Status s = String(o, "ExtendedStatistic", where, &extended, false);
+        !s.ok())
+      return s;
     if (stat.empty() == extended.empty()) {
-      return Status::InvalidArgument(
-          fmt::format("{}: give exactly one of Statistic and ExtendedStatistic", where));
+      return Status::InvalidArgument(fmt::format(
+          "{}: give exactly one of Statistic and ExtendedStatistic", where));
     }
     Result<Statistic> parsed = Statistic::Parse(stat.empty() ? extended : stat);
-    if (!parsed.ok()) return Status::InvalidArgument(where + ": " + parsed.status().message());
+    if (!parsed.ok())
+      return Status::InvalidArgument(where + ": " + parsed.status().message());
     a->spec.stat = *parsed;
     int64_t period = 60, n = 1, m = 0;
-    if (Status s = Integer(o, "Period", where, &period, true); !s.ok()) return s;
-    if (Status s = Integer(o, "EvaluationPeriods", where, &n, true); !s.ok()) return s;
-    if (Status s = Integer(o, "DatapointsToAlarm", where, &m, false); !s.ok()) return s;
+    if (Status s = Integer(o, "Period", where, &period, true); !s.ok())
+      return s;
+    if (Status s = Integer(o, "EvaluationPeriods", where, &n, true); !s.ok())
+      return s;
+    if (Status s = Integer(o, "DatapointsToAlarm", where, &m, false); !s.ok())
+      return s;
     a->spec.period = period;
     a->spec.evaluation_periods = static_cast<int>(n);
     a->spec.datapoints_to_alarm = static_cast<int>(m);
     std::optional<double> threshold;
-    if (Status s = Number(o, "Threshold", where, &threshold, true); !s.ok()) return s;
+    if (Status s = Number(o, "Threshold", where, &threshold, true); !s.ok())
+      return s;
     a->spec.threshold = *threshold;
-    if (Status s = String(o, "ComparisonOperator", where, &comparison, true); !s.ok()) return s;
+    if (Status s = String(o, "ComparisonOperator", where, &comparison, true);
+        !s.ok())
+      return s;
     Result<ComparisonOperator> c = ParseComparison(comparison);
-    if (!c.ok()) return Status::InvalidArgument(where + ": " + c.status().message());
+    if (!c.ok())
+      return Status::InvalidArgument(where + ": " + c.status().message());
     a->spec.comparison = *c;
-    if (Status s = String(o, "TreatMissingData", where, &treat, false); !s.ok()) return s;
+    if (Status s = String(o, "TreatMissingData", where, &treat, false); !s.ok())
+      return s;
     Result<TreatMissingData> t = ParseTreatMissingData(treat);
-    if (!t.ok()) return Status::InvalidArgument(where + ": " + t.status().message());
+    if (!t.ok())
+      return Status::InvalidArgument(where + ": " + t.status().message());
     a->spec.treat_missing = *t;
     if (Status s = a->spec.Validate(); !s.ok()) {
       return Status::InvalidArgument(where + ": " + s.message());
@@ -225,21 +255,27 @@ class Loader {
         object dim;
         std::string name, value;
         if (d.get_object().get(dim) != simdjson::SUCCESS) {
-          return Status::InvalidArgument(where + ": a dimension must be an object");
+          return Status::InvalidArgument(where +
+                                         ": a dimension must be an object");
         }
-        if (Status s = String(dim, "Name", where, &name, true); !s.ok()) return s;
-        if (Status s = String(dim, "Value", where, &value, true); !s.ok()) return s;
+        if (Status s = String(dim, "Name", where, &name, true); !s.ok())
+          return s;
+        if (Status s = String(dim, "Value", where, &value, true); !s.ok())
+          return s;
         a->dimensions.emplace_back(name, value);
       }
     }
     std::string low;
-    if (Status s = String(o, "EvaluateLowSampleCountPercentile", where, &low, false); !s.ok()) {
+    if (Status s =
+            String(o, "EvaluateLowSampleCountPercentile", where, &low, false);
+        !s.ok()) {
       return s;
     }
     if (low == "ignore") {
-      out_->warnings.push_back(where +
-                               ": EvaluateLowSampleCountPercentile 'ignore' is not supported; "
-                               "percentiles are evaluated whatever the sample count");
+      out_->warnings.push_back(
+          where +
+          ": EvaluateLowSampleCountPercentile 'ignore' is not supported; "
+          "percentiles are evaluated whatever the sample count");
     }
     return Status::Ok();
   }
@@ -248,7 +284,8 @@ class Loader {
     if (a.dimensions.empty()) {
       if (!f.dimension_names.empty()) {
         return Status::InvalidArgument(fmt::format(
-            "{}: alarm '{}' has no dimensions, but filter '{}' publishes {}/{} only with "
+            "{}: alarm '{}' has no dimensions, but filter '{}' publishes {}/{} "
+            "only with "
             "dimensions: the alarm would never get data",
             a.origin, a.spec.name, f.name, f.namespace_name, f.metric_name));
       }
@@ -257,10 +294,12 @@ class Loader {
     for (const std::string& name : f.dimension_names) {
       auto it = std::find_if(a.dimensions.begin(), a.dimensions.end(),
                              [&](const auto& d) { return d.first == name; });
-      if (it == a.dimensions.end() || a.dimensions.size() != f.dimension_names.size()) {
-        return Status::InvalidArgument(fmt::format(
-            "{}: alarm '{}' dimensions do not match the dimensions of filter '{}'", a.origin,
-            a.spec.name, f.name));
+      if (it == a.dimensions.end() ||
+          a.dimensions.size() != f.dimension_names.size()) {
+        return Status::InvalidArgument(
+            fmt::format("{}: alarm '{}' dimensions do not match the dimensions "
+                        "of filter '{}'",
+                        a.origin, a.spec.name, f.name));
       }
       if (!key->empty()) key->push_back(',');
       *key += name + "=" + it->second;
@@ -268,11 +307,13 @@ class Loader {
     return Status::Ok();
   }
 
-  Status Transformation(object t, const std::string& where, FilterDef* f, bool cloudformation) {
-    if (Status s = Keys(t, where,
-                        {"metricName", "metricNamespace", "metricValue", "defaultValue",
-                         "dimensions", "unit", "MetricName", "MetricNamespace", "MetricValue",
-                         "DefaultValue", "Dimensions", "Unit"});
+  Status Transformation(object t, const std::string& where, FilterDef* f,
+                        bool cloudformation) {
+    if (Status s = Keys(
+            t, where,
+            {"metricName", "metricNamespace", "metricValue", "defaultValue",
+             "dimensions", "unit", "MetricName", "MetricNamespace",
+             "MetricValue", "DefaultValue", "Dimensions", "Unit"});
         !s.ok()) {
       return s;
     }
@@ -280,19 +321,26 @@ class Loader {
     const char* ns = cloudformation ? "MetricNamespace" : "metricNamespace";
     const char* value = cloudformation ? "MetricValue" : "metricValue";
     const char* def = cloudformation ? "DefaultValue" : "defaultValue";
-    if (Status s = String(t, name, where, &f->metric_name, true); !s.ok()) return s;
-    if (Status s = String(t, ns, where, &f->namespace_name, true); !s.ok()) return s;
-    if (Status s = String(t, value, where, &f->metric.value, true); !s.ok()) return s;
-    if (Status s = Number(t, def, where, &f->metric.default_value, false); !s.ok()) return s;
+    if (Status s = String(t, name, where, &f->metric_name, true); !s.ok())
+      return s;
+    if (Status s = String(t, ns, where, &f->namespace_name, true); !s.ok())
+      return s;
+    if (Status s = String(t, value, where, &f->metric.value, true); !s.ok())
+      return s;
+    if (Status s = Number(t, def, where, &f->metric.default_value, false);
+        !s.ok())
+      return s;
     element dims;
-    if (t[cloudformation ? "Dimensions" : "dimensions"].get(dims) == simdjson::SUCCESS) {
+    if (t[cloudformation ? "Dimensions" : "dimensions"].get(dims) ==
+        simdjson::SUCCESS) {
       object map;
       array list;
       if (dims.get_object().get(map) == simdjson::SUCCESS) {
         for (auto kv : map) {
           std::string_view field;
           if (kv.value.get_string().get(field) != simdjson::SUCCESS) {
-            return Status::InvalidArgument(where + ": dimension values must be strings");
+            return Status::InvalidArgument(
+                where + ": dimension values must be strings");
           }
           f->dimension_names.emplace_back(kv.key);
           f->metric.dimensions.push_back(fmt::format("{}={}", kv.key, field));
@@ -302,10 +350,13 @@ class Loader {
           object dim;
           std::string key, field;
           if (d.get_object().get(dim) != simdjson::SUCCESS) {
-            return Status::InvalidArgument(where + ": a dimension must be an object");
+            return Status::InvalidArgument(where +
+                                           ": a dimension must be an object");
           }
-          if (Status s = String(dim, "Key", where, &key, true); !s.ok()) return s;
-          if (Status s = String(dim, "Value", where, &field, true); !s.ok()) return s;
+          if (Status s = String(dim, "Key", where, &key, true); !s.ok())
+            return s;
+          if (Status s = String(dim, "Value", where, &field, true); !s.ok())
+            return s;
           f->dimension_names.push_back(key);
           f->metric.dimensions.push_back(key + "=" + field);
         }
@@ -315,44 +366,57 @@ class Loader {
   }
 
   Status DescribeMetricFilters(object top) {
-    if (Status s = Keys(top, file_, {"metricFilters", "nextToken"}); !s.ok()) return s;
+    if (Status s = Keys(top, file_, {"metricFilters", "nextToken"}); !s.ok())
+      return s;
     array filters;
     if (top["metricFilters"].get(filters) != simdjson::SUCCESS) {
-      return Status::InvalidArgument(file_ + ": 'metricFilters' must be an array");
+      return Status::InvalidArgument(file_ +
+                                     ": 'metricFilters' must be an array");
     }
     size_t i = 0;
     for (element e : filters) {
-      const std::string where = fmt::format("{}: metricFilters[{}]", file_, i++);
+      const std::string where =
+          fmt::format("{}: metricFilters[{}]", file_, i++);
       object o;
       if (e.get_object().get(o) != simdjson::SUCCESS) {
         return Status::InvalidArgument(where + ": expected an object");
       }
-      if (Status s = Keys(o, where,
-                          {"filterName", "filterPattern", "metricTransformations",
-                           "creationTime", "logGroupName", "applyOnTransformedLogs"});
+      if (Status s =
+              Keys(o, where,
+                   {"filterName", "filterPattern", "metricTransformations",
+                    "creationTime", "logGroupName", "applyOnTransformedLogs"});
           !s.ok()) {
         return s;
       }
       bool transformed = false;
-      if (o["applyOnTransformedLogs"].get(transformed) == simdjson::SUCCESS && transformed) {
-        return Status::InvalidArgument(where +
-                                       ": applyOnTransformedLogs is not supported by flowmon check");
+      if (o["applyOnTransformedLogs"].get(transformed) == simdjson::SUCCESS &&
+          transformed) {
+        return Status::InvalidArgument(
+            where +
+            ": applyOnTransformedLogs is not supported by flowmon check");
       }
       FilterDef f;
       f.origin = where;
-      if (Status s = String(o, "filterName", where, &f.name, false); !s.ok()) return s;
-      if (Status s = String(o, "filterPattern", where, &f.pattern, true); !s.ok()) return s;
+      if (Status s = String(o, "filterName", where, &f.name, false); !s.ok())
+        return s;
+      if (Status s = String(o, "filterPattern", where, &f.pattern, true);
+          !s.ok())
+        return s;
       array transformations;
-      if (o["metricTransformations"].get(transformations) != simdjson::SUCCESS) {
-        return Status::InvalidArgument(where + ": missing 'metricTransformations'");
+      if (o["metricTransformations"].get(transformations) !=
+          simdjson::SUCCESS) {
+        return Status::InvalidArgument(where +
+                                       ": missing 'metricTransformations'");
       }
       for (element t : transformations) {
         object to;
         if (t.get_object().get(to) != simdjson::SUCCESS) {
-          return Status::InvalidArgument(where + ": a metric transformation must be an object");
+          return Status::InvalidArgument(
+              where + ": a metric transformation must be an object");
         }
         FilterDef each = f;
-        if (Status s = Transformation(to, where, &each, false); !s.ok()) return s;
+        if (Status s = Transformation(to, where, &each, false); !s.ok())
+          return s;
         filters_.push_back(std::move(each));
       }
     }
@@ -360,16 +424,21 @@ class Loader {
   }
 
   Status DescribeAlarms(object top) {
-    if (Status s = Keys(top, file_, {"MetricAlarms", "CompositeAlarms", "NextToken"}); !s.ok()) {
+    if (Status s =
+            Keys(top, file_, {"MetricAlarms", "CompositeAlarms", "NextToken"});
+        !s.ok()) {
       return s;
     }
     array composite;
-    if (top["CompositeAlarms"].get(composite) == simdjson::SUCCESS && composite.size() > 0) {
+    if (top["CompositeAlarms"].get(composite) == simdjson::SUCCESS &&
+        composite.size() > 0) {
       out_->warnings.push_back(
-          fmt::format("{}: {} composite alarms are not evaluated", file_, composite.size()));
+          fmt::format("{}: {} composite alarms are not evaluated", file_,
+                      composite.size()));
     }
     array alarms;
-    if (top["MetricAlarms"].get(alarms) != simdjson::SUCCESS) return Status::Ok();
+    if (top["MetricAlarms"].get(alarms) != simdjson::SUCCESS)
+      return Status::Ok();
     size_t i = 0;
     for (element e : alarms) {
       const std::string where = fmt::format("{}: MetricAlarms[{}]", file_, i++);
@@ -378,14 +447,31 @@ class Loader {
         return Status::InvalidArgument(where + ": expected an object");
       }
       if (Status s = Keys(o, where,
-                          {"AlarmName", "AlarmArn", "AlarmDescription",
-                           "AlarmConfigurationUpdatedTimestamp", "ActionsEnabled", "OKActions",
-                           "AlarmActions", "InsufficientDataActions", "StateValue",
-                           "StateReason", "StateReasonData", "StateUpdatedTimestamp",
-                           "StateTransitionedTimestamp", "MetricName", "Namespace", "Statistic",
-                           "ExtendedStatistic", "Dimensions", "Period", "Unit",
-                           "EvaluationPeriods", "DatapointsToAlarm", "Threshold",
-                           "ComparisonOperator", "TreatMissingData",
+                          {"AlarmName",
+                           "AlarmArn",
+                           "AlarmDescription",
+                           "AlarmConfigurationUpdatedTimestamp",
+                           "ActionsEnabled",
+                           "OKActions",
+                           "AlarmActions",
+                           "InsufficientDataActions",
+                           "StateValue",
+                           "StateReason",
+                           "StateReasonData",
+                           "StateUpdatedTimestamp",
+                           "StateTransitionedTimestamp",
+                           "MetricName",
+                           "Namespace",
+                           "Statistic",
+                           "ExtendedStatistic",
+                           "Dimensions",
+                           "Period",
+                           "Unit",
+                           "EvaluationPeriods",
+                           "DatapointsToAlarm",
+                           "Threshold",
+                           "ComparisonOperator",
+                           "TreatMissingData",
                            "EvaluateLowSampleCountPercentile"},
                           {"Metrics", "ThresholdMetricId"});
           !s.ok()) {
@@ -393,7 +479,8 @@ class Loader {
       }
       AlarmDef a;
       a.origin = where;
-      if (Status s = String(o, "AlarmName", where, &a.spec.name, true); !s.ok()) return s;
+      if (Status s = String(o, "AlarmName", where, &a.spec.name, true); !s.ok())
+        return s;
       if (Status s = AlarmFields(o, where, &a); !s.ok()) return s;
       alarms_.push_back(std::move(a));
     }
@@ -402,9 +489,9 @@ class Loader {
 
   Status CloudFormation(object top) {
     if (Status s = Keys(top, file_,
-                        {"AWSTemplateFormatVersion", "Description", "Metadata", "Parameters",
-                         "Rules", "Mappings", "Conditions", "Transform", "Resources",
-                         "Outputs"});
+                        {"AWSTemplateFormatVersion", "Description", "Metadata",
+                         "Parameters", "Rules", "Mappings", "Conditions",
+                         "Transform", "Resources", "Outputs"});
         !s.ok()) {
       return s;
     }
@@ -420,10 +507,12 @@ class Loader {
         return Status::InvalidArgument(where + ": expected an object");
       }
       if (Status s = String(r, "Type", where, &type, true); !s.ok()) return s;
-      if (type != "AWS::Logs::MetricFilter" && type != "AWS::CloudWatch::Alarm") continue;
-      if (Status s = Keys(r, where,
-                          {"Type", "Properties", "DependsOn", "Condition", "Metadata",
-                           "DeletionPolicy", "UpdateReplacePolicy"});
+      if (type != "AWS::Logs::MetricFilter" && type != "AWS::CloudWatch::Alarm")
+        continue;
+      if (Status s =
+              Keys(r, where,
+                   {"Type", "Properties", "DependsOn", "Condition", "Metadata",
+                    "DeletionPolicy", "UpdateReplacePolicy"});
           !s.ok()) {
         return s;
       }
@@ -431,48 +520,73 @@ class Loader {
         return Status::InvalidArgument(where + ": missing 'Properties'");
       }
       if (type == "AWS::Logs::MetricFilter") {
-        if (Status s = Keys(props, where,
-                            {"FilterName", "FilterPattern", "LogGroupName",
-                             "MetricTransformations", "ApplyOnTransformedLogs"});
+        if (Status s =
+                Keys(props, where,
+                     {"FilterName", "FilterPattern", "LogGroupName",
+                      "MetricTransformations", "ApplyOnTransformedLogs"});
             !s.ok()) {
           return s;
         }
         FilterDef f;
         f.origin = where;
         f.name = std::string(kv.key);
-        if (Status s = String(props, "FilterName", where, &f.name, false); !s.ok()) return s;
-        if (Status s = String(props, "FilterPattern", where, &f.pattern, true); !s.ok()) {
+        if (Status s = String(props, "FilterName", where, &f.name, false);
+            !s.ok())
+          return s;
+        if (Status s = String(props, "FilterPattern", where, &f.pattern, true);
+            !s.ok()) {
           return s;
         }
         array transformations;
-        if (props["MetricTransformations"].get(transformations) != simdjson::SUCCESS) {
-          return Status::InvalidArgument(where + ": missing 'MetricTransformations'");
+        if (props["MetricTransformations"].get(transformations) !=
+            simdjson::SUCCESS) {
+          return Status::InvalidArgument(where +
+                                         ": missing 'MetricTransformations'");
         }
         for (element t : transformations) {
           object to;
           if (t.get_object().get(to) != simdjson::SUCCESS) {
-            return Status::InvalidArgument(where + ": a metric transformation must be an object");
+            return Status::InvalidArgument(
+                where + ": a metric transformation must be an object");
           }
           FilterDef each = f;
-          if (Status s = Transformation(to, where, &each, true); !s.ok()) return s;
+          if (Status s = Transformation(to, where, &each, true); !s.ok())
+            return s;
           filters_.push_back(std::move(each));
         }
       } else {
         if (Status s = Keys(props, where,
-                            {"AlarmName", "AlarmDescription", "ActionsEnabled", "AlarmActions",
-                             "OKActions", "InsufficientDataActions", "MetricName", "Namespace",
-                             "Statistic", "ExtendedStatistic", "Dimensions", "Period", "Unit",
-                             "EvaluationPeriods", "DatapointsToAlarm", "Threshold",
-                             "ComparisonOperator", "TreatMissingData",
-                             "EvaluateLowSampleCountPercentile", "Tags"},
+                            {"AlarmName",
+                             "AlarmDescription",
+                             "ActionsEnabled",
+                             "AlarmActions",
+                             "OKActions",
+                             "InsufficientDataActions",
+                             "MetricName",
+                             "Namespace",
+                             "Statistic",
+                             "ExtendedStatistic",
+                             "Dimensions",
+                             "Period",
+                             "Unit",
+                             "EvaluationPeriods",
+                             "DatapointsToAlarm",
+                             "Threshold",
+                             "ComparisonOperator",
+                             "TreatMissingData",
+                             "EvaluateLowSampleCountPercentile",
+                             "Tags"},
                             {"Metrics", "ThresholdMetricId"});
             !s.ok()) {
           return s;
         }
         AlarmDef a;
         a.origin = where;
-        a.spec.name = std::string(kv.key);  // CloudFormation names it when not given
-        if (Status s = String(props, "AlarmName", where, &a.spec.name, false); !s.ok()) return s;
+        a.spec.name =
+            std::string(kv.key);  // CloudFormation names it when not given
+        if (Status s = String(props, "AlarmName", where, &a.spec.name, false);
+            !s.ok())
+          return s;
         if (Status s = AlarmFields(props, where, &a); !s.ok()) return s;
         alarms_.push_back(std::move(a));
       }
@@ -481,16 +595,19 @@ class Loader {
   }
 
   Status FlowmonFormat(object top) {
-    if (Status s = Keys(top, file_, {"monitors", "expectations"}); !s.ok()) return s;
+    if (Status s = Keys(top, file_, {"monitors", "expectations"}); !s.ok())
+      return s;
     object expectations;
     if (top["expectations"].get(expectations) == simdjson::SUCCESS) {
       for (auto kv : expectations) {
         std::string_view state;
         if (kv.value.get_string().get(state) != simdjson::SUCCESS) {
-          return Status::InvalidArgument(file_ + ": expectations must map names to OK or ALARM");
+          return Status::InvalidArgument(
+              file_ + ": expectations must map names to OK or ALARM");
         }
         Result<AlarmState> s = ParseAlarmState(state);
-        if (!s.ok()) return Status::InvalidArgument(file_ + ": " + s.status().message());
+        if (!s.ok())
+          return Status::InvalidArgument(file_ + ": " + s.status().message());
         expectations_[std::string(kv.key)] = *s;
       }
     }
@@ -503,10 +620,11 @@ class Loader {
       if (e.get_object().get(o) != simdjson::SUCCESS) {
         return Status::InvalidArgument(where + ": expected an object");
       }
-      if (Status s = Keys(o, where,
-                          {"name", "pattern", "value", "default_value", "period", "statistic",
-                           "threshold", "comparison", "evaluation_periods",
-                           "datapoints_to_alarm", "treat_missing_data", "expect"});
+      if (Status s = Keys(
+              o, where,
+              {"name", "pattern", "value", "default_value", "period",
+               "statistic", "threshold", "comparison", "evaluation_periods",
+               "datapoints_to_alarm", "treat_missing_data", "expect"});
           !s.ok()) {
         return s;
       }
@@ -514,29 +632,46 @@ class Loader {
       m.origin = where;
       std::string stat = "Sum", comparison, treat = "missing", expect;
       if (Status s = String(o, "name", where, &m.name, true); !s.ok()) return s;
-      if (Status s = String(o, "pattern", where, &m.pattern, true); !s.ok()) return s;
-      if (Status s = String(o, "value", where, &m.metric.value, false); !s.ok()) return s;
-      if (Status s = Number(o, "default_value", where, &m.metric.default_value, false); !s.ok()) {
+      if (Status s = String(o, "pattern", where, &m.pattern, true); !s.ok())
+        return s;
+      if (Status s = String(o, "value", where, &m.metric.value, false); !s.ok())
+        return s;
+      if (Status s =
+              Number(o, "default_value", where, &m.metric.default_value, false);
+          !s.ok()) {
         return s;
       }
-      if (Status s = Integer(o, "period", where, &m.alarm.period, false); !s.ok()) return s;
+      if (Status s = Integer(o, "period", where, &m.alarm.period, false);
+          !s.ok())
+        return s;
       int64_t n = 1, dp = 0;
-      if (Status s = Integer(o, "evaluation_periods", where, &n, false); !s.ok()) return s;
-      if (Status s = Integer(o, "datapoints_to_alarm", where, &dp, false); !s.ok()) return s;
+      if (Status s = Integer(o, "evaluation_periods", where, &n, false);
+          !s.ok())
+        return s;
+      if (Status s = Integer(o, "datapoints_to_alarm", where, &dp, false);
+          !s.ok())
+        return s;
       m.alarm.evaluation_periods = static_cast<int>(n);
       m.alarm.datapoints_to_alarm = static_cast<int>(dp);
       std::optional<double> threshold;
-      if (Status s = Number(o, "threshold", where, &threshold, true); !s.ok()) return s;
+      if (Status s = Number(o, "threshold", where, &threshold, true); !s.ok())
+        return s;
       m.alarm.threshold = *threshold;
-      if (Status s = String(o, "statistic", where, &stat, false); !s.ok()) return s;
-      if (Status s = String(o, "comparison", where, &comparison, true); !s.ok()) return s;
-      if (Status s = String(o, "treat_missing_data", where, &treat, false); !s.ok()) return s;
-      if (Status s = String(o, "expect", where, &expect, false); !s.ok()) return s;
+      if (Status s = String(o, "statistic", where, &stat, false); !s.ok())
+        return s;
+      if (Status s = String(o, "comparison", where, &comparison, true); !s.ok())
+        return s;
+      if (Status s = String(o, "treat_missing_data", where, &treat, false);
+          !s.ok())
+        return s;
+      if (Status s = String(o, "expect", where, &expect, false); !s.ok())
+        return s;
       Result<Statistic> st = Statistic::Parse(stat);
       Result<ComparisonOperator> c = ParseComparison(comparison);
       Result<TreatMissingData> t = ParseTreatMissingData(treat);
       for (const Status* s : {&st.status(), &c.status(), &t.status()}) {
-        if (!s->ok()) return Status::InvalidArgument(where + ": " + s->message());
+        if (!s->ok())
+          return Status::InvalidArgument(where + ": " + s->message());
       }
       m.alarm.name = m.name;
       m.alarm.stat = *st;
@@ -544,7 +679,8 @@ class Loader {
       m.alarm.treat_missing = *t;
       if (!expect.empty()) {
         Result<AlarmState> ex = ParseAlarmState(expect);
-        if (!ex.ok()) return Status::InvalidArgument(where + ": " + ex.status().message());
+        if (!ex.ok())
+          return Status::InvalidArgument(where + ": " + ex.status().message());
         m.expect = *ex;
       }
       if (Status s = m.alarm.Validate(); !s.ok()) {
@@ -568,7 +704,8 @@ class Loader {
 
 }  // namespace
 
-Status LoadCheckConfig(const std::vector<std::string>& files, CheckConfig* out) {
+Status LoadCheckConfig(const std::vector<std::string>& files,
+                       CheckConfig* out) {
   Loader loader(out);
   for (const std::string& f : files) {
     if (Status s = loader.LoadFile(f); !s.ok()) return s;

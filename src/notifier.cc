@@ -1,15 +1,14 @@
 #include "flowmon/notifier.h"
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 #include <sys/wait.h>
 
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "flowmon/printer.h"
 #include "flowmon/time_util.h"
@@ -20,14 +19,21 @@ namespace {
 // CloudWatch writes the region's long name in SNS messages.
 std::string_view RegionName(std::string_view code) {
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"us-east-1", "US East (N. Virginia)"},     {"us-east-2", "US East (Ohio)"},
-      {"us-west-1", "US West (N. California)"},   {"us-west-2", "US West (Oregon)"},
-      {"eu-west-1", "EU (Ireland)"},              {"eu-west-2", "EU (London)"},
-      {"eu-west-3", "EU (Paris)"},                {"eu-central-1", "EU (Frankfurt)"},
-      {"eu-north-1", "EU (Stockholm)"},           {"ap-south-1", "Asia Pacific (Mumbai)"},
-      {"ap-northeast-1", "Asia Pacific (Tokyo)"}, {"ap-northeast-2", "Asia Pacific (Seoul)"},
+      {"us-east-1", "US East (N. Virginia)"},
+      {"us-east-2", "US East (Ohio)"},
+      {"us-west-1", "US West (N. California)"},
+      {"us-west-2", "US West (Oregon)"},
+      {"eu-west-1", "EU (Ireland)"},
+      {"eu-west-2", "EU (London)"},
+      {"eu-west-3", "EU (Paris)"},
+      {"eu-central-1", "EU (Frankfurt)"},
+      {"eu-north-1", "EU (Stockholm)"},
+      {"ap-south-1", "Asia Pacific (Mumbai)"},
+      {"ap-northeast-1", "Asia Pacific (Tokyo)"},
+      {"ap-northeast-2", "Asia Pacific (Seoul)"},
       {"ap-southeast-1", "Asia Pacific (Singapore)"},
-      {"ap-southeast-2", "Asia Pacific (Sydney)"}, {"ca-central-1", "Canada (Central)"},
+      {"ap-southeast-2", "Asia Pacific (Sydney)"},
+      {"ca-central-1", "Canada (Central)"},
       {"sa-east-1", "South America (Sao Paulo)"}};
   for (const auto& [c, name] : kNames) {
     if (c == code) return name;
@@ -89,7 +95,8 @@ class FileTarget : public NotifyTarget {
   Status Deliver(const std::string& sns, const std::string&) override {
     std::FILE* f = std::fopen(path_.c_str(), "a");
     if (f == nullptr) {
-      return Status::IoError(fmt::format("cannot open {}: {}", path_, std::strerror(errno)));
+      return Status::IoError(
+          fmt::format("cannot open {}: {}", path_, std::strerror(errno)));
     }
     std::fwrite(sns.data(), 1, sns.size(), f);
     std::fputc('\n', f);
@@ -109,14 +116,16 @@ class ExecTarget : public NotifyTarget {
     std::fflush(stdout);
     std::FILE* p = ::popen(command_.c_str(), "w");
     if (p == nullptr) {
-      return Status::IoError(fmt::format("cannot run '{}': {}", command_, std::strerror(errno)));
+      return Status::IoError(
+          fmt::format("cannot run '{}': {}", command_, std::strerror(errno)));
     }
     std::fwrite(sns.data(), 1, sns.size(), p);
     std::fputc('\n', p);
     const int status = ::pclose(p);
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      return Status::IoError(fmt::format("'{}' exited with status {}", command_,
-                                         WIFEXITED(status) ? WEXITSTATUS(status) : -1));
+      return Status::IoError(
+          fmt::format("'{}' exited with status {}", command_,
+                      WIFEXITED(status) ? WEXITSTATUS(status) : -1));
     }
     return Status::Ok();
   }
@@ -132,7 +141,8 @@ class WebhookTarget : public NotifyTarget {
  public:
   WebhookTarget(std::string url, NotifyOptions options)
       : url_(std::move(url)), options_(options) {
-    static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+    static const bool initialised =
+        curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     (void)initialised;
   }
   Status Deliver(const std::string& sns, const std::string& slack) override {
@@ -143,10 +153,12 @@ class WebhookTarget : public NotifyTarget {
       if (last_error.empty()) return Status::Ok();
       if (attempt < options_.attempts) {
         // Back off 0.25 s, 0.5 s, 1 s, ...: bounded, like SNS's own retries.
-        std::this_thread::sleep_for(std::chrono::milliseconds(250 << (attempt - 1)));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(250 << (attempt - 1)));
       }
     }
-    return Status::IoError(fmt::format("{} after {} attempt{}", last_error, options_.attempts,
+    return Status::IoError(fmt::format("{} after {} attempt{}", last_error,
+                                       options_.attempts,
                                        options_.attempts == 1 ? "" : "s"));
   }
   std::string name() const override { return "webhook:" + url_; }
@@ -156,12 +168,15 @@ class WebhookTarget : public NotifyTarget {
   std::string Post(const std::string& body) {
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return "cannot initialise libcurl";
-    curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    curl_slist* headers =
+        curl_slist_append(nullptr, "Content-Type: application/json");
     curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout * 1000));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
+                     static_cast<long>(body.size()));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
+                     static_cast<long>(options_.timeout * 1000));
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options_.timeout * 1000));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -202,7 +217,8 @@ std::string SnsAlarmMessage(const AlarmSpec& spec, const AlarmIdentity& id,
   Str(&out, "Region", RegionName(id.region));
   out.push_back(',');
   Str(&out, "AlarmArn",
-      fmt::format("arn:aws:cloudwatch:{}:{}:alarm:{}", id.region, id.account_id, spec.name));
+      fmt::format("arn:aws:cloudwatch:{}:{}:alarm:{}", id.region, id.account_id,
+                  spec.name));
   out.push_back(',');
   Str(&out, "OldStateValue", AlarmStateName(t.from));
   out.append(std::string_view(",\"Trigger\":{"));
@@ -214,7 +230,8 @@ std::string SnsAlarmMessage(const AlarmSpec& spec, const AlarmIdentity& id,
   Str(&out, "StatisticType", extended ? "ExtendedStatistic" : "Statistic");
   out.push_back(',');
   Str(&out, extended ? "ExtendedStatistic" : "Statistic",
-      extended ? std::string_view(spec.stat.name) : TriggerStatistic(spec.stat));
+      extended ? std::string_view(spec.stat.name)
+               : TriggerStatistic(spec.stat));
   out.push_back(',');
   Str(&out, "Unit", id.unit, true);
   out.append(std::string_view(",\"Dimensions\":["));
@@ -226,11 +243,13 @@ std::string SnsAlarmMessage(const AlarmSpec& spec, const AlarmIdentity& id,
     Str(&out, "name", id.dimensions[i].first);
     out.push_back('}');
   }
-  fmt::format_to(std::back_inserter(out),
-                 "],\"Period\":{},\"EvaluationPeriods\":{},\"DatapointsToAlarm\":{},",
-                 spec.period, spec.evaluation_periods, spec.m());
+  fmt::format_to(
+      std::back_inserter(out),
+      "],\"Period\":{},\"EvaluationPeriods\":{},\"DatapointsToAlarm\":{},",
+      spec.period, spec.evaluation_periods, spec.m());
   Str(&out, "ComparisonOperator", ComparisonName(spec.comparison));
-  fmt::format_to(std::back_inserter(out), ",\"Threshold\":{},", ReasonNumber(spec.threshold));
+  fmt::format_to(std::back_inserter(out), ",\"Threshold\":{},",
+                 ReasonNumber(spec.threshold));
   Str(&out, "TreatMissingData", TreatMissingDataName(spec.treat_missing));
   out.push_back(',');
   Str(&out, "EvaluateLowSampleCountPercentile", "");
@@ -242,15 +261,15 @@ std::string SlackMessage(const AlarmSpec& spec, const AlarmTransition& t) {
   fmt::memory_buffer out;
   out.push_back('{');
   Str(&out, "text",
-      fmt::format("{}: \"{}\" changed from {} to {} at {}. {}", AlarmStateName(t.to), spec.name,
-                  AlarmStateName(t.from), AlarmStateName(t.to), FormatIso8601(t.time),
-                  t.reason));
+      fmt::format("{}: \"{}\" changed from {} to {} at {}. {}",
+                  AlarmStateName(t.to), spec.name, AlarmStateName(t.from),
+                  AlarmStateName(t.to), FormatIso8601(t.time), t.reason));
   out.push_back('}');
   return fmt::to_string(out);
 }
 
-Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(const std::string& spec,
-                                                        const NotifyOptions& options) {
+Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(
+    const std::string& spec, const NotifyOptions& options) {
   std::unique_ptr<NotifyTarget> target;
   if (spec == "stdout") {
     target = std::make_unique<StdoutTarget>();
@@ -259,7 +278,8 @@ Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(const std::string& spec,
   } else if (spec.starts_with("exec:") && spec.size() > 5) {
     target = std::make_unique<ExecTarget>(spec.substr(5));
   } else if (spec.starts_with("webhook:") &&
-             (spec.compare(8, 7, "http://") == 0 || spec.compare(8, 8, "https://") == 0)) {
+             (spec.compare(8, 7, "http://") == 0 ||
+              spec.compare(8, 8, "https://") == 0)) {
     target = std::make_unique<WebhookTarget>(spec.substr(8), options);
   } else {
     return Status::InvalidArgument(fmt::format(

@@ -15,10 +15,10 @@ namespace flowmon {
 
 // One alarm joined to the metric filter that publishes its metric.
 struct Monitor {
-  std::string name;       // the alarm name
-  std::string origin;     // "alarms.json: MetricAlarms[0]"
-  std::string pattern;    // the metric filter's pattern
-  MetricSpec metric;      // value, default value, filter dimensions
+  std::string name;     // the alarm name
+  std::string origin;   // "alarms.json: MetricAlarms[0]"
+  std::string pattern;  // the metric filter's pattern
+  MetricSpec metric;    // value, default value, filter dimensions
   // The alarm's dimension values, in the filter's dimension order, as the
   // metric's "Name=value,..." key; empty when the alarm has none.
   std::string dimension_key;

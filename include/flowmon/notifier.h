@@ -14,12 +14,12 @@ namespace flowmon {
 
 // What the SNS message says about the alarm besides the transition.
 struct AlarmIdentity {
-  std::string description;                 // AlarmDescription (null if empty)
+  std::string description;  // AlarmDescription (null if empty)
   std::string account_id = "000000000000";
   std::string region = "us-east-1";
   std::string metric_name = "FlowmonMetric";
   std::string namespace_name = "flowmon";
-  std::string unit;                        // Trigger.Unit (null if empty)
+  std::string unit;  // Trigger.Unit (null if empty)
   std::vector<std::pair<std::string, std::string>> dimensions;
 };
 
@@ -33,9 +33,9 @@ std::string SnsAlarmMessage(const AlarmSpec& spec, const AlarmIdentity& id,
 std::string SlackMessage(const AlarmSpec& spec, const AlarmTransition& t);
 
 struct NotifyOptions {
-  bool slack = false;        // --notify-format slack (webhooks)
-  double timeout = 5;        // seconds per webhook attempt
-  int attempts = 3;          // webhook attempts (retries + 1)
+  bool slack = false;  // --notify-format slack (webhooks)
+  double timeout = 5;  // seconds per webhook attempt
+  int attempts = 3;    // webhook attempts (retries + 1)
 };
 
 // One --notify target: stdout, file:PATH, exec:COMMAND or webhook:URL.
@@ -43,11 +43,12 @@ class NotifyTarget {
  public:
   virtual ~NotifyTarget() = default;
   // Delivers one message; a failure is returned, never thrown.
-  virtual Status Deliver(const std::string& sns_json, const std::string& slack_json) = 0;
+  virtual Status Deliver(const std::string& sns_json,
+                         const std::string& slack_json) = 0;
   virtual std::string name() const = 0;
 };
 
-Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(const std::string& spec,
-                                                        const NotifyOptions& options);
+Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(
+    const std::string& spec, const NotifyOptions& options);
 
 }  // namespace flowmon

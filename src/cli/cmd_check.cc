@@ -21,13 +21,15 @@ class FanOutSink : public RecordSink {
     const CompiledPattern* pattern;
     MetricAggregator* aggregator;
   };
-  explicit FanOutSink(std::vector<Entry> entries) : entries_(std::move(entries)) {}
+  explicit FanOutSink(std::vector<Entry> entries)
+      : entries_(std::move(entries)) {}
 
   std::unique_ptr<RecordSink> NewWorker() const override {
     auto worker = std::make_unique<FanOutSink>(entries_);
     for (Entry& e : worker->entries_) {
       worker->owned_.push_back(e.aggregator->NewWorker());
-      e.aggregator = static_cast<MetricAggregator*>(worker->owned_.back().get());
+      e.aggregator =
+          static_cast<MetricAggregator*>(worker->owned_.back().get());
     }
     return worker;
   }
@@ -95,8 +97,8 @@ std::string Xml(std::string_view s) {
 std::string Timeline(const MonitorRun& r) {
   std::string out;
   for (const AlarmTransition& t : r.transitions) {
-    out += fmt::format("{}  {} -> {}  {}\n", FormatIso8601(t.time), AlarmStateName(t.from),
-                       AlarmStateName(t.to), t.reason);
+    out += fmt::format("{}  {} -> {}  {}\n", FormatIso8601(t.time),
+                       AlarmStateName(t.from), AlarmStateName(t.to), t.reason);
   }
   return out;
 }
@@ -104,23 +106,30 @@ std::string Timeline(const MonitorRun& r) {
 }  // namespace
 
 CLI::App* SetupCheck(CLI::App* app, CheckOptions* o) {
-  CLI::App* cmd = app->add_subcommand(
-      "check", "Evaluate the alarms of AWS configs over captured logs in one pass (for CI)");
+  CLI::App* cmd = app->add_subcommand("check",
+                                      "Evaluate the alarms of AWS configs over "
+                                      "captured logs in one pass (for CI)");
   cmd->add_option("--config", o->configs,
-                  "JSON: describe-metric-filters / describe-alarms output, a CloudFormation "
+                  "JSON: describe-metric-filters / describe-alarms output, a "
+                  "CloudFormation "
                   "template, or flowmon's {\"monitors\": [...]}; repeatable")
-      ->required()->allow_extra_args(false);
+      ->required()
+      ->allow_extra_args(false);
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
-  cmd->add_option("--junit", o->junit, "Write JUnit XML here: one test case per alarm");
+  cmd->add_option("--junit", o->junit,
+                  "Write JUnit XML here: one test case per alarm");
   cmd->add_option("--lateness", o->lateness, "See `flowmon metric --help`")
       ->capture_default_str();
   AddInputOptions(cmd, &o->input);
   AddNotifyOptions(cmd, &o->notify);
   cmd->footer(
-      "Alarms are joined to metric filters by metric name and namespace. A monitor passes\n"
-      "when its final state equals its `expect` (flowmon format), or, without one, when it\n"
-      "does not end in ALARM. Exit status: 0 all pass, 1 some fail, 2 config or usage\n"
+      "Alarms are joined to metric filters by metric name and namespace. A "
+      "monitor passes\n"
+      "when its final state equals its `expect` (flowmon format), or, without "
+      "one, when it\n"
+      "does not end in ALARM. Exit status: 0 all pass, 1 some fail, 2 config "
+      "or usage\n"
       "error, 3 input error.\n\n"
       "Examples:\n"
       "  flowmon check --config samples/check/metric-filters.json --config "
@@ -169,18 +178,21 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& /*global*/) {
       identity.namespace_name = m.namespace_name;
       return identity;
     }();
-    run->alarm = std::make_unique<AlarmEvaluator>(spec, [r, id, &notifications](const AlarmTransition& t) {
-      r->transitions.push_back(t);
-      if (t.to == AlarmState::kAlarm && !r->first_alarm) r->first_alarm = t.time;
-      notifications->Deliver(r->alarm->spec(), id, t);
-    });
-    Result<std::unique_ptr<MetricAggregator>> aggregator = MetricAggregator::Create(
-        m.metric, run->pattern, m.alarm.stat.needs_values(), *lateness,
-        [r](const ClosedMinute& minute) {
-          if (minute.dimensions == r->monitor->dimension_key) {
-            r->alarm->AddMinute(minute.minute, minute.samples);
-          }
+    run->alarm = std::make_unique<AlarmEvaluator>(
+        spec, [r, id, &notifications](const AlarmTransition& t) {
+          r->transitions.push_back(t);
+          if (t.to == AlarmState::kAlarm && !r->first_alarm)
+            r->first_alarm = t.time;
+          notifications->Deliver(r->alarm->spec(), id, t);
         });
+    Result<std::unique_ptr<MetricAggregator>> aggregator =
+        MetricAggregator::Create(
+            m.metric, run->pattern, m.alarm.stat.needs_values(), *lateness,
+            [r](const ClosedMinute& minute) {
+              if (minute.dimensions == r->monitor->dimension_key) {
+                r->alarm->AddMinute(minute.minute, minute.samples);
+              }
+            });
     if (!aggregator.ok()) {
       spdlog::error("{}: {}", m.origin, aggregator.status().message());
       return kExitUsage;
@@ -209,35 +221,41 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& /*global*/) {
   fmt::memory_buffer out;
   size_t width = 7;
   for (const auto& r : runs) width = std::max(width, r->monitor->name.size());
-  fmt::format_to(std::back_inserter(out), "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n",
-                 "MONITOR", width, "FINAL STATE", "TRANSITIONS", "FIRST ALARM", "EXPECT",
+  fmt::format_to(std::back_inserter(out),
+                 "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n", "MONITOR",
+                 width, "FINAL STATE", "TRANSITIONS", "FIRST ALARM", "EXPECT",
                  "RESULT");
   std::string cases;
   for (const auto& r : runs) {
     r->alarm->Finish();
     const AlarmState final_state = r->alarm->state();
     const Monitor& m = *r->monitor;
-    const bool pass = m.expect ? final_state == *m.expect : final_state != AlarmState::kAlarm;
-    const std::string why =
-        m.expect ? fmt::format("ended in {}, expected {}", AlarmStateName(final_state),
-                               AlarmStateName(*m.expect))
-                 : std::string("ended in ALARM");
+    const bool pass =
+        m.expect ? final_state == *m.expect : final_state != AlarmState::kAlarm;
+    const std::string why = m.expect ? fmt::format("ended in {}, expected {}",
+                                                   AlarmStateName(final_state),
+                                                   AlarmStateName(*m.expect))
+                                     : std::string("ended in ALARM");
     if (!pass) ++failures;
-    fmt::format_to(std::back_inserter(out), "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n",
-                   m.name, width, AlarmStateName(final_state), r->transitions.size(),
-                   r->first_alarm ? FormatIso8601(*r->first_alarm) : "-",
-                   m.expect ? AlarmStateName(*m.expect) : "-", pass ? "pass" : "FAIL");
-    cases += fmt::format("    <testcase classname=\"flowmon.check\" name=\"{}\" time=\"0\">\n",
-                         Xml(m.name));
+    fmt::format_to(
+        std::back_inserter(out), "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n",
+        m.name, width, AlarmStateName(final_state), r->transitions.size(),
+        r->first_alarm ? FormatIso8601(*r->first_alarm) : "-",
+        m.expect ? AlarmStateName(*m.expect) : "-", pass ? "pass" : "FAIL");
+    cases += fmt::format(
+        "    <testcase classname=\"flowmon.check\" name=\"{}\" time=\"0\">\n",
+        Xml(m.name));
     if (!pass) {
-      cases += fmt::format("      <failure message=\"{}\" type=\"AlarmState\">{}</failure>\n",
-                           Xml(why), Xml(Timeline(*r)));
+      cases += fmt::format(
+          "      <failure message=\"{}\" type=\"AlarmState\">{}</failure>\n",
+          Xml(why), Xml(Timeline(*r)));
     }
-    cases += fmt::format("      <system-out>{}{}</system-out>\n    </testcase>\n",
-                         Xml(m.origin + "\n"), Xml(Timeline(*r)));
+    cases +=
+        fmt::format("      <system-out>{}{}</system-out>\n    </testcase>\n",
+                    Xml(m.origin + "\n"), Xml(Timeline(*r)));
   }
-  fmt::format_to(std::back_inserter(out), "{} of {} monitors passed\n", runs.size() - failures,
-                 runs.size());
+  fmt::format_to(std::back_inserter(out), "{} of {} monitors passed\n",
+                 runs.size() - failures, runs.size());
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   if (!o.junit.empty()) {
@@ -246,12 +264,14 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& /*global*/) {
       spdlog::error("cannot write {}: {}", o.junit, std::strerror(errno));
       return kExitInput;
     }
-    fmt::print(f,
-               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<testsuites name=\"flowmon check\" tests=\"{0}\" failures=\"{1}\">\n"
-               "  <testsuite name=\"flowmon check\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" "
-               "skipped=\"0\">\n{2}  </testsuite>\n</testsuites>\n",
-               runs.size(), failures, cases);
+    fmt::print(
+        f,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"flowmon check\" tests=\"{0}\" failures=\"{1}\">\n"
+        "  <testsuite name=\"flowmon check\" tests=\"{0}\" failures=\"{1}\" "
+        "errors=\"0\" "
+        "skipped=\"0\">\n{2}  </testsuite>\n</testsuites>\n",
+        runs.size(), failures, cases);
     std::fclose(f);
   }
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;

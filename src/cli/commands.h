@@ -111,7 +111,8 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* options);
 class Notifications {
  public:
   static Result<Notifications> Create(const NotifyCliOptions& options);
-  void Deliver(const AlarmSpec& spec, const AlarmIdentity& id, const AlarmTransition& t);
+  void Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
+               const AlarmTransition& t);
   AlarmIdentity Identity(const AlarmSpec& spec) const;
   size_t failures() const { return failures_; }
 

@@ -22,8 +22,9 @@ void AddMetricOptions(CLI::App* app, MetricOptions* o, bool dimensions) {
                   "Published for minutes that have log events but no match");
   if (dimensions) {
     app->add_option(
-        "--dimension", o->dimensions,
-        "Name=$field or Name=$.json.path: one series per value (up to 3)")->allow_extra_args(false);
+           "--dimension", o->dimensions,
+           "Name=$field or Name=$.json.path: one series per value (up to 3)")
+        ->allow_extra_args(false);
   }
   app->add_option("--period", o->period,
                   "Seconds per datapoint, a multiple of 60")

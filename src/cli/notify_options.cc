@@ -7,24 +7,29 @@
 namespace flowmon {
 
 void AddNotifyOptions(CLI::App* app, NotifyCliOptions* o) {
-  app->add_option("--notify", o->targets,
-                  "Deliver each state change: stdout, file:PATH (JSON lines), "
-                  "exec:COMMAND (on its stdin) or webhook:URL (HTTP POST); repeatable")
+  app->add_option(
+         "--notify", o->targets,
+         "Deliver each state change: stdout, file:PATH (JSON lines), "
+         "exec:COMMAND (on its stdin) or webhook:URL (HTTP POST); repeatable")
       ->allow_extra_args(false);
-  app->add_option("--notify-format", o->format,
-                  "sns (the message CloudWatch publishes to SNS) or slack (webhooks: "
-                  "{\"text\": ...})")
+  app->add_option(
+         "--notify-format", o->format,
+         "sns (the message CloudWatch publishes to SNS) or slack (webhooks: "
+         "{\"text\": ...})")
       ->capture_default_str();
   app->add_option("--notify-timeout", o->timeout, "Seconds per webhook attempt")
       ->capture_default_str();
-  app->add_option("--notify-retries", o->retries, "Webhook retries after a failure")
+  app->add_option("--notify-retries", o->retries,
+                  "Webhook retries after a failure")
       ->capture_default_str();
   app->add_option("--account-id", o->account_id, "AWSAccountId in messages")
       ->capture_default_str();
   app->add_option("--region", o->region, "Region in messages and the alarm ARN")
       ->capture_default_str();
-  app->add_option("--metric-name", o->metric_name, "Trigger.MetricName (default: the alarm name)");
-  app->add_option("--namespace", o->namespace_name, "Trigger.Namespace")->capture_default_str();
+  app->add_option("--metric-name", o->metric_name,
+                  "Trigger.MetricName (default: the alarm name)");
+  app->add_option("--namespace", o->namespace_name, "Trigger.Namespace")
+      ->capture_default_str();
   app->add_option("--description", o->description, "AlarmDescription");
 }
 
@@ -33,7 +38,8 @@ Result<Notifications> Notifications::Create(const NotifyCliOptions& options) {
     return Status::InvalidArgument("--notify-format must be sns or slack");
   }
   if (options.retries < 0 || options.timeout <= 0) {
-    return Status::InvalidArgument("--notify-retries must be >= 0 and --notify-timeout > 0");
+    return Status::InvalidArgument(
+        "--notify-retries must be >= 0 and --notify-timeout > 0");
   }
   NotifyOptions n;
   n.slack = options.format == "slack";
@@ -54,7 +60,8 @@ AlarmIdentity Notifications::Identity(const AlarmSpec& spec) const {
   id.description = options_.description;
   id.account_id = options_.account_id;
   id.region = options_.region;
-  id.metric_name = options_.metric_name.empty() ? spec.name : options_.metric_name;
+  id.metric_name =
+      options_.metric_name.empty() ? spec.name : options_.metric_name;
   id.namespace_name = options_.namespace_name;
   return id;
 }
@@ -67,9 +74,10 @@ void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
   for (const auto& target : targets_) {
     if (Status s = target->Deliver(sns, slack); !s.ok()) {
       ++failures_;
-      spdlog::error("notify {}: {} (the {} -> {} transition at {} is in the output)",
-                    target->name(), s.message(), AlarmStateName(t.from),
-                    AlarmStateName(t.to), FormatIso8601(t.time));
+      spdlog::error(
+          "notify {}: {} (the {} -> {} transition at {} is in the output)",
+          target->name(), s.message(), AlarmStateName(t.from),
+          AlarmStateName(t.to), FormatIso8601(t.time));
     }
   }
 }

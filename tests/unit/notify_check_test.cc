@@ -1,0 +1,109 @@
+#include <string>
+
+#include "catch.h"
+#include "flowmon/check_config.h"
+#include "flowmon/notifier.h"
+
+namespace flowmon {
+namespace {
+
+TEST_CASE("the SNS message of a state change", "[notify]") {
+  AlarmSpec spec;
+  spec.name = "ssh-rejects";
+  spec.threshold = 1;
+  spec.evaluation_periods = 3;
+  spec.datapoints_to_alarm = 2;
+  spec.period = 300;
+  spec.treat_missing = TreatMissingData::kNotBreaching;
+  AlarmIdentity id;
+  id.account_id = "086112738802";
+  id.region = "eu-west-1";
+  id.metric_name = "SSHRejects";
+  id.namespace_name = "VPCFlowLogs";
+  AlarmTransition t{1563108240, AlarmState::kOk, AlarmState::kAlarm,
+                    "Threshold Crossed: x"};
+  const std::string m = SnsAlarmMessage(spec, id, t);
+  CHECK(
+      m ==
+      R"j({"AlarmName":"ssh-rejects","AlarmDescription":null,"AWSAccountId":"086112738802",)j"
+      R"j("NewStateValue":"ALARM","NewStateReason":"Threshold Crossed: x",)j"
+      R"j("StateChangeTime":"2019-07-14T12:44:00.000+0000","Region":"EU (Ireland)",)j"
+      R"j("AlarmArn":"arn:aws:cloudwatch:eu-west-1:086112738802:alarm:ssh-rejects",)j"
+      R"j("OldStateValue":"OK","Trigger":{"MetricName":"SSHRejects","Namespace":"VPCFlowLogs",)j"
+      R"j("StatisticType":"Statistic","Statistic":"SUM","Unit":null,"Dimensions":[],)j"
+      R"j("Period":300,"EvaluationPeriods":3,"DatapointsToAlarm":2,)j"
+      R"j("ComparisonOperator":"GreaterThanOrEqualToThreshold","Threshold":1.0,)j"
+      R"j("TreatMissingData":"notBreaching","EvaluateLowSampleCountPercentile":""}})j");
+  spec.stat = *Statistic::Parse("p99");
+  CHECK(
+      SnsAlarmMessage(spec, id, t)
+          .find(
+              R"j("StatisticType":"ExtendedStatistic","ExtendedStatistic":"p99")j") !=
+      std::string::npos);
+  CHECK(
+      SlackMessage(spec, t) ==
+      R"j({"text":"ALARM: \"ssh-rejects\" changed from OK to ALARM at 2019-07-14T12:44:00Z. Threshold Crossed: x"})j");
+}
+
+TEST_CASE("notify targets", "[notify]") {
+  NotifyOptions o;
+  CHECK(ParseNotifyTarget("stdout", o).ok());
+  CHECK(ParseNotifyTarget("file:/tmp/x", o).ok());
+  CHECK(ParseNotifyTarget("exec:cat", o).ok());
+  CHECK(ParseNotifyTarget("webhook:https://example.com/hook", o).ok());
+  CHECK_FALSE(ParseNotifyTarget("file:", o).ok());
+  CHECK_FALSE(ParseNotifyTarget("webhook:example.com", o).ok());
+  CHECK_FALSE(ParseNotifyTarget("email:a@b", o).ok());
+}
+
+std::string Sample(const char* name) {
+  return std::string(FLOWMON_SAMPLES_DIR) + "/check/" + name;
+}
+
+TEST_CASE("check configs: describe output joined by metric name", "[check]") {
+  CheckConfig c;
+  REQUIRE(LoadCheckConfig(
+              {Sample("metric-filters.json"), Sample("alarms.json")}, &c)
+              .ok());
+  REQUIRE(c.monitors.size() == 2);
+  const Monitor& ssh = c.monitors[0];
+  CHECK(ssh.name == "ssh-rejects");
+  CHECK(ssh.pattern.find("destport=\"22\"") != std::string::npos);
+  CHECK(ssh.metric.default_value == 0.0);
+  CHECK(ssh.alarm.treat_missing == TreatMissingData::kNotBreaching);
+  CHECK(c.monitors[1].metric.value == "$bytes");
+  CHECK(c.monitors[1].alarm.period == 300);
+  CHECK(c.warnings.empty());
+}
+
+TEST_CASE("check configs: CloudFormation and flowmon's format", "[check]") {
+  CheckConfig cfn;
+  REQUIRE(LoadCheckConfig({Sample("template.json")}, &cfn).ok());
+  REQUIRE(cfn.monitors.size() == 2);
+  CHECK(cfn.monitors[1].name == "RdpRejectAlarm");  // the logical id
+  CHECK(cfn.monitors[0].alarm.period == 60);        // "60", a string
+  CheckConfig own;
+  REQUIRE(LoadCheckConfig(
+              {Sample("monitors.json"), Sample("expect-quiet.json")}, &own)
+              .ok());
+  REQUIRE(own.monitors.size() == 3);
+  CHECK(*own.monitors[0].expect == AlarmState::kOk);  // overridden
+  CHECK(own.monitors[1].alarm.m() == 2);
+}
+
+TEST_CASE("check configs: errors name the file and the object", "[check]") {
+  CheckConfig c;
+  const Status alone = LoadCheckConfig({Sample("alarms.json")}, &c);
+  CHECK(alone.message().ends_with(
+      "alarms.json: MetricAlarms[0]: alarm 'ssh-rejects' watches "
+      "VPCFlowLogs/SSHRejects, "
+      "which no metric filter in the configs publishes"));
+  CheckConfig d;
+  CHECK_FALSE(LoadCheckConfig({Sample("nope.json")}, &d).ok());
+  CheckConfig e;
+  CHECK(LoadCheckConfig({Sample("expect-quiet.json")}, &e).message() ==
+        "expectations: no alarm is named 'ssh-rejects'");
+}
+
+}  // namespace
+}  // namespace flowmon
