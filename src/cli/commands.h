@@ -149,6 +149,18 @@ struct CheckOptions {
 CLI::App* SetupCheck(CLI::App* app, CheckOptions* options);
 int RunCheck(const CheckOptions& options, const GlobalOptions& global);
 
+struct TopOptions {
+  InputOptions input;
+  std::string by;
+  std::string where;
+  std::string sum;
+  size_t limit = 20;
+  std::string since, until;
+  std::string output = "text";
+};
+CLI::App* SetupTop(CLI::App* app, TopOptions* options);
+int RunTop(const TopOptions& options, const GlobalOptions& global);
+
 struct FieldsOptions {
   std::string output = "text";
   int version = 0;

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   MetricCommandOptions metric;
   AlarmOptions alarm;
   CheckOptions check;
+  TopOptions top;
   FieldsOptions fields;
   struct Command {
     CLI::App* app;
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
       {SetupMetric(&app, &metric), [&] { return RunMetric(metric, global); }},
       {SetupAlarm(&app, &alarm), [&] { return RunAlarm(alarm, global); }},
       {SetupCheck(&app, &check), [&] { return RunCheck(check, global); }},
+      {SetupTop(&app, &top), [&] { return RunTop(top, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
 

@@ -1,0 +1,193 @@
+#include "flowmon/top.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "flowmon/schema.h"
+#include "flowmon/time_util.h"
+#include "number.h"
+
+namespace flowmon {
+namespace {
+
+constexpr char kSeparator = '\x1f';
+
+// "10.0.1.25" with /24 -> "10.0.1.0/24"; IPv6 likewise; "-" stays "-".
+void AppendCidr(std::string_view addr, int prefix, std::string* out) {
+  char buf[64];
+  if (addr.size() >= sizeof buf) {
+    out->append(addr);
+    return;
+  }
+  std::memcpy(buf, addr.data(), addr.size());
+  buf[addr.size()] = '\0';
+  unsigned char bytes[16];
+  int family = AF_INET;
+  size_t len = 4;
+  if (inet_pton(AF_INET, buf, bytes) != 1) {
+    family = AF_INET6;
+    len = 16;
+    if (inet_pton(AF_INET6, buf, bytes) != 1) {
+      out->append(addr);  // not an address: "-" and the like
+      return;
+    }
+  }
+  const int bits = std::min(prefix, static_cast<int>(len * 8));
+  for (size_t i = 0; i < len; ++i) {
+    const int keep = std::clamp(bits - static_cast<int>(i * 8), 0, 8);
+    bytes[i] = static_cast<unsigned char>(bytes[i] & (0xff << (8 - keep)));
+  }
+  char text[INET6_ADDRSTRLEN];
+  inet_ntop(family, bytes, text, sizeof text);
+  fmt::format_to(std::back_inserter(*out), "{}/{}", text, bits);
+}
+
+}  // namespace
+
+Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
+  TopKeyPart p;
+  p.label = std::string(text);
+  // A time bucket: digits then s, m, h or d.
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+    Result<int64_t> d = ParseDuration(text);
+    if (!d.ok() || *d <= 0) {
+      return Status::InvalidArgument(
+          fmt::format("invalid --by '{}': a time bucket is a duration such as 5m or 1h", text));
+    }
+    p.kind = Kind::kTime;
+    p.seconds = *d;
+    return p;
+  }
+  const size_t slash = text.find('/');
+  p.field = std::string(text.substr(0, slash));
+  if (FindFlowField(p.field) == nullptr) {
+    return Status::InvalidArgument(
+        fmt::format("invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text, p.field));
+  }
+  if (slash != std::string_view::npos) {
+    double bits;
+    if (!ParseNumber(text.substr(slash + 1), &bits) || bits < 0 || bits > 128 ||
+        bits != static_cast<int>(bits)) {
+      return Status::InvalidArgument(
+          fmt::format("invalid --by '{}': expected a prefix length such as /24", text));
+    }
+    p.kind = Kind::kCidr;
+    p.prefix = static_cast<int>(bits);
+  }
+  return p;
+}
+
+TopSink::TopSink(std::vector<TopKeyPart> parts, std::string sum_field)
+    : parts_(std::move(parts)), sum_field_(std::move(sum_field)) {}
+
+std::unique_ptr<RecordSink> TopSink::NewWorker() const {
+  return std::make_unique<TopSink>(parts_, sum_field_);
+}
+
+bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
+  if (ctx.schema != cached_schema_) {
+    cached_schema_ = ctx.schema;
+    indexes_.clear();
+    for (const TopKeyPart& p : parts_) {
+      indexes_.push_back(p.kind == TopKeyPart::Kind::kTime ? ctx.schema->start_index()
+                                                            : ctx.schema->IndexOf(p.field));
+    }
+    sum_index_ = sum_field_.empty() ? -1 : ctx.schema->IndexOf(sum_field_);
+  }
+  key_.clear();
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    if (i > 0) key_.push_back(kSeparator);
+    const TopKeyPart& p = parts_[i];
+    if (p.kind == TopKeyPart::Kind::kTime) {
+      double start;
+      int64_t t;
+      if (rec.timestamp_ms >= 0) {
+        t = rec.timestamp_ms / 1000;
+      } else if (indexes_[i] >= 0 && ParseNumber(rec.fields[static_cast<size_t>(indexes_[i])], &start)) {
+        t = static_cast<int64_t>(start);
+      } else {
+        return false;
+      }
+      t -= ((t % p.seconds) + p.seconds) % p.seconds;
+      key_ += FormatIso8601(t);
+      continue;
+    }
+    if (indexes_[i] < 0) return false;
+    const std::string_view v = rec.fields[static_cast<size_t>(indexes_[i])];
+    if (p.kind == TopKeyPart::Kind::kCidr) {
+      AppendCidr(v, p.prefix, &key_);
+    } else {
+      key_.append(v);
+    }
+  }
+  return true;
+}
+
+bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
+  if (!BuildKey(rec, ctx)) {
+    ++unkeyed_;
+    return true;
+  }
+  double v = 0;
+  if (sum_index_ >= 0) ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
+  auto it = groups_.find(std::string_view(key_));
+  if (it == groups_.end()) it = groups_.emplace(key_, Value{}).first;
+  ++it->second.count;
+  it->second.sum += v;
+  ++total_count_;
+  total_sum_ += v;
+  return true;
+}
+
+void TopSink::Absorb(RecordSink& worker_sink) {
+  auto& w = static_cast<TopSink&>(worker_sink);
+  for (auto& [key, value] : w.groups_) {
+    Value& mine = groups_[key];
+    mine.count += value.count;
+    mine.sum += value.sum;
+  }
+  total_count_ += w.total_count_;
+  total_sum_ += w.total_sum_;
+  unkeyed_ += w.unkeyed_;
+  w.groups_.clear();
+  w.total_count_ = 0;
+  w.total_sum_ = 0;
+  w.unkeyed_ = 0;
+}
+
+std::vector<TopRow> TopSink::Top(size_t limit) const {
+  std::vector<std::pair<const std::string*, Value>> all;
+  all.reserve(groups_.size());
+  for (const auto& [key, value] : groups_) all.emplace_back(&key, value);
+  const bool by_sum = !sum_field_.empty();
+  auto better = [by_sum](const auto& a, const auto& b) {
+    const double x = by_sum ? a.second.sum : static_cast<double>(a.second.count);
+    const double y = by_sum ? b.second.sum : static_cast<double>(b.second.count);
+    if (x != y) return x > y;
+    return *a.first < *b.first;
+  };
+  const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n), all.end(), better);
+  std::vector<TopRow> rows;
+  for (size_t i = 0; i < n; ++i) {
+    TopRow row;
+    size_t pos = 0;
+    const std::string& key = *all[i].first;
+    while (true) {
+      const size_t sep = key.find(kSeparator, pos);
+      row.key.push_back(key.substr(pos, sep == std::string::npos ? std::string::npos : sep - pos));
+      if (sep == std::string::npos) break;
+      pos = sep + 1;
+    }
+    row.count = all[i].second.count;
+    row.sum = all[i].second.sum;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace flowmon
