@@ -46,7 +46,68 @@ void AppendCidr(std::string_view addr, int prefix, std::string* out) {
   fmt::format_to(std::back_inserter(*out), "{}/{}", text, bits);
 }
 
+uint64_t HashKey(std::string_view s) {
+  // 8 bytes at a time, multiply-xorshift mixing: short keys (addresses,
+  // ports) hash in a few cycles.
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
+}
+
 }  // namespace
+
+TopSink::Groups::Slot* TopSink::Groups::Find(std::string_view key) {
+  const uint64_t h = HashKey(key);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (true) {
+    Slot& s = slots_[i];
+    if (s.count == 0) break;
+    if (s.hash == h && s.length == key.size() &&
+        std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0) {
+      return &s;
+    }
+    i = (i + 1) & mask;
+  }
+  if ((used_ + 1) * 4 > slots_.size() * 3) {
+    Grow();
+    return Find(key);
+  }
+  Slot& s = slots_[i];
+  s.hash = h;
+  s.offset = static_cast<uint32_t>(arena_.size());
+  s.length = static_cast<uint32_t>(key.size());
+  arena_.append(key);
+  ++used_;
+  return &s;  // count 0 until the caller adds
+}
+
+void TopSink::Groups::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.count == 0) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].count != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void TopSink::Groups::Clear() {
+  slots_.assign(1024, Slot{});
+  arena_.clear();
+  used_ = 0;
+}
 
 Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
   TopKeyPart p;
@@ -134,10 +195,9 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
   }
   double v = 0;
   if (sum_index_ >= 0) ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
-  auto it = groups_.find(std::string_view(key_));
-  if (it == groups_.end()) it = groups_.emplace(key_, Value{}).first;
-  ++it->second.count;
-  it->second.sum += v;
+  Groups::Slot* slot = groups_.Find(key_);
+  ++slot->count;
+  slot->sum += v;
   ++total_count_;
   total_sum_ += v;
   return true;
@@ -145,30 +205,36 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
 
 void TopSink::Absorb(RecordSink& worker_sink) {
   auto& w = static_cast<TopSink&>(worker_sink);
-  for (auto& [key, value] : w.groups_) {
-    Value& mine = groups_[key];
-    mine.count += value.count;
-    mine.sum += value.sum;
-  }
+  w.groups_.ForEach([this](std::string_view key, const Groups::Slot& theirs) {
+    Groups::Slot* mine = groups_.Find(key);
+    mine->count += theirs.count;
+    mine->sum += theirs.sum;
+  });
   total_count_ += w.total_count_;
   total_sum_ += w.total_sum_;
   unkeyed_ += w.unkeyed_;
-  w.groups_.clear();
+  w.groups_.Clear();
   w.total_count_ = 0;
   w.total_sum_ = 0;
   w.unkeyed_ = 0;
 }
 
 std::vector<TopRow> TopSink::Top(size_t limit) const {
-  std::vector<std::pair<const std::string*, Value>> all;
-  all.reserve(groups_.size());
-  for (const auto& [key, value] : groups_) all.emplace_back(&key, value);
+  struct Entry {
+    std::string_view key;
+    uint64_t count;
+    double sum;
+  };
+  std::vector<Entry> all;
+  groups_.ForEach([&all](std::string_view key, const Groups::Slot& s) {
+    all.push_back({key, s.count, s.sum});
+  });
   const bool by_sum = !sum_field_.empty();
-  auto better = [by_sum](const auto& a, const auto& b) {
-    const double x = by_sum ? a.second.sum : static_cast<double>(a.second.count);
-    const double y = by_sum ? b.second.sum : static_cast<double>(b.second.count);
+  auto better = [by_sum](const Entry& a, const Entry& b) {
+    const double x = by_sum ? a.sum : static_cast<double>(a.count);
+    const double y = by_sum ? b.sum : static_cast<double>(b.count);
     if (x != y) return x > y;
-    return *a.first < *b.first;
+    return a.key < b.key;
   };
   const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
   std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n), all.end(), better);
@@ -176,15 +242,15 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
   for (size_t i = 0; i < n; ++i) {
     TopRow row;
     size_t pos = 0;
-    const std::string& key = *all[i].first;
+    const std::string_view key = all[i].key;
     while (true) {
       const size_t sep = key.find(kSeparator, pos);
-      row.key.push_back(key.substr(pos, sep == std::string::npos ? std::string::npos : sep - pos));
-      if (sep == std::string::npos) break;
+      row.key.emplace_back(key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos));
+      if (sep == std::string_view::npos) break;
       pos = sep + 1;
     }
-    row.count = all[i].second.count;
-    row.sum = all[i].second.sum;
+    row.count = all[i].count;
+    row.sum = all[i].sum;
     rows.push_back(std::move(row));
   }
   return rows;
