@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "byte_classes.h"
+#include "line_scan.h"
 
 namespace flowmon {
 
@@ -32,56 +32,6 @@ inline bool IsControl(unsigned char c) {
   return (c < 0x20 && c != '\t') || c == 0x7f;
 }
 
-// Splits plain lines 64 bytes at a time from a bitmask of spaces: each
-// change between space and non-space is a field boundary. Returns false,
-// having decided nothing, for lines with quotes, brackets, control bytes
-// or too many fields; the byte loop handles those. Measured in
-// bench/filter_perftest.cc: about 3x the byte loop on flow-log lines.
-bool SplitPlain(std::string_view line, Record* rec, const char* readable_end) {
-  const char* const s = line.data();
-  const size_t n = line.size();
-  size_t count = 0;
-  size_t start = 0;
-  bool in_field = false;
-  char padded[64];
-  for (size_t base = 0; base < n; base += 64) {
-    const char* block = s + base;
-    uint64_t valid = ~uint64_t{0};
-    if (n - base < 64) {
-      if (block + 64 <= readable_end) {
-        // Bytes past the line are readable: classify them and mask them.
-        valid = (uint64_t{1} << (n - base)) - 1;
-      } else {
-        // The tail, padded with spaces: they end the last field at n.
-        std::memset(padded, ' ', sizeof padded);
-        std::memcpy(padded, block, n - base);
-        block = padded;
-      }
-    }
-    const BlockMasks m = ClassifyBlock(block, '\n');
-    if (((m.special | m.newline) & valid) != 0) return false;
-    const uint64_t space = m.space | ~valid;
-    uint64_t changes = space ^ ((space << 1) | (in_field ? 0 : 1));
-    while (changes != 0) {
-      const size_t pos = base + static_cast<size_t>(__builtin_ctzll(changes));
-      changes &= changes - 1;
-      if (!in_field) {
-        start = pos;
-      } else {
-        if (count == kMaxFields) return false;
-        rec->fields[count++] = std::string_view(s + start, pos - start);
-      }
-      in_field = !in_field;
-    }
-  }
-  if (in_field) {
-    if (count == kMaxFields) return false;
-    rec->fields[count++] = std::string_view(s + start, n - start);
-  }
-  rec->size = count;
-  return true;
-}
-
 }  // namespace
 
 LineError SplitFields(std::string_view line, Record* rec, size_t* error_column,
@@ -93,7 +43,7 @@ LineError SplitFields(std::string_view line, Record* rec, size_t* error_column,
     *error_column = kMaxLineBytes;
     return LineError::kTooLong;
   }
-  if (SplitPlain(line, rec, readable_end)) {
+  if (SplitPlainLine(line, rec, readable_end)) {
     return rec->size == 0 ? LineError::kBlank : LineError::kOk;
   }
   return SplitFieldsBytewise(line, rec, error_column);
