@@ -161,6 +161,15 @@ struct TopOptions {
 CLI::App* SetupTop(CLI::App* app, TopOptions* options);
 int RunTop(const TopOptions& options, const GlobalOptions& global);
 
+struct QueryOptions {
+  InputOptions input;
+  std::string query;
+  std::string output = "text";
+  std::string since, until;
+};
+CLI::App* SetupQuery(CLI::App* app, QueryOptions* options);
+int RunQuery(const QueryOptions& options, const GlobalOptions& global);
+
 struct FieldsOptions {
   std::string output = "text";
   int version = 0;

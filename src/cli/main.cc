@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   AlarmOptions alarm;
   CheckOptions check;
   TopOptions top;
+  QueryOptions query;
   FieldsOptions fields;
   struct Command {
     CLI::App* app;
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
       {SetupAlarm(&app, &alarm), [&] { return RunAlarm(alarm, global); }},
       {SetupCheck(&app, &check), [&] { return RunCheck(check, global); }},
       {SetupTop(&app, &top), [&] { return RunTop(top, global); }},
+      {SetupQuery(&app, &query), [&] { return RunQuery(query, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
 

@@ -1,0 +1,170 @@
+// flowmon query: a CloudWatch Logs Insights subset, run locally.
+#include <spdlog/spdlog.h>
+
+#include "chart.h"
+#include "commands.h"
+#include "flowmon/input_files.h"
+#include "flowmon/printer.h"
+#include "flowmon/query.h"
+#include "flowmon/time_util.h"
+
+namespace flowmon {
+namespace {
+
+std::string Cell(const QueryValue& v, bool time) {
+  if (const double* d = std::get_if<double>(&v)) {
+    return time ? InsightsTime(static_cast<int64_t>(*d)) : Number(*d);
+  }
+  if (const std::string* s = std::get_if<std::string>(&v)) return *s;
+  return "";
+}
+
+}  // namespace
+
+CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
+  CLI::App* cmd = app->add_subcommand(
+      "query", "Run a CloudWatch Logs Insights query (a subset) over flow logs, locally");
+  cmd->add_option("QUERY", o->query, "fields | filter | stats ... by | sort | limit | dedup | display")
+      ->required();
+  cmd->add_option("INPUT", o->input.inputs,
+                  "Files or directories (recursive); '-' or none: stdin");
+  cmd->add_option("-o,--output", o->output, "text, csv, json or ndjson")->capture_default_str();
+  cmd->add_option("--since", o->since, "Only records whose start is at or after this time");
+  cmd->add_option("--until", o->until, "Only records whose start is before this time");
+  AddInputOptions(cmd, &o->input);
+  cmd->footer(
+      "Fields have their Insights names: srcAddr, dstAddr, srcPort, dstPort, protocol,\n"
+      "packets, bytes, start, end, action, logStatus, interfaceId, accountId, version,\n"
+      "@timestamp (the record's start) and @message. See docs/query.md.\n\n"
+      "Examples:\n"
+      "  flowmon query 'filter action=\"REJECT\" | stats count(*) as numRejections by srcAddr "
+      "| sort numRejections desc | limit 20' samples/v2.log\n"
+      "  flowmon query 'stats sum(bytes) as bytesTransferred by srcAddr, dstAddr | sort "
+      "bytesTransferred desc | limit 10' -o json samples/AWSLogs/\n"
+      "  flowmon query 'filter logStatus=\"SKIPDATA\" | stats count(*) by bin(1h) as t | sort t' "
+      "samples/v2.log");
+  return cmd;
+}
+
+int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
+  Result<std::unique_ptr<QuerySink>> sink = QuerySink::Create(o.query);
+  if (!sink.ok()) {
+    spdlog::error("invalid query: {}", sink.status().message());
+    return kExitUsage;
+  }
+  Result<OutputFormat> format = ParseOutputFormat(o.output);
+  if (!format.ok()) {
+    spdlog::error("{}", format.status().message());
+    return kExitUsage;
+  }
+  PipelineOptions options;
+  if (Status s = BuildPipelineOptions(o.input, &options); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kExitUsage;
+  }
+  for (const auto& [text, slot] :
+       {std::pair{&o.since, &options.since}, std::pair{&o.until, &options.until}}) {
+    if (text->empty()) continue;
+    Result<int64_t> t = ParseTimeArg(*text);
+    if (!t.ok()) {
+      spdlog::error("{}", t.status().message());
+      return kExitUsage;
+    }
+    *slot = *t;
+  }
+  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
+  Diagnostics diag = MakeDiagnostics(o.input);
+  for (const Status& s : inputs.errors) diag.InputError(s);
+  RunPipeline(inputs.files, options, sink->get(), &diag);
+  const QueryResult r = (*sink)->Output();
+  fmt::memory_buffer out;
+  auto it = std::back_inserter(out);
+  switch (*format) {
+    case OutputFormat::kText: {
+      std::vector<size_t> widths;
+      for (const std::string& c : r.columns) widths.push_back(c.size());
+      for (const auto& row : r.rows) {
+        for (size_t i = 0; i < row.size(); ++i) {
+          widths[i] = std::max(widths[i], Cell(row[i], r.time_columns[i]).size());
+        }
+      }
+      for (size_t i = 0; i < r.columns.size(); ++i) {
+        fmt::format_to(it, "{:<{}}{}", r.columns[i], widths[i], i + 1 < r.columns.size() ? "  " : "\n");
+      }
+      for (const auto& row : r.rows) {
+        for (size_t i = 0; i < row.size(); ++i) {
+          const bool number = std::holds_alternative<double>(row[i]) && !r.time_columns[i];
+          const std::string cell = Cell(row[i], r.time_columns[i]);
+          if (number) {
+            fmt::format_to(it, "{:>{}}", cell, widths[i]);
+          } else {
+            fmt::format_to(it, "{:<{}}", cell, i + 1 < row.size() ? widths[i] : 0);
+          }
+          out.append(std::string_view(i + 1 < row.size() ? "  " : "\n"));
+        }
+      }
+      fmt::format_to(it, "({} row{})\n", r.rows.size(), r.rows.size() == 1 ? "" : "s");
+      break;
+    }
+    case OutputFormat::kCsv:
+    case OutputFormat::kTsv: {
+      const char sep = *format == OutputFormat::kCsv ? ',' : '\t';
+      auto cell = [&](const std::string& v) {
+        if (sep == ',' && v.find_first_of(",\"\n") != std::string::npos) {
+          out.push_back('"');
+          for (char c : v) {
+            if (c == '"') out.push_back('"');
+            out.push_back(c);
+          }
+          out.push_back('"');
+        } else {
+          out.append(v);
+        }
+      };
+      for (size_t i = 0; i < r.columns.size(); ++i) {
+        if (i > 0) out.push_back(sep);
+        cell(r.columns[i]);
+      }
+      out.push_back('\n');
+      for (const auto& row : r.rows) {
+        for (size_t i = 0; i < row.size(); ++i) {
+          if (i > 0) out.push_back(sep);
+          cell(Cell(row[i], r.time_columns[i]));
+        }
+        out.push_back('\n');
+      }
+      break;
+    }
+    case OutputFormat::kJson:
+    case OutputFormat::kNdjson: {
+      const bool array = *format == OutputFormat::kJson;
+      if (array) out.push_back('[');
+      for (size_t n = 0; n < r.rows.size(); ++n) {
+        if (array) out.append(std::string_view(n == 0 ? "\n" : ",\n"));
+        out.push_back('{');
+        for (size_t i = 0; i < r.columns.size(); ++i) {
+          if (i > 0) out.push_back(',');
+          AppendJsonString(&out, r.columns[i]);
+          out.push_back(':');
+          const QueryValue& v = r.rows[n][i];
+          if (std::holds_alternative<std::monostate>(v)) {
+            out.append(std::string_view("null"));
+          } else if (std::holds_alternative<double>(v) && !r.time_columns[i]) {
+            out.append(Cell(v, false));
+          } else {
+            AppendJsonString(&out, Cell(v, r.time_columns[i]));
+          }
+        }
+        out.push_back('}');
+        if (!array) out.push_back('\n');
+      }
+      if (array) out.append(std::string_view(r.rows.empty() ? "]\n" : "\n]\n"));
+      break;
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
+  return r.rows.empty() ? kExitNoMatch : kExitOk;
+}
+
+}  // namespace flowmon
