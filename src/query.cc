@@ -376,7 +376,16 @@ class Parser {
     while (true) {
       Tok t = lex_.Next();
       if (t.kind != Tok::kIdent) return Fail(t, "expected a field to sort by");
-      SortKey k{t.text, true};
+      SortKey k{t.text, false};  // ascending unless desc
+      if (Is(lex_.Peek(), "(")) {
+        // A column named by its expression: sort bin(5m), sort count(*).
+        Tok close;
+        do {
+          close = lex_.Next();
+        } while (close.kind != Tok::kEnd && !Is(close, ")"));
+        if (close.kind == Tok::kEnd) return Fail(t, "expected ')'");
+        k.column = Text(t.column, close.column + 1);
+      }
       if (IsWord(lex_.Peek(), "asc") || IsWord(lex_.Peek(), "desc")) {
         k.desc = IsWord(lex_.Next(), "desc");
       }
@@ -592,15 +601,40 @@ bool Truthy(const QueryValue& v) {
   return false;
 }
 
-// -1, 0, 1; nulls are greater than everything (they sort last ascending).
+// Insights' natural order for non-number strings: runs of digits compare by
+// length, then value; other runs by their bytes.
+int NaturalCompare(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool da = std::isdigit(static_cast<unsigned char>(a[i]));
+    const bool db = std::isdigit(static_cast<unsigned char>(b[j]));
+    size_t ie = i, je = j;
+    while (ie < a.size() && static_cast<bool>(std::isdigit(static_cast<unsigned char>(a[ie]))) == da) ++ie;
+    while (je < b.size() && static_cast<bool>(std::isdigit(static_cast<unsigned char>(b[je]))) == db) ++je;
+    const std::string_view x = a.substr(i, ie - i), y = b.substr(j, je - j);
+    if (da && db && x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    if (x != y) {
+      const int c = x.compare(y);
+      return c < 0 ? -1 : 1;
+    }
+    i = ie;
+    j = je;
+  }
+  if (i == a.size() && j == b.size()) return 0;
+  return i == a.size() ? -1 : 1;
+}
+
+// -1, 0, 1 in Insights' ascending order: non-number values before number
+// values; nulls after everything.
 int CompareValues(const QueryValue& a, const QueryValue& b) {
   const bool an = std::holds_alternative<std::monostate>(a);
   const bool bn = std::holds_alternative<std::monostate>(b);
   if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
   double x, y;
-  if (AsNumber(a, &x) && AsNumber(b, &y)) return x < y ? -1 : x > y ? 1 : 0;
-  const std::string s = AsString(a), t = AsString(b);
-  return s < t ? -1 : s > t ? 1 : 0;
+  const bool xa = AsNumber(a, &x), yb = AsNumber(b, &y);
+  if (xa && yb) return x < y ? -1 : x > y ? 1 : 0;
+  if (xa != yb) return xa ? 1 : -1;
+  return NaturalCompare(AsString(a), AsString(b));
 }
 
 bool InSubnet(const std::string& addr, const std::string& cidr, bool v4_only) {

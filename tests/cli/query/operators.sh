@@ -1,0 +1,1 @@
+flowmon query 'fields srcAddr, dstPort, bytes, bytes / packets as perPacket | filter (dstPort in [22, 3389] or bytes > 40000) and not srcAddr like /^61\./ | dedup dstPort | sort dstPort asc | display dstPort, srcAddr, perPacket' samples/v2.log
