@@ -170,6 +170,20 @@ struct QueryOptions {
 CLI::App* SetupQuery(CLI::App* app, QueryOptions* options);
 int RunQuery(const QueryOptions& options, const GlobalOptions& global);
 
+struct AthenaOptions {
+  CLI::App* ddl = nullptr;
+  CLI::App* sql = nullptr;
+  std::string bucket, prefix, account, region, format, database = "default",
+                                                       table = "vpc_flow_logs";
+  std::string start_date = "2019/01/01";
+  bool parquet = false, hive = false, per_hour = false;
+  std::string filter, top, where, sum, metric, value = "1", since, until;
+  uint64_t limit = 0;
+  int64_t period = 60;
+};
+CLI::App* SetupAthena(CLI::App* app, AthenaOptions* options);
+int RunAthena(const AthenaOptions& options, const GlobalOptions& global);
+
 struct FieldsOptions {
   std::string output = "text";
   int version = 0;

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   CheckOptions check;
   TopOptions top;
   QueryOptions query;
+  AthenaOptions athena;
   FieldsOptions fields;
   struct Command {
     CLI::App* app;
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
       {SetupCheck(&app, &check), [&] { return RunCheck(check, global); }},
       {SetupTop(&app, &top), [&] { return RunTop(top, global); }},
       {SetupQuery(&app, &query), [&] { return RunQuery(query, global); }},
+      {SetupAthena(&app, &athena), [&] { return RunAthena(athena, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
 
