@@ -1,0 +1,1 @@
+flowmon athena ddl --bucket my-flow-logs --prefix vpc --account 123456789012 --region eu-west-1 --hive --per-hour --parquet --table flows --format '${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${bytes} ${start} ${end} ${action} ${log-status} ${reject-reason}'
