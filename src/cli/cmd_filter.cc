@@ -104,7 +104,9 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   printer.pattern = &*pattern;
   PrinterSink sink(printer, stdout);
 
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
+  size_t pruned = 0;
+  ExpandedInputs inputs = ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
+  if (pruned > 0) spdlog::info("skipped {} files outside --since/--until by their S3 path", pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
   PipelineStats stats;

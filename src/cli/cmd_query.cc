@@ -72,7 +72,9 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
     }
     *slot = *t;
   }
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
+  size_t pruned = 0;
+  ExpandedInputs inputs = ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
+  if (pruned > 0) spdlog::info("skipped {} files outside --since/--until by their S3 path", pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
   RunPipeline(inputs.files, options, sink->get(), &diag);

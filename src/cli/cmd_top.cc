@@ -88,7 +88,9 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   }
   options.pattern = &*pattern;
   TopSink sink(parts, o.sum);
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
+  size_t pruned = 0;
+  ExpandedInputs inputs = ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
+  if (pruned > 0) spdlog::info("skipped {} files outside --since/--until by their S3 path", pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
   PipelineStats stats;
