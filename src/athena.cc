@@ -168,10 +168,22 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
   return Status::Ok();
 }
 
+void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r, std::vector<std::string>* out);
+
 std::string Day(int64_t t) {
   const std::string iso = FormatIso8601(t);
   return iso.substr(0, 4) + "/" + iso.substr(5, 2) + "/" + iso.substr(8, 2);
 }
+
+}  // namespace
+
+std::vector<std::string> AthenaTimeConditions(const AthenaTable& t, const AthenaTimeRange& r) {
+  std::vector<std::string> out;
+  TimeConditions(t, r, &out);
+  return out;
+}
+
+namespace {
 
 void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r, std::vector<std::string>* out) {
   // Partition folders are by delivery time: a record can sit in the next

@@ -42,6 +42,14 @@ struct AthenaTimeRange {
   std::optional<int64_t> since, until;  // epoch seconds
 };
 
+// `start` bounds and partition predicates for a time range.
+std::vector<std::string> AthenaTimeConditions(const AthenaTable& t, const AthenaTimeRange& r);
+
+// A Logs Insights query (flowmon query's subset) as Athena SQL. dedup and
+// display have no translation and are errors.
+Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view query,
+                                   const AthenaTimeRange& r);
+
 // SELECT * WHERE <pattern> ...
 Result<std::string> AthenaFilterSql(const AthenaTable& t, const CompiledPattern& p,
                                     const AthenaTimeRange& r, uint64_t limit);

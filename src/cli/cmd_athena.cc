@@ -44,6 +44,7 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
   o->sql->add_option("--metric", o->metric, "Per-period datapoints of a metric filter");
   o->sql->add_option("--value", o->value, "--metric: 1 or $field")->capture_default_str();
   o->sql->add_option("--period", o->period, "--metric: seconds")->capture_default_str();
+  o->sql->add_option("--query", o->query, "A Logs Insights query (flowmon query's subset)");
   o->sql->add_option("--limit", o->limit, "LIMIT");
   o->sql->add_option("--since", o->since, "start >= this time (and partition predicates)");
   o->sql->add_option("--until", o->until, "start < this time (and partition predicates)");
@@ -53,7 +54,9 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
       "  flowmon athena sql --filter '[..., dstport=22, protocol=6, packets, bytes, start, end, "
       "action=REJECT, status]' --since 2019-07-14 --until 2019-07-15\n"
       "  flowmon athena sql --top srcaddr --where '[..., action=REJECT, status]' --limit 20\n"
-      "  flowmon athena sql --metric '[..., action=REJECT, status]' --period 60");
+      "  flowmon athena sql --metric '[..., action=REJECT, status]' --period 60\n"
+      "  flowmon athena sql --query 'filter action=\"REJECT\" | stats count(*) as n by srcAddr "
+      "| sort n desc | limit 20'");
   return cmd;
 }
 
@@ -92,13 +95,15 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
       }
       *slot = *v;
     }
-    const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty();
+    const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() + !o.query.empty();
     if (chosen != 1) {
-      spdlog::error("give one of --filter, --top and --metric");
+      spdlog::error("give one of --filter, --top, --metric and --query");
       return kExitUsage;
     }
     auto compile = [](const std::string& text) { return CompiledPattern::Compile(text); };
-    if (!o.filter.empty() || !o.metric.empty()) {
+    if (!o.query.empty()) {
+      sql = AthenaQuerySql(t, o.query, range);
+    } else if (!o.filter.empty() || !o.metric.empty()) {
       Result<CompiledPattern> p = compile(o.filter.empty() ? o.metric : o.filter);
       if (!p.ok()) {
         spdlog::error("{}", p.status().message());

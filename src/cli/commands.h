@@ -177,7 +177,7 @@ struct AthenaOptions {
                                                        table = "vpc_flow_logs";
   std::string start_date = "2019/01/01";
   bool parquet = false, hive = false, per_hour = false;
-  std::string filter, top, where, sum, metric, value = "1", since, until;
+  std::string filter, top, where, sum, metric, query, value = "1", since, until;
   uint64_t limit = 0;
   int64_t period = 60;
 };
