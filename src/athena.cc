@@ -16,7 +16,8 @@ std::string_view AthenaType(const FlowField& f) {
       n == "traffic-path") {
     return "int";
   }
-  if (n == "protocol" || n == "packets" || n == "bytes" || n == "start" || n == "end") {
+  if (n == "protocol" || n == "packets" || n == "bytes" || n == "start" ||
+      n == "end") {
     return "bigint";
   }
   return "string";
@@ -48,16 +49,19 @@ std::string StringTest(const std::string& col, const ValueTest& v) {
     case Wildcard::kExact:
       return fmt::format("{} {} {}", col, eq ? "=" : "<>", Quote(v.text));
     case Wildcard::kPrefix:
-      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ", Quote(like(v.text) + "%"));
+      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ",
+                         Quote(like(v.text) + "%"));
     case Wildcard::kSuffix:
-      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ", Quote("%" + like(v.text)));
+      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ",
+                         Quote("%" + like(v.text)));
     case Wildcard::kContains:
       return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ",
                          Quote("%" + like(v.text) + "%"));
     case Wildcard::kAny:
       return eq ? "true" : "false";
     case Wildcard::kRegex:
-      return fmt::format("{}regexp_like({}, {})", eq ? "" : "NOT ", col, Quote(v.regex->pattern()));
+      return fmt::format("{}regexp_like({}, {})", eq ? "" : "NOT ", col,
+                         Quote(v.regex->pattern()));
   }
   return "true";
 }
@@ -65,8 +69,9 @@ std::string StringTest(const std::string& col, const ValueTest& v) {
 // The text of a column as it stands in the log line ('-' when NULL).
 std::string LineColumn(const FlowField& f) {
   const std::string col = "\"" + AthenaColumn(f.name) + "\"";
-  return AthenaType(f) == "string" ? fmt::format("coalesce({}, '-')", col)
-                                   : fmt::format("coalesce(CAST({} AS varchar), '-')", col);
+  return AthenaType(f) == "string"
+             ? fmt::format("coalesce({}, '-')", col)
+             : fmt::format("coalesce(CAST({} AS varchar), '-')", col);
 }
 
 std::string SqlOp(CompareOp op) {
@@ -99,7 +104,8 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
     // Terms look at the whole line: rebuild it from the columns.
     if (p.term_groups().empty()) return Status::Ok();  // matches everything
     std::string line = "concat_ws(' '";
-    for (size_t i = 0; i < schema.size(); ++i) line += ", " + LineColumn(schema.column(i));
+    for (size_t i = 0; i < schema.size(); ++i)
+      line += ", " + LineColumn(schema.column(i));
     line += ")";
     std::vector<std::string> any;
     for (const auto& group : p.term_groups()) {
@@ -130,13 +136,15 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
   }
   if (slots.empty()) return Status::Ok();
   if (p.has_ellipsis() ? fixed > schema.size() : fixed != schema.size()) {
-    return Status::InvalidArgument(fmt::format(
-        "the pattern names {} fields; the table's records have {}: it would match nothing",
-        fixed, schema.size()));
+    return Status::InvalidArgument(
+        fmt::format("the pattern names {} fields; the table's records have {}: "
+                    "it would match nothing",
+                    fixed, schema.size()));
   }
   // Column of each slot, as flowmon binds it.
   auto column_of = [&](const Slot& s) -> const FlowField& {
-    return schema.column(s.from_end ? schema.size() - fixed + s.position : s.position);
+    return schema.column(s.from_end ? schema.size() - fixed + s.position
+                                    : s.position);
   };
   std::vector<std::string> conditions;
   // Re-walk the conditions through a record-shaped probe: CompiledPattern
@@ -149,17 +157,21 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
         const FlowField& f = column_of(slots[c.slot]);
         const std::string col = "\"" + AthenaColumn(f.name) + "\"";
         if (c.test.numeric) {
-          const std::string expr = AthenaType(f) == "string"
-                                       ? fmt::format("try_cast({} AS double)", col)
-                                       : col;
-          all.push_back(fmt::format("{} {} {}", expr, SqlOp(c.test.op), Number(c.test.number)));
+          const std::string expr =
+              AthenaType(f) == "string"
+                  ? fmt::format("try_cast({} AS double)", col)
+                  : col;
+          all.push_back(fmt::format("{} {} {}", expr, SqlOp(c.test.op),
+                                    Number(c.test.number)));
         } else {
-          all.push_back(StringTest(AthenaType(f) == "string" ? col : LineColumn(f), c.test));
+          all.push_back(StringTest(
+              AthenaType(f) == "string" ? col : LineColumn(f), c.test));
         }
       }
       std::string g;
       for (const std::string& a : all) g += (g.empty() ? "" : " AND ") + a;
-      any.push_back(all.size() > 1 && cond.any_of.size() > 1 ? "(" + g + ")" : g);
+      any.push_back(all.size() > 1 && cond.any_of.size() > 1 ? "(" + g + ")"
+                                                             : g);
     }
     std::string e;
     for (const std::string& a : any) e += (e.empty() ? "" : " OR ") + a;
@@ -168,7 +180,8 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
   return Status::Ok();
 }
 
-void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r, std::vector<std::string>* out);
+void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
+                    std::vector<std::string>* out);
 
 std::string Day(int64_t t) {
   const std::string iso = FormatIso8601(t);
@@ -177,7 +190,8 @@ std::string Day(int64_t t) {
 
 }  // namespace
 
-std::vector<std::string> AthenaTimeConditions(const AthenaTable& t, const AthenaTimeRange& r) {
+std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
+                                              const AthenaTimeRange& r) {
   std::vector<std::string> out;
   TimeConditions(t, r, &out);
   return out;
@@ -185,18 +199,22 @@ std::vector<std::string> AthenaTimeConditions(const AthenaTable& t, const Athena
 
 namespace {
 
-void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r, std::vector<std::string>* out) {
+void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
+                    std::vector<std::string>* out) {
   // Partition folders are by delivery time: a record can sit in the next
   // day's folder, so the partition range is widened by a day at the end.
   if (r.since) {
-    out->push_back(t.hive ? fmt::format("concat(year, '/', month, '/', day) >= {}", Quote(Day(*r.since)))
-                          : fmt::format("\"date\" >= {}", Quote(Day(*r.since))));
+    out->push_back(t.hive
+                       ? fmt::format("concat(year, '/', month, '/', day) >= {}",
+                                     Quote(Day(*r.since)))
+                       : fmt::format("\"date\" >= {}", Quote(Day(*r.since))));
     out->push_back(fmt::format("\"start\" >= {}", *r.since));
   }
   if (r.until) {
-    out->push_back(t.hive ? fmt::format("concat(year, '/', month, '/', day) <= {}",
-                                        Quote(Day(*r.until + 86400)))
-                          : fmt::format("\"date\" <= {}", Quote(Day(*r.until + 86400))));
+    out->push_back(
+        t.hive ? fmt::format("concat(year, '/', month, '/', day) <= {}",
+                             Quote(Day(*r.until + 86400)))
+               : fmt::format("\"date\" <= {}", Quote(Day(*r.until + 86400))));
     out->push_back(fmt::format("\"start\" < {}", *r.until));
   }
 }
@@ -228,15 +246,18 @@ std::string AthenaTable::Location() const {
   std::string base = "s3://" + bucket + "/";
   if (!prefix.empty()) base += prefix + "/";
   if (hive) {
-    return base + fmt::format("AWSLogs/aws-account-id={}/aws-service=vpcflowlogs/aws-region={}/",
-                              account, region);
+    return base + fmt::format(
+                      "AWSLogs/aws-account-id={}/aws-service=vpcflowlogs/"
+                      "aws-region={}/",
+                      account, region);
   }
   return base + fmt::format("AWSLogs/{}/vpcflowlogs/{}/", account, region);
 }
 
 Result<std::string> AthenaDdl(const AthenaTable& t) {
   if (t.bucket.empty() || t.account.empty() || t.region.empty()) {
-    return Status::InvalidArgument("athena ddl needs --bucket, --account and --region");
+    return Status::InvalidArgument(
+        "athena ddl needs --bucket, --account and --region");
   }
   std::string columns;
   for (size_t i = 0; i < t.schema.size(); ++i) {
@@ -249,29 +270,37 @@ Result<std::string> AthenaDdl(const AthenaTable& t) {
   if (t.hive) {
     partitions = "`year` string, `month` string, `day` string";
     projection =
-        "  'projection.year.type'='integer',\n  'projection.year.range'='2015,2100',\n"
-        "  'projection.month.type'='integer',\n  'projection.month.range'='1,12',\n"
+        "  'projection.year.type'='integer',\n  "
+        "'projection.year.range'='2015,2100',\n"
+        "  'projection.month.type'='integer',\n  "
+        "'projection.month.range'='1,12',\n"
         "  'projection.month.digits'='2',\n  'projection.day.type'='integer',\n"
         "  'projection.day.range'='1,31',\n  'projection.day.digits'='2',\n";
     template_path = loc + "year=${year}/month=${month}/day=${day}";
     if (t.per_hour) {
       partitions += ", `hour` string";
-      projection += "  'projection.hour.type'='integer',\n  'projection.hour.range'='0,23',\n"
-                    "  'projection.hour.digits'='2',\n";
+      projection +=
+          "  'projection.hour.type'='integer',\n  "
+          "'projection.hour.range'='0,23',\n"
+          "  'projection.hour.digits'='2',\n";
       template_path += "/hour=${hour}";
     }
   } else {
     partitions = "`date` string";
     projection = fmt::format(
-        "  'projection.date.type'='date',\n  'projection.date.range'='{},NOW',\n"
-        "  'projection.date.format'='yyyy/MM/dd',\n  'projection.date.interval'='1',\n"
+        "  'projection.date.type'='date',\n  "
+        "'projection.date.range'='{},NOW',\n"
+        "  'projection.date.format'='yyyy/MM/dd',\n  "
+        "'projection.date.interval'='1',\n"
         "  'projection.date.interval.unit'='DAYS',\n",
         t.start_date);
     template_path = loc + "${date}";
     if (t.per_hour) {
       partitions += ", `hour` string";
-      projection += "  'projection.hour.type'='integer',\n  'projection.hour.range'='0,23',\n"
-                    "  'projection.hour.digits'='2',\n";
+      projection +=
+          "  'projection.hour.type'='integer',\n  "
+          "'projection.hour.range'='0,23',\n"
+          "  'projection.hour.digits'='2',\n";
       template_path += "/${hour}";
     }
   }
@@ -279,15 +308,18 @@ Result<std::string> AthenaDdl(const AthenaTable& t) {
       t.parquet ? "STORED AS PARQUET\n"
                 : "ROW FORMAT DELIMITED\nFIELDS TERMINATED BY ' '\n";
   return fmt::format(
-      "CREATE EXTERNAL TABLE IF NOT EXISTS `{}`.`{}` (\n{})\nPARTITIONED BY ({})\n{}"
+      "CREATE EXTERNAL TABLE IF NOT EXISTS `{}`.`{}` (\n{})\nPARTITIONED BY "
+      "({})\n{}"
       "LOCATION '{}'\nTBLPROPERTIES (\n{}  'projection.enabled'='true',\n{}"
       "  'storage.location.template'='{}'\n);\n",
       t.database, t.table, columns, partitions, storage, loc,
-      t.parquet ? "  'parquet.compression'='SNAPPY',\n" : "  'skip.header.line.count'='1',\n",
+      t.parquet ? "  'parquet.compression'='SNAPPY',\n"
+                : "  'skip.header.line.count'='1',\n",
       projection, template_path);
 }
 
-Result<std::string> AthenaFilterSql(const AthenaTable& t, const CompiledPattern& p,
+Result<std::string> AthenaFilterSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
                                     const AthenaTimeRange& r, uint64_t limit) {
   std::vector<std::string> conditions;
   if (Status s = PatternConditions(t, p, &conditions); !s.ok()) return s;
@@ -296,8 +328,10 @@ Result<std::string> AthenaFilterSql(const AthenaTable& t, const CompiledPattern&
                      limit ? fmt::format("\nLIMIT {}", limit) : "");
 }
 
-Result<std::string> AthenaTopSql(const AthenaTable& t, const CompiledPattern* where,
-                                 const AthenaTop& top, const AthenaTimeRange& r) {
+Result<std::string> AthenaTopSql(const AthenaTable& t,
+                                 const CompiledPattern* where,
+                                 const AthenaTop& top,
+                                 const AthenaTimeRange& r) {
   std::vector<std::string> conditions;
   if (where != nullptr) {
     if (Status s = PatternConditions(t, *where, &conditions); !s.ok()) return s;
@@ -309,7 +343,8 @@ Result<std::string> AthenaTopSql(const AthenaTable& t, const CompiledPattern* wh
     const size_t slash = f.find('/');
     const std::string name = f.substr(0, slash);
     if (t.schema.IndexOf(name) < 0) {
-      return Status::InvalidArgument(fmt::format("the table has no field '{}'", name));
+      return Status::InvalidArgument(
+          fmt::format("the table has no field '{}'", name));
     }
     const std::string col = "\"" + AthenaColumn(name) + "\"";
     const std::string alias = "\"" + f + "\"";
@@ -318,28 +353,34 @@ Result<std::string> AthenaTopSql(const AthenaTable& t, const CompiledPattern* wh
       select += col + ", ";
     } else {
       const std::string expr = fmt::format(
-          "CAST(ip_prefix(try_cast({} AS ipaddress), {}) AS varchar)", col, f.substr(slash + 1));
+          "CAST(ip_prefix(try_cast({} AS ipaddress), {}) AS varchar)", col,
+          f.substr(slash + 1));
       keys.push_back(expr);
       select += expr + " AS " + alias + ", ";
     }
   }
   if (top.bucket_seconds > 0) {
-    const std::string expr = fmt::format("from_unixtime(\"start\" - \"start\" % {})", top.bucket_seconds);
+    const std::string expr = fmt::format(
+        "from_unixtime(\"start\" - \"start\" % {})", top.bucket_seconds);
     keys.push_back(expr);
     select += expr + " AS \"time\", ";
   }
-  const std::string value = top.sum.empty() ? "count(*)" : fmt::format("sum(\"{}\")", top.sum);
+  const std::string value =
+      top.sum.empty() ? "count(*)" : fmt::format("sum(\"{}\")", top.sum);
   const std::string value_name = top.sum.empty() ? "count" : "sum_" + top.sum;
   std::string group;
-  for (size_t i = 0; i < keys.size(); ++i) group += (i ? ", " : "") + std::to_string(i + 1);
+  for (size_t i = 0; i < keys.size(); ++i)
+    group += (i ? ", " : "") + std::to_string(i + 1);
   return fmt::format(
-      "SELECT {}{} AS \"{}\",\n  {} * 1.0 / sum({}) OVER () AS \"share\"\nFROM {}{}\nGROUP BY {}\n"
+      "SELECT {}{} AS \"{}\",\n  {} * 1.0 / sum({}) OVER () AS \"share\"\nFROM "
+      "{}{}\nGROUP BY {}\n"
       "ORDER BY \"{}\" DESC{};\n",
-      select, value, value_name, value, value, From(t), Where(conditions), group, value_name,
-      top.limit ? fmt::format("\nLIMIT {}", top.limit) : "");
+      select, value, value_name, value, value, From(t), Where(conditions),
+      group, value_name, top.limit ? fmt::format("\nLIMIT {}", top.limit) : "");
 }
 
-Result<std::string> AthenaMetricSql(const AthenaTable& t, const CompiledPattern& p,
+Result<std::string> AthenaMetricSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
                                     const std::string& value, int64_t period,
                                     const AthenaTimeRange& r) {
   std::vector<std::string> conditions;
@@ -353,18 +394,21 @@ Result<std::string> AthenaMetricSql(const AthenaTable& t, const CompiledPattern&
       if (s.kind == Slot::Kind::kNamed && s.name == name) slot = &s;
     }
     if (slot == nullptr) {
-      return Status::InvalidArgument(fmt::format("metric value '{}' names no field of the pattern", value));
+      return Status::InvalidArgument(fmt::format(
+          "metric value '{}' names no field of the pattern", value));
     }
     size_t fixed = 0;
     for (const Slot& s : p.slots()) fixed += s.kind != Slot::Kind::kEllipsis;
-    const FlowField& f = t.schema.column(slot->from_end ? t.schema.size() - fixed + slot->position
-                                                        : slot->position);
+    const FlowField& f = t.schema.column(
+        slot->from_end ? t.schema.size() - fixed + slot->position
+                       : slot->position);
     agg = fmt::format("sum(\"{}\")", AthenaColumn(f.name));
   } else if (value != "1") {
     agg = fmt::format("count(*) * {}", value);
   }
   return fmt::format(
-      "SELECT from_unixtime(\"start\" - \"start\" % {0}) AS \"time\",\n  {1} AS \"value\",\n"
+      "SELECT from_unixtime(\"start\" - \"start\" % {0}) AS \"time\",\n  {1} "
+      "AS \"value\",\n"
       "  count(*) AS \"sample_count\"\nFROM {2}{3}\nGROUP BY 1\nORDER BY 1;\n",
       period, agg, From(t), Where(conditions));
 }

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "flowmon/time_util.h"
-
 #include <algorithm>
 #include <filesystem>
+
+#include "flowmon/time_util.h"
 
 namespace flowmon {
 
@@ -71,7 +71,8 @@ bool PathTimeSpan(std::string_view path, int64_t* begin, int64_t* end) {
   // The last directories (not the file name) that read YYYY/MM/DD[/HH].
   for (size_t i = 0; i + 3 < parts.size(); ++i) {
     int y, m, d, h = -1;
-    if (!Digits(parts[i], 4, &y) || !Digits(parts[i + 1], 2, &m) || !Digits(parts[i + 2], 2, &d)) {
+    if (!Digits(parts[i], 4, &y) || !Digits(parts[i + 1], 2, &m) ||
+        !Digits(parts[i + 2], 2, &d)) {
       continue;
     }
     if (i + 4 < parts.size() && !Digits(parts[i + 3], 2, &h)) h = -1;
@@ -85,7 +86,8 @@ bool PathTimeSpan(std::string_view path, int64_t* begin, int64_t* end) {
   return false;
 }
 
-ExpandedInputs ExpandInputs(const std::vector<std::string>& paths, std::optional<int64_t> since,
+ExpandedInputs ExpandInputs(const std::vector<std::string>& paths,
+                            std::optional<int64_t> since,
                             std::optional<int64_t> until, size_t* pruned) {
   ExpandedInputs all = ExpandInputs(paths);
   if (!since && !until) return all;
@@ -95,7 +97,8 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& paths, std::optional
   for (std::string& f : all.files) {
     int64_t begin, end;
     if (f != "-" && PathTimeSpan(f, &begin, &end) &&
-        ((until && begin - kDeliveryMarginSeconds >= *until) || (since && end <= *since))) {
+        ((until && begin - kDeliveryMarginSeconds >= *until) ||
+         (since && end <= *since))) {
       ++skipped;
       continue;
     }

@@ -8,7 +8,8 @@ bool ScanForCandidatesAvx2(std::string_view span, size_t expected, char rare,
                            size_t max_line, FullLineFn full, void* ctx,
                            uint64_t* plain_tail);
 
-bool SplitPlainLineAvx2(std::string_view line, Record* rec, const char* readable_end);
+bool SplitPlainLineAvx2(std::string_view line, Record* rec,
+                        const char* readable_end);
 
 namespace {
 
@@ -42,7 +43,8 @@ ScanFn ChooseScan() {
 
 }  // namespace
 
-bool SplitPlainLine(std::string_view line, Record* rec, const char* readable_end) {
+bool SplitPlainLine(std::string_view line, Record* rec,
+                    const char* readable_end) {
   static const SplitFn split = ChooseSplit();
   return split(line, rec, readable_end);
 }

@@ -32,6 +32,7 @@ struct Record;
 // when the CPU has it). False, having decided nothing, for other lines and
 // for more than kMaxFields fields. Bytes up to `readable_end` past the
 // line may be read. Measured in bench/filter_perftest.cc.
-bool SplitPlainLine(std::string_view line, Record* rec, const char* readable_end);
+bool SplitPlainLine(std::string_view line, Record* rec,
+                    const char* readable_end);
 
 }  // namespace flowmon

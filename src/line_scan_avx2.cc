@@ -11,7 +11,8 @@ bool ScanForCandidatesAvx2(std::string_view span, size_t expected, char rare,
   return avx2::Scan(span, expected, rare, max_line, full, ctx, plain_tail);
 }
 
-bool SplitPlainLineAvx2(std::string_view line, Record* rec, const char* readable_end) {
+bool SplitPlainLineAvx2(std::string_view line, Record* rec,
+                        const char* readable_end) {
   return avx2::SplitPlain(line, rec, readable_end);
 }
 

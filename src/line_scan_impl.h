@@ -69,7 +69,8 @@ inline unsigned PopCount(uint64_t x) {
 // having decided nothing, for lines with quotes, brackets, control bytes
 // or too many fields; the byte loop handles those. Measured in
 // bench/filter_perftest.cc: about 3x the byte loop on flow-log lines.
-inline bool SplitPlain(std::string_view line, Record* rec, const char* readable_end) {
+inline bool SplitPlain(std::string_view line, Record* rec,
+                       const char* readable_end) {
   const char* const s = line.data();
   const size_t n = line.size();
   size_t count = 0;
@@ -113,7 +114,6 @@ inline bool SplitPlain(std::string_view line, Record* rec, const char* readable_
   rec->size = count;
   return true;
 }
-
 
 inline bool Scan(std::string_view span, size_t expected, char rare,
                  size_t max_line, FullLineFn full, void* ctx,

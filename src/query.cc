@@ -1,17 +1,16 @@
 #include "flowmon/query.h"
 
+#include <arpa/inet.h>
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <arpa/inet.h>
 #include <chrono>
 #include <cmath>
 #include <cstring>
 #include <functional>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "flowmon/athena.h"
 #include "flowmon/schema.h"
@@ -25,10 +24,11 @@ std::string InsightsTime(int64_t ms) {
   const sys_days day = floor<days>(tp);
   const year_month_day ymd(day);
   const hh_mm_ss hms(floor<milliseconds>(tp - day));
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
-                     hms.subseconds().count());
+  return fmt::format(
+      "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", static_cast<int>(ymd.year()),
+      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+      hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
+      hms.subseconds().count());
 }
 
 namespace {
@@ -42,16 +42,21 @@ struct Tok {
 };
 
 bool IdentStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '@';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         c == '@';
 }
-bool IdentChar(char c) { return IdentStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-'; }
+bool IdentChar(char c) {
+  return IdentStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
 
 class Lexer {
  public:
   explicit Lexer(std::string_view s) : s_(s) {}
   // `regex_ok`: a '/' starts a /regex/ (after like and =~).
   Tok Next(bool regex_ok = false) {
-    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+    while (pos_ < s_.size() &&
+           std::isspace(static_cast<unsigned char>(s_[pos_])))
+      ++pos_;
     Tok t;
     t.column = pos_ + 1;
     if (pos_ == s_.size()) return t;
@@ -76,7 +81,8 @@ class Lexer {
       t.kind = Tok::kRegex;
       ++pos_;
       while (pos_ < s_.size() && s_[pos_] != '/') {
-        if (s_[pos_] == '\\' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/') ++pos_;
+        if (s_[pos_] == '\\' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/')
+          ++pos_;
         t.text += s_[pos_++];
       }
       if (pos_ < s_.size()) ++pos_;
@@ -89,10 +95,15 @@ class Lexer {
       pos_ = end == std::string_view::npos ? s_.size() : end + 1;
       return t;
     }
-    if ((c >= '0' && c <= '9') || (c == '.' && pos_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
+    if ((c >= '0' && c <= '9') ||
+        (c == '.' && pos_ + 1 < s_.size() &&
+         std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
       t.kind = Tok::kNumber;
       const size_t start = pos_;
-      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) ++pos_;
+      while (pos_ < s_.size() &&
+             (std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
+              s_[pos_] == '.'))
+        ++pos_;
       t.text = std::string(s_.substr(start, pos_ - start));
       return t;
     }
@@ -104,7 +115,8 @@ class Lexer {
       return t;
     }
     t.kind = Tok::kOp;
-    for (const char* op : {"!=", "<=", ">=", "=~", "=", "<", ">", "|", ",", "(", ")", "[", "]", "+", "-", "*", "/"}) {
+    for (const char* op : {"!=", "<=", ">=", "=~", "=", "<", ">", "|", ",", "(",
+                           ")", "[", "]", "+", "-", "*", "/"}) {
       if (s_.substr(pos_).starts_with(op)) {
         t.text = op;
         pos_ += std::strlen(op);
@@ -129,7 +141,17 @@ class Lexer {
 // ---------------------------------------------------------------- AST
 
 struct Expr {
-  enum Kind { kLiteral, kField, kNot, kNeg, kBinary, kIn, kLike, kRegexMatch, kCall } kind;
+  enum Kind {
+    kLiteral,
+    kField,
+    kNot,
+    kNeg,
+    kBinary,
+    kIn,
+    kLike,
+    kRegexMatch,
+    kCall
+  } kind;
   QueryValue literal;
   std::string name;  // field, operator or function
   std::vector<std::unique_ptr<Expr>> args;
@@ -159,7 +181,7 @@ struct SortKey {
 
 struct Command {
   enum Kind { kFields, kFilter, kStats, kSort, kLimit, kDedup, kDisplay } kind;
-  std::vector<Named> fields;      // fields / stats by
+  std::vector<Named> fields;  // fields / stats by
   ExprPtr filter;
   std::vector<Aggregate> aggregates;
   std::vector<SortKey> sort;
@@ -180,14 +202,31 @@ namespace {
 // Insights' names of the flow-log fields.
 std::string_view FlowFieldFor(std::string_view insights) {
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"version", "version"}, {"accountId", "account-id"}, {"interfaceId", "interface-id"},
-      {"srcAddr", "srcaddr"}, {"dstAddr", "dstaddr"}, {"srcPort", "srcport"},
-      {"dstPort", "dstport"}, {"protocol", "protocol"}, {"packets", "packets"},
-      {"bytes", "bytes"}, {"start", "start"}, {"end", "end"}, {"action", "action"},
-      {"logStatus", "log-status"}, {"vpcId", "vpc-id"}, {"subnetId", "subnet-id"},
-      {"instanceId", "instance-id"}, {"tcpFlags", "tcp-flags"}, {"type", "type"},
-      {"pktSrcAddr", "pkt-srcaddr"}, {"pktDstAddr", "pkt-dstaddr"}, {"region", "region"},
-      {"azId", "az-id"}, {"flowDirection", "flow-direction"}, {"trafficPath", "traffic-path"},
+      {"version", "version"},
+      {"accountId", "account-id"},
+      {"interfaceId", "interface-id"},
+      {"srcAddr", "srcaddr"},
+      {"dstAddr", "dstaddr"},
+      {"srcPort", "srcport"},
+      {"dstPort", "dstport"},
+      {"protocol", "protocol"},
+      {"packets", "packets"},
+      {"bytes", "bytes"},
+      {"start", "start"},
+      {"end", "end"},
+      {"action", "action"},
+      {"logStatus", "log-status"},
+      {"vpcId", "vpc-id"},
+      {"subnetId", "subnet-id"},
+      {"instanceId", "instance-id"},
+      {"tcpFlags", "tcp-flags"},
+      {"type", "type"},
+      {"pktSrcAddr", "pkt-srcaddr"},
+      {"pktDstAddr", "pkt-dstaddr"},
+      {"region", "region"},
+      {"azId", "az-id"},
+      {"flowDirection", "flow-direction"},
+      {"trafficPath", "traffic-path"},
       {"rejectReason", "reject-reason"}};
   for (const auto& [i, f] : kNames) {
     if (i == insights) return f;
@@ -196,14 +235,18 @@ std::string_view FlowFieldFor(std::string_view insights) {
 }
 
 Status Fail(const Tok& t, std::string message) {
-  return Status::InvalidArgument(fmt::format("query:1:{}: {}", t.column, message));
+  return Status::InvalidArgument(
+      fmt::format("query:1:{}: {}", t.column, message));
 }
 
-bool Is(const Tok& t, std::string_view text) { return t.kind == Tok::kOp && t.text == text; }
+bool Is(const Tok& t, std::string_view text) {
+  return t.kind == Tok::kOp && t.text == text;
+}
 bool IsWord(const Tok& t, std::string_view w) {
   if (t.kind != Tok::kIdent || t.text.size() != w.size()) return false;
   for (size_t i = 0; i < w.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(t.text[i])) != w[i]) return false;
+    if (std::tolower(static_cast<unsigned char>(t.text[i])) != w[i])
+      return false;
   }
   return true;
 }
@@ -228,7 +271,8 @@ class Parser {
         c.kind = Command::kFilter;
         s = ParseExpr(&c.filter);
       } else if (IsWord(word, "stats")) {
-        if (plan->stats_at != SIZE_MAX) return Fail(word, "only one stats command is supported");
+        if (plan->stats_at != SIZE_MAX)
+          return Fail(word, "only one stats command is supported");
         c.kind = Command::kStats;
         s = Stats(&c);
         plan->stats_at = plan->commands.size();
@@ -247,9 +291,11 @@ class Parser {
         c.kind = IsWord(word, "dedup") ? Command::kDedup : Command::kDisplay;
         s = Names(&c.names);
       } else if (word.kind == Tok::kIdent) {
-        return Fail(word, fmt::format("unsupported command '{}' (supported: fields, filter, "
-                                      "stats, sort, limit, dedup, display)",
-                                      word.text));
+        return Fail(
+            word,
+            fmt::format("unsupported command '{}' (supported: fields, filter, "
+                        "stats, sort, limit, dedup, display)",
+                        word.text));
       } else {
         return Fail(word, "expected a command");
       }
@@ -264,7 +310,8 @@ class Parser {
  private:
   std::string Text(size_t from_column, size_t to_column) {
     std::string t(text_.substr(from_column - 1, to_column - from_column));
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())))
+      t.pop_back();
     return t;
   }
 
@@ -287,7 +334,8 @@ class Parser {
         lex_.Next();
         if (!Is(lex_.Next(), "(")) return Fail(first, "expected '(' after bin");
         Tok width = lex_.Next();
-        if (width.kind != Tok::kNumber) return Fail(width, "expected a period such as 5m");
+        if (width.kind != Tok::kNumber)
+          return Fail(width, "expected a period such as 5m");
         if (Status s = BinWidth(width, &n.bin_ms); !s.ok()) return s;
         Tok close = lex_.Next();
         if (!Is(close, ")")) return Fail(close, "expected ')'");
@@ -299,7 +347,8 @@ class Parser {
       if (IsWord(lex_.Peek(), "as")) {
         lex_.Next();
         Tok alias = lex_.Next();
-        if (alias.kind != Tok::kIdent) return Fail(alias, "expected a name after as");
+        if (alias.kind != Tok::kIdent)
+          return Fail(alias, "expected a name after as");
         n.name = alias.text;
       }
       out->push_back(std::move(n));
@@ -310,16 +359,24 @@ class Parser {
 
   static Status BinWidth(const Tok& t, int64_t* ms) {
     size_t i = 0;
-    while (i < t.text.size() && std::isdigit(static_cast<unsigned char>(t.text[i]))) ++i;
+    while (i < t.text.size() &&
+           std::isdigit(static_cast<unsigned char>(t.text[i])))
+      ++i;
     const std::string unit = t.text.substr(i);
     const int64_t n = i > 0 ? std::stoll(t.text.substr(0, i)) : 0;
     int64_t scale = 0;
-    if (unit == "ms") scale = 1;
-    else if (unit == "s" || unit == "sec") scale = 1000;
-    else if (unit == "m" || unit == "min") scale = 60000;
-    else if (unit == "h" || unit == "hr") scale = 3600000;
-    else if (unit == "d") scale = 86400000;
-    if (n <= 0 || scale == 0) return Fail(t, "expected a period such as 30s, 5m, 1h or 1d");
+    if (unit == "ms")
+      scale = 1;
+    else if (unit == "s" || unit == "sec")
+      scale = 1000;
+    else if (unit == "m" || unit == "min")
+      scale = 60000;
+    else if (unit == "h" || unit == "hr")
+      scale = 3600000;
+    else if (unit == "d")
+      scale = 86400000;
+    if (n <= 0 || scale == 0)
+      return Fail(t, "expected a period such as 30s, 5m, 1h or 1d");
     *ms = n * scale;
     return Status::Ok();
   }
@@ -328,16 +385,21 @@ class Parser {
     while (true) {
       Aggregate a;
       const Tok fn = lex_.Next();
-      static const char* const kFns[] = {"count", "count_distinct", "sum", "avg", "min", "max", "pct"};
+      static const char* const kFns[] = {
+          "count", "count_distinct", "sum", "avg", "min", "max", "pct"};
       if (fn.kind != Tok::kIdent ||
-          std::none_of(std::begin(kFns), std::end(kFns), [&](const char* f) { return IsWord(fn, f); })) {
-        return Fail(fn, fmt::format("unsupported stats function '{}' (supported: count, "
-                                    "count_distinct, sum, avg, min, max, pct)",
-                                    fn.text));
+          std::none_of(std::begin(kFns), std::end(kFns),
+                       [&](const char* f) { return IsWord(fn, f); })) {
+        return Fail(
+            fn,
+            fmt::format("unsupported stats function '{}' (supported: count, "
+                        "count_distinct, sum, avg, min, max, pct)",
+                        fn.text));
       }
       a.fn = fn.text;
       std::transform(a.fn.begin(), a.fn.end(), a.fn.begin(), ::tolower);
-      if (!Is(lex_.Next(), "(")) return Fail(fn, "expected '(' after " + fn.text);
+      if (!Is(lex_.Next(), "("))
+        return Fail(fn, "expected '(' after " + fn.text);
       if (a.fn == "count" && Is(lex_.Peek(), "*")) {
         lex_.Next();
       } else if (Status s = ParseExpr(&a.arg); !s.ok()) {
@@ -346,7 +408,8 @@ class Parser {
       if (a.fn == "pct") {
         Tok comma = lex_.Next();
         Tok p = lex_.Next();
-        if (!Is(comma, ",") || p.kind != Tok::kNumber || !ParseNumber(p.text, &a.percentile)) {
+        if (!Is(comma, ",") || p.kind != Tok::kNumber ||
+            !ParseNumber(p.text, &a.percentile)) {
           return Fail(p, "expected pct(field, percentile)");
         }
       }
@@ -356,7 +419,8 @@ class Parser {
       if (IsWord(lex_.Peek(), "as")) {
         lex_.Next();
         Tok alias = lex_.Next();
-        if (alias.kind != Tok::kIdent) return Fail(alias, "expected a name after as");
+        if (alias.kind != Tok::kIdent)
+          return Fail(alias, "expected a name after as");
         a.name = alias.text;
       }
       c->aggregates.push_back(std::move(a));
@@ -485,7 +549,8 @@ class Parser {
       if (pat.kind == Tok::kRegex || Is(t, "=~")) {
         std::string re = pat.text;
         auto r = std::make_shared<const RE2>(re, RE2::Quiet);
-        if (!r->ok()) return Fail(pat, "invalid regular expression: " + r->error());
+        if (!r->ok())
+          return Fail(pat, "invalid regular expression: " + r->error());
         e->regex = std::move(r);
       } else if (pat.kind == Tok::kString) {
         e->literal = pat.text;  // substring
@@ -511,8 +576,8 @@ class Parser {
   }
   Status Sum(ExprPtr* out) {
     if (Status s = Primary(out); !s.ok()) return s;
-    while (Is(lex_.Peek(), "+") || Is(lex_.Peek(), "-") || Is(lex_.Peek(), "*") ||
-           Is(lex_.Peek(), "/")) {
+    while (Is(lex_.Peek(), "+") || Is(lex_.Peek(), "-") ||
+           Is(lex_.Peek(), "*") || Is(lex_.Peek(), "/")) {
       const std::string op = lex_.Next().text;
       ExprPtr r;
       if (Status s = Primary(&r); !s.ok()) return s;
@@ -544,11 +609,13 @@ class Parser {
       e->text = "-" + inner->text;
       e->args.push_back(std::move(inner));
     } else if (t.kind == Tok::kIdent && Is(lex_.Peek(), "(")) {
-      static const char* const kFns[] = {"isipv4insubnet", "isipinsubnet", "ispresent",
-                                         "tolower", "toupper", "strlen", "abs"};
+      static const char* const kFns[] = {
+          "isipv4insubnet", "isipinsubnet", "ispresent", "tolower",
+          "toupper",        "strlen",       "abs"};
       std::string fn = t.text;
       std::transform(fn.begin(), fn.end(), fn.begin(), ::tolower);
-      if (std::none_of(std::begin(kFns), std::end(kFns), [&](const char* f) { return fn == f; })) {
+      if (std::none_of(std::begin(kFns), std::end(kFns),
+                       [&](const char* f) { return fn == f; })) {
         return Fail(t, fmt::format("unsupported function '{}'", t.text));
       }
       lex_.Next();
@@ -558,8 +625,10 @@ class Parser {
         ExprPtr arg;
         if (Status s = ParseExpr(&arg); !s.ok()) return s;
         e->args.push_back(std::move(arg));
-        if (Is(lex_.Peek(), ",")) lex_.Next();
-        else if (!Is(lex_.Peek(), ")")) return Fail(lex_.Peek(), "expected ',' or ')'");
+        if (Is(lex_.Peek(), ","))
+          lex_.Next();
+        else if (!Is(lex_.Peek(), ")"))
+          return Fail(lex_.Peek(), "expected ',' or ')'");
       }
       const Tok close = lex_.Next();
       e->text = Text(t.column, close.column + 1);
@@ -586,7 +655,8 @@ bool AsNumber(const QueryValue& v, double* out) {
     *out = *d;
     return true;
   }
-  if (const std::string* s = std::get_if<std::string>(&v)) return ParseNumber(*s, out);
+  if (const std::string* s = std::get_if<std::string>(&v))
+    return ParseNumber(*s, out);
   return false;
 }
 
@@ -610,8 +680,12 @@ int NaturalCompare(std::string_view a, std::string_view b) {
     const bool da = std::isdigit(static_cast<unsigned char>(a[i]));
     const bool db = std::isdigit(static_cast<unsigned char>(b[j]));
     size_t ie = i, je = j;
-    while (ie < a.size() && static_cast<bool>(std::isdigit(static_cast<unsigned char>(a[ie]))) == da) ++ie;
-    while (je < b.size() && static_cast<bool>(std::isdigit(static_cast<unsigned char>(b[je]))) == db) ++je;
+    while (ie < a.size() && static_cast<bool>(std::isdigit(
+                                static_cast<unsigned char>(a[ie]))) == da)
+      ++ie;
+    while (je < b.size() && static_cast<bool>(std::isdigit(
+                                static_cast<unsigned char>(b[je]))) == db)
+      ++je;
     const std::string_view x = a.substr(i, ie - i), y = b.substr(j, je - j);
     if (da && db && x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
     if (x != y) {
@@ -641,10 +715,12 @@ int CompareValues(const QueryValue& a, const QueryValue& b) {
 bool InSubnet(const std::string& addr, const std::string& cidr, bool v4_only) {
   const size_t slash = cidr.find('/');
   const std::string net = cidr.substr(0, slash);
-  const int bits = slash == std::string::npos ? -1 : std::atoi(cidr.c_str() + slash + 1);
+  const int bits =
+      slash == std::string::npos ? -1 : std::atoi(cidr.c_str() + slash + 1);
   unsigned char a[16], n[16];
   size_t len = 4;
-  if (inet_pton(AF_INET, addr.c_str(), a) == 1 && inet_pton(AF_INET, net.c_str(), n) == 1) {
+  if (inet_pton(AF_INET, addr.c_str(), a) == 1 &&
+      inet_pton(AF_INET, net.c_str(), n) == 1) {
     len = 4;
   } else if (!v4_only && inet_pton(AF_INET6, addr.c_str(), a) == 1 &&
              inet_pton(AF_INET6, net.c_str(), n) == 1) {
@@ -673,7 +749,8 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
       return Truthy(Eval(*e.args[0], field)) ? 0.0 : 1.0;
     case Expr::kNeg: {
       double v;
-      return AsNumber(Eval(*e.args[0], field), &v) ? QueryValue(-v) : QueryValue();
+      return AsNumber(Eval(*e.args[0], field), &v) ? QueryValue(-v)
+                                                   : QueryValue();
     }
     case Expr::kIn: {
       const QueryValue v = Eval(*e.args[0], field);
@@ -689,7 +766,8 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
       if (std::holds_alternative<std::monostate>(v)) return 0.0;
       const std::string s = AsString(v);
       const bool m = e.regex ? RE2::PartialMatch(s, *e.regex)
-                             : s.find(std::get<std::string>(e.literal)) != std::string::npos;
+                             : s.find(std::get<std::string>(e.literal)) !=
+                                   std::string::npos;
       return m != e.negated ? 1.0 : 0.0;
     }
     case Expr::kRegexMatch:
@@ -699,15 +777,21 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
       for (const auto& arg : e.args) a.push_back(Eval(*arg, field));
       if (e.name == "isipv4insubnet" || e.name == "isipinsubnet") {
         if (a.size() != 2) return 0.0;
-        return InSubnet(AsString(a[0]), AsString(a[1]), e.name == "isipv4insubnet") ? 1.0 : 0.0;
+        return InSubnet(AsString(a[0]), AsString(a[1]),
+                        e.name == "isipv4insubnet")
+                   ? 1.0
+                   : 0.0;
       }
       if (e.name == "ispresent") {
-        return !a.empty() && !std::holds_alternative<std::monostate>(a[0]) ? 1.0 : 0.0;
+        return !a.empty() && !std::holds_alternative<std::monostate>(a[0])
+                   ? 1.0
+                   : 0.0;
       }
       if (a.empty() || std::holds_alternative<std::monostate>(a[0])) return {};
       std::string s = AsString(a[0]);
       if (e.name == "tolower" || e.name == "toupper") {
-        std::transform(s.begin(), s.end(), s.begin(), e.name == "tolower" ? ::tolower : ::toupper);
+        std::transform(s.begin(), s.end(), s.begin(),
+                       e.name == "tolower" ? ::tolower : ::toupper);
         return s;
       }
       if (e.name == "strlen") return static_cast<double>(s.size());
@@ -716,10 +800,16 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
     }
     case Expr::kBinary: {
       if (e.name == "and") {
-        return Truthy(Eval(*e.args[0], field)) && Truthy(Eval(*e.args[1], field)) ? 1.0 : 0.0;
+        return Truthy(Eval(*e.args[0], field)) &&
+                       Truthy(Eval(*e.args[1], field))
+                   ? 1.0
+                   : 0.0;
       }
       if (e.name == "or") {
-        return Truthy(Eval(*e.args[0], field)) || Truthy(Eval(*e.args[1], field)) ? 1.0 : 0.0;
+        return Truthy(Eval(*e.args[0], field)) ||
+                       Truthy(Eval(*e.args[1], field))
+                   ? 1.0
+                   : 0.0;
       }
       const QueryValue l = Eval(*e.args[0], field), r = Eval(*e.args[1], field);
       if (e.name == "+" || e.name == "-" || e.name == "*" || e.name == "/") {
@@ -730,12 +820,17 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
         if (e.name == "*") return x * y;
         return y == 0 ? QueryValue() : QueryValue(x / y);
       }
-      if (std::holds_alternative<std::monostate>(l) || std::holds_alternative<std::monostate>(r)) {
+      if (std::holds_alternative<std::monostate>(l) ||
+          std::holds_alternative<std::monostate>(r)) {
         return 0.0;
       }
       const int c = CompareValues(l, r);
-      const bool b = e.name == "=" ? c == 0 : e.name == "!=" ? c != 0 : e.name == "<" ? c < 0
-                     : e.name == "<=" ? c <= 0 : e.name == ">" ? c > 0 : c >= 0;
+      const bool b = e.name == "="    ? c == 0
+                     : e.name == "!=" ? c != 0
+                     : e.name == "<"  ? c < 0
+                     : e.name == "<=" ? c <= 0
+                     : e.name == ">"  ? c > 0
+                                      : c >= 0;
       return b ? 1.0 : 0.0;
     }
   }
@@ -756,7 +851,9 @@ struct QuerySink::State {
   std::vector<std::vector<QueryValue>> rows;
   std::vector<bool> time_columns;
   // stats: group key -> (key values, aggregate states), in first-seen order.
-  std::map<std::string, std::pair<std::vector<QueryValue>, std::vector<AggState>>> groups;
+  std::map<std::string,
+           std::pair<std::vector<QueryValue>, std::vector<AggState>>>
+      groups;
 };
 
 Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text) {
@@ -784,13 +881,15 @@ bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
   int64_t ts = rec.timestamp_ms;
   if (ts < 0 && schema != nullptr && schema->start_index() >= 0) {
     double start;
-    if (ParseNumber(rec.fields[static_cast<size_t>(schema->start_index())], &start)) {
+    if (ParseNumber(rec.fields[static_cast<size_t>(schema->start_index())],
+                    &start)) {
       ts = static_cast<int64_t>(start) * 1000;
     }
   }
   const Lookup lookup = [&](const std::string& name) -> QueryValue {
     if (auto it = computed.find(name); it != computed.end()) return it->second;
-    if (name == "@timestamp") return ts >= 0 ? QueryValue(static_cast<double>(ts)) : QueryValue();
+    if (name == "@timestamp")
+      return ts >= 0 ? QueryValue(static_cast<double>(ts)) : QueryValue();
     if (name == "@message") return std::string(rec.line);
     if (schema == nullptr || schema->raw()) return {};
     const std::string_view flow = FlowFieldFor(name);
@@ -817,7 +916,8 @@ bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
       if (i == 0 || out_columns.size() == 2) out_columns.clear();
       for (const Named& n : c.fields) {
         computed[n.name] = Eval(*n.expr, lookup);
-        if (std::find(out_columns.begin(), out_columns.end(), n.name) == out_columns.end()) {
+        if (std::find(out_columns.begin(), out_columns.end(), n.name) ==
+            out_columns.end()) {
           out_columns.push_back(n.name);
         }
       }
@@ -828,7 +928,8 @@ bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
   if (plan.stats_at == SIZE_MAX) {
     if (st.columns.empty()) {
       st.columns = out_columns;
-      for (const std::string& c : out_columns) st.time_columns.push_back(c == "@timestamp");
+      for (const std::string& c : out_columns)
+        st.time_columns.push_back(c == "@timestamp");
     }
     std::vector<QueryValue> row;
     for (const std::string& c : st.columns) row.push_back(lookup(c));
@@ -841,7 +942,8 @@ bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
   for (const Named& n : stats.fields) {
     QueryValue v;
     if (n.bin_ms > 0) {
-      if (ts >= 0) v = static_cast<double>(ts - ((ts % n.bin_ms) + n.bin_ms) % n.bin_ms);
+      if (ts >= 0)
+        v = static_cast<double>(ts - ((ts % n.bin_ms) + n.bin_ms) % n.bin_ms);
     } else {
       v = Eval(*n.expr, lookup);
     }
@@ -916,21 +1018,28 @@ QueryResult QuerySink::Output() const {
   QueryResult r;
   size_t after;
   if (plan.stats_at == SIZE_MAX) {
-    r.columns = st.columns.empty() ? std::vector<std::string>{"@timestamp", "@message"} : st.columns;
-    r.time_columns = st.time_columns.empty() ? std::vector<bool>{true, false} : st.time_columns;
+    r.columns = st.columns.empty()
+                    ? std::vector<std::string>{"@timestamp", "@message"}
+                    : st.columns;
+    r.time_columns = st.time_columns.empty() ? std::vector<bool>{true, false}
+                                             : st.time_columns;
     r.rows = st.rows;
     after = 0;
     // Insights shows the newest events first unless the query sorts.
-    const bool sorts = std::any_of(plan.commands.begin(), plan.commands.end(),
-                                   [](const Command& c) { return c.kind == Command::kSort; });
+    const bool sorts =
+        std::any_of(plan.commands.begin(), plan.commands.end(),
+                    [](const Command& c) { return c.kind == Command::kSort; });
     auto ts = std::find(r.columns.begin(), r.columns.end(), "@timestamp");
     if (!sorts && ts != r.columns.end()) {
       const size_t i = static_cast<size_t>(ts - r.columns.begin());
       std::stable_sort(r.rows.begin(), r.rows.end(),
-                       [i](const auto& a, const auto& b) { return CompareValues(b[i], a[i]) < 0; });
+                       [i](const auto& a, const auto& b) {
+                         return CompareValues(b[i], a[i]) < 0;
+                       });
     }
     for (size_t i = 0; i < plan.commands.size(); ++i) {
-      if (plan.commands[i].kind != Command::kFilter && plan.commands[i].kind != Command::kFields) {
+      if (plan.commands[i].kind != Command::kFilter &&
+          plan.commands[i].kind != Command::kFields) {
         after = i;
         break;
       }
@@ -964,8 +1073,11 @@ QueryResult QuerySink::Output() const {
           if (a.fn == "pct") {
             std::vector<double> sorted = s.values;
             std::sort(sorted.begin(), sorted.end());
-            const double rank = std::ceil(a.percentile / 100.0 * static_cast<double>(sorted.size()));
-            v = sorted[rank < 1 ? 0 : std::min(sorted.size() - 1, static_cast<size_t>(rank) - 1)];
+            const double rank = std::ceil(a.percentile / 100.0 *
+                                          static_cast<double>(sorted.size()));
+            v = sorted[rank < 1 ? 0
+                                : std::min(sorted.size() - 1,
+                                           static_cast<size_t>(rank) - 1)];
           }
         }
         row.push_back(std::move(v));
@@ -978,7 +1090,8 @@ QueryResult QuerySink::Output() const {
     const Command& c = plan.commands[i];
     auto column = [&](const std::string& name) -> int {
       auto it = std::find(r.columns.begin(), r.columns.end(), name);
-      return it == r.columns.end() ? -1 : static_cast<int>(it - r.columns.begin());
+      return it == r.columns.end() ? -1
+                                   : static_cast<int>(it - r.columns.begin());
     };
     auto row_lookup = [&](const std::vector<QueryValue>& row) {
       return Lookup([&, rowp = &row](const std::string& name) -> QueryValue {
@@ -987,26 +1100,28 @@ QueryResult QuerySink::Output() const {
       });
     };
     if (c.kind == Command::kSort) {
-      std::stable_sort(r.rows.begin(), r.rows.end(), [&](const auto& a, const auto& b) {
-        for (const SortKey& k : c.sort) {
-          const int i2 = column(k.column);
-          if (i2 < 0) continue;
-          const QueryValue& x = a[static_cast<size_t>(i2)];
-          const QueryValue& y = b[static_cast<size_t>(i2)];
-          const bool xn = std::holds_alternative<std::monostate>(x);
-          const bool yn = std::holds_alternative<std::monostate>(y);
-          if (xn != yn) return yn;  // nulls last, either direction
-          const int cmp = CompareValues(x, y);
-          if (cmp != 0) return k.desc ? cmp > 0 : cmp < 0;
-        }
-        return false;
-      });
+      std::stable_sort(
+          r.rows.begin(), r.rows.end(), [&](const auto& a, const auto& b) {
+            for (const SortKey& k : c.sort) {
+              const int i2 = column(k.column);
+              if (i2 < 0) continue;
+              const QueryValue& x = a[static_cast<size_t>(i2)];
+              const QueryValue& y = b[static_cast<size_t>(i2)];
+              const bool xn = std::holds_alternative<std::monostate>(x);
+              const bool yn = std::holds_alternative<std::monostate>(y);
+              if (xn != yn) return yn;  // nulls last, either direction
+              const int cmp = CompareValues(x, y);
+              if (cmp != 0) return k.desc ? cmp > 0 : cmp < 0;
+            }
+            return false;
+          });
     } else if (c.kind == Command::kLimit) {
       if (r.rows.size() > c.limit) r.rows.resize(c.limit);
     } else if (c.kind == Command::kFilter) {
       std::vector<std::vector<QueryValue>> kept;
       for (auto& row : r.rows) {
-        if (Truthy(Eval(*c.filter, row_lookup(row)))) kept.push_back(std::move(row));
+        if (Truthy(Eval(*c.filter, row_lookup(row))))
+          kept.push_back(std::move(row));
       }
       r.rows = std::move(kept);
     } else if (c.kind == Command::kDedup) {
@@ -1016,7 +1131,8 @@ QueryResult QuerySink::Output() const {
         std::string key;
         for (const std::string& n : c.names) {
           const int i2 = column(n);
-          key += (i2 < 0 ? "" : AsString(row[static_cast<size_t>(i2)])) + '\x1f';
+          key +=
+              (i2 < 0 ? "" : AsString(row[static_cast<size_t>(i2)])) + '\x1f';
         }
         if (seen.insert(key).second) kept.push_back(std::move(row));
       }
@@ -1025,15 +1141,18 @@ QueryResult QuerySink::Output() const {
       std::vector<int> idx;
       std::vector<std::string> names;
       std::vector<bool> times;
-      for (const std::string& n : c.kind == Command::kDisplay ? c.names : std::vector<std::string>{}) {
+      for (const std::string& n :
+           c.kind == Command::kDisplay ? c.names : std::vector<std::string>{}) {
         idx.push_back(column(n));
         names.push_back(n);
-        times.push_back(column(n) >= 0 && r.time_columns[static_cast<size_t>(column(n))]);
+        times.push_back(column(n) >= 0 &&
+                        r.time_columns[static_cast<size_t>(column(n))]);
       }
       if (c.kind == Command::kFields) continue;
       for (auto& row : r.rows) {
         std::vector<QueryValue> out;
-        for (int i2 : idx) out.push_back(i2 < 0 ? QueryValue() : row[static_cast<size_t>(i2)]);
+        for (int i2 : idx)
+          out.push_back(i2 < 0 ? QueryValue() : row[static_cast<size_t>(i2)]);
         row = std::move(out);
       }
       r.columns = std::move(names);
@@ -1055,7 +1174,8 @@ class SqlWriter {
   explicit SqlWriter(const AthenaTable& t) : t_(t) {}
 
   // The column for an Insights field name, with its flow-log field.
-  Status Column(const std::string& name, std::string* sql, const FlowField** field) {
+  Status Column(const std::string& name, std::string* sql,
+                const FlowField** field) {
     *field = nullptr;
     if (name == "@timestamp") {
       *sql = "from_unixtime(\"start\")";
@@ -1066,8 +1186,9 @@ class SqlWriter {
       for (size_t i = 0; i < t_.schema.size(); ++i) {
         const FlowField& f = t_.schema.column(i);
         const std::string col = "\"" + AthenaColumn(f.name) + "\"";
-        line += f.type == FieldType::kInt ? ", coalesce(CAST(" + col + " AS varchar), '-')"
-                                          : ", coalesce(" + col + ", '-')";
+        line += f.type == FieldType::kInt
+                    ? ", coalesce(CAST(" + col + " AS varchar), '-')"
+                    : ", coalesce(" + col + ", '-')";
       }
       *sql = line + ")";
       return Status::Ok();
@@ -1078,7 +1199,8 @@ class SqlWriter {
         *sql = "\"" + name + "\"";
         return Status::Ok();
       }
-      return Status::InvalidArgument(fmt::format("the table has no field '{}'", name));
+      return Status::InvalidArgument(
+          fmt::format("the table has no field '{}'", name));
     }
     *field = FindFlowField(flow);
     *sql = "\"" + AthenaColumn(flow) + "\"";
@@ -1114,15 +1236,18 @@ class SqlWriter {
           if (Status s = Expr(*e.args[i], &item); !s.ok()) return s;
           items += (i > 1 ? ", " : "") + item;
         }
-        *out = fmt::format("{} {}IN ({})", Cast(*e.args[0], l, e.args.size() > 1 ? e.args[1].get() : nullptr),
-                           e.negated ? "NOT " : "", items);
+        *out = fmt::format(
+            "{} {}IN ({})",
+            Cast(*e.args[0], l, e.args.size() > 1 ? e.args[1].get() : nullptr),
+            e.negated ? "NOT " : "", items);
         return Status::Ok();
       }
       case flowmon::Expr::kLike: {
         std::string l;
         if (Status s = Expr(*e.args[0], &l); !s.ok()) return s;
         l = VarcharOf(*e.args[0], l);
-        *out = e.regex ? fmt::format("{}regexp_like({}, {})", e.negated ? "NOT " : "", l,
+        *out = e.regex ? fmt::format("{}regexp_like({}, {})",
+                                     e.negated ? "NOT " : "", l,
                                      QuoteSql(e.regex->pattern()))
                        : fmt::format("strpos({}, {}) {} 0", l,
                                      QuoteSql(std::get<std::string>(e.literal)),
@@ -1138,18 +1263,24 @@ class SqlWriter {
           if (Status s = Expr(*arg, &x); !s.ok()) return s;
           a.push_back(std::move(x));
         }
-        if ((e.name == "isipv4insubnet" || e.name == "isipinsubnet") && a.size() == 2) {
-          *out = fmt::format("coalesce(contains({}, try_cast({} AS ipaddress)), false)", a[1], a[0]);
+        if ((e.name == "isipv4insubnet" || e.name == "isipinsubnet") &&
+            a.size() == 2) {
+          *out = fmt::format(
+              "coalesce(contains({}, try_cast({} AS ipaddress)), false)", a[1],
+              a[0]);
         } else if (e.name == "ispresent" && a.size() == 1) {
           *out = a[0] + " IS NOT NULL";
-        } else if ((e.name == "tolower" || e.name == "toupper") && a.size() == 1) {
-          *out = fmt::format("{}({})", e.name == "tolower" ? "lower" : "upper", a[0]);
+        } else if ((e.name == "tolower" || e.name == "toupper") &&
+                   a.size() == 1) {
+          *out = fmt::format("{}({})", e.name == "tolower" ? "lower" : "upper",
+                             a[0]);
         } else if (e.name == "strlen" && a.size() == 1) {
           *out = "length(" + VarcharOf(*e.args[0], a[0]) + ")";
         } else if (e.name == "abs" && a.size() == 1) {
           *out = "abs(" + a[0] + ")";
         } else {
-          return Status::InvalidArgument(fmt::format("cannot translate {}", e.text));
+          return Status::InvalidArgument(
+              fmt::format("cannot translate {}", e.text));
         }
         return Status::Ok();
       }
@@ -1158,11 +1289,12 @@ class SqlWriter {
         if (Status s = Expr(*e.args[0], &l); !s.ok()) return s;
         if (Status s = Expr(*e.args[1], &r); !s.ok()) return s;
         if (e.name == "and" || e.name == "or") {
-          *out = fmt::format("({} {} {})", l, e.name == "and" ? "AND" : "OR", r);
+          *out =
+              fmt::format("({} {} {})", l, e.name == "and" ? "AND" : "OR", r);
           return Status::Ok();
         }
-        if (e.name == "=" || e.name == "!=" || e.name == "<" || e.name == "<=" || e.name == ">" ||
-            e.name == ">=") {
+        if (e.name == "=" || e.name == "!=" || e.name == "<" ||
+            e.name == "<=" || e.name == ">" || e.name == ">=") {
           l = Cast(*e.args[0], l, e.args[1].get());
           r = Cast(*e.args[1], r, e.args[0].get());
         }
@@ -1191,16 +1323,24 @@ class SqlWriter {
   }
   std::string VarcharOf(const flowmon::Expr& e, const std::string& sql) {
     const FlowField* f = FieldOf(e);
-    return f != nullptr && f->type == FieldType::kInt ? "CAST(" + sql + " AS varchar)" : sql;
+    return f != nullptr && f->type == FieldType::kInt
+               ? "CAST(" + sql + " AS varchar)"
+               : sql;
   }
   // An int column against a string literal compares as text; a string
   // column against a number, as a number (Insights converts; Trino would not).
-  std::string Cast(const flowmon::Expr& side, const std::string& sql, const flowmon::Expr* other) {
+  std::string Cast(const flowmon::Expr& side, const std::string& sql,
+                   const flowmon::Expr* other) {
     const FlowField* f = FieldOf(side);
-    if (f == nullptr || other == nullptr || other->kind != flowmon::Expr::kLiteral) return sql;
-    const bool other_string = std::holds_alternative<std::string>(other->literal);
-    if (f->type == FieldType::kInt && other_string) return "CAST(" + sql + " AS varchar)";
-    if (f->type == FieldType::kString && !other_string) return "try_cast(" + sql + " AS double)";
+    if (f == nullptr || other == nullptr ||
+        other->kind != flowmon::Expr::kLiteral)
+      return sql;
+    const bool other_string =
+        std::holds_alternative<std::string>(other->literal);
+    if (f->type == FieldType::kInt && other_string)
+      return "CAST(" + sql + " AS varchar)";
+    if (f->type == FieldType::kString && !other_string)
+      return "try_cast(" + sql + " AS double)";
     return sql;
   }
 
@@ -1225,7 +1365,9 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
   for (const Command& c : plan.commands) {
     switch (c.kind) {
       case Command::kFilter: {
-        if (stats) return Status::InvalidArgument("a filter after stats has no translation");
+        if (stats)
+          return Status::InvalidArgument(
+              "a filter after stats has no translation");
         std::string e;
         if (Status s = w.Expr(*c.filter, &e); !s.ok()) return s;
         where.insert(where.begin(), e);
@@ -1261,10 +1403,15 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
             if (Status s = w.Expr(*a.arg, &arg); !s.ok()) return s;
           }
           std::string e;
-          if (a.fn == "count") e = "count(" + arg + ")";
-          else if (a.fn == "count_distinct") e = "count(DISTINCT " + arg + ")";
-          else if (a.fn == "pct") e = fmt::format("approx_percentile({}, {})", arg, a.percentile / 100);
-          else e = a.fn + "(" + arg + ")";
+          if (a.fn == "count")
+            e = "count(" + arg + ")";
+          else if (a.fn == "count_distinct")
+            e = "count(DISTINCT " + arg + ")";
+          else if (a.fn == "pct")
+            e = fmt::format("approx_percentile({}, {})", arg,
+                            a.percentile / 100);
+          else
+            e = a.fn + "(" + arg + ")";
           select.push_back(e + " AS " + Q(a.name));
           w.Alias(a.name);
         }
@@ -1278,7 +1425,8 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
             std::string sql;
             if (w.Column(k.column, &sql, &f).ok()) col = sql;
           }
-          order += (order.empty() ? "" : ", ") + col + (k.desc ? " DESC" : " ASC");
+          order +=
+              (order.empty() ? "" : ", ") + col + (k.desc ? " DESC" : " ASC");
         }
         break;
       case Command::kLimit:
@@ -1286,15 +1434,20 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
         break;
       case Command::kDedup:
       case Command::kDisplay:
-        return Status::InvalidArgument("dedup and display have no Athena translation");
+        return Status::InvalidArgument(
+            "dedup and display have no Athena translation");
     }
   }
-  if (select.empty()) select = {"from_unixtime(\"start\") AS \"@timestamp\"", "*"};
-  if (!stats && order.empty()) order = "\"start\" DESC";  // newest first, as Insights
+  if (select.empty())
+    select = {"from_unixtime(\"start\") AS \"@timestamp\"", "*"};
+  if (!stats && order.empty())
+    order = "\"start\" DESC";  // newest first, as Insights
   std::string sql = "SELECT ";
-  for (size_t i = 0; i < select.size(); ++i) sql += (i ? ",\n  " : "") + select[i];
+  for (size_t i = 0; i < select.size(); ++i)
+    sql += (i ? ",\n  " : "") + select[i];
   sql += fmt::format("\nFROM \"{}\".\"{}\"", t.database, t.table);
-  for (size_t i = 0; i < where.size(); ++i) sql += (i ? "\n  AND " : "\nWHERE ") + where[i];
+  for (size_t i = 0; i < where.size(); ++i)
+    sql += (i ? "\n  AND " : "\nWHERE ") + where[i];
   if (!group.empty()) sql += "\nGROUP BY " + group;
   if (!order.empty()) sql += "\nORDER BY " + order;
   if (!limit.empty()) sql += "\nLIMIT " + limit;

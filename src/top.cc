@@ -1,11 +1,10 @@
 #include "flowmon/top.h"
 
 #include <arpa/inet.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "flowmon/schema.h"
 #include "flowmon/time_util.h"
@@ -116,8 +115,9 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
   if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
     Result<int64_t> d = ParseDuration(text);
     if (!d.ok() || *d <= 0) {
-      return Status::InvalidArgument(
-          fmt::format("invalid --by '{}': a time bucket is a duration such as 5m or 1h", text));
+      return Status::InvalidArgument(fmt::format(
+          "invalid --by '{}': a time bucket is a duration such as 5m or 1h",
+          text));
     }
     p.kind = Kind::kTime;
     p.seconds = *d;
@@ -126,15 +126,16 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
   const size_t slash = text.find('/');
   p.field = std::string(text.substr(0, slash));
   if (FindFlowField(p.field) == nullptr) {
-    return Status::InvalidArgument(
-        fmt::format("invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text, p.field));
+    return Status::InvalidArgument(fmt::format(
+        "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
+        p.field));
   }
   if (slash != std::string_view::npos) {
     double bits;
     if (!ParseNumber(text.substr(slash + 1), &bits) || bits < 0 || bits > 128 ||
         bits != static_cast<int>(bits)) {
-      return Status::InvalidArgument(
-          fmt::format("invalid --by '{}': expected a prefix length such as /24", text));
+      return Status::InvalidArgument(fmt::format(
+          "invalid --by '{}': expected a prefix length such as /24", text));
     }
     p.kind = Kind::kCidr;
     p.prefix = static_cast<int>(bits);
@@ -154,8 +155,9 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
     cached_schema_ = ctx.schema;
     indexes_.clear();
     for (const TopKeyPart& p : parts_) {
-      indexes_.push_back(p.kind == TopKeyPart::Kind::kTime ? ctx.schema->start_index()
-                                                            : ctx.schema->IndexOf(p.field));
+      indexes_.push_back(p.kind == TopKeyPart::Kind::kTime
+                             ? ctx.schema->start_index()
+                             : ctx.schema->IndexOf(p.field));
     }
     sum_index_ = sum_field_.empty() ? -1 : ctx.schema->IndexOf(sum_field_);
   }
@@ -168,7 +170,9 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
       int64_t t;
       if (rec.timestamp_ms >= 0) {
         t = rec.timestamp_ms / 1000;
-      } else if (indexes_[i] >= 0 && ParseNumber(rec.fields[static_cast<size_t>(indexes_[i])], &start)) {
+      } else if (indexes_[i] >= 0 &&
+                 ParseNumber(rec.fields[static_cast<size_t>(indexes_[i])],
+                             &start)) {
         t = static_cast<int64_t>(start);
       } else {
         return false;
@@ -194,7 +198,8 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
     return true;
   }
   double v = 0;
-  if (sum_index_ >= 0) ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
+  if (sum_index_ >= 0)
+    ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
   Groups::Slot* slot = groups_.Find(key_);
   ++slot->count;
   slot->sum += v;
@@ -237,7 +242,8 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
     return a.key < b.key;
   };
   const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n), all.end(), better);
+  std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
+                    all.end(), better);
   std::vector<TopRow> rows;
   for (size_t i = 0; i < n; ++i) {
     TopRow row;
@@ -245,7 +251,8 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
     const std::string_view key = all[i].key;
     while (true) {
       const size_t sep = key.find(kSeparator, pos);
-      row.key.emplace_back(key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos));
+      row.key.emplace_back(key.substr(
+          pos, sep == std::string_view::npos ? key.npos : sep - pos));
       if (sep == std::string_view::npos) break;
       pos = sep + 1;
     }

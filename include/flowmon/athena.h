@@ -23,15 +23,16 @@ struct AthenaTable {
   std::string region;
   Schema schema = Schema::DefaultV2();
   bool parquet = false;
-  bool hive = false;      // Hive-compatible prefixes (aws-account-id=.../year=...)
-  bool per_hour = false;  // hourly partitions
+  bool hive = false;  // Hive-compatible prefixes (aws-account-id=.../year=...)
+  bool per_hour = false;                  // hourly partitions
   std::string start_date = "2019/01/01";  // projection range start (yyyy/MM/dd)
 
   // s3://bucket/[prefix/]AWSLogs/... up to the partition folders.
   std::string Location() const;
 };
 
-// The column name Athena uses for a flow-log field ("log-status" -> log_status).
+// The column name Athena uses for a flow-log field ("log-status" ->
+// log_status).
 std::string AthenaColumn(std::string_view field);
 
 // CREATE EXTERNAL TABLE ... with partition projection.
@@ -43,7 +44,8 @@ struct AthenaTimeRange {
 };
 
 // `start` bounds and partition predicates for a time range.
-std::vector<std::string> AthenaTimeConditions(const AthenaTable& t, const AthenaTimeRange& r);
+std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
+                                              const AthenaTimeRange& r);
 
 // A Logs Insights query (flowmon query's subset) as Athena SQL. dedup and
 // display have no translation and are errors.
@@ -51,7 +53,8 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view query,
                                    const AthenaTimeRange& r);
 
 // SELECT * WHERE <pattern> ...
-Result<std::string> AthenaFilterSql(const AthenaTable& t, const CompiledPattern& p,
+Result<std::string> AthenaFilterSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
                                     const AthenaTimeRange& r, uint64_t limit);
 // Top N keys by count or sum. `by`: fields, field/NN (CIDR) or a time
 // bucket in seconds (by_seconds > 0).
@@ -61,10 +64,13 @@ struct AthenaTop {
   std::string sum;                  // bytes, packets or empty
   uint64_t limit = 20;
 };
-Result<std::string> AthenaTopSql(const AthenaTable& t, const CompiledPattern* where,
-                                 const AthenaTop& top, const AthenaTimeRange& r);
+Result<std::string> AthenaTopSql(const AthenaTable& t,
+                                 const CompiledPattern* where,
+                                 const AthenaTop& top,
+                                 const AthenaTimeRange& r);
 // Per-period datapoints of a metric filter: value 1 (count) or $field (sum).
-Result<std::string> AthenaMetricSql(const AthenaTable& t, const CompiledPattern& p,
+Result<std::string> AthenaMetricSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
                                     const std::string& value, int64_t period,
                                     const AthenaTimeRange& r);
 

@@ -27,7 +27,8 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& paths);
 // a folder's records may start up to kDeliveryMarginSeconds before it.
 inline constexpr int64_t kDeliveryMarginSeconds = 3600;
 ExpandedInputs ExpandInputs(const std::vector<std::string>& paths,
-                            std::optional<int64_t> since, std::optional<int64_t> until,
+                            std::optional<int64_t> since,
+                            std::optional<int64_t> until,
                             size_t* pruned = nullptr);
 
 // The time span [begin, end) a file's S3 layout folders say it was

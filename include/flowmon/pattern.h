@@ -135,7 +135,9 @@ class CompiledPattern {
   Kind kind() const { return kind_; }
   const std::vector<Slot>& slots() const { return slots_; }
   // Term alternatives (kTerms), for translators.
-  const std::vector<std::vector<Term>>& term_groups() const { return term_groups_; }
+  const std::vector<std::vector<Term>>& term_groups() const {
+    return term_groups_;
+  }
   // Space-delimited conditions (each must hold), for translators.
   const std::vector<Condition>& conditions() const { return conditions_; }
   const std::string& text() const { return text_; }

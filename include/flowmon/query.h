@@ -19,7 +19,8 @@ using QueryValue = std::variant<std::monostate, double, std::string>;
 struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<QueryValue>> rows;
-  // Columns holding Insights timestamps (ms), written "yyyy-MM-dd HH:mm:ss.SSS".
+  // Columns holding Insights timestamps (ms), written "yyyy-MM-dd
+  // HH:mm:ss.SSS".
   std::vector<bool> time_columns;
 };
 

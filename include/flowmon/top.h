@@ -16,10 +16,10 @@ namespace flowmon {
 struct TopKeyPart {
   enum class Kind { kField, kCidr, kTime };
   Kind kind = Kind::kField;
-  std::string field;   // flow-log field name (kField, kCidr)
-  int prefix = 0;      // kCidr: bits kept
-  int64_t seconds = 0; // kTime: bucket width
-  std::string label;   // column name: "srcaddr", "srcaddr/24", "5m"
+  std::string field;    // flow-log field name (kField, kCidr)
+  int prefix = 0;       // kCidr: bits kept
+  int64_t seconds = 0;  // kTime: bucket width
+  std::string label;    // column name: "srcaddr", "srcaddr/24", "5m"
   static Result<TopKeyPart> Parse(std::string_view text);
 };
 
@@ -62,7 +62,8 @@ class TopSink : public RecordSink {
     template <typename F>
     void ForEach(F&& f) const {
       for (const Slot& s : slots_) {
-        if (s.count > 0) f(std::string_view(arena_.data() + s.offset, s.length), s);
+        if (s.count > 0)
+          f(std::string_view(arena_.data() + s.offset, s.length), s);
       }
     }
     void Clear();

@@ -9,53 +9,79 @@ namespace flowmon {
 namespace {
 
 void AddTableOptions(CLI::App* cmd, AthenaOptions* o) {
-  cmd->add_option("--format", o->format,
-                  "The flow log's format ('${version} ${srcaddr} ...'); default v2");
-  cmd->add_option("--database", o->database, "Athena database")->capture_default_str();
+  cmd->add_option(
+      "--format", o->format,
+      "The flow log's format ('${version} ${srcaddr} ...'); default v2");
+  cmd->add_option("--database", o->database, "Athena database")
+      ->capture_default_str();
   cmd->add_option("--table", o->table, "Table name")->capture_default_str();
-  cmd->add_flag("--hive", o->hive, "Hive-compatible S3 prefixes (year=/month=/day=)");
+  cmd->add_flag("--hive", o->hive,
+                "Hive-compatible S3 prefixes (year=/month=/day=)");
   cmd->add_flag("--per-hour", o->per_hour, "Hourly partitions");
 }
 
 }  // namespace
 
 CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
-  CLI::App* cmd = app->add_subcommand(
-      "athena", "Athena (Trino) for data past one machine: table DDL and questions as SQL");
+  CLI::App* cmd =
+      app->add_subcommand("athena",
+                          "Athena (Trino) for data past one machine: table DDL "
+                          "and questions as SQL");
   cmd->require_subcommand(1);
-  o->ddl = cmd->add_subcommand(
-      "ddl", "CREATE EXTERNAL TABLE with partition projection over the S3 flow-log layout");
-  o->ddl->add_option("--bucket", o->bucket, "S3 bucket of the flow logs")->required();
-  o->ddl->add_option("--account", o->account, "AWS account ID in the S3 path")->required();
-  o->ddl->add_option("--region", o->region, "Region in the S3 path")->required();
+  o->ddl = cmd->add_subcommand("ddl",
+                               "CREATE EXTERNAL TABLE with partition "
+                               "projection over the S3 flow-log layout");
+  o->ddl->add_option("--bucket", o->bucket, "S3 bucket of the flow logs")
+      ->required();
+  o->ddl->add_option("--account", o->account, "AWS account ID in the S3 path")
+      ->required();
+  o->ddl->add_option("--region", o->region, "Region in the S3 path")
+      ->required();
   o->ddl->add_option("--prefix", o->prefix, "Folder before AWSLogs/, if any");
-  o->ddl->add_option("--start-date", o->start_date, "First day of the projection (yyyy/MM/dd)")
+  o->ddl
+      ->add_option("--start-date", o->start_date,
+                   "First day of the projection (yyyy/MM/dd)")
       ->capture_default_str();
   o->ddl->add_flag("--parquet", o->parquet, "The flow log writes Parquet");
   AddTableOptions(o->ddl, o);
   o->ddl->footer(
-      "Example:\n  flowmon athena ddl --bucket my-flow-logs --account 123456789012 --region "
+      "Example:\n  flowmon athena ddl --bucket my-flow-logs --account "
+      "123456789012 --region "
       "us-east-1");
-  o->sql = cmd->add_subcommand("sql", "Translate a filter pattern, top or metric to Athena SQL");
-  o->sql->add_option("--filter", o->filter, "SELECT the records a filter pattern matches");
-  o->sql->add_option("--top", o->top, "Top keys like `flowmon top --by` (fields, field/NN)");
-  o->sql->add_option("--where", o->where, "--top: only records matching this pattern");
+  o->sql = cmd->add_subcommand(
+      "sql", "Translate a filter pattern, top or metric to Athena SQL");
+  o->sql->add_option("--filter", o->filter,
+                     "SELECT the records a filter pattern matches");
+  o->sql->add_option("--top", o->top,
+                     "Top keys like `flowmon top --by` (fields, field/NN)");
+  o->sql->add_option("--where", o->where,
+                     "--top: only records matching this pattern");
   o->sql->add_option("--sum", o->sum, "--top: rank by bytes or packets");
-  o->sql->add_option("--metric", o->metric, "Per-period datapoints of a metric filter");
-  o->sql->add_option("--value", o->value, "--metric: 1 or $field")->capture_default_str();
-  o->sql->add_option("--period", o->period, "--metric: seconds")->capture_default_str();
-  o->sql->add_option("--query", o->query, "A Logs Insights query (flowmon query's subset)");
+  o->sql->add_option("--metric", o->metric,
+                     "Per-period datapoints of a metric filter");
+  o->sql->add_option("--value", o->value, "--metric: 1 or $field")
+      ->capture_default_str();
+  o->sql->add_option("--period", o->period, "--metric: seconds")
+      ->capture_default_str();
+  o->sql->add_option("--query", o->query,
+                     "A Logs Insights query (flowmon query's subset)");
   o->sql->add_option("--limit", o->limit, "LIMIT");
-  o->sql->add_option("--since", o->since, "start >= this time (and partition predicates)");
-  o->sql->add_option("--until", o->until, "start < this time (and partition predicates)");
+  o->sql->add_option("--since", o->since,
+                     "start >= this time (and partition predicates)");
+  o->sql->add_option("--until", o->until,
+                     "start < this time (and partition predicates)");
   AddTableOptions(o->sql, o);
   o->sql->footer(
       "Examples:\n"
-      "  flowmon athena sql --filter '[..., dstport=22, protocol=6, packets, bytes, start, end, "
+      "  flowmon athena sql --filter '[..., dstport=22, protocol=6, packets, "
+      "bytes, start, end, "
       "action=REJECT, status]' --since 2019-07-14 --until 2019-07-15\n"
-      "  flowmon athena sql --top srcaddr --where '[..., action=REJECT, status]' --limit 20\n"
-      "  flowmon athena sql --metric '[..., action=REJECT, status]' --period 60\n"
-      "  flowmon athena sql --query 'filter action=\"REJECT\" | stats count(*) as n by srcAddr "
+      "  flowmon athena sql --top srcaddr --where '[..., action=REJECT, "
+      "status]' --limit 20\n"
+      "  flowmon athena sql --metric '[..., action=REJECT, status]' --period "
+      "60\n"
+      "  flowmon athena sql --query 'filter action=\"REJECT\" | stats count(*) "
+      "as n by srcAddr "
       "| sort n desc | limit 20'");
   return cmd;
 }
@@ -85,8 +111,8 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     sql = AthenaDdl(t);
   } else {
     AthenaTimeRange range;
-    for (const auto& [text, slot] :
-         {std::pair{&o.since, &range.since}, std::pair{&o.until, &range.until}}) {
+    for (const auto& [text, slot] : {std::pair{&o.since, &range.since},
+                                     std::pair{&o.until, &range.until}}) {
       if (text->empty()) continue;
       Result<int64_t> v = ParseTimeArg(*text);
       if (!v.ok()) {
@@ -95,16 +121,20 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
       }
       *slot = *v;
     }
-    const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() + !o.query.empty();
+    const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() +
+                       !o.query.empty();
     if (chosen != 1) {
       spdlog::error("give one of --filter, --top, --metric and --query");
       return kExitUsage;
     }
-    auto compile = [](const std::string& text) { return CompiledPattern::Compile(text); };
+    auto compile = [](const std::string& text) {
+      return CompiledPattern::Compile(text);
+    };
     if (!o.query.empty()) {
       sql = AthenaQuerySql(t, o.query, range);
     } else if (!o.filter.empty() || !o.metric.empty()) {
-      Result<CompiledPattern> p = compile(o.filter.empty() ? o.metric : o.filter);
+      Result<CompiledPattern> p =
+          compile(o.filter.empty() ? o.metric : o.filter);
       if (!p.ok()) {
         spdlog::error("{}", p.status().message());
         return kExitUsage;
@@ -120,9 +150,10 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
         size_t comma = o.top.find(',', pos);
         if (comma == std::string::npos) comma = o.top.size();
         const std::string part = o.top.substr(pos, comma - pos);
-        Result<int64_t> bucket = !part.empty() && std::isdigit(static_cast<unsigned char>(part[0]))
-                                     ? ParseDuration(part)
-                                     : Result<int64_t>(int64_t{0});
+        Result<int64_t> bucket =
+            !part.empty() && std::isdigit(static_cast<unsigned char>(part[0]))
+                ? ParseDuration(part)
+                : Result<int64_t>(int64_t{0});
         if (!bucket.ok()) {
           spdlog::error("{}", bucket.status().message());
           return kExitUsage;

@@ -105,8 +105,11 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   PrinterSink sink(printer, stdout);
 
   size_t pruned = 0;
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
-  if (pruned > 0) spdlog::info("skipped {} files outside --since/--until by their S3 path", pruned);
+  ExpandedInputs inputs =
+      ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
+  if (pruned > 0)
+    spdlog::info("skipped {} files outside --since/--until by their S3 path",
+                 pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
   PipelineStats stats;

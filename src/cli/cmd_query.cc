@@ -22,26 +22,37 @@ std::string Cell(const QueryValue& v, bool time) {
 }  // namespace
 
 CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
-  CLI::App* cmd = app->add_subcommand(
-      "query", "Run a CloudWatch Logs Insights query (a subset) over flow logs, locally");
-  cmd->add_option("QUERY", o->query, "fields | filter | stats ... by | sort | limit | dedup | display")
+  CLI::App* cmd = app->add_subcommand("query",
+                                      "Run a CloudWatch Logs Insights query (a "
+                                      "subset) over flow logs, locally");
+  cmd->add_option(
+         "QUERY", o->query,
+         "fields | filter | stats ... by | sort | limit | dedup | display")
       ->required();
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
-  cmd->add_option("-o,--output", o->output, "text, csv, json or ndjson")->capture_default_str();
-  cmd->add_option("--since", o->since, "Only records whose start is at or after this time");
-  cmd->add_option("--until", o->until, "Only records whose start is before this time");
+  cmd->add_option("-o,--output", o->output, "text, csv, json or ndjson")
+      ->capture_default_str();
+  cmd->add_option("--since", o->since,
+                  "Only records whose start is at or after this time");
+  cmd->add_option("--until", o->until,
+                  "Only records whose start is before this time");
   AddInputOptions(cmd, &o->input);
   cmd->footer(
-      "Fields have their Insights names: srcAddr, dstAddr, srcPort, dstPort, protocol,\n"
-      "packets, bytes, start, end, action, logStatus, interfaceId, accountId, version,\n"
+      "Fields have their Insights names: srcAddr, dstAddr, srcPort, dstPort, "
+      "protocol,\n"
+      "packets, bytes, start, end, action, logStatus, interfaceId, accountId, "
+      "version,\n"
       "@timestamp (the record's start) and @message. See docs/query.md.\n\n"
       "Examples:\n"
-      "  flowmon query 'filter action=\"REJECT\" | stats count(*) as numRejections by srcAddr "
+      "  flowmon query 'filter action=\"REJECT\" | stats count(*) as "
+      "numRejections by srcAddr "
       "| sort numRejections desc | limit 20' samples/v2.log\n"
-      "  flowmon query 'stats sum(bytes) as bytesTransferred by srcAddr, dstAddr | sort "
+      "  flowmon query 'stats sum(bytes) as bytesTransferred by srcAddr, "
+      "dstAddr | sort "
       "bytesTransferred desc | limit 10' -o json samples/AWSLogs/\n"
-      "  flowmon query 'filter logStatus=\"SKIPDATA\" | stats count(*) by bin(1h) as t | sort t' "
+      "  flowmon query 'filter logStatus=\"SKIPDATA\" | stats count(*) by "
+      "bin(1h) as t | sort t' "
       "samples/v2.log");
   return cmd;
 }
@@ -62,8 +73,8 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
-  for (const auto& [text, slot] :
-       {std::pair{&o.since, &options.since}, std::pair{&o.until, &options.until}}) {
+  for (const auto& [text, slot] : {std::pair{&o.since, &options.since},
+                                   std::pair{&o.until, &options.until}}) {
     if (text->empty()) continue;
     Result<int64_t> t = ParseTimeArg(*text);
     if (!t.ok()) {
@@ -73,8 +84,11 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
     *slot = *t;
   }
   size_t pruned = 0;
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
-  if (pruned > 0) spdlog::info("skipped {} files outside --since/--until by their S3 path", pruned);
+  ExpandedInputs inputs =
+      ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
+  if (pruned > 0)
+    spdlog::info("skipped {} files outside --since/--until by their S3 path",
+                 pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
   RunPipeline(inputs.files, options, sink->get(), &diag);
@@ -87,25 +101,30 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
       for (const std::string& c : r.columns) widths.push_back(c.size());
       for (const auto& row : r.rows) {
         for (size_t i = 0; i < row.size(); ++i) {
-          widths[i] = std::max(widths[i], Cell(row[i], r.time_columns[i]).size());
+          widths[i] =
+              std::max(widths[i], Cell(row[i], r.time_columns[i]).size());
         }
       }
       for (size_t i = 0; i < r.columns.size(); ++i) {
-        fmt::format_to(it, "{:<{}}{}", r.columns[i], widths[i], i + 1 < r.columns.size() ? "  " : "\n");
+        fmt::format_to(it, "{:<{}}{}", r.columns[i], widths[i],
+                       i + 1 < r.columns.size() ? "  " : "\n");
       }
       for (const auto& row : r.rows) {
         for (size_t i = 0; i < row.size(); ++i) {
-          const bool number = std::holds_alternative<double>(row[i]) && !r.time_columns[i];
+          const bool number =
+              std::holds_alternative<double>(row[i]) && !r.time_columns[i];
           const std::string cell = Cell(row[i], r.time_columns[i]);
           if (number) {
             fmt::format_to(it, "{:>{}}", cell, widths[i]);
           } else {
-            fmt::format_to(it, "{:<{}}", cell, i + 1 < row.size() ? widths[i] : 0);
+            fmt::format_to(it, "{:<{}}", cell,
+                           i + 1 < row.size() ? widths[i] : 0);
           }
           out.append(std::string_view(i + 1 < row.size() ? "  " : "\n"));
         }
       }
-      fmt::format_to(it, "({} row{})\n", r.rows.size(), r.rows.size() == 1 ? "" : "s");
+      fmt::format_to(it, "({} row{})\n", r.rows.size(),
+                     r.rows.size() == 1 ? "" : "s");
       break;
     }
     case OutputFormat::kCsv:

@@ -3,26 +3,32 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "progress.h"
 #include "flowmon/input_files.h"
 #include "flowmon/printer.h"
 #include "flowmon/time_util.h"
 #include "flowmon/top.h"
+#include "progress.h"
 
 namespace flowmon {
 
 CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
-  CLI::App* cmd = app->add_subcommand(
-      "top", "The top keys (addresses, ports, CIDR or time buckets) by records or bytes");
+  CLI::App* cmd = app->add_subcommand("top",
+                                      "The top keys (addresses, ports, CIDR or "
+                                      "time buckets) by records or bytes");
   cmd->add_option("--by", o->by,
                   "Key: fields, CIDR buckets or time buckets, comma-separated "
                   "(srcaddr; srcaddr/24; dstport,protocol; 5m)")
       ->required();
-  cmd->add_option("--where", o->where, "Only records matching this filter pattern");
-  cmd->add_option("--sum", o->sum, "Rank by the sum of bytes or packets instead of records");
-  cmd->add_option("--limit", o->limit, "Rows to show (0: all)")->capture_default_str();
-  cmd->add_option("--since", o->since, "Only records whose start is at or after this time");
-  cmd->add_option("--until", o->until, "Only records whose start is before this time");
+  cmd->add_option("--where", o->where,
+                  "Only records matching this filter pattern");
+  cmd->add_option("--sum", o->sum,
+                  "Rank by the sum of bytes or packets instead of records");
+  cmd->add_option("--limit", o->limit, "Rows to show (0: all)")
+      ->capture_default_str();
+  cmd->add_option("--since", o->since,
+                  "Only records whose start is at or after this time");
+  cmd->add_option("--until", o->until,
+                  "Only records whose start is before this time");
   cmd->add_option("-o,--output", o->output, "text, csv, tsv, json or ndjson")
       ->capture_default_str();
   cmd->add_option("INPUT", o->input.inputs,
@@ -30,8 +36,10 @@ CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
   AddInputOptions(cmd, &o->input);
   cmd->footer(
       "Examples:\n"
-      "  # the top 20 sources of rejected traffic (Logs Insights' sample query)\n"
-      "  flowmon top --by srcaddr --where '[..., action=REJECT, status]' samples/v2.log\n"
+      "  # the top 20 sources of rejected traffic (Logs Insights' sample "
+      "query)\n"
+      "  flowmon top --by srcaddr --where '[..., action=REJECT, status]' "
+      "samples/v2.log\n"
       "  # bytes by destination /16 and port\n"
       "  flowmon top --by dstaddr/16,dstport --sum bytes samples/AWSLogs/\n"
       "  # rejected records per 5 minutes\n"
@@ -45,7 +53,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   while (pos <= o.by.size()) {
     size_t comma = o.by.find(',', pos);
     if (comma == std::string::npos) comma = o.by.size();
-    Result<TopKeyPart> p = TopKeyPart::Parse(std::string_view(o.by).substr(pos, comma - pos));
+    Result<TopKeyPart> p =
+        TopKeyPart::Parse(std::string_view(o.by).substr(pos, comma - pos));
     if (!p.ok()) {
       spdlog::error("{}", p.status().message());
       return kExitUsage;
@@ -62,7 +71,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", format.status().message());
     return kExitUsage;
   }
-  Result<CompiledPattern> pattern = CompiledPattern::Compile(o.where.empty() ? "[]" : o.where);
+  Result<CompiledPattern> pattern =
+      CompiledPattern::Compile(o.where.empty() ? "[]" : o.where);
   if (!pattern.ok()) {
     spdlog::error("{}", pattern.status().message());
     return kExitUsage;
@@ -76,8 +86,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     spdlog::error("top needs flow-log records: not with --format raw");
     return kExitUsage;
   }
-  for (const auto& [text, slot] :
-       {std::pair{&o.since, &options.since}, std::pair{&o.until, &options.until}}) {
+  for (const auto& [text, slot] : {std::pair{&o.since, &options.since},
+                                   std::pair{&o.until, &options.until}}) {
     if (text->empty()) continue;
     Result<int64_t> t = ParseTimeArg(*text);
     if (!t.ok()) {
@@ -89,8 +99,11 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   options.pattern = &*pattern;
   TopSink sink(parts, o.sum);
   size_t pruned = 0;
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
-  if (pruned > 0) spdlog::info("skipped {} files outside --since/--until by their S3 path", pruned);
+  ExpandedInputs inputs =
+      ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
+  if (pruned > 0)
+    spdlog::info("skipped {} files outside --since/--until by their S3 path",
+                 pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
   for (const Status& s : inputs.errors) diag.InputError(s);
   PipelineStats stats;
@@ -100,48 +113,61 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     stats = RunPipeline(inputs.files, options, &sink, &diag);
   }
   if (sink.unkeyed() > 0) {
-    spdlog::warn("{} records have no '{}' field in their format and were not counted",
-                 sink.unkeyed(), o.by);
+    spdlog::warn(
+        "{} records have no '{}' field in their format and were not counted",
+        sink.unkeyed(), o.by);
   }
   const std::vector<TopRow> rows = sink.Top(o.limit);
   const bool by_sum = !o.sum.empty();
   const std::string value_name = by_sum ? "sum_" + o.sum : "count";
-  const double total = by_sum ? sink.total_sum() : static_cast<double>(sink.total_count());
+  const double total =
+      by_sum ? sink.total_sum() : static_cast<double>(sink.total_count());
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
   auto value_of = [&](const TopRow& r) {
     return by_sum ? r.sum : static_cast<double>(r.count);
   };
-  auto share_of = [&](const TopRow& r) { return total > 0 ? value_of(r) / total : 0; };
+  auto share_of = [&](const TopRow& r) {
+    return total > 0 ? value_of(r) / total : 0;
+  };
   switch (*format) {
     case OutputFormat::kText: {
       std::vector<size_t> widths;
-      for (const TopKeyPart& p : parts) widths.push_back(std::max<size_t>(p.label.size(), 4));
+      for (const TopKeyPart& p : parts)
+        widths.push_back(std::max<size_t>(p.label.size(), 4));
       for (const TopRow& r : rows) {
-        for (size_t i = 0; i < r.key.size(); ++i) widths[i] = std::max(widths[i], r.key[i].size());
+        for (size_t i = 0; i < r.key.size(); ++i)
+          widths[i] = std::max(widths[i], r.key[i].size());
       }
       for (size_t i = 0; i < parts.size(); ++i) {
         fmt::format_to(it, "{:<{}}  ", parts[i].label, widths[i]);
       }
-      fmt::format_to(it, "{:>12}  {:>6}\n", by_sum ? "SUM_" + o.sum : "COUNT", "SHARE");
+      fmt::format_to(it, "{:>12}  {:>6}\n", by_sum ? "SUM_" + o.sum : "COUNT",
+                     "SHARE");
       const double scale = rows.empty() ? 1 : value_of(rows.front());
       for (const TopRow& r : rows) {
-        for (size_t i = 0; i < r.key.size(); ++i) fmt::format_to(it, "{:<{}}  ", r.key[i], widths[i]);
-        fmt::format_to(it, "{:>12}  {:>5.1f}%  {}\n", Number(value_of(r)), 100 * share_of(r),
+        for (size_t i = 0; i < r.key.size(); ++i)
+          fmt::format_to(it, "{:<{}}  ", r.key[i], widths[i]);
+        fmt::format_to(it, "{:>12}  {:>5.1f}%  {}\n", Number(value_of(r)),
+                       100 * share_of(r),
                        Bar(value_of(r), scale, 30, std::nullopt));
       }
-      fmt::format_to(it, "{} keys shown of {} records{}\n", rows.size(), sink.total_count(),
-                     by_sum ? fmt::format(", {} {} in all", Number(total), o.sum) : "");
+      fmt::format_to(
+          it, "{} keys shown of {} records{}\n", rows.size(),
+          sink.total_count(),
+          by_sum ? fmt::format(", {} {} in all", Number(total), o.sum) : "");
       break;
     }
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
       const char sep = *format == OutputFormat::kCsv ? ',' : '\t';
-      for (const TopKeyPart& p : parts) fmt::format_to(it, "{}{}", p.label, sep);
+      for (const TopKeyPart& p : parts)
+        fmt::format_to(it, "{}{}", p.label, sep);
       fmt::format_to(it, "{}{}share\n", value_name, sep);
       for (const TopRow& r : rows) {
         for (const std::string& k : r.key) fmt::format_to(it, "{}{}", k, sep);
-        fmt::format_to(it, "{}{}{}\n", Number(value_of(r)), sep, Number(share_of(r)));
+        fmt::format_to(it, "{}{}{}\n", Number(value_of(r)), sep,
+                       Number(share_of(r)));
       }
       break;
     }
@@ -167,8 +193,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           }
           out.push_back(',');
         }
-        fmt::format_to(it, "\"{}\":{},\"share\":{}}}", value_name, Number(value_of(r)),
-                       Number(share_of(r)));
+        fmt::format_to(it, "\"{}\":{},\"share\":{}}}", value_name,
+                       Number(value_of(r)), Number(share_of(r)));
         if (!array) out.push_back('\n');
       }
       if (array) out.append(std::string_view(rows.empty() ? "]\n" : "\n]\n"));
