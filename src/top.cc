@@ -72,7 +72,7 @@ TopSink::Groups::Slot* TopSink::Groups::Find(std::string_view key) {
     Slot& s = slots_[i];
     if (s.count == 0) break;
     if (s.hash == h && s.length == key.size() &&
-        std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0) {
+        std::string_view(arena_.data() + s.offset, s.length) == key) {
       return &s;
     }
     i = (i + 1) & mask;
@@ -193,14 +193,22 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
 }
 
 bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
-  if (!BuildKey(rec, ctx)) {
+  std::string_view key;
+  if (parts_.size() == 1 && parts_[0].kind == TopKeyPart::Kind::kField &&
+      ctx.schema == cached_schema_ && indexes_[0] >= 0) {
+    // One plain field, the common case: the field is the key, no copy.
+    key = rec.fields[static_cast<size_t>(indexes_[0])];
+  } else if (BuildKey(rec, ctx)) {
+    key = key_;
+  } else {
     ++unkeyed_;
     return true;
   }
   double v = 0;
-  if (sum_index_ >= 0)
+  if (sum_index_ >= 0) {
     ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
-  Groups::Slot* slot = groups_.Find(key_);
+  }
+  Groups::Slot* slot = groups_.Find(key);
   ++slot->count;
   slot->sum += v;
   ++total_count_;
