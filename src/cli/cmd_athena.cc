@@ -111,15 +111,10 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     sql = AthenaDdl(t);
   } else {
     AthenaTimeRange range;
-    for (const auto& [text, slot] : {std::pair{&o.since, &range.since},
-                                     std::pair{&o.until, &range.until}}) {
-      if (text->empty()) continue;
-      Result<int64_t> v = ParseTimeArg(*text);
-      if (!v.ok()) {
-        spdlog::error("{}", v.status().message());
-        return kExitUsage;
-      }
-      *slot = *v;
+    if (Status s = ParseTimeRange(o.since, o.until, &range.since, &range.until);
+        !s.ok()) {
+      spdlog::error("{}", s.message());
+      return kExitUsage;
     }
     const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() +
                        !o.query.empty();

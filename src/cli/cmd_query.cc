@@ -73,15 +73,11 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
-  for (const auto& [text, slot] : {std::pair{&o.since, &options.since},
-                                   std::pair{&o.until, &options.until}}) {
-    if (text->empty()) continue;
-    Result<int64_t> t = ParseTimeArg(*text);
-    if (!t.ok()) {
-      spdlog::error("{}", t.status().message());
-      return kExitUsage;
-    }
-    *slot = *t;
+  if (Status s =
+          ParseTimeRange(o.since, o.until, &options.since, &options.until);
+      !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kExitUsage;
   }
   size_t pruned = 0;
   ExpandedInputs inputs =

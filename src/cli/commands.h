@@ -37,6 +37,11 @@ Diagnostics MakeDiagnostics(const InputOptions& in);
 bool StdinIsTerminal(const InputOptions& in, const CLI::App& app);
 // The exit code for input problems after a run, or -1 when there were none.
 int InputExitCode(const InputOptions& in, const Diagnostics& diag);
+// --since/--until text (epoch seconds or ISO-8601) into *since/*until.
+Status ParseTimeRange(const std::string& since_text,
+                      const std::string& until_text,
+                      std::optional<int64_t>* since,
+                      std::optional<int64_t>* until);
 // With -v: "read N lines: ..." on stderr.
 void LogStats(const PipelineStats& stats);
 

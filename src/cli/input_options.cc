@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "flowmon/time_util.h"
 
 namespace flowmon {
 
@@ -80,6 +81,20 @@ int InputExitCode(const InputOptions& in, const Diagnostics& diag) {
     return kExitInput;
   }
   return -1;
+}
+
+Status ParseTimeRange(const std::string& since_text,
+                      const std::string& until_text,
+                      std::optional<int64_t>* since,
+                      std::optional<int64_t>* until) {
+  for (const auto& [text, slot] :
+       {std::pair{&since_text, since}, std::pair{&until_text, until}}) {
+    if (text->empty()) continue;
+    Result<int64_t> t = ParseTimeArg(*text);
+    if (!t.ok()) return t.status();
+    *slot = *t;
+  }
+  return Status::Ok();
 }
 
 void LogStats(const PipelineStats& s) {
