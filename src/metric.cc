@@ -151,7 +151,7 @@ bool MetricAggregator::DimensionKey(const Record& rec, std::string* key) {
   return true;
 }
 
-MinuteBucket* MetricAggregator::Bucket(const std::string& key, int64_t minute) {
+MinuteBucket* MetricAggregator::Bucket(std::string_view key, int64_t minute) {
   if (last_bucket_ != nullptr && minute == last_minute_ && key == last_key_) {
     return last_bucket_;
   }
@@ -159,7 +159,8 @@ MinuteBucket* MetricAggregator::Bucket(const std::string& key, int64_t minute) {
     ++counters_.late;
     return nullptr;
   }
-  MinuteBucket* b = &series_[key][minute];
+  // Only a cache miss (a new minute or another dimension value) gets here.
+  MinuteBucket* b = &series_[std::string(key)][minute];
   last_key_ = key;
   last_minute_ = minute;
   last_bucket_ = b;
@@ -183,7 +184,7 @@ bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
     value = std::numeric_limits<double>::quiet_NaN();
   }
   if (!dimensions_.empty() && !DimensionKey(rec, &key_scratch_)) return true;
-  MinuteBucket* b = Bucket(dimensions_.empty() ? std::string() : key_scratch_,
+  MinuteBucket* b = Bucket(dimensions_.empty() ? std::string_view() : std::string_view(key_scratch_),
                            FloorTo(t, kMinute));
   if (b == nullptr) return true;
   ++b->events;
@@ -198,7 +199,7 @@ void MetricAggregator::OnRejected(const Record& rec, const RecordContext& ctx) {
   watermark_ =
       std::max(watermark_, t);  // a stream's clock moves with every record
   if (!spec_.default_value) return;
-  MinuteBucket* b = Bucket(std::string(), FloorTo(t, kMinute));
+  MinuteBucket* b = Bucket(std::string_view(), FloorTo(t, kMinute));
   if (b != nullptr) ++b->events;
 }
 

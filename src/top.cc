@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "flowmon/schema.h"
@@ -178,7 +179,8 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
         return false;
       }
       t -= ((t % p.seconds) + p.seconds) % p.seconds;
-      key_ += FormatIso8601(t);
+      // Epoch seconds in the key (no string per record); Top() writes ISO.
+      fmt::format_to(std::back_inserter(key_), "{}", t);
       continue;
     }
     if (indexes_[i] < 0) return false;
@@ -259,8 +261,15 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
     const std::string_view key = all[i].key;
     while (true) {
       const size_t sep = key.find(kSeparator, pos);
-      row.key.emplace_back(key.substr(
-          pos, sep == std::string_view::npos ? key.npos : sep - pos));
+      const std::string_view part =
+          key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos);
+      if (parts_[row.key.size()].kind == TopKeyPart::Kind::kTime) {
+        int64_t t = 0;
+        std::from_chars(part.data(), part.data() + part.size(), t);
+        row.key.push_back(FormatIso8601(t));
+      } else {
+        row.key.emplace_back(part);
+      }
       if (sep == std::string_view::npos) break;
       pos = sep + 1;
     }

@@ -85,7 +85,8 @@ class MetricAggregator : public RecordSink {
   MetricAggregator() = default;
   bool EventTime(const Record& rec, const RecordContext& ctx, int64_t* t);
   bool DimensionKey(const Record& rec, std::string* key);
-  MinuteBucket* Bucket(const std::string& key, int64_t minute);
+  // The bucket of (key, minute); the key is copied only when new.
+  MinuteBucket* Bucket(std::string_view key, int64_t minute);
   void EmitClosed(bool all);
 
   struct Dimension {
