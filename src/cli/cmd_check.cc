@@ -7,7 +7,6 @@
 
 #include "commands.h"
 #include "flowmon/check_config.h"
-#include "flowmon/input_files.h"
 #include "flowmon/time_util.h"
 
 namespace flowmon {
@@ -140,7 +139,7 @@ CLI::App* SetupCheck(CLI::App* app, CheckOptions* o) {
   return cmd;
 }
 
-int RunCheck(const CheckOptions& o, const GlobalOptions& /*global*/) {
+int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
   CheckConfig config;
   if (Status s = LoadCheckConfig(o.configs, &config); !s.ok()) {
     spdlog::error("{}", s.message());
@@ -211,10 +210,8 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& /*global*/) {
   }
   InstallStopHandlers();
   FanOutSink sink(std::move(entries));
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
   Diagnostics diag = MakeDiagnostics(o.input);
-  for (const Status& s : inputs.errors) diag.InputError(s);
-  RunPipeline(inputs.files, options, &sink, &diag);
+  RunInputs(o.input, global, /*progress=*/false, &options, &sink, &diag);
   sink.Finish();
 
   size_t failures = 0;

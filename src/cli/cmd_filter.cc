@@ -2,10 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/input_files.h"
 #include "flowmon/printer.h"
 #include "flowmon/time_util.h"
-#include "progress.h"
 
 namespace flowmon {
 
@@ -100,20 +98,9 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   printer.pattern = &*pattern;
   PrinterSink sink(printer, stdout);
 
-  size_t pruned = 0;
-  ExpandedInputs inputs =
-      ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
-  if (pruned > 0)
-    spdlog::info("skipped {} files outside --since/--until by their S3 path",
-                 pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
-  for (const Status& s : inputs.errors) diag.InputError(s);
-  PipelineStats stats;
-  {
-    ProgressBar bar(global.verbosity >= 0, TotalFileBytes(inputs.files));
-    options.progress = [&bar](const PipelineProgress& p) { bar.Update(p); };
-    stats = RunPipeline(inputs.files, options, &sink, &diag);
-  }
+  const PipelineStats stats =
+      RunInputs(o.input, global, /*progress=*/true, &options, &sink, &diag);
   if (Status s = sink.Finish(); !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitInput;

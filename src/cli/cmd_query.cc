@@ -3,7 +3,6 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "flowmon/input_files.h"
 #include "flowmon/printer.h"
 #include "flowmon/query.h"
 #include "flowmon/time_util.h"
@@ -57,7 +56,7 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
   return cmd;
 }
 
-int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
+int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
   Result<std::unique_ptr<QuerySink>> sink = QuerySink::Create(o.query);
   if (!sink.ok()) {
     spdlog::error("invalid query: {}", sink.status().message());
@@ -79,15 +78,8 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& /*global*/) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
-  size_t pruned = 0;
-  ExpandedInputs inputs =
-      ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
-  if (pruned > 0)
-    spdlog::info("skipped {} files outside --since/--until by their S3 path",
-                 pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
-  for (const Status& s : inputs.errors) diag.InputError(s);
-  RunPipeline(inputs.files, options, sink->get(), &diag);
+  RunInputs(o.input, global, /*progress=*/false, &options, sink->get(), &diag);
   const QueryResult r = (*sink)->Output();
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);

@@ -2,7 +2,6 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/input_files.h"
 #include "flowmon/printer.h"
 
 namespace flowmon {
@@ -113,8 +112,7 @@ CLI::App* SetupTestPattern(CLI::App* app, TestPatternOptions* o) {
   return cmd;
 }
 
-int RunTestPattern(const TestPatternOptions& o,
-                   const GlobalOptions& /*global*/) {
+int RunTestPattern(const TestPatternOptions& o, const GlobalOptions& global) {
   Result<CompiledPattern> pattern = CompiledPattern::Compile(o.pattern);
   if (!pattern.ok()) {
     spdlog::error("{}", pattern.status().message());
@@ -136,11 +134,9 @@ int RunTestPattern(const TestPatternOptions& o,
   }
   options.pattern = &*pattern;
   options.threads = 1;  // event numbers come from one ordered scan
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
   TestPatternSink sink(*pattern, o.output == "json");
   Diagnostics diag = MakeDiagnostics(o.input);
-  for (const Status& s : inputs.errors) diag.InputError(s);
-  RunPipeline(inputs.files, options, &sink, &diag);
+  RunInputs(o.input, global, /*progress=*/false, &options, &sink, &diag);
   if (Status s = sink.Finish(); !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitInput;

@@ -3,11 +3,9 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "flowmon/input_files.h"
 #include "flowmon/printer.h"
 #include "flowmon/time_util.h"
 #include "flowmon/top.h"
-#include "progress.h"
 
 namespace flowmon {
 
@@ -94,20 +92,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   }
   options.pattern = &*pattern;
   TopSink sink(parts, o.sum);
-  size_t pruned = 0;
-  ExpandedInputs inputs =
-      ExpandInputs(o.input.inputs, options.since, options.until, &pruned);
-  if (pruned > 0)
-    spdlog::info("skipped {} files outside --since/--until by their S3 path",
-                 pruned);
   Diagnostics diag = MakeDiagnostics(o.input);
-  for (const Status& s : inputs.errors) diag.InputError(s);
-  PipelineStats stats;
-  {
-    ProgressBar bar(global.verbosity >= 0, TotalFileBytes(inputs.files));
-    options.progress = [&bar](const PipelineProgress& p) { bar.Update(p); };
-    stats = RunPipeline(inputs.files, options, &sink, &diag);
-  }
+  RunInputs(o.input, global, /*progress=*/true, &options, &sink, &diag);
   if (sink.unkeyed() > 0) {
     spdlog::warn(
         "{} records have no '{}' field in their format and were not counted",
@@ -198,7 +184,6 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  (void)stats;
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
   return rows.empty() ? kExitNoMatch : kExitOk;
 }

@@ -37,6 +37,12 @@ Diagnostics MakeDiagnostics(const InputOptions& in);
 bool StdinIsTerminal(const InputOptions& in, const CLI::App& app);
 // The exit code for input problems after a run, or -1 when there were none.
 int InputExitCode(const InputOptions& in, const Diagnostics& diag);
+// Expands in.inputs (S3 folders outside options->since/until are skipped),
+// reports paths that cannot be read, and runs the pipeline into `sink`,
+// with a progress bar when `progress` and stderr is a terminal.
+PipelineStats RunInputs(const InputOptions& in, const GlobalOptions& global,
+                        bool progress, PipelineOptions* options,
+                        RecordSink* sink, Diagnostics* diag);
 // --since/--until text (epoch seconds or ISO-8601) into *since/*until.
 Status ParseTimeRange(const std::string& since_text,
                       const std::string& until_text,

@@ -6,7 +6,9 @@
 #include <thread>
 
 #include "commands.h"
+#include "flowmon/input_files.h"
 #include "flowmon/time_util.h"
+#include "progress.h"
 
 namespace flowmon {
 
@@ -81,6 +83,25 @@ int InputExitCode(const InputOptions& in, const Diagnostics& diag) {
     return kExitInput;
   }
   return -1;
+}
+
+PipelineStats RunInputs(const InputOptions& in, const GlobalOptions& global,
+                        bool progress, PipelineOptions* options,
+                        RecordSink* sink, Diagnostics* diag) {
+  size_t pruned = 0;
+  ExpandedInputs inputs =
+      ExpandInputs(in.inputs, options->since, options->until, &pruned);
+  if (pruned > 0) {
+    spdlog::info("skipped {} files outside --since/--until by their S3 path",
+                 pruned);
+  }
+  for (const Status& s : inputs.errors) diag->InputError(s);
+  ProgressBar bar(progress && global.verbosity >= 0,
+                  TotalFileBytes(inputs.files));
+  options->progress = [&bar](const PipelineProgress& p) { bar.Update(p); };
+  PipelineStats stats = RunPipeline(inputs.files, *options, sink, diag);
+  options->progress = nullptr;
+  return stats;
 }
 
 Status ParseTimeRange(const std::string& since_text,

@@ -4,7 +4,6 @@
 #include <csignal>
 
 #include "commands.h"
-#include "flowmon/input_files.h"
 #include "flowmon/time_util.h"
 
 namespace flowmon {
@@ -57,7 +56,7 @@ void InstallStopHandlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-int RunMetricFilter(const MetricOptions& o, const GlobalOptions& /*global*/,
+int RunMetricFilter(const MetricOptions& o, const GlobalOptions& global,
                     bool keep_values,
                     const std::function<void(const ClosedMinute&)>& on_minute,
                     const std::function<void(int64_t)>& on_advance) {
@@ -94,10 +93,8 @@ int RunMetricFilter(const MetricOptions& o, const GlobalOptions& /*global*/,
   options.pattern = &*pattern;
   options.deliver_rejected = sink.wants_rejected();
   options.deliver_rejected_when_live = true;
-  ExpandedInputs inputs = ExpandInputs(o.input.inputs);
   Diagnostics diag = MakeDiagnostics(o.input);
-  for (const Status& s : inputs.errors) diag.InputError(s);
-  RunPipeline(inputs.files, options, &sink, &diag);
+  RunInputs(o.input, global, /*progress=*/false, &options, &sink, &diag);
   sink.Finish();
   const MetricCounters& c = sink.counters();
   if (c.non_numeric > 0) {
