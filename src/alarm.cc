@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "flowmon/time_util.h"
+
 namespace flowmon {
 namespace {
 
@@ -170,15 +172,9 @@ Status AlarmSpec::Validate() const {
 }
 
 std::string ReasonTime(int64_t t) {
-  using namespace std::chrono;
-  const sys_seconds tp{seconds(t)};
-  const sys_days day = floor<days>(tp);
-  const year_month_day ymd(day);
-  const hh_mm_ss hms(tp - day);
-  return fmt::format(
-      "{:02}/{:02}/{:02} {:02}:{:02}:{:02}", static_cast<unsigned>(ymd.day()),
-      static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()) % 100,
-      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  const UtcTime u = ToUtc(t * 1000);
+  return fmt::format("{:02}/{:02}/{:02} {:02}:{:02}:{:02}", u.day, u.month,
+                     u.year % 100, u.hour, u.minute, u.second);
 }
 
 std::string ReasonNumber(double v) {

@@ -184,8 +184,9 @@ bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
     value = std::numeric_limits<double>::quiet_NaN();
   }
   if (!dimensions_.empty() && !DimensionKey(rec, &key_scratch_)) return true;
-  MinuteBucket* b = Bucket(dimensions_.empty() ? std::string_view() : std::string_view(key_scratch_),
-                           FloorTo(t, kMinute));
+  MinuteBucket* b = Bucket(
+      dimensions_.empty() ? std::string_view() : std::string_view(key_scratch_),
+      FloorTo(t, kMinute));
   if (b == nullptr) return true;
   ++b->events;
   // A non-numeric value publishes nothing, but the event still counts.

@@ -14,21 +14,15 @@
 
 #include "flowmon/athena.h"
 #include "flowmon/schema.h"
+#include "flowmon/time_util.h"
 #include "number.h"
 
 namespace flowmon {
 
 std::string InsightsTime(int64_t ms) {
-  using namespace std::chrono;
-  const sys_time<milliseconds> tp{milliseconds(ms)};
-  const sys_days day = floor<days>(tp);
-  const year_month_day ymd(day);
-  const hh_mm_ss hms(floor<milliseconds>(tp - day));
-  return fmt::format(
-      "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", static_cast<int>(ymd.year()),
-      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-      hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
-      hms.subseconds().count());
+  const UtcTime u = ToUtc(ms);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", u.year,
+                     u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
 }
 
 namespace {

@@ -32,6 +32,19 @@ Status BadTime(std::string_view text) {
 
 namespace {
 
+bool IsDigits(std::string_view text) {
+  return !text.empty() &&
+         text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// All-digit epoch text (seconds or milliseconds, as the caller decides).
+Result<int64_t> EpochDigits(std::string_view text) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size()) return BadTime(text);
+  return v;
+}
+
 // The parse behind both entry points; *ms gets the fraction's milliseconds.
 Result<int64_t> ParseSeconds(std::string_view text, int* ms);
 
@@ -43,14 +56,7 @@ Result<int64_t> ParseTimeArg(std::string_view text) {
 }
 
 Result<int64_t> ParseTimestampMs(std::string_view text) {
-  if (text.size() >= 11 &&
-      text.find_first_not_of("0123456789") == std::string_view::npos) {
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size())
-      return BadTime(text);
-    return v;
-  }
+  if (text.size() >= 11 && IsDigits(text)) return EpochDigits(text);
   int ms = 0;
   Result<int64_t> s = ParseSeconds(text, &ms);
   if (!s.ok()) return s;
@@ -60,14 +66,7 @@ Result<int64_t> ParseTimestampMs(std::string_view text) {
 namespace {
 
 Result<int64_t> ParseSeconds(std::string_view text, int* ms) {
-  if (!text.empty() &&
-      text.find_first_not_of("0123456789") == std::string_view::npos) {
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size())
-      return BadTime(text);
-    return v;
-  }
+  if (IsDigits(text)) return EpochDigits(text);
   size_t pos = 0;
   int year, month, day, hour = 0, minute = 0, second = 0;
   if (!ReadInt(text, &pos, 4, &year) || pos >= text.size() ||
@@ -156,16 +155,25 @@ Result<int64_t> ParseDuration(std::string_view text) {
   return v * unit;
 }
 
-std::string FormatIso8601(int64_t epoch_seconds) {
+UtcTime ToUtc(int64_t epoch_ms) {
   using namespace std::chrono;
-  const sys_seconds tp{seconds(epoch_seconds)};
+  const sys_time<milliseconds> tp{milliseconds(epoch_ms)};
   const sys_days day = floor<days>(tp);
   const year_month_day ymd(day);
-  const hh_mm_ss hms(tp - day);
-  return fmt::format(
-      "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  const hh_mm_ss hms(floor<milliseconds>(tp - day));
+  return UtcTime{static_cast<int>(ymd.year()),
+                 static_cast<int>(static_cast<unsigned>(ymd.month())),
+                 static_cast<int>(static_cast<unsigned>(ymd.day())),
+                 static_cast<int>(hms.hours().count()),
+                 static_cast<int>(hms.minutes().count()),
+                 static_cast<int>(hms.seconds().count()),
+                 static_cast<int>(hms.subseconds().count())};
+}
+
+std::string FormatIso8601(int64_t epoch_seconds) {
+  const UtcTime u = ToUtc(epoch_seconds * 1000);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", u.year, u.month,
+                     u.day, u.hour, u.minute, u.second);
 }
 
 }  // namespace flowmon

@@ -22,6 +22,13 @@ Result<int64_t> ParseTimestampMs(std::string_view text);
 // A duration: seconds ("90"), or a number with s, m, h or d ("10m").
 Result<int64_t> ParseDuration(std::string_view text);
 
+// The UTC calendar fields of an epoch time, for the time formats flowmon
+// writes (ISO-8601, CloudWatch reasons, Logs Insights).
+struct UtcTime {
+  int year, month, day, hour, minute, second, millisecond;
+};
+UtcTime ToUtc(int64_t epoch_ms);
+
 // "2019-07-14T12:43:08Z".
 std::string FormatIso8601(int64_t epoch_seconds);
 
