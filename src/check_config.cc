@@ -365,6 +365,29 @@ class Loader {
     return Status::Ok();
   }
 
+  // One filter per metric transformation in o[key] (both config shapes).
+  Status Transformations(object o, std::string_view key,
+                         const std::string& where, const FilterDef& f,
+                         bool cloudformation) {
+    array transformations;
+    if (o[key].get(transformations) != simdjson::SUCCESS) {
+      return Status::InvalidArgument(
+          fmt::format("{}: missing '{}'", where, key));
+    }
+    for (element t : transformations) {
+      object to;
+      if (t.get_object().get(to) != simdjson::SUCCESS) {
+        return Status::InvalidArgument(
+            where + ": a metric transformation must be an object");
+      }
+      FilterDef each = f;
+      if (Status s = Transformation(to, where, &each, cloudformation); !s.ok())
+        return s;
+      filters_.push_back(std::move(each));
+    }
+    return Status::Ok();
+  }
+
   Status DescribeMetricFilters(object top) {
     if (Status s = Keys(top, file_, {"metricFilters", "nextToken"}); !s.ok())
       return s;
@@ -402,22 +425,10 @@ class Loader {
       if (Status s = String(o, "filterPattern", where, &f.pattern, true);
           !s.ok())
         return s;
-      array transformations;
-      if (o["metricTransformations"].get(transformations) !=
-          simdjson::SUCCESS) {
-        return Status::InvalidArgument(where +
-                                       ": missing 'metricTransformations'");
-      }
-      for (element t : transformations) {
-        object to;
-        if (t.get_object().get(to) != simdjson::SUCCESS) {
-          return Status::InvalidArgument(
-              where + ": a metric transformation must be an object");
-        }
-        FilterDef each = f;
-        if (Status s = Transformation(to, where, &each, false); !s.ok())
-          return s;
-        filters_.push_back(std::move(each));
+      if (Status s =
+              Transformations(o, "metricTransformations", where, f, false);
+          !s.ok()) {
+        return s;
       }
     }
     return Status::Ok();
@@ -537,22 +548,10 @@ class Loader {
             !s.ok()) {
           return s;
         }
-        array transformations;
-        if (props["MetricTransformations"].get(transformations) !=
-            simdjson::SUCCESS) {
-          return Status::InvalidArgument(where +
-                                         ": missing 'MetricTransformations'");
-        }
-        for (element t : transformations) {
-          object to;
-          if (t.get_object().get(to) != simdjson::SUCCESS) {
-            return Status::InvalidArgument(
-                where + ": a metric transformation must be an object");
-          }
-          FilterDef each = f;
-          if (Status s = Transformation(to, where, &each, true); !s.ok())
-            return s;
-          filters_.push_back(std::move(each));
+        if (Status s =
+                Transformations(props, "MetricTransformations", where, f, true);
+            !s.ok()) {
+          return s;
         }
       } else {
         if (Status s = Keys(props, where,
