@@ -277,14 +277,6 @@ Result<std::string> AthenaDdl(const AthenaTable& t) {
         "  'projection.month.digits'='2',\n  'projection.day.type'='integer',\n"
         "  'projection.day.range'='1,31',\n  'projection.day.digits'='2',\n";
     template_path = loc + "year=${year}/month=${month}/day=${day}";
-    if (t.per_hour) {
-      partitions += ", `hour` string";
-      projection +=
-          "  'projection.hour.type'='integer',\n  "
-          "'projection.hour.range'='0,23',\n"
-          "  'projection.hour.digits'='2',\n";
-      template_path += "/hour=${hour}";
-    }
   } else {
     partitions = "`date` string";
     projection = fmt::format(
@@ -295,14 +287,14 @@ Result<std::string> AthenaDdl(const AthenaTable& t) {
         "  'projection.date.interval.unit'='DAYS',\n",
         t.start_date);
     template_path = loc + "${date}";
-    if (t.per_hour) {
-      partitions += ", `hour` string";
-      projection +=
-          "  'projection.hour.type'='integer',\n  "
-          "'projection.hour.range'='0,23',\n"
-          "  'projection.hour.digits'='2',\n";
-      template_path += "/${hour}";
-    }
+  }
+  if (t.per_hour) {
+    partitions += ", `hour` string";
+    projection +=
+        "  'projection.hour.type'='integer',\n  "
+        "'projection.hour.range'='0,23',\n"
+        "  'projection.hour.digits'='2',\n";
+    template_path += t.hive ? "/hour=${hour}" : "/${hour}";
   }
   const std::string storage =
       t.parquet ? "STORED AS PARQUET\n"

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <span>
 #include <sstream>
 
 #include "number.h"
@@ -16,6 +17,23 @@ namespace {
 using simdjson::dom::array;
 using simdjson::dom::element;
 using simdjson::dom::object;
+
+// The alarm settings describe-alarms output and CloudFormation share
+// (AlarmFields reads them).
+constexpr std::string_view kAlarmSettingKeys[] = {
+    "MetricName",
+    "Namespace",
+    "Statistic",
+    "ExtendedStatistic",
+    "Dimensions",
+    "Period",
+    "Unit",
+    "EvaluationPeriods",
+    "DatapointsToAlarm",
+    "Threshold",
+    "ComparisonOperator",
+    "TreatMissingData",
+    "EvaluateLowSampleCountPercentile"};
 
 struct FilterDef {
   std::string name, origin, pattern, metric_name, namespace_name;
@@ -123,7 +141,8 @@ class Loader {
   // Reports keys outside `known`; keys in `unsupported` are errors.
   Status Keys(object o, const std::string& where,
               std::initializer_list<std::string_view> known,
-              std::initializer_list<std::string_view> unsupported = {}) {
+              std::initializer_list<std::string_view> unsupported = {},
+              std::span<const std::string_view> also_known = {}) {
     for (auto kv : o) {
       const std::string_view key = kv.key;
       if (std::find(unsupported.begin(), unsupported.end(), key) !=
@@ -131,7 +150,9 @@ class Loader {
         return Status::InvalidArgument(fmt::format(
             "{}: '{}' is not supported by flowmon check", where, key));
       }
-      if (std::find(known.begin(), known.end(), key) == known.end()) {
+      if (std::find(known.begin(), known.end(), key) == known.end() &&
+          std::find(also_known.begin(), also_known.end(), key) ==
+              also_known.end()) {
         out_->warnings.push_back(
             fmt::format("{}: unknown key '{}' (ignored)", where, key));
       }
@@ -457,34 +478,14 @@ class Loader {
       if (e.get_object().get(o) != simdjson::SUCCESS) {
         return Status::InvalidArgument(where + ": expected an object");
       }
-      if (Status s = Keys(o, where,
-                          {"AlarmName",
-                           "AlarmArn",
-                           "AlarmDescription",
-                           "AlarmConfigurationUpdatedTimestamp",
-                           "ActionsEnabled",
-                           "OKActions",
-                           "AlarmActions",
-                           "InsufficientDataActions",
-                           "StateValue",
-                           "StateReason",
-                           "StateReasonData",
-                           "StateUpdatedTimestamp",
-                           "StateTransitionedTimestamp",
-                           "MetricName",
-                           "Namespace",
-                           "Statistic",
-                           "ExtendedStatistic",
-                           "Dimensions",
-                           "Period",
-                           "Unit",
-                           "EvaluationPeriods",
-                           "DatapointsToAlarm",
-                           "Threshold",
-                           "ComparisonOperator",
-                           "TreatMissingData",
-                           "EvaluateLowSampleCountPercentile"},
-                          {"Metrics", "ThresholdMetricId"});
+      if (Status s =
+              Keys(o, where,
+                   {"AlarmName", "AlarmArn", "AlarmDescription",
+                    "AlarmConfigurationUpdatedTimestamp", "ActionsEnabled",
+                    "OKActions", "AlarmActions", "InsufficientDataActions",
+                    "StateValue", "StateReason", "StateReasonData",
+                    "StateUpdatedTimestamp", "StateTransitionedTimestamp"},
+                   {"Metrics", "ThresholdMetricId"}, kAlarmSettingKeys);
           !s.ok()) {
         return s;
       }
@@ -554,28 +555,12 @@ class Loader {
           return s;
         }
       } else {
-        if (Status s = Keys(props, where,
-                            {"AlarmName",
-                             "AlarmDescription",
-                             "ActionsEnabled",
-                             "AlarmActions",
-                             "OKActions",
-                             "InsufficientDataActions",
-                             "MetricName",
-                             "Namespace",
-                             "Statistic",
-                             "ExtendedStatistic",
-                             "Dimensions",
-                             "Period",
-                             "Unit",
-                             "EvaluationPeriods",
-                             "DatapointsToAlarm",
-                             "Threshold",
-                             "ComparisonOperator",
-                             "TreatMissingData",
-                             "EvaluateLowSampleCountPercentile",
-                             "Tags"},
-                            {"Metrics", "ThresholdMetricId"});
+        if (Status s =
+                Keys(props, where,
+                     {"AlarmName", "AlarmDescription", "ActionsEnabled",
+                      "AlarmActions", "OKActions", "InsufficientDataActions",
+                      "Tags"},
+                     {"Metrics", "ThresholdMetricId"}, kAlarmSettingKeys);
             !s.ok()) {
           return s;
         }
