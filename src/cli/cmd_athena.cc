@@ -66,10 +66,7 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
   o->sql->add_option("--query", o->query,
                      "A Logs Insights query (flowmon query's subset)");
   o->sql->add_option("--limit", o->limit, "LIMIT");
-  o->sql->add_option("--since", o->since,
-                     "start >= this time (and partition predicates)");
-  o->sql->add_option("--until", o->until,
-                     "start < this time (and partition predicates)");
+  AddTimeRangeOptions(o->sql, &o->range);
   AddTableOptions(o->sql, o);
   o->sql->footer(
       "Examples:\n"
@@ -111,7 +108,7 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     sql = AthenaDdl(t);
   } else {
     AthenaTimeRange range;
-    if (Status s = ParseTimeRange(o.since, o.until, &range.since, &range.until);
+    if (Status s = ParseTimeRange(o.range, &range.since, &range.until);
         !s.ok()) {
       spdlog::error("{}", s.message());
       return kExitUsage;

@@ -21,11 +21,7 @@ CLI::App* SetupFilter(CLI::App* app, FilterOptions* o) {
   cmd->add_flag("-c,--count", o->count, "Print only the number of matches");
   cmd->add_flag("--invert", o->invert, "Select the records that do not match");
   cmd->add_option("--limit", o->limit, "Stop after N matches");
-  cmd->add_option("--since", o->since,
-                  "Only records whose start is at or after this time "
-                  "(epoch seconds or ISO-8601)");
-  cmd->add_option("--until", o->until,
-                  "Only records whose start is before this time");
+  AddTimeRangeOptions(cmd, &o->range);
   cmd->add_option("-o,--output", o->output,
                   "text (records unchanged), json, ndjson, csv or tsv")
       ->capture_default_str();
@@ -71,8 +67,7 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", format.status().message());
     return kExitUsage;
   }
-  if (Status s =
-          ParseTimeRange(o.since, o.until, &options.since, &options.until);
+  if (Status s = ParseTimeRange(o.range, &options.since, &options.until);
       !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitUsage;

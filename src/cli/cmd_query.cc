@@ -32,10 +32,7 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
                   "Files or directories (recursive); '-' or none: stdin");
   cmd->add_option("-o,--output", o->output, "text, csv, json or ndjson")
       ->capture_default_str();
-  cmd->add_option("--since", o->since,
-                  "Only records whose start is at or after this time");
-  cmd->add_option("--until", o->until,
-                  "Only records whose start is before this time");
+  AddTimeRangeOptions(cmd, &o->range);
   AddInputOptions(cmd, &o->input);
   cmd->footer(
       "Fields have their Insights names: srcAddr, dstAddr, srcPort, dstPort, "
@@ -72,8 +69,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
-  if (Status s =
-          ParseTimeRange(o.since, o.until, &options.since, &options.until);
+  if (Status s = ParseTimeRange(o.range, &options.since, &options.until);
       !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitUsage;

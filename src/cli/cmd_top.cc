@@ -23,10 +23,7 @@ CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
                   "Rank by the sum of bytes or packets instead of records");
   cmd->add_option("--limit", o->limit, "Rows to show (0: all)")
       ->capture_default_str();
-  cmd->add_option("--since", o->since,
-                  "Only records whose start is at or after this time");
-  cmd->add_option("--until", o->until,
-                  "Only records whose start is before this time");
+  AddTimeRangeOptions(cmd, &o->range);
   cmd->add_option("-o,--output", o->output, "text, csv, tsv, json or ndjson")
       ->capture_default_str();
   cmd->add_option("INPUT", o->input.inputs,
@@ -84,8 +81,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     spdlog::error("top needs flow-log records: not with --format raw");
     return kExitUsage;
   }
-  if (Status s =
-          ParseTimeRange(o.since, o.until, &options.since, &options.until);
+  if (Status s = ParseTimeRange(o.range, &options.since, &options.until);
       !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitUsage;

@@ -43,10 +43,13 @@ int InputExitCode(const InputOptions& in, const Diagnostics& diag);
 PipelineStats RunInputs(const InputOptions& in, const GlobalOptions& global,
                         bool progress, PipelineOptions* options,
                         RecordSink* sink, Diagnostics* diag);
-// --since/--until text (epoch seconds or ISO-8601) into *since/*until.
-Status ParseTimeRange(const std::string& since_text,
-                      const std::string& until_text,
-                      std::optional<int64_t>* since,
+// --since/--until as typed: epoch seconds or ISO-8601.
+struct TimeRangeText {
+  std::string since, until;
+};
+void AddTimeRangeOptions(CLI::App* app, TimeRangeText* text);
+// The typed range into *since/*until (left unset where not given).
+Status ParseTimeRange(const TimeRangeText& text, std::optional<int64_t>* since,
                       std::optional<int64_t>* until);
 // With -v: "read N lines: ..." on stderr.
 void LogStats(const PipelineStats& stats);
@@ -57,7 +60,7 @@ struct FilterOptions {
   bool count = false;
   bool invert = false;
   uint64_t limit = 0;
-  std::string since, until;
+  TimeRangeText range;
   std::string output = "text";
   bool no_header = false;
 };
@@ -166,7 +169,7 @@ struct TopOptions {
   std::string where;
   std::string sum;
   size_t limit = 20;
-  std::string since, until;
+  TimeRangeText range;
   std::string output = "text";
 };
 CLI::App* SetupTop(CLI::App* app, TopOptions* options);
@@ -176,7 +179,7 @@ struct QueryOptions {
   InputOptions input;
   std::string query;
   std::string output = "text";
-  std::string since, until;
+  TimeRangeText range;
 };
 CLI::App* SetupQuery(CLI::App* app, QueryOptions* options);
 int RunQuery(const QueryOptions& options, const GlobalOptions& global);
@@ -188,7 +191,8 @@ struct AthenaOptions {
                                                        table = "vpc_flow_logs";
   std::string start_date = "2019/01/01";
   bool parquet = false, hive = false, per_hour = false;
-  std::string filter, top, where, sum, metric, query, value = "1", since, until;
+  std::string filter, top, where, sum, metric, query, value = "1";
+  TimeRangeText range;
   uint64_t limit = 0;
   int64_t period = 60;
 };

@@ -104,14 +104,20 @@ PipelineStats RunInputs(const InputOptions& in, const GlobalOptions& global,
   return stats;
 }
 
-Status ParseTimeRange(const std::string& since_text,
-                      const std::string& until_text,
-                      std::optional<int64_t>* since,
+void AddTimeRangeOptions(CLI::App* app, TimeRangeText* text) {
+  app->add_option("--since", text->since,
+                  "Only records whose start is at or after this time "
+                  "(epoch seconds or ISO-8601)");
+  app->add_option("--until", text->until,
+                  "Only records whose start is before this time");
+}
+
+Status ParseTimeRange(const TimeRangeText& text, std::optional<int64_t>* since,
                       std::optional<int64_t>* until) {
-  for (const auto& [text, slot] :
-       {std::pair{&since_text, since}, std::pair{&until_text, until}}) {
-    if (text->empty()) continue;
-    Result<int64_t> t = ParseTimeArg(*text);
+  for (const auto& [typed, slot] :
+       {std::pair{&text.since, since}, std::pair{&text.until, until}}) {
+    if (typed->empty()) continue;
+    Result<int64_t> t = ParseTimeArg(*typed);
     if (!t.ok()) return t.status();
     *slot = *t;
   }
