@@ -79,31 +79,26 @@ class JsonPatternParser {
   }
 
   bool ParseOr(size_t* node) {
-    size_t first;
-    if (!ParseAnd(&first)) return false;
-    JsonExpr::Node n{JsonExpr::Node::Kind::kOr, 0, {first}};
-    while (true) {
-      Skip();
-      if (!text_.substr(pos_).starts_with("||")) break;
-      pos_ += 2;
-      size_t next;
-      if (!ParseAnd(&next)) return false;
-      n.children.push_back(next);
-    }
-    *node = n.children.size() == 1 ? first : Add(std::move(n));
-    return true;
+    return ParseChain(JsonExpr::Node::Kind::kOr, "||",
+                      &JsonPatternParser::ParseAnd, node);
+  }
+  bool ParseAnd(size_t* node) {
+    return ParseChain(JsonExpr::Node::Kind::kAnd, "&&",
+                      &JsonPatternParser::ParseUnary, node);
   }
 
-  bool ParseAnd(size_t* node) {
+  // operand (op operand)*: one node of `kind` when the operator appears.
+  bool ParseChain(JsonExpr::Node::Kind kind, std::string_view op,
+                  bool (JsonPatternParser::*operand)(size_t*), size_t* node) {
     size_t first;
-    if (!ParseUnary(&first)) return false;
-    JsonExpr::Node n{JsonExpr::Node::Kind::kAnd, 0, {first}};
+    if (!(this->*operand)(&first)) return false;
+    JsonExpr::Node n{kind, 0, {first}};
     while (true) {
       Skip();
-      if (!text_.substr(pos_).starts_with("&&")) break;
-      pos_ += 2;
+      if (!text_.substr(pos_).starts_with(op)) break;
+      pos_ += op.size();
       size_t next;
-      if (!ParseUnary(&next)) return false;
+      if (!(this->*operand)(&next)) return false;
       n.children.push_back(next);
     }
     *node = n.children.size() == 1 ? first : Add(std::move(n));
