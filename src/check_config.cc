@@ -186,6 +186,25 @@ class Loader {
         fmt::format("{}: '{}' must be a string", where, key));
   }
 
+  // [{<key_name>: ..., "Value": ...}, ...] as (key, value) pairs.
+  Status NamedPairs(array list, const char* key_name, const std::string& where,
+                    std::vector<std::pair<std::string, std::string>>* out) {
+    for (element d : list) {
+      object pair;
+      std::string key, value;
+      if (d.get_object().get(pair) != simdjson::SUCCESS) {
+        return Status::InvalidArgument(where +
+                                       ": a dimension must be an object");
+      }
+      if (Status s = String(pair, key_name, where, &key, true); !s.ok())
+        return s;
+      if (Status s = String(pair, "Value", where, &value, true); !s.ok())
+        return s;
+      out->emplace_back(std::move(key), std::move(value));
+    }
+    return Status::Ok();
+  }
+
   // A number, or a string holding one (CloudFormation writes "60").
   Status Number(object o, std::string_view key, const std::string& where,
                 std::optional<double>* out, bool required) {
@@ -272,19 +291,8 @@ class Loader {
     }
     array dims;
     if (o["Dimensions"].get(dims) == simdjson::SUCCESS) {
-      for (element d : dims) {
-        object dim;
-        std::string name, value;
-        if (d.get_object().get(dim) != simdjson::SUCCESS) {
-          return Status::InvalidArgument(where +
-                                         ": a dimension must be an object");
-        }
-        if (Status s = String(dim, "Name", where, &name, true); !s.ok())
-          return s;
-        if (Status s = String(dim, "Value", where, &value, true); !s.ok())
-          return s;
-        a->dimensions.emplace_back(name, value);
-      }
+      if (Status s = NamedPairs(dims, "Name", where, &a->dimensions); !s.ok())
+        return s;
     }
     std::string low;
     if (Status s =
@@ -367,17 +375,11 @@ class Loader {
           f->metric.dimensions.push_back(fmt::format("{}={}", kv.key, field));
         }
       } else if (dims.get_array().get(list) == simdjson::SUCCESS) {
-        for (element d : list) {  // CloudFormation: [{Key, Value}]
-          object dim;
-          std::string key, field;
-          if (d.get_object().get(dim) != simdjson::SUCCESS) {
-            return Status::InvalidArgument(where +
-                                           ": a dimension must be an object");
-          }
-          if (Status s = String(dim, "Key", where, &key, true); !s.ok())
-            return s;
-          if (Status s = String(dim, "Value", where, &field, true); !s.ok())
-            return s;
+        // CloudFormation: [{Key, Value}]
+        std::vector<std::pair<std::string, std::string>> pairs;
+        if (Status s = NamedPairs(list, "Key", where, &pairs); !s.ok())
+          return s;
+        for (const auto& [key, field] : pairs) {
           f->dimension_names.push_back(key);
           f->metric.dimensions.push_back(key + "=" + field);
         }

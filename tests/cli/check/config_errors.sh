@@ -10,3 +10,7 @@ printf '{"something":"else"}' > other.json
 flowmon check --config other.json samples/v2.log; echo "exit $?"
 printf '{"metricFilters":[' > broken.json
 flowmon check --config broken.json samples/v2.log; echo "exit $?"
+printf '{"MetricAlarms":[{"AlarmName":"a","MetricName":"m","Namespace":"n","Statistic":"Sum","Period":60,"EvaluationPeriods":1,"Threshold":1,"ComparisonOperator":"GreaterThanThreshold","Dimensions":["x"]}]}' > dimobj.json
+flowmon check --config dimobj.json samples/v2.log; echo "exit $?"
+printf '{"Resources":{"F":{"Type":"AWS::Logs::MetricFilter","Properties":{"FilterPattern":"","LogGroupName":"g","MetricTransformations":[{"MetricName":"m","MetricNamespace":"n","MetricValue":"1","Dimensions":[{"Value":"$srcaddr"}]}]}}}}' > dimkey.json
+flowmon check --config dimkey.json samples/v2.log; echo "exit $?"
