@@ -27,6 +27,11 @@ std::string InsightsTime(int64_t ms) {
 
 namespace {
 
+bool IsArithmetic(std::string_view op) {
+  return op == "+" || op == "-" || op == "*" || op == "/" || op == "%" ||
+         op == "^";
+}
+
 // ---------------------------------------------------------------- lexing
 
 struct Tok {
@@ -110,7 +115,7 @@ class Lexer {
     }
     t.kind = Tok::kOp;
     for (const char* op : {"!=", "<=", ">=", "=~", "=", "<", ">", "|", ",", "(",
-                           ")", "[", "]", "+", "-", "*", "/"}) {
+                           ")", "[", "]", "+", "-", "*", "/", "%", "^"}) {
       if (s_.substr(pos_).starts_with(op)) {
         t.text = op;
         pos_ += std::strlen(op);
@@ -568,15 +573,36 @@ class Parser {
     }
     return Status::Ok();
   }
+  // Arithmetic with the usual precedence (AWS's operator table gives none):
+  // + - under * / % under ^, which groups to the right.
   Status Sum(ExprPtr* out) {
-    if (Status s = Primary(out); !s.ok()) return s;
-    while (Is(lex_.Peek(), "+") || Is(lex_.Peek(), "-") ||
-           Is(lex_.Peek(), "*") || Is(lex_.Peek(), "/")) {
+    if (Status s = Product(out); !s.ok()) return s;
+    while (Is(lex_.Peek(), "+") || Is(lex_.Peek(), "-")) {
       const std::string op = lex_.Next().text;
       ExprPtr r;
-      if (Status s = Primary(&r); !s.ok()) return s;
+      if (Status s = Product(&r); !s.ok()) return s;
       *out = Binary(op, std::move(*out), std::move(r));
     }
+    return Status::Ok();
+  }
+  Status Product(ExprPtr* out) {
+    if (Status s = Power(out); !s.ok()) return s;
+    while (Is(lex_.Peek(), "*") || Is(lex_.Peek(), "/") ||
+           Is(lex_.Peek(), "%")) {
+      const std::string op = lex_.Next().text;
+      ExprPtr r;
+      if (Status s = Power(&r); !s.ok()) return s;
+      *out = Binary(op, std::move(*out), std::move(r));
+    }
+    return Status::Ok();
+  }
+  Status Power(ExprPtr* out) {
+    if (Status s = Primary(out); !s.ok()) return s;
+    if (!Is(lex_.Peek(), "^")) return Status::Ok();
+    lex_.Next();
+    ExprPtr r;
+    if (Status s = Power(&r); !s.ok()) return s;
+    *out = Binary("^", std::move(*out), std::move(r));
     return Status::Ok();
   }
   Status Primary(ExprPtr* out) {
@@ -806,13 +832,15 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
                    : 0.0;
       }
       const QueryValue l = Eval(*e.args[0], field), r = Eval(*e.args[1], field);
-      if (e.name == "+" || e.name == "-" || e.name == "*" || e.name == "/") {
+      if (IsArithmetic(e.name)) {
         double x, y;
         if (!AsNumber(l, &x) || !AsNumber(r, &y)) return {};
         if (e.name == "+") return x + y;
         if (e.name == "-") return x - y;
         if (e.name == "*") return x * y;
-        return y == 0 ? QueryValue() : QueryValue(x / y);
+        if (e.name == "^") return std::pow(x, y);
+        if (y == 0) return {};
+        return e.name == "/" ? x / y : std::fmod(x, y);
       }
       if (std::holds_alternative<std::monostate>(l) ||
           std::holds_alternative<std::monostate>(r)) {
@@ -1287,11 +1315,16 @@ class SqlWriter {
               fmt::format("({} {} {})", l, e.name == "and" ? "AND" : "OR", r);
           return Status::Ok();
         }
-        if (e.name == "=" || e.name == "!=" || e.name == "<" ||
-            e.name == "<=" || e.name == ">" || e.name == ">=") {
-          l = Cast(*e.args[0], l, e.args[1].get());
-          r = Cast(*e.args[1], r, e.args[0].get());
+        if (e.name == "^") {
+          *out = fmt::format("power({}, {})", l, r);
+          return Status::Ok();
         }
+        if (IsArithmetic(e.name)) {  // parenthesised: the tree is the order
+          *out = fmt::format("({} {} {})", l, e.name, r);
+          return Status::Ok();
+        }
+        l = Cast(*e.args[0], l, e.args[1].get());
+        r = Cast(*e.args[1], r, e.args[0].get());
         *out = fmt::format("{} {} {}", l, e.name == "!=" ? "<>" : e.name, r);
         return Status::Ok();
       }

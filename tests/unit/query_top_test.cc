@@ -79,6 +79,20 @@ TEST_CASE("query: Insights' natural sort order", "[query]") {
                                           "185.220.101.9"});
 }
 
+TEST_CASE("query: arithmetic operators and their precedence", "[query]") {
+  // AWS's operator table: + - * / ^ %, with 2 ^ 3 = 8 and 10 % 3 = 1.
+  const QueryResult r = Query(
+      "filter srcAddr = \"10.0.1.25\" | fields 2 ^ 3 as p, 10 % 3 as m, "
+      "packets + bytes * 2 as a, (packets + bytes) * 2 as b, "
+      "bytes - packets - 1 as c, 2 ^ 3 ^ 2 as d, 1 + 2 ^ 2 * 3 as e");
+  REQUIRE(r.rows.size() == 1);
+  const std::vector<double> expected{8, 1, 8010, 8020, 3989, 512, 13};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    INFO(r.columns[i]);
+    CHECK(std::get<double>(r.rows[0][i]) == expected[i]);
+  }
+}
+
 TEST_CASE("query: errors carry their column", "[query]") {
   CHECK(QuerySink::Create("stast count(*)").status().message() ==
         "query:1:1: unsupported command 'stast' (supported: fields, filter, "

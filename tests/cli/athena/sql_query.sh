@@ -5,4 +5,5 @@ flowmon athena sql --query 'filter logStatus="SKIPDATA" | stats count(*) by bin(
 flowmon athena sql --query 'stats avg(bytes), min(bytes), max(bytes) by srcAddr, dstAddr'
 flowmon athena sql --query 'filter protocol=17 | stats count(*) by srcAddr'
 flowmon athena sql --query 'fields @timestamp, srcAddr, dstPort | filter dstPort in [22, 3389] and not srcAddr like /^10\./ | sort @timestamp desc | limit 5'
+flowmon athena sql --query 'filter (bytes + packets) * 2 > 1000 and bytes % 2 = 0 | fields srcAddr, bytes ^ 2 as sq'
 flowmon athena sql --query 'stats count(*) by srcAddr | dedup srcAddr'
