@@ -471,25 +471,24 @@ class Parser {
     return e;
   }
 
-  Status Or(ExprPtr* out) {
-    if (Status s = And(out); !s.ok()) return s;
-    while (IsWord(lex_.Peek(), "or")) {
+  Status Or(ExprPtr* out) { return LeftAssoc({"or"}, &Parser::And, out); }
+  Status And(ExprPtr* out) { return LeftAssoc({"and"}, &Parser::Not, out); }
+
+  // operand (op operand)*, grouped to the left; `ops` are words or symbols.
+  Status LeftAssoc(std::initializer_list<std::string_view> ops,
+                   Status (Parser::*operand)(ExprPtr*), ExprPtr* out) {
+    if (Status s = (this->*operand)(out); !s.ok()) return s;
+    while (true) {
+      const Tok t = lex_.Peek();
+      const auto op = std::find_if(ops.begin(), ops.end(), [&](auto o) {
+        return Is(t, o) || IsWord(t, o);
+      });
+      if (op == ops.end()) return Status::Ok();
       lex_.Next();
       ExprPtr r;
-      if (Status s = And(&r); !s.ok()) return s;
-      *out = Binary("or", std::move(*out), std::move(r));
+      if (Status s = (this->*operand)(&r); !s.ok()) return s;
+      *out = Binary(std::string(*op), std::move(*out), std::move(r));
     }
-    return Status::Ok();
-  }
-  Status And(ExprPtr* out) {
-    if (Status s = Not(out); !s.ok()) return s;
-    while (IsWord(lex_.Peek(), "and")) {
-      lex_.Next();
-      ExprPtr r;
-      if (Status s = Not(&r); !s.ok()) return s;
-      *out = Binary("and", std::move(*out), std::move(r));
-    }
-    return Status::Ok();
   }
   Status Not(ExprPtr* out) {
     if (IsWord(lex_.Peek(), "not")) {
@@ -576,25 +575,10 @@ class Parser {
   // Arithmetic with the usual precedence (AWS's operator table gives none):
   // + - under * / % under ^, which groups to the right.
   Status Sum(ExprPtr* out) {
-    if (Status s = Product(out); !s.ok()) return s;
-    while (Is(lex_.Peek(), "+") || Is(lex_.Peek(), "-")) {
-      const std::string op = lex_.Next().text;
-      ExprPtr r;
-      if (Status s = Product(&r); !s.ok()) return s;
-      *out = Binary(op, std::move(*out), std::move(r));
-    }
-    return Status::Ok();
+    return LeftAssoc({"+", "-"}, &Parser::Product, out);
   }
   Status Product(ExprPtr* out) {
-    if (Status s = Power(out); !s.ok()) return s;
-    while (Is(lex_.Peek(), "*") || Is(lex_.Peek(), "/") ||
-           Is(lex_.Peek(), "%")) {
-      const std::string op = lex_.Next().text;
-      ExprPtr r;
-      if (Status s = Power(&r); !s.ok()) return s;
-      *out = Binary(op, std::move(*out), std::move(r));
-    }
-    return Status::Ok();
+    return LeftAssoc({"*", "/", "%"}, &Parser::Power, out);
   }
   Status Power(ExprPtr* out) {
     if (Status s = Primary(out); !s.ok()) return s;
