@@ -49,13 +49,24 @@ std::string Outcome(int n, int m, TreatMissingData treat,
 
 using T = TreatMissingData;
 
+// A row of AWS's table: the datapoints, then the state for each
+// treat-missing-data setting.
+struct TableRow {
+  const char* row;
+  const char *missing, *ignore, *breaching, *not_breaching;
+};
+
+void CheckTableRow(int n, int m, const TableRow& r) {
+  INFO(r.row);
+  CHECK(Outcome(n, m, T::kMissing, r.row) == r.missing);
+  CHECK(Outcome(n, m, T::kIgnore, r.row) == r.ignore);
+  CHECK(Outcome(n, m, T::kBreaching, r.row) == r.breaching);
+  CHECK(Outcome(n, m, T::kNotBreaching, r.row) == r.not_breaching);
+}
+
 TEST_CASE("AWS table: 3 out of 3 datapoints, every missing-data setting",
           "[alarm]") {
-  struct R {
-    const char* row;
-    const char *missing, *ignore, *breaching, *not_breaching;
-  };
-  const R rows[] = {
+  const TableRow rows[] = {
       {"0 - X - X", "OK", "OK", "OK", "OK"},
       {"0 - - - -", "OK", "OK", "OK", "OK"},
       {"- - - - -", "INSUFFICIENT_DATA", "retain", "ALARM", "OK"},
@@ -63,35 +74,19 @@ TEST_CASE("AWS table: 3 out of 3 datapoints, every missing-data setting",
       {"- - - - X", "INSUFFICIENT_DATA", "retain", "ALARM", "OK"},
       {"X - - - -", "ALARM", "retain", "ALARM", "OK"},
   };
-  for (const R& r : rows) {
-    INFO(r.row);
-    CHECK(Outcome(3, 3, T::kMissing, r.row) == r.missing);
-    CHECK(Outcome(3, 3, T::kIgnore, r.row) == r.ignore);
-    CHECK(Outcome(3, 3, T::kBreaching, r.row) == r.breaching);
-    CHECK(Outcome(3, 3, T::kNotBreaching, r.row) == r.not_breaching);
-  }
+  for (const TableRow& r : rows) CheckTableRow(3, 3, r);
 }
 
 TEST_CASE("AWS table: 2 out of 3 datapoints, every missing-data setting",
           "[alarm]") {
-  struct R {
-    const char* row;
-    const char *missing, *ignore, *breaching, *not_breaching;
-  };
-  const R rows[] = {
+  const TableRow rows[] = {
       {"0 - X - X", "ALARM", "ALARM", "ALARM", "ALARM"},
       {"0 0 X 0 X", "ALARM", "ALARM", "ALARM", "ALARM"},
       {"0 - X - -", "OK", "OK", "ALARM", "OK"},
       {"- - - - 0", "OK", "OK", "ALARM", "OK"},
       {"- - - - X", "INSUFFICIENT_DATA", "retain", "ALARM", "OK"},
   };
-  for (const R& r : rows) {
-    INFO(r.row);
-    CHECK(Outcome(3, 2, T::kMissing, r.row) == r.missing);
-    CHECK(Outcome(3, 2, T::kIgnore, r.row) == r.ignore);
-    CHECK(Outcome(3, 2, T::kBreaching, r.row) == r.breaching);
-    CHECK(Outcome(3, 2, T::kNotBreaching, r.row) == r.not_breaching);
-  }
+  for (const TableRow& r : rows) CheckTableRow(3, 2, r);
 }
 
 TEST_CASE("every comparison operator at, above and below the threshold",
