@@ -44,6 +44,16 @@ Run RunOn(std::vector<std::unique_ptr<Source>> sources,
   return run;
 }
 
+// Same output, same diagnostics, same counts.
+void CheckSameRun(const Run& a, const Run& b) {
+  CHECK(a.lines == b.lines);
+  CHECK(a.warnings == b.warnings);
+  CHECK(a.stats.lines == b.stats.lines);
+  CHECK(a.stats.records == b.stats.records);
+  CHECK(a.stats.malformed == b.stats.malformed);
+  CHECK(a.stats.blank == b.stats.blank);
+}
+
 Run RunText(const std::string& text, std::string_view pattern,
             size_t block = 1 << 16, PipelineOptions options = {}) {
   std::vector<std::unique_ptr<Source>> sources;
@@ -130,13 +140,7 @@ TEST_CASE("threads and the literal prefilter give the serial answer",
       options.span_bytes = 997;
       std::vector<std::unique_ptr<Source>> sources;
       sources.push_back(NewWholeStringSource("in.log", big));
-      const Run run = RunOn(std::move(sources), kSshReject, options);
-      CHECK(run.lines == serial.lines);
-      CHECK(run.warnings == serial.warnings);
-      CHECK(run.stats.lines == serial.stats.lines);
-      CHECK(run.stats.records == serial.stats.records);
-      CHECK(run.stats.malformed == serial.stats.malformed);
-      CHECK(run.stats.blank == serial.stats.blank);
+      CheckSameRun(RunOn(std::move(sources), kSshReject, options), serial);
     }
   }
 }
@@ -251,14 +255,8 @@ TEST_CASE("prefiltered scan agrees with the plain scan on random input",
         if (raw) plain.schema = Schema::Raw();
         PipelineOptions fused = plain;
         fused.prefilter = true;
-        const Run a = RunText(text, pattern, 1 << 16, plain);
-        const Run b = RunText(text, pattern, 1 << 16, fused);
-        REQUIRE(a.lines == b.lines);
-        REQUIRE(a.warnings == b.warnings);
-        CHECK(a.stats.lines == b.stats.lines);
-        CHECK(a.stats.records == b.stats.records);
-        CHECK(a.stats.blank == b.stats.blank);
-        CHECK(a.stats.malformed == b.stats.malformed);
+        CheckSameRun(RunText(text, pattern, 1 << 16, plain),
+                     RunText(text, pattern, 1 << 16, fused));
       }
     }
   }
