@@ -12,6 +12,7 @@
 
 #include "flowmon/printer.h"
 #include "flowmon/time_util.h"
+#include "sigpipe_guard.h"
 
 namespace flowmon {
 namespace {
@@ -114,6 +115,9 @@ class ExecTarget : public NotifyTarget {
   explicit ExecTarget(std::string command) : command_(std::move(command)) {}
   Status Deliver(const std::string& sns, const std::string&) override {
     std::fflush(stdout);
+    // The command may exit before reading its message (`exit 3`): that is
+    // its exit status to report, not a reason for flowmon to die.
+    SigpipeGuard no_sigpipe;
     std::FILE* p = ::popen(command_.c_str(), "w");
     if (p == nullptr) {
       return Status::IoError(

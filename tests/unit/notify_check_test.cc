@@ -1,8 +1,13 @@
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 #include <string>
 
 #include "catch.h"
 #include "flowmon/check_config.h"
 #include "flowmon/notifier.h"
+#include "sigpipe_guard.h"
 
 namespace flowmon {
 namespace {
@@ -43,6 +48,24 @@ TEST_CASE("the SNS message of a state change", "[notify]") {
   CHECK(
       SlackMessage(spec, t) ==
       R"j({"text":"ALARM: \"ssh-rejects\" changed from OK to ALARM at 2019-07-14T12:44:00Z. Threshold Crossed: x"})j");
+}
+
+TEST_CASE("a command that exits without reading its message", "[notify]") {
+  // exec: targets write to a pipe; when the command has already exited the
+  // write must fail with EPIPE, not kill flowmon with SIGPIPE.
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  ::close(fds[0]);
+  {
+    SigpipeGuard guard;
+    errno = 0;
+    CHECK(::write(fds[1], "x", 1) == -1);
+    CHECK(errno == EPIPE);
+  }
+  ::close(fds[1]);
+  sigset_t pending;
+  sigpending(&pending);
+  CHECK_FALSE(sigismember(&pending, SIGPIPE));  // consumed, not left behind
 }
 
 TEST_CASE("notify targets", "[notify]") {
