@@ -14,8 +14,8 @@
 #include <random>
 #include <string>
 
-#include "flowmon/pipeline.h"
-#include "flowmon/tokenizer.h"
+#include "flowmon/pipeline/pipeline.h"
+#include "flowmon/scan/tokenizer.h"
 
 namespace {
 

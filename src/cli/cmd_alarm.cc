@@ -6,10 +6,10 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "flowmon/alarm.h"
-#include "flowmon/printer.h"
-#include "flowmon/time_util.h"
-#include "number.h"
+#include "flowmon/alarm/alarm.h"
+#include "flowmon/core/number.h"
+#include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {

@@ -2,8 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/athena.h"
-#include "flowmon/time_util.h"
+#include "flowmon/athena/athena.h"
+#include "flowmon/core/time_util.h"
 
 namespace flowmon {
 namespace {

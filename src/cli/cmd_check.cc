@@ -6,8 +6,8 @@
 #include <cstring>
 
 #include "commands.h"
-#include "flowmon/check_config.h"
-#include "flowmon/time_util.h"
+#include "flowmon/check/check_config.h"
+#include "flowmon/core/time_util.h"
 
 namespace flowmon {
 namespace {

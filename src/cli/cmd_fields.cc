@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/printer.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 

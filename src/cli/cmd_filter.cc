@@ -2,8 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/printer.h"
-#include "flowmon/time_util.h"
+#include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 

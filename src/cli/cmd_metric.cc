@@ -6,8 +6,8 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "flowmon/printer.h"
-#include "flowmon/time_util.h"
+#include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {

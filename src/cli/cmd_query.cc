@@ -3,9 +3,9 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "flowmon/printer.h"
-#include "flowmon/query.h"
-#include "flowmon/time_util.h"
+#include "flowmon/core/time_util.h"
+#include "flowmon/insights/query.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {

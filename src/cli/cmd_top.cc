@@ -3,9 +3,9 @@
 
 #include "chart.h"
 #include "commands.h"
-#include "flowmon/printer.h"
-#include "flowmon/time_util.h"
-#include "flowmon/top.h"
+#include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
+#include "flowmon/sinks/top.h"
 
 namespace flowmon {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "flowmon/diagnostics.h"
-#include "flowmon/metric.h"
-#include "flowmon/notifier.h"
-#include "flowmon/pipeline.h"
+#include "flowmon/notify/notifier.h"
+#include "flowmon/pipeline/diagnostics.h"
+#include "flowmon/pipeline/pipeline.h"
+#include "flowmon/sinks/metric.h"
 
 namespace flowmon {
 

@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "commands.h"
-#include "flowmon/input_files.h"
-#include "flowmon/time_util.h"
+#include "flowmon/core/time_util.h"
+#include "flowmon/ingest/input_files.h"
 #include "progress.h"
 
 namespace flowmon {

@@ -4,7 +4,7 @@
 #include <csignal>
 
 #include "commands.h"
-#include "flowmon/time_util.h"
+#include "flowmon/core/time_util.h"
 
 namespace flowmon {
 

@@ -2,7 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/time_util.h"
+#include "flowmon/core/time_util.h"
 
 namespace flowmon {
 

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "flowmon/pipeline.h"
+#include "flowmon/pipeline/pipeline.h"
 
 namespace flowmon {
 

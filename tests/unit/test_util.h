@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "flowmon/diagnostics.h"
-#include "flowmon/sink.h"
+#include "flowmon/pipeline/diagnostics.h"
+#include "flowmon/pipeline/sink.h"
 
 namespace flowmon::testing {
 

@@ -1,0 +1,77 @@
+// Athena (Trino) for data past one machine: the flow-log table DDL with
+// partition projection over the S3 layout, and flowmon questions (filter
+// patterns, top, per-minute metrics) translated to SQL over that table.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowmon/core/schema.h"
+#include "flowmon/core/status.h"
+#include "flowmon/pattern/pattern.h"
+
+namespace flowmon {
+
+struct AthenaTable {
+  std::string database = "default";
+  std::string table = "vpc_flow_logs";
+  std::string bucket;
+  std::string prefix;  // optional folder before AWSLogs/
+  std::string account;
+  std::string region;
+  Schema schema = Schema::DefaultV2();
+  bool parquet = false;
+  bool hive = false;  // Hive-compatible prefixes (aws-account-id=.../year=...)
+  bool per_hour = false;                  // hourly partitions
+  std::string start_date = "2019/01/01";  // projection range start (yyyy/MM/dd)
+
+  // s3://bucket/[prefix/]AWSLogs/... up to the partition folders.
+  std::string Location() const;
+};
+
+// The column name Athena uses for a flow-log field ("log-status" ->
+// log_status).
+std::string AthenaColumn(std::string_view field);
+
+// CREATE EXTERNAL TABLE ... with partition projection.
+Result<std::string> AthenaDdl(const AthenaTable& t);
+
+// The time range as partition predicates plus a condition on `start`.
+struct AthenaTimeRange {
+  std::optional<int64_t> since, until;  // epoch seconds
+};
+
+// `start` bounds and partition predicates for a time range.
+std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
+                                              const AthenaTimeRange& r);
+
+// A Logs Insights query (flowmon query's subset) as Athena SQL. dedup and
+// display have no translation and are errors.
+Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view query,
+                                   const AthenaTimeRange& r);
+
+// SELECT * WHERE <pattern> ...
+Result<std::string> AthenaFilterSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
+                                    const AthenaTimeRange& r, uint64_t limit);
+// Top N keys by count or sum. `by`: fields, field/NN (CIDR) or a time
+// bucket in seconds (by_seconds > 0).
+struct AthenaTop {
+  std::vector<std::string> fields;  // "srcaddr", "srcaddr/24"
+  int64_t bucket_seconds = 0;       // with fields empty: a time bucket
+  std::string sum;                  // bytes, packets or empty
+  uint64_t limit = 20;
+};
+Result<std::string> AthenaTopSql(const AthenaTable& t,
+                                 const CompiledPattern* where,
+                                 const AthenaTop& top,
+                                 const AthenaTimeRange& r);
+// Per-period datapoints of a metric filter: value 1 (count) or $field (sum).
+Result<std::string> AthenaMetricSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
+                                    const std::string& value, int64_t period,
+                                    const AthenaTimeRange& r);
+
+}  // namespace flowmon

@@ -1,0 +1,35 @@
+// Time arguments and timestamps: epoch seconds and ISO-8601 in UTC.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "flowmon/core/status.h"
+
+namespace flowmon {
+
+// Parses epoch seconds ("1563108188") or ISO-8601: "2019-07-14",
+// "2019-07-14T12:43:08", with optional fraction, and "Z" or "+hh:mm"
+// (no zone means UTC). Returns epoch seconds.
+Result<int64_t> ParseTimeArg(std::string_view text);
+
+// A CloudWatch event timestamp in milliseconds: epoch milliseconds (11 or
+// more digits), epoch seconds (fewer digits), or ISO-8601 as above, with
+// "T" or a space between date and time and an optional fraction.
+Result<int64_t> ParseTimestampMs(std::string_view text);
+
+// A duration: seconds ("90"), or a number with s, m, h or d ("10m").
+Result<int64_t> ParseDuration(std::string_view text);
+
+// The UTC calendar fields of an epoch time, for the time formats flowmon
+// writes (ISO-8601, CloudWatch reasons, Logs Insights).
+struct UtcTime {
+  int year, month, day, hour, minute, second, millisecond;
+};
+UtcTime ToUtc(int64_t epoch_ms);
+
+// "2019-07-14T12:43:08Z".
+std::string FormatIso8601(int64_t epoch_seconds);
+
+}  // namespace flowmon

@@ -1,0 +1,38 @@
+// ExpandInputs: turns command-line paths into the list of inputs to read.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flowmon/core/status.h"
+
+namespace flowmon {
+
+struct ExpandedInputs {
+  std::vector<std::string> files;  // in reading order; "-" is stdin
+  std::vector<Status> errors;      // paths that do not exist
+};
+
+// Directories are walked recursively and their regular files read in
+// sorted path order (so an S3 tree AWSLogs/<acct>/vpcflowlogs/<region>/
+// YYYY/MM/DD/ reads in time order). No paths means stdin.
+ExpandedInputs ExpandInputs(const std::vector<std::string>& paths);
+
+// The same, skipping files of S3 layout folders (.../YYYY/MM/DD/[HH/] or
+// Hive-style year=YYYY/month=MM/day=DD/[hour=HH/]) that cannot hold
+// records with start in [since, until). Folders are by delivery time, so
+// a folder's records may start up to kDeliveryMarginSeconds before it.
+inline constexpr int64_t kDeliveryMarginSeconds = 3600;
+ExpandedInputs ExpandInputs(const std::vector<std::string>& paths,
+                            std::optional<int64_t> since,
+                            std::optional<int64_t> until,
+                            size_t* pruned = nullptr);
+
+// The time span [begin, end) a file's S3 layout folders say it was
+// delivered in, if its path has such folders.
+bool PathTimeSpan(std::string_view path, int64_t* begin, int64_t* end);
+
+}  // namespace flowmon

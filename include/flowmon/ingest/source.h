@@ -1,0 +1,106 @@
+// Sources: byte inputs (mapped files, streams, gzip) handed out as chunks
+// that end on line boundaries.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "flowmon/core/status.h"
+
+namespace flowmon {
+
+// A piece of input made of whole lines (the last line of the input may lack
+// its '\n'). When too_long is set, `data` is the start of one line longer
+// than kMaxLineBytes; the rest of that line is dropped by the source.
+struct Chunk {
+  std::string_view data;
+  bool too_long = false;
+  // CloudWatch inputs: each line's event timestamp in epoch milliseconds,
+  // one per line of `data`; nullptr for plain text.
+  const int64_t* timestamps = nullptr;
+};
+
+// How to read an input's bytes (after gzip is undone).
+enum class InputFormat {
+  kAuto,          // detect from the first bytes
+  kText,          // one log event per line
+  kCloudWatch,    // get-log-events / filter-log-events JSON, subscription
+                  // payloads, Firehose objects, Lambda awslogs events
+  kSubscription,  // base64 gzip subscription payloads, one per line
+  kCsv,           // the console's CSV download (timestamp,message)
+  kExport,        // CreateExportTask files: "<ISO-8601> <message>" lines
+};
+
+// "auto", "text", "cloudwatch", "subscription", "csv", "export".
+Result<InputFormat> ParseInputFormat(std::string_view name);
+
+struct SourceOptions {
+  bool use_mmap = true;         // map regular files instead of read()
+  size_t block_size = 1 << 20;  // read() size and initial line buffer
+  InputFormat input_format = InputFormat::kAuto;
+};
+
+// A Source yields its input as chunks. Not thread-safe.
+class Source {
+ public:
+  explicit Source(std::string name) : name_(std::move(name)) {}
+  virtual ~Source() = default;
+  Source(const Source&) = delete;
+  Source& operator=(const Source&) = delete;
+
+  // Sets *chunk to the next chunk; an empty chunk with an OK status is the
+  // end of input. A non-OK status reports damage (corrupt or truncated
+  // gzip, a read error) after every byte before it was handed out.
+  // The bytes stay valid until the next call to Next() or destruction.
+  virtual Status Next(Chunk* chunk) = 0;
+
+  // True when the whole input comes as one chunk (a mapped file, a small
+  // inflated gzip file): the pipeline may split it across threads.
+  virtual bool whole() const { return false; }
+
+  // Name for diagnostics: the path, "-" for stdin.
+  const std::string& name() const { return name_; }
+  // True when bytes arrive as they are written (pipe, terminal, socket):
+  // consumers should flush output after each chunk.
+  bool live() const { return live_; }
+  // Size on disk when known (regular files), else 0. For progress.
+  uint64_t size_hint() const { return size_hint_; }
+  void set_live(bool live) { live_ = live; }
+  void set_size_hint(uint64_t size) { size_hint_ = size; }
+
+ private:
+  bool live_ = false;
+  uint64_t size_hint_ = 0;
+  std::string name_;
+};
+
+// Makes streams end as at end of input (a SIGINT/SIGTERM handler calls
+// it; a blocked read returns EINTR and sees the request). Async-signal-safe.
+void RequestInputStop();
+bool InputStopRequested();
+
+// Opens `path` ("-" is stdin). Detects gzip by its magic bytes (1f 8b),
+// plain text otherwise. Errors: the file cannot be opened or read.
+Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
+                                           const SourceOptions& options);
+
+// Turns `base` into a source of one event per line: plain text passes
+// through; CloudWatch JSON, subscription payloads, console CSV and export
+// files are converted (each line then has its event timestamp). Reads the
+// first chunk of `base` to detect the format when `format` is kAuto.
+Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
+                                             InputFormat format);
+
+// A source over bytes in memory that hands them out through the same line
+// buffer as a stream, `block` bytes per read (tests use it to put chunk
+// boundaries everywhere). Gzip-compressed `data` is inflated.
+std::unique_ptr<Source> NewStringSource(std::string name, std::string data,
+                                        size_t block);
+
+// A source that hands out `data` as one whole chunk, like a mapped file.
+std::unique_ptr<Source> NewWholeStringSource(std::string name,
+                                             std::string data);
+
+}  // namespace flowmon

@@ -1,0 +1,52 @@
+// A CloudWatch Logs Insights subset that runs locally over flow-log
+// records: fields, filter, stats ... by (bin), sort, limit, dedup, display.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "flowmon/core/status.h"
+#include "flowmon/pipeline/sink.h"
+
+namespace flowmon {
+
+// A query value: null, a number or a string.
+using QueryValue = std::variant<std::monostate, double, std::string>;
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<QueryValue>> rows;
+  // Columns holding Insights timestamps (ms), written "yyyy-MM-dd
+  // HH:mm:ss.SSS".
+  std::vector<bool> time_columns;
+};
+
+class QueryPlan;
+
+// Parses and runs a query as a RecordSink. Errors in the query text carry
+// their column: "query:1:27: unknown command 'stast'".
+class QuerySink : public RecordSink {
+ public:
+  static Result<std::unique_ptr<QuerySink>> Create(std::string_view text);
+  ~QuerySink() override;
+
+  std::unique_ptr<RecordSink> NewWorker() const override;
+  bool OnRecord(const Record& rec, const RecordContext& ctx) override;
+  void Absorb(RecordSink& worker) override;
+  // The rows after every input was read (sorted, limited, displayed).
+  QueryResult Output() const;
+
+ private:
+  QuerySink() = default;
+  std::shared_ptr<const QueryPlan> plan_;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// "2019-07-14 12:43:08.000", how Insights writes @timestamp and bin().
+std::string InsightsTime(int64_t ms);
+
+}  // namespace flowmon

@@ -1,0 +1,199 @@
+// CompiledPattern: a CloudWatch Logs filter pattern (terms, space-delimited,
+// JSON, regex) compiled once and applied to log events.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flowmon/core/record.h"
+#include "flowmon/core/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace flowmon {
+
+class JsonExpr;
+
+// The longest filter pattern AWS accepts (filterPattern: 1024 characters).
+inline constexpr size_t kMaxPatternLength = 1024;
+
+enum class CompareOp : unsigned char { kEq, kNe, kLt, kLe, kGt, kGe };
+
+// "=", "!=", "<", "<=", ">", ">=" to a CompareOp; false for anything else.
+bool ParseCompareOp(std::string_view text, CompareOp* op);
+
+// How a string value matches: '*' at the start or the end of a value
+// anchors it (a '*' in the middle is an ordinary character); kRegex is a
+// %regex% value, matched anywhere in the string.
+enum class Wildcard : unsigned char {
+  kExact,
+  kPrefix,
+  kSuffix,
+  kContains,
+  kAny,
+  kRegex
+};
+
+// The right-hand side of `field op value`, shared by space-delimited
+// fields and JSON selectors.
+struct ValueTest {
+  CompareOp op = CompareOp::kEq;
+  bool numeric = false;  // an unquoted number: compare as numbers
+  double number = 0;
+  Wildcard wildcard = Wildcard::kExact;
+  std::string text;  // the string value without its anchoring '*'
+  std::shared_ptr<const re2::RE2> regex;
+
+  // Sets a string value: a '*' at the start and/or end becomes the
+  // wildcard, a value of only '*' matches anything.
+  void SetString(std::string value);
+  // String semantics (=, != with wildcards or a regex). REQUIRES: !numeric.
+  bool TestString(std::string_view s) const;
+  // Numeric semantics. REQUIRES: numeric.
+  bool TestNumber(double v) const;
+};
+
+// One `field op value` test of a space-delimited pattern.
+struct Comparison {
+  uint32_t slot = 0;  // index into CompiledPattern::slots()
+  ValueTest test;
+  uint32_t column = 0;
+};
+
+// A field's condition in disjunctive normal form: it holds when every
+// comparison of at least one group holds (&& binds tighter than ||).
+struct Condition {
+  std::vector<std::vector<Comparison>> any_of;
+};
+
+// One position of a space-delimited pattern.
+struct Slot {
+  enum class Kind : unsigned char { kNamed, kUnnamed, kEllipsis };
+  Kind kind = Kind::kNamed;
+  std::string name;  // kNamed only
+  // Position among the non-ellipsis slots and whether it counts from the
+  // end of the line (it follows the ellipsis).
+  uint32_t position = 0;
+  bool from_end = false;
+};
+
+// One term of a term pattern: a word, a "quoted phrase" or a %regex%,
+// required or (with '-') excluded.
+struct Term {
+  std::string text;
+  std::shared_ptr<const re2::RE2> regex;
+  bool exclude = false;
+};
+
+// A pattern error: 1-based column into the pattern text and a message.
+struct PatternError {
+  size_t column = 0;
+  std::string message;
+};
+
+// "invalid filter pattern at column C: MESSAGE", the pattern, and a caret.
+std::string FormatPatternError(std::string_view pattern, const PatternError& e);
+
+// An immutable compiled filter pattern. Thread-safe for concurrent
+// Matches() calls (JSON patterns parse with a per-thread parser).
+class CompiledPattern {
+ public:
+  enum class Kind : unsigned char {
+    kTerms,           // ERROR -Exiting ?WARN "a phrase" %regex%; "" matches all
+    kSpaceDelimited,  // [a, b=1, ...]
+    kJson,            // { $.a = 1 && $.b IS NULL }
+  };
+
+  // Compiles `text`; on error the Status message is FormatPatternError's.
+  static Result<CompiledPattern> Compile(std::string_view text);
+  // Like Compile, returning the bare error for tests and tools.
+  static bool Parse(std::string_view text, CompiledPattern* out,
+                    PatternError* error);
+
+  // True when the event matches. Term and JSON patterns look at rec.line;
+  // space-delimited patterns at the fields.
+  bool Matches(const Record& rec) const;
+
+  // The field of `rec` bound to slot `s`. REQUIRES: Matches(rec) or at
+  // least a record with the pattern's field count.
+  std::string_view FieldOf(const Record& rec, const Slot& s) const;
+
+  // Calls f(name, value) for every field of a matching record in line
+  // order: "$name" for named slots, "$N" (1-based position) for unnamed
+  // slots and fields covered by '...', as TestMetricFilter reports them.
+  // Nothing for term and JSON patterns (the API's extractedValues is
+  // empty for them).
+  template <typename F>
+  void ForEachExtracted(const Record& rec, F&& f) const;
+
+  Kind kind() const { return kind_; }
+  const std::vector<Slot>& slots() const { return slots_; }
+  // Term alternatives (kTerms), for translators.
+  const std::vector<std::vector<Term>>& term_groups() const {
+    return term_groups_;
+  }
+  // Space-delimited conditions (each must hold), for translators.
+  const std::vector<Condition>& conditions() const { return conditions_; }
+  const std::string& text() const { return text_; }
+  // Bytes every matching line contains (for a prefilter), or empty.
+  const std::string& required_literal() const { return required_literal_; }
+  bool has_ellipsis() const { return ellipsis_ >= 0; }
+  // JSON patterns only apply to JSON events, not to flow-log records.
+  bool wants_json() const { return kind_ == Kind::kJson; }
+
+ private:
+  friend class PatternParser;
+  bool Holds(const Comparison& c, const Record& rec) const;
+  bool MatchesFields(const Record& rec) const;
+  bool MatchesTerms(std::string_view line) const;
+  void ComputeRequiredLiteral();
+
+  Kind kind_ = Kind::kTerms;
+  std::string text_;
+  // kSpaceDelimited
+  std::vector<Slot> slots_;
+  std::vector<Condition> conditions_;  // all must hold
+  uint32_t fixed_ = 0;                 // slots other than the ellipsis
+  int ellipsis_ = -1;                  // index into slots_, or -1
+  bool match_all_ = false;             // `[]`, "", " "
+  // kTerms: any group whose terms all hold (a '?' term starts a group).
+  std::vector<std::vector<Term>> term_groups_;
+  // kJson
+  std::shared_ptr<const JsonExpr> json_;
+  std::string required_literal_;
+};
+
+template <typename F>
+void CompiledPattern::ForEachExtracted(const Record& rec, F&& f) const {
+  if (kind_ != Kind::kSpaceDelimited || match_all_) return;
+  size_t pos = 0;
+  char buf[24];
+  auto positional = [&](size_t p) {
+    const int n = std::snprintf(buf, sizeof buf, "$%zu", p + 1);
+    return std::string_view(buf, static_cast<size_t>(n));
+  };
+  for (const Slot& s : slots_) {
+    if (s.kind == Slot::Kind::kEllipsis) {
+      const size_t covered = rec.size - fixed_;
+      for (size_t i = 0; i < covered; ++i, ++pos) {
+        f(positional(pos), rec.fields[pos]);
+      }
+      continue;
+    }
+    if (s.kind == Slot::Kind::kNamed) {
+      std::string name = "$" + s.name;
+      f(std::string_view(name), rec.fields[pos]);
+    } else {
+      f(positional(pos), rec.fields[pos]);
+    }
+    ++pos;
+  }
+}
+
+}  // namespace flowmon

@@ -1,0 +1,78 @@
+// Pipeline: reads inputs, tokenizes lines, validates them against the
+// format, applies the time range and the pattern, and feeds a RecordSink.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowmon/core/schema.h"
+#include "flowmon/ingest/source.h"
+#include "flowmon/pattern/pattern.h"
+#include "flowmon/pipeline/diagnostics.h"
+#include "flowmon/pipeline/sink.h"
+
+namespace flowmon {
+
+// Where a run is, for progress bars.
+struct PipelineProgress {
+  size_t inputs_done = 0;
+  size_t inputs_total = 0;
+  uint64_t bytes_done = 0;  // on-disk bytes of finished inputs + mapped bytes
+  uint64_t lines = 0;
+};
+
+struct PipelineOptions {
+  Schema schema = Schema::DefaultV2();       // for inputs without a header line
+  const CompiledPattern* pattern = nullptr;  // nullptr selects every record
+  bool invert = false;                       // select records that do not match
+  std::optional<int64_t> since;              // start >= since (epoch seconds)
+  std::optional<int64_t> until;              // start < until
+  unsigned threads = 1;                      // workers for mapped inputs
+  // Tokenize only lines that contain the pattern's required literal (the
+  // others are still counted and their field counts validated).
+  bool prefilter = true;
+  // Hand records the pattern rejects to RecordSink::OnRejected (turns the
+  // prefilter off: every record must be tokenized).
+  bool deliver_rejected = false;
+  // The same, but only for live inputs (pipes): a streaming sink then sees
+  // every record's time, to close periods on time.
+  bool deliver_rejected_when_live = false;
+  size_t max_report = 10;  // bad lines printed in full
+  // Threads take work in spans of this many bytes: big enough that
+  // starting threads costs nothing, small enough to balance the cores.
+  size_t span_bytes = 8 << 20;
+  SourceOptions source;
+  // Called on the main thread after each chunk, round of spans and input.
+  std::function<void(const PipelineProgress&)> progress;
+};
+
+// Totals of a run. lines = records + malformed + headers + blank, and
+// records = selected + rejected.
+struct PipelineStats {
+  uint64_t lines = 0;
+  uint64_t records = 0;
+  uint64_t selected = 0;
+  uint64_t rejected = 0;
+  uint64_t malformed = 0;
+  uint64_t headers = 0;
+  uint64_t blank = 0;
+  uint64_t bytes = 0;
+  bool stopped = false;  // the sink asked to stop
+};
+
+// Runs every input through the pipeline into `sink`. Input errors go to
+// `diagnostics` and the run goes on with the next input.
+PipelineStats RunPipeline(const std::vector<std::string>& inputs,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics);
+
+// The same over sources that are already open (tests use string sources).
+PipelineStats RunPipeline(std::vector<std::unique_ptr<Source>> sources,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics);
+
+}  // namespace flowmon

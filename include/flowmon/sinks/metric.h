@@ -1,0 +1,120 @@
+// Metric filters: turn the records a pattern matches into per-minute
+// samples (value 1, a field or a JSON value; a default value for minutes
+// without matches), with dimensions, as CloudWatch Logs does.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "flowmon/core/statistics.h"
+#include "flowmon/pattern/pattern.h"
+#include "flowmon/pipeline/sink.h"
+
+namespace flowmon {
+
+class JsonPath;
+
+// What a metric filter publishes for each matching event.
+struct MetricSpec {
+  std::string value = "1";  // a number, $field (a pattern name) or $.json.path
+  std::optional<double> default_value;
+  // Name=$field or Name=$.json.path; at most 3, as CloudWatch allows.
+  std::vector<std::string> dimensions;
+};
+
+// One minute of one metric (one dimension combination).
+struct MinuteBucket {
+  Aggregate samples;
+  uint64_t events = 0;  // log events in the minute, matched or not
+};
+
+// A closed minute, handed out in time order.
+struct ClosedMinute {
+  int64_t minute = 0;      // epoch seconds, a multiple of 60
+  std::string dimensions;  // "Name=value,Name=value" or empty
+  Aggregate samples;       // with the default value applied
+};
+
+// Counters a metric run reports at the end.
+struct MetricCounters {
+  uint64_t non_numeric = 0;   // matched, but the value was not a number
+  uint64_t untimed = 0;       // no CloudWatch timestamp and no start field
+  uint64_t late = 0;          // arrived after its minute was emitted
+  uint64_t no_dimension = 0;  // a dimension's field was missing
+};
+
+// The sink behind `metric` and `alarm`. It buckets matching records by
+// minute and dimensions (a record's time is its CloudWatch event timestamp,
+// else its `start` field), and hands out minutes once closed: when the
+// newest event time seen is `lateness` seconds past the minute's end, or
+// at Finish(). Memory: the minutes not yet closed.
+class MetricAggregator : public RecordSink {
+ public:
+  using Emit = std::function<void(const ClosedMinute&)>;
+
+  // Resolves the value and dimensions against `pattern`. `keep_values`
+  // keeps every sample (for percentiles).
+  static Result<std::unique_ptr<MetricAggregator>> Create(
+      const MetricSpec& spec, const CompiledPattern& pattern, bool keep_values,
+      int64_t lateness, Emit emit);
+
+  std::unique_ptr<RecordSink> NewWorker() const override;
+  bool OnRecord(const Record& rec, const RecordContext& ctx) override;
+  void OnRejected(const Record& rec, const RecordContext& ctx) override;
+  void Absorb(RecordSink& worker) override;
+  void OnLiveChunkEnd() override { EmitClosed(false); }
+  Status Finish() override;
+
+  // Whether rejected records must be delivered (a default value needs to
+  // know which minutes had log events).
+  bool wants_rejected() const { return spec_.default_value.has_value(); }
+  // Called after closed minutes are handed out on a stream, with the time
+  // before which every minute is final (even minutes without data).
+  void set_on_advance(std::function<void(int64_t)> f) {
+    on_advance_ = std::move(f);
+  }
+  const MetricCounters& counters() const { return counters_; }
+
+ private:
+  MetricAggregator() = default;
+  bool EventTime(const Record& rec, const RecordContext& ctx, int64_t* t);
+  bool DimensionKey(const Record& rec, std::string* key);
+  // The bucket of (key, minute); the key is copied only when new.
+  MinuteBucket* Bucket(std::string_view key, int64_t minute);
+  void EmitClosed(bool all);
+
+  struct Dimension {
+    std::string name;
+    const Slot* slot = nullptr;            // $field
+    std::shared_ptr<const JsonPath> json;  // $.path
+  };
+
+  MetricSpec spec_;
+  const CompiledPattern* pattern_ = nullptr;
+  bool keep_values_ = false;
+  int64_t lateness_ = 0;
+  Emit emit_;
+  std::function<void(int64_t)> on_advance_;
+  std::optional<double> constant_;
+  const Slot* value_slot_ = nullptr;
+  std::shared_ptr<const JsonPath> value_json_;
+  std::vector<Dimension> dimensions_;
+
+  std::unordered_map<std::string, std::map<int64_t, MinuteBucket>> series_;
+  // The bucket of the last record: consecutive records share a minute.
+  std::string last_key_;
+  int64_t last_minute_ = INT64_MIN;
+  MinuteBucket* last_bucket_ = nullptr;
+  int64_t watermark_ = INT64_MIN;      // newest event time seen
+  int64_t emitted_until_ = INT64_MIN;  // minutes before this are emitted
+  MetricCounters counters_;
+  std::string key_scratch_;
+};
+
+}  // namespace flowmon

@@ -1,0 +1,66 @@
+// Printer: the `filter` sink. Writes selected records as text (unchanged),
+// JSON, NDJSON, CSV or TSV, or only counts them.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "flowmon/pattern/pattern.h"
+#include "flowmon/pipeline/sink.h"
+
+namespace flowmon {
+
+enum class OutputFormat { kText, kJson, kNdjson, kCsv, kTsv };
+
+// "text", "json", "ndjson", "csv" or "tsv".
+Result<OutputFormat> ParseOutputFormat(std::string_view name);
+
+struct PrinterOptions {
+  OutputFormat format = OutputFormat::kText;
+  bool count_only = false;   // print the number of records only
+  uint64_t limit = 0;        // stop after this many records (0: all)
+  bool print_header = true;  // text: repeat an input's S3 header line
+  // Names the fields of raw (non flow-log) input in structured formats.
+  const CompiledPattern* pattern = nullptr;
+};
+
+// Appends `s` to `out` as a JSON string literal.
+void AppendJsonString(fmt::memory_buffer* out, std::string_view s);
+// True when `s` is a number in JSON's grammar.
+bool IsJsonNumber(std::string_view s);
+
+class PrinterSink : public RecordSink {
+ public:
+  // Writes to `out` (not owned; nullptr for worker sinks).
+  PrinterSink(PrinterOptions options, std::FILE* out);
+
+  std::unique_ptr<RecordSink> NewWorker() const override;
+  bool OnRecord(const Record& rec, const RecordContext& ctx) override;
+  void Absorb(RecordSink& worker) override;
+  void OnInput(const Schema& schema, std::string_view header) override;
+  void OnLiveChunkEnd() override { Flush(); }
+  Status Finish() override;
+
+  uint64_t count() const { return count_; }
+
+ private:
+  void FormatRecord(const Record& rec, const RecordContext& ctx);
+  void BeginJsonRecord();
+  void WriteRaw(std::string_view bytes);
+  void Flush();
+
+  PrinterOptions options_;
+  std::FILE* out_;
+  fmt::memory_buffer buffer_;
+  uint64_t count_ = 0;
+  bool json_open_ = false;  // '[' written
+  bool csv_header_done_ = false;
+  size_t header_end_ = 0;       // csv/tsv: where the header row ends
+  std::string pending_header_;  // text: S3 header to print before a record
+  std::string last_header_;
+};
+
+}  // namespace flowmon

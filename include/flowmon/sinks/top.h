@@ -1,0 +1,90 @@
+// TopSink: counts (or sums bytes/packets) per key — fields, CIDR buckets of
+// addresses, time buckets — for `flowmon top`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "flowmon/core/status.h"
+#include "flowmon/pipeline/sink.h"
+
+namespace flowmon {
+
+// One part of the key: a field, a field's CIDR bucket (srcaddr/24), or a
+// time bucket of the record's time (5m, 1h).
+struct TopKeyPart {
+  enum class Kind { kField, kCidr, kTime };
+  Kind kind = Kind::kField;
+  std::string field;    // flow-log field name (kField, kCidr)
+  int prefix = 0;       // kCidr: bits kept
+  int64_t seconds = 0;  // kTime: bucket width
+  std::string label;    // column name: "srcaddr", "srcaddr/24", "5m"
+  static Result<TopKeyPart> Parse(std::string_view text);
+};
+
+struct TopRow {
+  std::vector<std::string> key;
+  uint64_t count = 0;
+  double sum = 0;
+};
+
+class TopSink : public RecordSink {
+ public:
+  // `sum_field` empty: count records; else sum that numeric field.
+  TopSink(std::vector<TopKeyPart> parts, std::string sum_field);
+
+  std::unique_ptr<RecordSink> NewWorker() const override;
+  bool OnRecord(const Record& rec, const RecordContext& ctx) override;
+  void Absorb(RecordSink& worker) override;
+
+  // The rows by descending count (or sum), then key; at most `limit` (0:
+  // all). Totals cover every row.
+  std::vector<TopRow> Top(size_t limit) const;
+  uint64_t total_count() const { return total_count_; }
+  double total_sum() const { return total_sum_; }
+  uint64_t unkeyed() const { return unkeyed_; }
+  const std::vector<TopKeyPart>& parts() const { return parts_; }
+
+ private:
+  // An open-addressing table of keys (bytes in one arena) and their
+  // totals: a lookup is a hash, a probe or two and a memcmp, with no
+  // allocation unless the key is new. Measured in docs/benchmarks.md.
+  class Groups {
+   public:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t offset = 0, length = 0;
+      uint64_t count = 0;  // 0: empty slot
+      double sum = 0;
+    };
+    Slot* Find(std::string_view key);  // inserts when missing
+    template <typename F>
+    void ForEach(F&& f) const {
+      for (const Slot& s : slots_) {
+        if (s.count > 0)
+          f(std::string_view(arena_.data() + s.offset, s.length), s);
+      }
+    }
+    void Clear();
+
+   private:
+    void Grow();
+    std::vector<Slot> slots_ = std::vector<Slot>(1024);
+    std::string arena_;
+    size_t used_ = 0;
+  };
+  bool BuildKey(const Record& rec, const RecordContext& ctx);
+  std::vector<TopKeyPart> parts_;
+  std::string sum_field_;
+  Groups groups_;
+  std::string key_;  // scratch: parts joined by '\x1f'
+  const Schema* cached_schema_ = nullptr;
+  std::vector<int> indexes_;  // per part, the column in cached_schema_
+  int sum_index_ = -1;
+  uint64_t total_count_ = 0;
+  double total_sum_ = 0;
+  uint64_t unkeyed_ = 0;  // records lacking a key field (other formats)
+};
+
+}  // namespace flowmon

@@ -1,0 +1,408 @@
+#include "flowmon/athena/athena.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "flowmon/core/time_util.h"
+
+namespace flowmon {
+namespace {
+
+// Athena's types for the flow-log fields (the AWS "Query flow logs using
+// Amazon Athena" table, plain text and Parquet alike).
+std::string_view AthenaType(const FlowField& f) {
+  const std::string_view n = f.name;
+  if (n == "version" || n == "srcport" || n == "dstport" || n == "tcp-flags" ||
+      n == "traffic-path") {
+    return "int";
+  }
+  if (n == "protocol" || n == "packets" || n == "bytes" || n == "start" ||
+      n == "end") {
+    return "bigint";
+  }
+  return "string";
+}
+
+std::string Quote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string Number(double v) { return fmt::format("{}", v); }
+
+// A flowmon string test as SQL on `col` (a varchar expression).
+std::string StringTest(const std::string& col, const ValueTest& v) {
+  const bool eq = v.op == CompareOp::kEq;
+  auto like = [](std::string s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '%' || c == '_' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out;
+  };
+  switch (v.wildcard) {
+    case Wildcard::kExact:
+      return fmt::format("{} {} {}", col, eq ? "=" : "<>", Quote(v.text));
+    case Wildcard::kPrefix:
+      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ",
+                         Quote(like(v.text) + "%"));
+    case Wildcard::kSuffix:
+      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ",
+                         Quote("%" + like(v.text)));
+    case Wildcard::kContains:
+      return fmt::format("{} {}LIKE {} ESCAPE '\\'", col, eq ? "" : "NOT ",
+                         Quote("%" + like(v.text) + "%"));
+    case Wildcard::kAny:
+      return eq ? "true" : "false";
+    case Wildcard::kRegex:
+      return fmt::format("{}regexp_like({}, {})", eq ? "" : "NOT ", col,
+                         Quote(v.regex->pattern()));
+  }
+  return "true";
+}
+
+// The text of a column as it stands in the log line ('-' when NULL).
+std::string LineColumn(const FlowField& f) {
+  const std::string col = "\"" + AthenaColumn(f.name) + "\"";
+  return AthenaType(f) == "string"
+             ? fmt::format("coalesce({}, '-')", col)
+             : fmt::format("coalesce(CAST({} AS varchar), '-')", col);
+}
+
+std::string SqlOp(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEq:
+      return "=";
+    case CompareOp::kNe:
+      return "<>";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLe:
+      return "<=";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kGe:
+      return ">=";
+  }
+  return "=";
+}
+
+// The WHERE conditions of a pattern over the table's columns.
+Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
+                         std::vector<std::string>* out) {
+  const Schema& schema = t.schema;
+  if (p.kind() == CompiledPattern::Kind::kJson) {
+    return Status::InvalidArgument(
+        "JSON patterns select JSON log events; a flow-log table has none");
+  }
+  if (p.kind() == CompiledPattern::Kind::kTerms) {
+    // Terms look at the whole line: rebuild it from the columns.
+    if (p.term_groups().empty()) return Status::Ok();  // matches everything
+    std::string line = "concat_ws(' '";
+    for (size_t i = 0; i < schema.size(); ++i)
+      line += ", " + LineColumn(schema.column(i));
+    line += ")";
+    std::vector<std::string> any;
+    for (const auto& group : p.term_groups()) {
+      std::string all;
+      for (const Term& term : group) {
+        ValueTest v;
+        v.op = term.exclude ? CompareOp::kNe : CompareOp::kEq;
+        if (term.regex) {
+          v.wildcard = Wildcard::kRegex;
+          v.regex = term.regex;
+        } else {
+          v.wildcard = Wildcard::kContains;
+          v.text = term.text;
+        }
+        all += (all.empty() ? "" : " AND ") + StringTest(line, v);
+      }
+      any.push_back(group.size() > 1 ? "(" + all + ")" : all);
+    }
+    std::string e;
+    for (const std::string& a : any) e += (e.empty() ? "" : " OR ") + a;
+    out->push_back(any.size() > 1 ? "(" + e + ")" : e);
+    return Status::Ok();
+  }
+  const auto& slots = p.slots();
+  size_t fixed = 0;
+  for (const Slot& s : slots) {
+    if (s.kind != Slot::Kind::kEllipsis) ++fixed;
+  }
+  if (slots.empty()) return Status::Ok();
+  if (p.has_ellipsis() ? fixed > schema.size() : fixed != schema.size()) {
+    return Status::InvalidArgument(
+        fmt::format("the pattern names {} fields; the table's records have {}: "
+                    "it would match nothing",
+                    fixed, schema.size()));
+  }
+  // Column of each slot, as flowmon binds it.
+  auto column_of = [&](const Slot& s) -> const FlowField& {
+    return schema.column(s.from_end ? schema.size() - fixed + s.position
+                                    : s.position);
+  };
+  std::vector<std::string> conditions;
+  // Re-walk the conditions through a record-shaped probe: CompiledPattern
+  // keeps them private, so translate from each named slot's comparisons.
+  for (const Condition& cond : p.conditions()) {
+    std::vector<std::string> any;
+    for (const auto& group : cond.any_of) {
+      std::vector<std::string> all;
+      for (const Comparison& c : group) {
+        const FlowField& f = column_of(slots[c.slot]);
+        const std::string col = "\"" + AthenaColumn(f.name) + "\"";
+        if (c.test.numeric) {
+          const std::string expr =
+              AthenaType(f) == "string"
+                  ? fmt::format("try_cast({} AS double)", col)
+                  : col;
+          all.push_back(fmt::format("{} {} {}", expr, SqlOp(c.test.op),
+                                    Number(c.test.number)));
+        } else {
+          all.push_back(StringTest(
+              AthenaType(f) == "string" ? col : LineColumn(f), c.test));
+        }
+      }
+      std::string g;
+      for (const std::string& a : all) g += (g.empty() ? "" : " AND ") + a;
+      any.push_back(all.size() > 1 && cond.any_of.size() > 1 ? "(" + g + ")"
+                                                             : g);
+    }
+    std::string e;
+    for (const std::string& a : any) e += (e.empty() ? "" : " OR ") + a;
+    out->push_back(any.size() > 1 ? "(" + e + ")" : e);
+  }
+  return Status::Ok();
+}
+
+void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
+                    std::vector<std::string>* out);
+
+std::string Day(int64_t t) {
+  const std::string iso = FormatIso8601(t);
+  return iso.substr(0, 4) + "/" + iso.substr(5, 2) + "/" + iso.substr(8, 2);
+}
+
+}  // namespace
+
+std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
+                                              const AthenaTimeRange& r) {
+  std::vector<std::string> out;
+  TimeConditions(t, r, &out);
+  return out;
+}
+
+namespace {
+
+void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
+                    std::vector<std::string>* out) {
+  // Partition folders are by delivery time: a record can sit in the next
+  // day's folder, so the partition range is widened by a day at the end.
+  if (r.since) {
+    out->push_back(t.hive
+                       ? fmt::format("concat(year, '/', month, '/', day) >= {}",
+                                     Quote(Day(*r.since)))
+                       : fmt::format("\"date\" >= {}", Quote(Day(*r.since))));
+    out->push_back(fmt::format("\"start\" >= {}", *r.since));
+  }
+  if (r.until) {
+    out->push_back(
+        t.hive ? fmt::format("concat(year, '/', month, '/', day) <= {}",
+                             Quote(Day(*r.until + 86400)))
+               : fmt::format("\"date\" <= {}", Quote(Day(*r.until + 86400))));
+    out->push_back(fmt::format("\"start\" < {}", *r.until));
+  }
+}
+
+std::string Where(const std::vector<std::string>& conditions) {
+  if (conditions.empty()) return "";
+  std::string w = "\nWHERE ";
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    w += (i ? "\n  AND " : "") + conditions[i];
+  }
+  return w;
+}
+
+std::string From(const AthenaTable& t) {
+  return fmt::format("\"{}\".\"{}\"", t.database, t.table);
+}
+
+}  // namespace
+
+std::string AthenaColumn(std::string_view field) {
+  std::string out(field);
+  for (char& c : out) {
+    if (c == '-') c = '_';
+  }
+  return out;
+}
+
+std::string AthenaTable::Location() const {
+  std::string base = "s3://" + bucket + "/";
+  if (!prefix.empty()) base += prefix + "/";
+  if (hive) {
+    return base + fmt::format(
+                      "AWSLogs/aws-account-id={}/aws-service=vpcflowlogs/"
+                      "aws-region={}/",
+                      account, region);
+  }
+  return base + fmt::format("AWSLogs/{}/vpcflowlogs/{}/", account, region);
+}
+
+Result<std::string> AthenaDdl(const AthenaTable& t) {
+  if (t.bucket.empty() || t.account.empty() || t.region.empty()) {
+    return Status::InvalidArgument(
+        "athena ddl needs --bucket, --account and --region");
+  }
+  std::string columns;
+  for (size_t i = 0; i < t.schema.size(); ++i) {
+    const FlowField& f = t.schema.column(i);
+    columns += fmt::format("  `{}` {}{}\n", AthenaColumn(f.name), AthenaType(f),
+                           i + 1 < t.schema.size() ? "," : "");
+  }
+  std::string partitions, projection, template_path;
+  const std::string loc = t.Location();
+  if (t.hive) {
+    partitions = "`year` string, `month` string, `day` string";
+    projection =
+        "  'projection.year.type'='integer',\n  "
+        "'projection.year.range'='2015,2100',\n"
+        "  'projection.month.type'='integer',\n  "
+        "'projection.month.range'='1,12',\n"
+        "  'projection.month.digits'='2',\n  'projection.day.type'='integer',\n"
+        "  'projection.day.range'='1,31',\n  'projection.day.digits'='2',\n";
+    template_path = loc + "year=${year}/month=${month}/day=${day}";
+  } else {
+    partitions = "`date` string";
+    projection = fmt::format(
+        "  'projection.date.type'='date',\n  "
+        "'projection.date.range'='{},NOW',\n"
+        "  'projection.date.format'='yyyy/MM/dd',\n  "
+        "'projection.date.interval'='1',\n"
+        "  'projection.date.interval.unit'='DAYS',\n",
+        t.start_date);
+    template_path = loc + "${date}";
+  }
+  if (t.per_hour) {
+    partitions += ", `hour` string";
+    projection +=
+        "  'projection.hour.type'='integer',\n  "
+        "'projection.hour.range'='0,23',\n"
+        "  'projection.hour.digits'='2',\n";
+    template_path += t.hive ? "/hour=${hour}" : "/${hour}";
+  }
+  const std::string storage =
+      t.parquet ? "STORED AS PARQUET\n"
+                : "ROW FORMAT DELIMITED\nFIELDS TERMINATED BY ' '\n";
+  return fmt::format(
+      "CREATE EXTERNAL TABLE IF NOT EXISTS `{}`.`{}` (\n{})\nPARTITIONED BY "
+      "({})\n{}"
+      "LOCATION '{}'\nTBLPROPERTIES (\n{}  'projection.enabled'='true',\n{}"
+      "  'storage.location.template'='{}'\n);\n",
+      t.database, t.table, columns, partitions, storage, loc,
+      t.parquet ? "  'parquet.compression'='SNAPPY',\n"
+                : "  'skip.header.line.count'='1',\n",
+      projection, template_path);
+}
+
+Result<std::string> AthenaFilterSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
+                                    const AthenaTimeRange& r, uint64_t limit) {
+  std::vector<std::string> conditions;
+  if (Status s = PatternConditions(t, p, &conditions); !s.ok()) return s;
+  TimeConditions(t, r, &conditions);
+  return fmt::format("SELECT *\nFROM {}{}{};\n", From(t), Where(conditions),
+                     limit ? fmt::format("\nLIMIT {}", limit) : "");
+}
+
+Result<std::string> AthenaTopSql(const AthenaTable& t,
+                                 const CompiledPattern* where,
+                                 const AthenaTop& top,
+                                 const AthenaTimeRange& r) {
+  std::vector<std::string> conditions;
+  if (where != nullptr) {
+    if (Status s = PatternConditions(t, *where, &conditions); !s.ok()) return s;
+  }
+  TimeConditions(t, r, &conditions);
+  std::vector<std::string> keys;
+  std::string select;
+  for (const std::string& f : top.fields) {
+    const size_t slash = f.find('/');
+    const std::string name = f.substr(0, slash);
+    if (t.schema.IndexOf(name) < 0) {
+      return Status::InvalidArgument(
+          fmt::format("the table has no field '{}'", name));
+    }
+    const std::string col = "\"" + AthenaColumn(name) + "\"";
+    const std::string alias = "\"" + f + "\"";
+    if (slash == std::string::npos) {
+      keys.push_back(col);
+      select += col + ", ";
+    } else {
+      const std::string expr = fmt::format(
+          "CAST(ip_prefix(try_cast({} AS ipaddress), {}) AS varchar)", col,
+          f.substr(slash + 1));
+      keys.push_back(expr);
+      select += expr + " AS " + alias + ", ";
+    }
+  }
+  if (top.bucket_seconds > 0) {
+    const std::string expr = fmt::format(
+        "from_unixtime(\"start\" - \"start\" % {})", top.bucket_seconds);
+    keys.push_back(expr);
+    select += expr + " AS \"time\", ";
+  }
+  const std::string value =
+      top.sum.empty() ? "count(*)" : fmt::format("sum(\"{}\")", top.sum);
+  const std::string value_name = top.sum.empty() ? "count" : "sum_" + top.sum;
+  std::string group;
+  for (size_t i = 0; i < keys.size(); ++i)
+    group += (i ? ", " : "") + std::to_string(i + 1);
+  return fmt::format(
+      "SELECT {}{} AS \"{}\",\n  {} * 1.0 / sum({}) OVER () AS \"share\"\nFROM "
+      "{}{}\nGROUP BY {}\n"
+      "ORDER BY \"{}\" DESC{};\n",
+      select, value, value_name, value, value, From(t), Where(conditions),
+      group, value_name, top.limit ? fmt::format("\nLIMIT {}", top.limit) : "");
+}
+
+Result<std::string> AthenaMetricSql(const AthenaTable& t,
+                                    const CompiledPattern& p,
+                                    const std::string& value, int64_t period,
+                                    const AthenaTimeRange& r) {
+  std::vector<std::string> conditions;
+  if (Status s = PatternConditions(t, p, &conditions); !s.ok()) return s;
+  TimeConditions(t, r, &conditions);
+  std::string agg = "count(*)";
+  if (value.size() > 1 && value[0] == '$') {
+    const std::string name = value.substr(1);
+    const Slot* slot = nullptr;
+    for (const Slot& s : p.slots()) {
+      if (s.kind == Slot::Kind::kNamed && s.name == name) slot = &s;
+    }
+    if (slot == nullptr) {
+      return Status::InvalidArgument(fmt::format(
+          "metric value '{}' names no field of the pattern", value));
+    }
+    size_t fixed = 0;
+    for (const Slot& s : p.slots()) fixed += s.kind != Slot::Kind::kEllipsis;
+    const FlowField& f = t.schema.column(
+        slot->from_end ? t.schema.size() - fixed + slot->position
+                       : slot->position);
+    agg = fmt::format("sum(\"{}\")", AthenaColumn(f.name));
+  } else if (value != "1") {
+    agg = fmt::format("count(*) * {}", value);
+  }
+  return fmt::format(
+      "SELECT from_unixtime(\"start\" - \"start\" % {0}) AS \"time\",\n  {1} "
+      "AS \"value\",\n"
+      "  count(*) AS \"sample_count\"\nFROM {2}{3}\nGROUP BY 1\nORDER BY 1;\n",
+      period, agg, From(t), Where(conditions));
+}
+
+}  // namespace flowmon

@@ -1,0 +1,179 @@
+#include "flowmon/core/time_util.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+
+namespace flowmon {
+namespace {
+
+bool ReadInt(std::string_view s, size_t* pos, size_t digits, int* out) {
+  if (*pos + digits > s.size()) return false;
+  int v = 0;
+  for (size_t i = 0; i < digits; ++i) {
+    const char c = s[*pos + i];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *pos += digits;
+  *out = v;
+  return true;
+}
+
+Status BadTime(std::string_view text) {
+  return Status::InvalidArgument(fmt::format(
+      "invalid time '{}': expected epoch seconds or ISO-8601 such as "
+      "2019-07-14T12:43:08Z",
+      text));
+}
+
+}  // namespace
+
+namespace {
+
+bool IsDigits(std::string_view text) {
+  return !text.empty() &&
+         text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// All-digit epoch text (seconds or milliseconds, as the caller decides).
+Result<int64_t> EpochDigits(std::string_view text) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size()) return BadTime(text);
+  return v;
+}
+
+// The parse behind both entry points; *ms gets the fraction's milliseconds.
+Result<int64_t> ParseSeconds(std::string_view text, int* ms);
+
+}  // namespace
+
+Result<int64_t> ParseTimeArg(std::string_view text) {
+  int ms = 0;
+  return ParseSeconds(text, &ms);
+}
+
+Result<int64_t> ParseTimestampMs(std::string_view text) {
+  if (text.size() >= 11 && IsDigits(text)) return EpochDigits(text);
+  int ms = 0;
+  Result<int64_t> s = ParseSeconds(text, &ms);
+  if (!s.ok()) return s;
+  return *s * 1000 + ms;
+}
+
+namespace {
+
+Result<int64_t> ParseSeconds(std::string_view text, int* ms) {
+  if (IsDigits(text)) return EpochDigits(text);
+  size_t pos = 0;
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  if (!ReadInt(text, &pos, 4, &year) || pos >= text.size() ||
+      text[pos++] != '-' || !ReadInt(text, &pos, 2, &month) ||
+      pos >= text.size() || text[pos++] != '-' ||
+      !ReadInt(text, &pos, 2, &day)) {
+    return BadTime(text);
+  }
+  using namespace std::chrono;
+  const year_month_day ymd{std::chrono::year(year),
+                           std::chrono::month(static_cast<unsigned>(month)),
+                           std::chrono::day(static_cast<unsigned>(day))};
+  if (!ymd.ok()) return BadTime(text);
+  int64_t offset = 0;
+  if (pos < text.size() && (text[pos] == 'T' || text[pos] == ' ')) {
+    ++pos;
+    if (!ReadInt(text, &pos, 2, &hour) || pos >= text.size() ||
+        text[pos++] != ':' || !ReadInt(text, &pos, 2, &minute)) {
+      return BadTime(text);
+    }
+    if (pos < text.size() && text[pos] == ':') {
+      ++pos;
+      if (!ReadInt(text, &pos, 2, &second)) return BadTime(text);
+    }
+    if (pos < text.size() && text[pos] == '.') {
+      ++pos;
+      int scale = 100;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        *ms += (text[pos++] - '0') * scale;
+        scale /= 10;
+      }
+    }
+    if (hour > 23 || minute > 59 || second > 60) return BadTime(text);
+    if (pos < text.size() && text[pos] == 'Z') {
+      ++pos;
+    } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+      const int sign = text[pos++] == '-' ? -1 : 1;
+      int oh, om = 0;
+      if (!ReadInt(text, &pos, 2, &oh)) return BadTime(text);
+      if (pos < text.size() && text[pos] == ':') ++pos;
+      if (pos < text.size() && !ReadInt(text, &pos, 2, &om))
+        return BadTime(text);
+      offset = sign * (oh * 3600 + om * 60);
+    }
+  }
+  if (pos != text.size()) return BadTime(text);
+  const int64_t days = sys_days(ymd).time_since_epoch().count();
+  return days * 86400 + hour * 3600 + minute * 60 + second - offset;
+}
+
+}  // namespace
+
+Result<int64_t> ParseDuration(std::string_view text) {
+  int64_t unit = 1;
+  std::string_view digits = text;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 's':
+        unit = 1;
+        break;
+      case 'm':
+        unit = 60;
+        break;
+      case 'h':
+        unit = 3600;
+        break;
+      case 'd':
+        unit = 86400;
+        break;
+      default:
+        unit = 0;
+    }
+    if (unit != 0) digits.remove_suffix(1);
+    if (unit == 0) unit = 1;
+  }
+  int64_t v = 0;
+  auto [p, ec] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || ec != std::errc() ||
+      p != digits.data() + digits.size() || v < 0) {
+    return Status::InvalidArgument(
+        fmt::format("invalid duration '{}': expected seconds or a number with "
+                    "s, m, h or d (10m)",
+                    text));
+  }
+  return v * unit;
+}
+
+UtcTime ToUtc(int64_t epoch_ms) {
+  using namespace std::chrono;
+  const sys_time<milliseconds> tp{milliseconds(epoch_ms)};
+  const sys_days day = floor<days>(tp);
+  const year_month_day ymd(day);
+  const hh_mm_ss hms(floor<milliseconds>(tp - day));
+  return UtcTime{static_cast<int>(ymd.year()),
+                 static_cast<int>(static_cast<unsigned>(ymd.month())),
+                 static_cast<int>(static_cast<unsigned>(ymd.day())),
+                 static_cast<int>(hms.hours().count()),
+                 static_cast<int>(hms.minutes().count()),
+                 static_cast<int>(hms.seconds().count()),
+                 static_cast<int>(hms.subseconds().count())};
+}
+
+std::string FormatIso8601(int64_t epoch_seconds) {
+  const UtcTime u = ToUtc(epoch_seconds * 1000);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", u.year, u.month,
+                     u.day, u.hour, u.minute, u.second);
+}
+
+}  // namespace flowmon

@@ -1,0 +1,4 @@
+# The insights stage's sources (included by the top-level CMakeLists.txt).
+target_sources(flowmon_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/query.cc
+)

@@ -1,0 +1,4 @@
+# The notify stage's sources (included by the top-level CMakeLists.txt).
+target_sources(flowmon_notify PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/notifier.cc
+)

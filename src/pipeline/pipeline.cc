@@ -1,0 +1,414 @@
+#include "flowmon/pipeline/pipeline.h"
+
+#include <cstring>
+#include <memory>
+#include <thread>
+
+#include "flowmon/core/number.h"
+#include "scan/line_scan.h"
+#include "scan/prefilter.h"
+
+namespace flowmon {
+namespace {
+
+// True when every field is a flow-log field name: an S3 header line.
+bool IsHeaderRecord(const Record& rec) {
+  for (size_t i = 0; i < rec.size; ++i) {
+    if (FindFlowField(rec.fields[i]) == nullptr) return false;
+  }
+  return rec.size > 0;
+}
+
+// Scans spans of whole lines for one thread: tokenizes, validates,
+// filters and hands selected records to its sink. No allocation per line.
+class Worker {
+ public:
+  Worker(const PipelineOptions& options, RecordSink* sink)
+      : options_(options), sink_(sink) {
+    bad.keep = options.max_report;
+    const std::string empty;
+    const std::string& literal = options.pattern != nullptr
+                                     ? options.pattern->required_literal()
+                                     : empty;
+    can_prefilter_ = options.prefilter && !options.invert && !literal.empty();
+    SetLive(false);
+    if (prefilter_) rare_ = RarestByte(literal);
+  }
+
+  // Live inputs may need every record delivered (deliver_rejected_when_live).
+  void SetLive(bool live) {
+    deliver_rejected_ = options_.deliver_rejected ||
+                        (live && options_.deliver_rejected_when_live);
+    prefilter_ = can_prefilter_ && !deliver_rejected_;
+  }
+
+  void SetSchema(const Schema* schema) {
+    schema_ = schema;
+    ctx_.schema = schema;
+  }
+
+  // Scans `span` (whole lines). Bad lines get line numbers counted from 1
+  // at the first line this worker saw since its stats were last reset; the
+  // runner adds the base. Returns false when the sink asked to stop.
+  // `timestamps`: one per line of the span (CloudWatch inputs) or null;
+  // `first_line`: the span's first line number, or 0 when unknown.
+  bool Scan(std::string_view span, bool follow_headers,
+            const int64_t* timestamps = nullptr, uint64_t first_line = 0) {
+    follow_headers_ = follow_headers;
+    timestamps_ = timestamps;
+    first_line_ = first_line;
+    span_line_ = 0;
+    readable_end_ = span.data() + span.size();
+    return prefilter_ ? ScanPrefiltered(span) : ScanAll(span);
+  }
+
+  // A line longer than kMaxLineBytes that a stream cut short.
+  void TooLong(std::string_view start) {
+    bad.Add(++stats.lines, start, LineError::kTooLong, kMaxLineBytes, 0, 0);
+  }
+
+  PipelineStats stats;
+  BadLineLog bad;
+
+ private:
+  // Tokenizes, validates and filters one line.
+  bool Line(std::string_view line) {
+    const uint64_t line_no = ++stats.lines;
+    const uint64_t index = span_line_++;
+    rec_.timestamp_ms = timestamps_ != nullptr ? timestamps_[index] : -1;
+    ctx_.line_no = first_line_ != 0 ? first_line_ + index : 0;
+    size_t column = 0;
+    const LineError e = SplitFields(line, &rec_, &column, readable_end_);
+    if (e == LineError::kBlank) {
+      ++stats.blank;
+      return true;
+    }
+    if (e != LineError::kOk) {
+      bad.Add(line_no, line, e, column, 0, 0);
+      return true;
+    }
+    if (!schema_->raw()) {
+      const char c = rec_.fields[0][0];
+      if (c >= 'a' && c <= 'z' && IsHeaderRecord(rec_)) {
+        ++stats.headers;
+        if (follow_headers_) FollowHeader(rec_.line);
+        return true;
+      }
+      if (rec_.size != schema_->size()) {
+        const size_t expected = schema_->size();
+        column = rec_.size > expected
+                     ? static_cast<size_t>(rec_.fields[expected].data() -
+                                           rec_.line.data())
+                     : rec_.line.size();
+        bad.Add(line_no, line, LineError::kFieldCount, column, expected,
+                rec_.size);
+        return true;
+      }
+    }
+    ++stats.records;
+    if (!InTimeRange()) {
+      ++stats.rejected;
+      return true;
+    }
+    if (options_.pattern != nullptr &&
+        options_.pattern->Matches(rec_) == options_.invert) {
+      ++stats.rejected;
+      if (deliver_rejected_) sink_->OnRejected(rec_, ctx_);
+      return true;
+    }
+    ++stats.selected;
+    return sink_->OnRecord(rec_, ctx_);
+  }
+
+  bool InTimeRange() const {
+    if (!options_.since && !options_.until) return true;
+    const int index = schema_->start_index();
+    double start;
+    if (index < 0 ||
+        !ParseNumber(rec_.fields[static_cast<size_t>(index)], &start)) {
+      return false;
+    }
+    if (options_.since && start < static_cast<double>(*options_.since)) {
+      return false;
+    }
+    if (options_.until && start >= static_cast<double>(*options_.until)) {
+      return false;
+    }
+    return true;
+  }
+
+  // A header line in the middle of a stream (concatenated S3 files) names
+  // the fields of the lines after it.
+  void FollowHeader(std::string_view line) {
+    std::optional<Schema> schema = Schema::FromHeaderLine(line);
+    if (!schema || *schema == *schema_) return;
+    own_schema_ = std::move(schema);
+    SetSchema(&*own_schema_);
+    sink_->OnInput(*schema_, line);
+  }
+
+  bool ScanAll(std::string_view span) {
+    const char* p = span.data();
+    const char* const end = p + span.size();
+    while (p < end) {
+      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+      const char* line_end = nl ? static_cast<const char*>(nl) : end;
+      if (!Line(std::string_view(p, static_cast<size_t>(line_end - p)))) {
+        return false;
+      }
+      p = nl ? line_end + 1 : end;
+    }
+    return true;
+  }
+
+  // Only lines that may match are tokenized; the others are counted and
+  // their field counts checked (line_scan.h).
+  bool ScanPrefiltered(std::string_view span) {
+    auto full = [](void* ctx, std::string_view line, uint64_t plain_before) {
+      Worker* self = static_cast<Worker*>(ctx);
+      self->CountPlain(plain_before);
+      return self->Line(line);
+    };
+    uint64_t plain_tail = 0;
+    const bool go_on =
+        ScanForCandidates(span, schema_->raw() ? 0 : schema_->size(), rare_,
+                          kMaxLineBytes, full, this, &plain_tail);
+    CountPlain(plain_tail);
+    return go_on;
+  }
+
+  // Valid records without the pattern's literal: they cannot match.
+  void CountPlain(uint64_t n) {
+    span_line_ += n;
+    stats.lines += n;
+    stats.records += n;
+    stats.rejected += n;
+  }
+
+  const PipelineOptions& options_;
+  RecordSink* sink_;
+  bool can_prefilter_ = false;
+  bool prefilter_ = false;
+  bool deliver_rejected_ = false;
+  char rare_ = 0;
+  const Schema* schema_ = nullptr;
+  std::optional<Schema> own_schema_;
+  RecordContext ctx_;
+  bool follow_headers_ = false;
+  const char* readable_end_ = nullptr;   // end of the span being scanned
+  const int64_t* timestamps_ = nullptr;  // per line of the span, or null
+  uint64_t first_line_ = 0;              // of the span, 0 when unknown
+  uint64_t span_line_ = 0;               // lines of the span seen so far
+  Record rec_;
+};
+
+void Add(PipelineStats* total, const PipelineStats& s) {
+  total->lines += s.lines;
+  total->records += s.records;
+  total->selected += s.selected;
+  total->rejected += s.rejected;
+  total->malformed += s.malformed;
+  total->headers += s.headers;
+  total->blank += s.blank;
+}
+
+uint64_t BadCount(const BadLineLog& log) {
+  uint64_t n = 0;
+  for (uint64_t c : log.counts) n += c;
+  return n;
+}
+
+class Runner {
+ public:
+  Runner(const PipelineOptions& options, RecordSink* sink, Diagnostics* diag)
+      : options_(options), sink_(sink), diag_(diag), serial_(options, sink) {}
+
+  PipelineStats Run(const std::vector<std::string>& inputs) {
+    progress_.inputs_total = inputs.size();
+    for (const std::string& input : inputs) {
+      if (stats_.stopped) break;
+      Result<std::unique_ptr<Source>> opened =
+          OpenSource(input, options_.source);
+      if (!opened.ok()) {
+        diag_->BeginSource(input);
+        diag_->InputError(opened.status());
+        diag_->EndSource();
+        ++progress_.inputs_done;
+        continue;
+      }
+      RunSource(**opened);
+    }
+    return stats_;
+  }
+
+  PipelineStats Run(std::vector<std::unique_ptr<Source>> sources) {
+    progress_.inputs_total = sources.size();
+    for (auto& source : sources) {
+      if (stats_.stopped) break;
+      RunSource(*source);
+    }
+    return stats_;
+  }
+
+ private:
+  void RunSource(Source& source) {
+    diag_->BeginSource(source.name());
+    Schema schema = options_.schema;
+    bool first = true;
+    uint64_t line_no = 1;  // of the next line to scan
+    while (!stats_.stopped) {
+      Chunk chunk;
+      const Status s = source.Next(&chunk);
+      if (!s.ok()) {
+        diag_->InputError(s);
+        break;
+      }
+      if (chunk.too_long) {
+        serial_.TooLong(chunk.data);
+        Collect(serial_, &line_no);
+        continue;
+      }
+      if (chunk.data.empty()) break;
+      stats_.bytes += chunk.data.size();
+      std::string_view data = chunk.data;
+      const int64_t* timestamps = chunk.timestamps;
+      if (first) {
+        first = false;
+        std::string_view header;
+        if (!schema.raw()) {
+          const size_t nl = data.find('\n');
+          const std::string_view line = data.substr(0, nl);
+          if (std::optional<Schema> h = Schema::FromHeaderLine(line)) {
+            schema = std::move(*h);
+            header = line;
+            if (!header.empty() && header.back() == '\r')
+              header.remove_suffix(1);
+            data.remove_prefix(nl == std::string_view::npos ? data.size()
+                                                            : nl + 1);
+            if (timestamps != nullptr) ++timestamps;
+            ++stats_.lines;
+            ++stats_.headers;
+            ++line_no;
+          }
+        }
+        sink_->OnInput(schema, header);
+      }
+      if (source.whole() && options_.threads > 1 &&
+          data.size() > options_.span_bytes) {
+        ScanParallel(data, schema, &line_no);
+      } else {
+        serial_.SetSchema(&schema);
+        serial_.SetLive(source.live());
+        // A mapped file is scanned in one go, so headers inside it cannot
+        // change the format of what follows; a stream can follow them.
+        if (!serial_.Scan(data, /*follow_headers=*/!source.whole(), timestamps,
+                          line_no)) {
+          stats_.stopped = true;
+        }
+        Collect(serial_, &line_no);
+        if (source.live()) sink_->OnLiveChunkEnd();
+        Report(source.whole() ? chunk.data.size() : 0);
+      }
+    }
+    diag_->EndSource();
+    ++progress_.inputs_done;
+    progress_.bytes_done = finished_bytes_ += source.size_hint();
+    Report(0);
+  }
+
+  // `current` is how far into the current input the scan is, when known.
+  void Report(uint64_t current) {
+    if (!options_.progress) return;
+    progress_.bytes_done = finished_bytes_ + current;
+    progress_.lines = stats_.lines;
+    options_.progress(progress_);
+  }
+
+  // Moves a worker's counts and bad lines into the run; *line_no is the
+  // number of the worker's first line and advances past its lines.
+  void Collect(Worker& worker, uint64_t* line_no) {
+    for (BadLine& bad : worker.bad.kept) bad.line_no += *line_no - 1;
+    stats_.malformed += BadCount(worker.bad);
+    diag_->Merge(worker.bad);
+    worker.bad.Clear();
+    *line_no += worker.stats.lines;
+    Add(&stats_, worker.stats);
+    worker.stats = PipelineStats();
+  }
+
+  // Splits a whole input into spans on line boundaries and scans them on
+  // `threads` workers a round at a time; results merge in input order.
+  void ScanParallel(std::string_view data, const Schema& schema,
+                    uint64_t* line_no) {
+    const unsigned threads = options_.threads;
+    while (workers_.size() < threads) {
+      sinks_.push_back(sink_->NewWorker());
+      workers_.push_back(
+          std::make_unique<Worker>(options_, sinks_.back().get()));
+    }
+    struct Span {
+      size_t begin, end;
+    };
+    std::vector<Span> round;
+    size_t offset = 0;
+    while (offset < data.size()) {
+      round.clear();
+      while (round.size() < threads && offset < data.size()) {
+        size_t end = std::min(offset + options_.span_bytes, data.size());
+        if (end < data.size()) {
+          const void* nl =
+              std::memchr(data.data() + end, '\n', data.size() - end);
+          end = nl ? static_cast<size_t>(static_cast<const char*>(nl) -
+                                         data.data()) +
+                         1
+                   : data.size();
+        }
+        round.push_back({offset, end});
+        offset = end;
+      }
+      auto scan = [&](size_t i) {
+        Worker& w = *workers_[i];
+        w.SetSchema(&schema);
+        w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin),
+               /*follow_headers=*/false);
+      };
+      std::vector<std::thread> pool;
+      for (size_t i = 1; i < round.size(); ++i) pool.emplace_back(scan, i);
+      scan(0);
+      for (std::thread& t : pool) t.join();
+      for (size_t i = 0; i < round.size(); ++i) {
+        Collect(*workers_[i], line_no);
+        sink_->Absorb(*sinks_[i]);
+      }
+      Report(offset);
+    }
+  }
+
+  const PipelineOptions& options_;
+  RecordSink* sink_;
+  Diagnostics* diag_;
+  Worker serial_;
+  std::vector<std::unique_ptr<RecordSink>> sinks_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  PipelineStats stats_;
+  PipelineProgress progress_;
+  uint64_t finished_bytes_ = 0;
+};
+
+}  // namespace
+
+PipelineStats RunPipeline(const std::vector<std::string>& inputs,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics) {
+  Runner runner(options, sink, diagnostics);
+  return runner.Run(inputs);
+}
+
+PipelineStats RunPipeline(std::vector<std::unique_ptr<Source>> sources,
+                          const PipelineOptions& options, RecordSink* sink,
+                          Diagnostics* diagnostics) {
+  Runner runner(options, sink, diagnostics);
+  return runner.Run(std::move(sources));
+}
+
+}  // namespace flowmon

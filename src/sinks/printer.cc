@@ -1,0 +1,295 @@
+#include "flowmon/sinks/printer.h"
+
+namespace flowmon {
+namespace {
+
+constexpr size_t kFlushBytes = 64 << 10;
+
+bool NeedsCsvQuotes(std::string_view s) {
+  return s.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+// Calls f(name, value, is_int) for each output column of `rec`: the
+// format's field names for flow logs, else the pattern's names ("$N" for
+// unnamed positions).
+template <typename F>
+void ForEachColumn(const Record& rec, const RecordContext& ctx,
+                   const CompiledPattern* pattern, F&& f) {
+  const Schema& schema = *ctx.schema;
+  if (!schema.raw()) {
+    for (size_t i = 0; i < rec.size; ++i) {
+      const FlowField& field = schema.column(i);
+      f(field.name, rec.fields[i], field.type == FieldType::kInt);
+    }
+    return;
+  }
+  if (pattern != nullptr && !pattern->slots().empty()) {
+    pattern->ForEachExtracted(
+        rec, [&](std::string_view name, std::string_view value) {
+          if (name.size() > 1 && !(name[1] >= '0' && name[1] <= '9')) {
+            name.remove_prefix(1);  // "$srcaddr" -> "srcaddr"
+          }
+          f(name, value, IsJsonNumber(value));
+        });
+    return;
+  }
+  char name[24];
+  for (size_t i = 0; i < rec.size; ++i) {
+    const auto r = fmt::format_to_n(name, sizeof name, "${}", i + 1);
+    f(std::string_view(name, r.size), rec.fields[i],
+      IsJsonNumber(rec.fields[i]));
+  }
+}
+
+}  // namespace
+
+Result<OutputFormat> ParseOutputFormat(std::string_view name) {
+  if (name == "text") return OutputFormat::kText;
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "ndjson") return OutputFormat::kNdjson;
+  if (name == "csv") return OutputFormat::kCsv;
+  if (name == "tsv") return OutputFormat::kTsv;
+  return Status::InvalidArgument(fmt::format(
+      "unknown output format '{}' (expected text, json, ndjson, csv or tsv)",
+      name));
+}
+
+void AppendJsonString(fmt::memory_buffer* out, std::string_view s) {
+  out->push_back('"');
+  for (const char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out->append(std::string_view("\\\""));
+        break;
+      case '\\':
+        out->append(std::string_view("\\\\"));
+        break;
+      case '\t':
+        out->append(std::string_view("\\t"));
+        break;
+      case '\n':
+        out->append(std::string_view("\\n"));
+        break;
+      case '\r':
+        out->append(std::string_view("\\r"));
+        break;
+      default:
+        if (u < 0x20 || u == 0x7f) {
+          fmt::format_to(std::back_inserter(*out), "\\u{:04x}", u);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+bool IsJsonNumber(std::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  if (i < n && s[i] == '-') ++i;
+  if (i == n) return false;
+  if (s[i] == '0') {
+    ++i;
+  } else if (s[i] >= '1' && s[i] <= '9') {
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+  } else {
+    return false;
+  }
+  if (i < n && s[i] == '.') {
+    ++i;
+    const size_t digits = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == digits) return false;
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    const size_t digits = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == digits) return false;
+  }
+  return i == n;
+}
+
+PrinterSink::PrinterSink(PrinterOptions options, std::FILE* out)
+    : options_(options), out_(out) {}
+
+std::unique_ptr<RecordSink> PrinterSink::NewWorker() const {
+  return std::make_unique<PrinterSink>(options_, nullptr);
+}
+
+void PrinterSink::OnInput(const Schema& /*schema*/, std::string_view header) {
+  if (options_.format != OutputFormat::kText || !options_.print_header ||
+      header.empty() || header == last_header_) {
+    return;
+  }
+  pending_header_ = std::string(header);
+}
+
+void PrinterSink::BeginJsonRecord() {
+  // Workers cannot know whether a record is the first of the output, so
+  // every record starts with ",\n" and the first one loses its comma.
+  if (out_ != nullptr && !json_open_) {
+    buffer_.append(std::string_view("[\n"));
+    json_open_ = true;
+  } else {
+    buffer_.append(std::string_view(",\n"));
+  }
+}
+
+void PrinterSink::FormatRecord(const Record& rec, const RecordContext& ctx) {
+  auto& out = buffer_;
+  switch (options_.format) {
+    case OutputFormat::kText:
+      out.append(rec.line);
+      out.push_back('\n');
+      return;
+    case OutputFormat::kJson:
+    case OutputFormat::kNdjson: {
+      if (options_.format == OutputFormat::kJson) BeginJsonRecord();
+      out.push_back('{');
+      bool first = true;
+      ForEachColumn(
+          rec, ctx, options_.pattern,
+          [&](std::string_view name, std::string_view value, bool is_int) {
+            if (!first) out.push_back(',');
+            first = false;
+            AppendJsonString(&out, name);
+            out.push_back(':');
+            if (IsMissing(value)) {
+              out.append(std::string_view("null"));
+            } else if (is_int && IsJsonNumber(value)) {
+              out.append(value);
+            } else {
+              AppendJsonString(&out, value);
+            }
+          });
+      out.push_back('}');
+      if (options_.format == OutputFormat::kNdjson) out.push_back('\n');
+      return;
+    }
+    case OutputFormat::kCsv:
+    case OutputFormat::kTsv: {
+      const char sep = options_.format == OutputFormat::kCsv ? ',' : '\t';
+      auto cell = [&](std::string_view v) {
+        if (sep == ',' && NeedsCsvQuotes(v)) {
+          out.push_back('"');
+          for (char c : v) {
+            if (c == '"') out.push_back('"');
+            out.push_back(c);
+          }
+          out.push_back('"');
+        } else if (sep == '\t') {
+          for (char c : v) out.push_back(c == '\t' ? ' ' : c);
+        } else {
+          out.append(v);
+        }
+      };
+      if (!csv_header_done_) {
+        // Workers write the header too; Absorb keeps only the first.
+        csv_header_done_ = true;
+        bool first = true;
+        ForEachColumn(rec, ctx, options_.pattern,
+                      [&](std::string_view name, std::string_view, bool) {
+                        if (!first) out.push_back(sep);
+                        first = false;
+                        cell(name);
+                      });
+        out.push_back('\n');
+        header_end_ = out.size();
+      }
+      bool first = true;
+      ForEachColumn(rec, ctx, options_.pattern,
+                    [&](std::string_view, std::string_view value, bool) {
+                      if (!first) out.push_back(sep);
+                      first = false;
+                      if (!IsMissing(value)) cell(value);
+                    });
+      out.push_back('\n');
+      return;
+    }
+  }
+}
+
+bool PrinterSink::OnRecord(const Record& rec, const RecordContext& ctx) {
+  ++count_;
+  if (!options_.count_only) {
+    if (!pending_header_.empty()) {
+      buffer_.append(pending_header_);
+      buffer_.push_back('\n');
+      last_header_ = std::move(pending_header_);
+      pending_header_.clear();
+    }
+    FormatRecord(rec, ctx);
+    if (out_ != nullptr && buffer_.size() >= kFlushBytes) Flush();
+  }
+  return options_.limit == 0 || count_ < options_.limit;
+}
+
+void PrinterSink::Absorb(RecordSink& worker_sink) {
+  auto& worker = static_cast<PrinterSink&>(worker_sink);
+  count_ += worker.count_;
+  std::string_view bytes(worker.buffer_.data(), worker.buffer_.size());
+  if (!bytes.empty()) {
+    if (!pending_header_.empty()) {
+      buffer_.append(pending_header_);
+      buffer_.push_back('\n');
+      last_header_ = std::move(pending_header_);
+      pending_header_.clear();
+    }
+    if (options_.format == OutputFormat::kJson && !json_open_) {
+      buffer_.append(std::string_view("[\n"));
+      bytes.remove_prefix(2);  // the first record's ",\n"
+      json_open_ = true;
+    }
+    if ((options_.format == OutputFormat::kCsv ||
+         options_.format == OutputFormat::kTsv)) {
+      if (csv_header_done_) {
+        bytes.remove_prefix(worker.header_end_);
+      } else {
+        csv_header_done_ = true;
+      }
+    }
+    WriteRaw(bytes);
+  }
+  worker.count_ = 0;
+  worker.buffer_.clear();
+  worker.csv_header_done_ = false;
+  worker.header_end_ = 0;
+}
+
+void PrinterSink::WriteRaw(std::string_view bytes) {
+  if (buffer_.size() + bytes.size() < kFlushBytes) {
+    buffer_.append(bytes);
+    return;
+  }
+  Flush();
+  std::fwrite(bytes.data(), 1, bytes.size(), out_);
+}
+
+void PrinterSink::Flush() {
+  if (out_ == nullptr) return;
+  if (buffer_.size() > 0) {
+    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+    buffer_.clear();
+  }
+  std::fflush(out_);
+}
+
+Status PrinterSink::Finish() {
+  if (options_.count_only) {
+    fmt::format_to(std::back_inserter(buffer_), "{}\n", count_);
+  } else if (options_.format == OutputFormat::kJson) {
+    buffer_.append(json_open_ ? std::string_view("\n]\n")
+                              : std::string_view("[]\n"));
+  }
+  Flush();
+  if (out_ != nullptr && std::ferror(out_)) {
+    return Status::IoError("error writing output");
+  }
+  return Status::Ok();
+}
+
+}  // namespace flowmon

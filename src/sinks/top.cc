@@ -1,0 +1,283 @@
+#include "flowmon/sinks/top.h"
+
+#include <arpa/inet.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#include "flowmon/core/number.h"
+#include "flowmon/core/schema.h"
+#include "flowmon/core/time_util.h"
+
+namespace flowmon {
+namespace {
+
+constexpr char kSeparator = '\x1f';
+
+// "10.0.1.25" with /24 -> "10.0.1.0/24"; IPv6 likewise; "-" stays "-".
+void AppendCidr(std::string_view addr, int prefix, std::string* out) {
+  char buf[64];
+  if (addr.size() >= sizeof buf) {
+    out->append(addr);
+    return;
+  }
+  std::memcpy(buf, addr.data(), addr.size());
+  buf[addr.size()] = '\0';
+  unsigned char bytes[16];
+  int family = AF_INET;
+  size_t len = 4;
+  if (inet_pton(AF_INET, buf, bytes) != 1) {
+    family = AF_INET6;
+    len = 16;
+    if (inet_pton(AF_INET6, buf, bytes) != 1) {
+      out->append(addr);  // not an address: "-" and the like
+      return;
+    }
+  }
+  const int bits = std::min(prefix, static_cast<int>(len * 8));
+  for (size_t i = 0; i < len; ++i) {
+    const int keep = std::clamp(bits - static_cast<int>(i * 8), 0, 8);
+    bytes[i] = static_cast<unsigned char>(bytes[i] & (0xff << (8 - keep)));
+  }
+  char text[INET6_ADDRSTRLEN];
+  inet_ntop(family, bytes, text, sizeof text);
+  fmt::format_to(std::back_inserter(*out), "{}/{}", text, bits);
+}
+
+uint64_t HashKey(std::string_view s) {
+  // 8 bytes at a time, multiply-xorshift mixing: short keys (addresses,
+  // ports) hash in a few cycles.
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
+TopSink::Groups::Slot* TopSink::Groups::Find(std::string_view key) {
+  const uint64_t h = HashKey(key);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (true) {
+    Slot& s = slots_[i];
+    if (s.count == 0) break;
+    if (s.hash == h && s.length == key.size() &&
+        std::string_view(arena_.data() + s.offset, s.length) == key) {
+      return &s;
+    }
+    i = (i + 1) & mask;
+  }
+  if ((used_ + 1) * 4 > slots_.size() * 3) {
+    Grow();
+    return Find(key);
+  }
+  Slot& s = slots_[i];
+  s.hash = h;
+  s.offset = static_cast<uint32_t>(arena_.size());
+  s.length = static_cast<uint32_t>(key.size());
+  arena_.append(key);
+  ++used_;
+  return &s;  // count 0 until the caller adds
+}
+
+void TopSink::Groups::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.count == 0) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].count != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void TopSink::Groups::Clear() {
+  slots_.assign(1024, Slot{});
+  arena_.clear();
+  used_ = 0;
+}
+
+Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
+  TopKeyPart p;
+  p.label = std::string(text);
+  // A time bucket: digits then s, m, h or d.
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+    Result<int64_t> d = ParseDuration(text);
+    if (!d.ok() || *d <= 0) {
+      return Status::InvalidArgument(fmt::format(
+          "invalid --by '{}': a time bucket is a duration such as 5m or 1h",
+          text));
+    }
+    p.kind = Kind::kTime;
+    p.seconds = *d;
+    return p;
+  }
+  const size_t slash = text.find('/');
+  p.field = std::string(text.substr(0, slash));
+  if (FindFlowField(p.field) == nullptr) {
+    return Status::InvalidArgument(fmt::format(
+        "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
+        p.field));
+  }
+  if (slash != std::string_view::npos) {
+    double bits;
+    if (!ParseNumber(text.substr(slash + 1), &bits) || bits < 0 || bits > 128 ||
+        bits != static_cast<int>(bits)) {
+      return Status::InvalidArgument(fmt::format(
+          "invalid --by '{}': expected a prefix length such as /24", text));
+    }
+    p.kind = Kind::kCidr;
+    p.prefix = static_cast<int>(bits);
+  }
+  return p;
+}
+
+TopSink::TopSink(std::vector<TopKeyPart> parts, std::string sum_field)
+    : parts_(std::move(parts)), sum_field_(std::move(sum_field)) {}
+
+std::unique_ptr<RecordSink> TopSink::NewWorker() const {
+  return std::make_unique<TopSink>(parts_, sum_field_);
+}
+
+bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
+  if (ctx.schema != cached_schema_) {
+    cached_schema_ = ctx.schema;
+    indexes_.clear();
+    for (const TopKeyPart& p : parts_) {
+      indexes_.push_back(p.kind == TopKeyPart::Kind::kTime
+                             ? ctx.schema->start_index()
+                             : ctx.schema->IndexOf(p.field));
+    }
+    sum_index_ = sum_field_.empty() ? -1 : ctx.schema->IndexOf(sum_field_);
+  }
+  key_.clear();
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    if (i > 0) key_.push_back(kSeparator);
+    const TopKeyPart& p = parts_[i];
+    if (p.kind == TopKeyPart::Kind::kTime) {
+      double start;
+      int64_t t;
+      if (rec.timestamp_ms >= 0) {
+        t = rec.timestamp_ms / 1000;
+      } else if (indexes_[i] >= 0 &&
+                 ParseNumber(rec.fields[static_cast<size_t>(indexes_[i])],
+                             &start)) {
+        t = static_cast<int64_t>(start);
+      } else {
+        return false;
+      }
+      t -= ((t % p.seconds) + p.seconds) % p.seconds;
+      // Epoch seconds in the key (no string per record); Top() writes ISO.
+      fmt::format_to(std::back_inserter(key_), "{}", t);
+      continue;
+    }
+    if (indexes_[i] < 0) return false;
+    const std::string_view v = rec.fields[static_cast<size_t>(indexes_[i])];
+    if (p.kind == TopKeyPart::Kind::kCidr) {
+      AppendCidr(v, p.prefix, &key_);
+    } else {
+      key_.append(v);
+    }
+  }
+  return true;
+}
+
+bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
+  std::string_view key;
+  if (parts_.size() == 1 && parts_[0].kind == TopKeyPart::Kind::kField &&
+      ctx.schema == cached_schema_ && indexes_[0] >= 0) {
+    // One plain field, the common case: the field is the key, no copy.
+    key = rec.fields[static_cast<size_t>(indexes_[0])];
+  } else if (BuildKey(rec, ctx)) {
+    key = key_;
+  } else {
+    ++unkeyed_;
+    return true;
+  }
+  double v = 0;
+  if (sum_index_ >= 0) {
+    ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
+  }
+  Groups::Slot* slot = groups_.Find(key);
+  ++slot->count;
+  slot->sum += v;
+  ++total_count_;
+  total_sum_ += v;
+  return true;
+}
+
+void TopSink::Absorb(RecordSink& worker_sink) {
+  auto& w = static_cast<TopSink&>(worker_sink);
+  w.groups_.ForEach([this](std::string_view key, const Groups::Slot& theirs) {
+    Groups::Slot* mine = groups_.Find(key);
+    mine->count += theirs.count;
+    mine->sum += theirs.sum;
+  });
+  total_count_ += w.total_count_;
+  total_sum_ += w.total_sum_;
+  unkeyed_ += w.unkeyed_;
+  w.groups_.Clear();
+  w.total_count_ = 0;
+  w.total_sum_ = 0;
+  w.unkeyed_ = 0;
+}
+
+std::vector<TopRow> TopSink::Top(size_t limit) const {
+  struct Entry {
+    std::string_view key;
+    uint64_t count;
+    double sum;
+  };
+  std::vector<Entry> all;
+  groups_.ForEach([&all](std::string_view key, const Groups::Slot& s) {
+    all.push_back({key, s.count, s.sum});
+  });
+  const bool by_sum = !sum_field_.empty();
+  auto better = [by_sum](const Entry& a, const Entry& b) {
+    const double x = by_sum ? a.sum : static_cast<double>(a.count);
+    const double y = by_sum ? b.sum : static_cast<double>(b.count);
+    if (x != y) return x > y;
+    return a.key < b.key;
+  };
+  const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
+                    all.end(), better);
+  std::vector<TopRow> rows;
+  for (size_t i = 0; i < n; ++i) {
+    TopRow row;
+    size_t pos = 0;
+    const std::string_view key = all[i].key;
+    while (true) {
+      const size_t sep = key.find(kSeparator, pos);
+      const std::string_view part =
+          key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos);
+      if (parts_[row.key.size()].kind == TopKeyPart::Kind::kTime) {
+        int64_t t = 0;
+        std::from_chars(part.data(), part.data() + part.size(), t);
+        row.key.push_back(FormatIso8601(t));
+      } else {
+        row.key.emplace_back(part);
+      }
+      if (sep == std::string_view::npos) break;
+      pos = sep + 1;
+    }
+    row.count = all[i].count;
+    row.sum = all[i].sum;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace flowmon

@@ -1,0 +1,112 @@
+#include "flowmon/insights/query.h"
+
+#include <string>
+#include <vector>
+
+#include "catch.h"
+#include "flowmon/pipeline/pipeline.h"
+#include "flowmon/sinks/top.h"
+#include "test_util.h"
+
+namespace flowmon {
+namespace {
+
+const char* const kRecords =
+    "2 1 e 61.177.172.1 10.0.1.25 40000 22 6 1 40 1563108000 1563108010 REJECT "
+    "OK\n"
+    "2 1 e 61.177.172.1 10.0.1.25 40001 22 6 1 44 1563108070 1563108080 REJECT "
+    "OK\n"
+    "2 1 e 185.220.101.9 10.0.1.25 40002 3389 6 1 60 1563108130 1563108140 "
+    "REJECT OK\n"
+    "2 1 e 10.0.1.25 52.94.1.1 443 50000 6 10 4000 1563108190 1563108200 "
+    "ACCEPT OK\n"
+    "2 1 e - - - - - - - 1563108250 1563108310 - NODATA\n";
+
+template <typename Sink>
+void Feed(Sink* sink) {
+  PipelineOptions options;
+  testing::CollectingDiagnostics diag;
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(NewStringSource("in", kRecords, 4096));
+  RunPipeline(std::move(sources), options, sink, &diag.diag);
+}
+
+QueryResult Query(std::string_view text) {
+  auto sink = QuerySink::Create(text);
+  INFO(sink.status().message());
+  REQUIRE(sink.ok());
+  Feed(sink->get());
+  return (*sink)->Output();
+}
+
+TEST_CASE("query: the rejected-sources sample query", "[query]") {
+  const QueryResult r = Query(
+      "filter action=\"REJECT\" | stats count(*) as numRejections by srcAddr | "
+      "sort "
+      "numRejections desc | limit 20");
+  REQUIRE(r.columns == std::vector<std::string>{"srcAddr", "numRejections"});
+  REQUIRE(r.rows.size() == 2);
+  CHECK(std::get<std::string>(r.rows[0][0]) == "61.177.172.1");
+  CHECK(std::get<double>(r.rows[0][1]) == 2);
+}
+
+TEST_CASE("query: aggregates, bins, subnets, nulls", "[query]") {
+  const QueryResult r =
+      Query("stats sum(bytes), avg(bytes), count(bytes), count(*) by bin(5m)");
+  REQUIRE(r.rows.size() == 1);  // 12:40-12:45
+  CHECK(r.columns[0] == "bin(5m)");
+  CHECK(std::get<double>(r.rows[0][1]) == 4144);
+  CHECK(std::get<double>(r.rows[0][3]) == 4);  // '-' bytes are null
+  CHECK(std::get<double>(r.rows[0][4]) == 5);
+  CHECK(InsightsTime(static_cast<int64_t>(std::get<double>(r.rows[0][0]))) ==
+        "2019-07-14 12:40:00.000");
+  const QueryResult subnet = Query(
+      "filter isIpv4InSubnet(srcAddr, \"61.177.0.0/16\") | stats count(*) as "
+      "n");
+  CHECK(std::get<double>(subnet.rows[0][0]) == 2);
+  const QueryResult in = Query(
+      "filter dstPort in [22, 3389] and not srcAddr like /^185/ | "
+      "fields srcAddr, dstPort | display dstPort");
+  CHECK(in.columns == std::vector<std::string>{"dstPort"});
+  CHECK(in.rows.size() == 2);
+}
+
+TEST_CASE("query: Insights' natural sort order", "[query]") {
+  const QueryResult r = Query("stats count(*) by srcAddr | sort srcAddr");
+  std::vector<std::string> order;
+  for (const auto& row : r.rows) order.push_back(std::get<std::string>(row[0]));
+  // Non-number values ascending, digit runs by length then value.
+  CHECK(order == std::vector<std::string>{"-", "10.0.1.25", "61.177.172.1",
+                                          "185.220.101.9"});
+}
+
+TEST_CASE("query: arithmetic operators and their precedence", "[query]") {
+  // AWS's operator table: + - * / ^ %, with 2 ^ 3 = 8 and 10 % 3 = 1.
+  const QueryResult r = Query(
+      "filter srcAddr = \"10.0.1.25\" | fields 2 ^ 3 as p, 10 % 3 as m, "
+      "packets + bytes * 2 as a, (packets + bytes) * 2 as b, "
+      "bytes - packets - 1 as c, 2 ^ 3 ^ 2 as d, 1 + 2 ^ 2 * 3 as e");
+  REQUIRE(r.rows.size() == 1);
+  const std::vector<double> expected{8, 1, 8010, 8020, 3989, 512, 13};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    INFO(r.columns[i]);
+    CHECK(std::get<double>(r.rows[0][i]) == expected[i]);
+  }
+}
+
+TEST_CASE("query: errors carry their column", "[query]") {
+  CHECK(QuerySink::Create("stast count(*)").status().message() ==
+        "query:1:1: unsupported command 'stast' (supported: fields, filter, "
+        "stats, sort, "
+        "limit, dedup, display)");
+  CHECK(QuerySink::Create("filter a = | limit 1").status().message() ==
+        "query:1:12: unexpected '|'");
+  CHECK(
+      QuerySink::Create("stats count(*) | stats count(*)").status().message() ==
+      "query:1:18: only one stats command is supported");
+  CHECK(QuerySink::Create("limit x").status().message() ==
+        "query:1:7: expected a number after limit");
+}
+
+}  // namespace
+}  // namespace flowmon
