@@ -4,8 +4,10 @@
 #include <re2/re2.h>
 
 #include "flowmon/core/number.h"
-#include "pattern/json_pattern.h"
-#include "pattern/pattern_parser.h"
+#include "pattern/char_class.h"
+#include "pattern/json_expr.h"
+#include "pattern/space_delimited_parser.h"
+#include "pattern/term_parser.h"
 
 namespace flowmon {
 
@@ -20,83 +22,40 @@ std::string FormatPatternError(std::string_view pattern,
                      e.column, e.message, pattern, pad);
 }
 
-bool ParseCompareOp(std::string_view s, CompareOp* op) {
-  static constexpr std::pair<std::string_view, CompareOp> kOps[] = {
-      {"=", CompareOp::kEq},  {"!=", CompareOp::kNe}, {"<", CompareOp::kLt},
-      {"<=", CompareOp::kLe}, {">", CompareOp::kGt},  {">=", CompareOp::kGe}};
-  for (const auto& [text, value] : kOps) {
-    if (s == text) {
-      *op = value;
-      return true;
-    }
-  }
-  return false;
-}
-
-void ValueTest::SetString(std::string value) {
-  if (!value.empty() && value.find_first_not_of('*') == std::string::npos) {
-    wildcard = Wildcard::kAny;
-    text.clear();
-    return;
-  }
-  const bool leading = !value.empty() && value.front() == '*';
-  const bool trailing = value.size() > 1 && value.back() == '*';
-  if (leading) value.erase(0, 1);
-  if (trailing) value.pop_back();
-  wildcard = leading && trailing ? Wildcard::kContains
-             : leading           ? Wildcard::kSuffix
-             : trailing          ? Wildcard::kPrefix
-                                 : Wildcard::kExact;
-  text = std::move(value);
-}
-
-bool ValueTest::TestString(std::string_view s) const {
-  bool equal = false;
-  switch (wildcard) {
-    case Wildcard::kExact:
-      equal = s == text;
-      break;
-    case Wildcard::kPrefix:
-      equal = s.starts_with(text);
-      break;
-    case Wildcard::kSuffix:
-      equal = s.ends_with(text);
-      break;
-    case Wildcard::kContains:
-      equal = s.find(text) != std::string_view::npos;
-      break;
-    case Wildcard::kAny:
-      equal = true;
-      break;
-    case Wildcard::kRegex:
-      equal = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *regex);
-      break;
-  }
-  return op == CompareOp::kEq ? equal : !equal;
-}
-
-bool ValueTest::TestNumber(double v) const {
-  switch (op) {
-    case CompareOp::kEq:
-      return v == number;
-    case CompareOp::kNe:
-      return v != number;
-    case CompareOp::kLt:
-      return v < number;
-    case CompareOp::kLe:
-      return v <= number;
-    case CompareOp::kGt:
-      return v > number;
-    case CompareOp::kGe:
-      return v >= number;
-  }
-  return false;
-}
-
 bool CompiledPattern::Parse(std::string_view text, CompiledPattern* out,
                             PatternError* error) {
-  PatternParser parser(text);
-  return parser.Parse(out, error);
+  *out = CompiledPattern();
+  out->text_ = std::string(text);
+  if (text.size() > kMaxPatternLength) {
+    // AWS's own validation message for filterPattern.
+    error->column = kMaxPatternLength + 1;
+    error->message = "Member must have length less than or equal to 1024";
+    return false;
+  }
+  // The first non-blank character decides the family.
+  size_t i = 0;
+  while (i < text.size() && IsPatternSpace(text[i])) ++i;
+  if (i < text.size() && text[i] == '[') {
+    out->kind_ = Kind::kSpaceDelimited;
+    SpaceDelimitedPattern p;
+    if (!ParseSpaceDelimitedPattern(text, &p, error)) return false;
+    out->slots_ = std::move(p.slots);
+    out->conditions_ = std::move(p.conditions);
+    out->fixed_ = p.fixed;
+    out->ellipsis_ = p.ellipsis;
+    out->match_all_ = p.match_all;
+  } else if (i < text.size() && text[i] == '{') {
+    out->kind_ = Kind::kJson;
+    out->json_ = JsonExpr::Parse(text, error);
+    if (out->json_ == nullptr) return false;
+  } else {
+    out->kind_ = Kind::kTerms;
+    if (!ParseTermPattern(text, &out->term_groups_, &out->match_all_, error)) {
+      return false;
+    }
+  }
+  out->ComputeRequiredLiteral();
+  return true;
 }
 
 Result<CompiledPattern> CompiledPattern::Compile(std::string_view text) {

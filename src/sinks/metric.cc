@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "flowmon/core/number.h"
-#include "pattern/json_pattern.h"
+#include "flowmon/pattern/json_path.h"
 
 namespace flowmon {
 namespace {

@@ -1,5 +1,18 @@
 // CompiledPattern: a CloudWatch Logs filter pattern (terms, space-delimited,
 // JSON, regex) compiled once and applied to log events.
+//
+// Lifetimes:
+// - A CompiledPattern owns all it holds (its text, names, values; regexes
+//   and the JSON tree are immutable and shared by copies). It keeps nothing
+//   of the text it was compiled from, which may be freed after Compile().
+// - Matches(rec) keeps nothing of `rec`.
+// - FieldOf() and the values ForEachExtracted() passes are views into the
+//   record's buffer (Record::fields): valid as long as the Record's views,
+//   i.e. until the next Source::Next(). Copy them to keep them.
+// - The names ForEachExtracted() passes ("$name", "$3") are valid only
+//   during that call of f.
+// - References from the accessors (slots(), text(), ...) are valid while
+//   the CompiledPattern lives and is not assigned to.
 #pragma once
 
 #include <cstdint>
@@ -11,10 +24,7 @@
 
 #include "flowmon/core/record.h"
 #include "flowmon/core/status.h"
-
-namespace re2 {
-class RE2;
-}
+#include "flowmon/pattern/compare.h"
 
 namespace flowmon {
 
@@ -22,42 +32,6 @@ class JsonExpr;
 
 // The longest filter pattern AWS accepts (filterPattern: 1024 characters).
 inline constexpr size_t kMaxPatternLength = 1024;
-
-enum class CompareOp : unsigned char { kEq, kNe, kLt, kLe, kGt, kGe };
-
-// "=", "!=", "<", "<=", ">", ">=" to a CompareOp; false for anything else.
-bool ParseCompareOp(std::string_view text, CompareOp* op);
-
-// How a string value matches: '*' at the start or the end of a value
-// anchors it (a '*' in the middle is an ordinary character); kRegex is a
-// %regex% value, matched anywhere in the string.
-enum class Wildcard : unsigned char {
-  kExact,
-  kPrefix,
-  kSuffix,
-  kContains,
-  kAny,
-  kRegex
-};
-
-// The right-hand side of `field op value`, shared by space-delimited
-// fields and JSON selectors.
-struct ValueTest {
-  CompareOp op = CompareOp::kEq;
-  bool numeric = false;  // an unquoted number: compare as numbers
-  double number = 0;
-  Wildcard wildcard = Wildcard::kExact;
-  std::string text;  // the string value without its anchoring '*'
-  std::shared_ptr<const re2::RE2> regex;
-
-  // Sets a string value: a '*' at the start and/or end becomes the
-  // wildcard, a value of only '*' matches anything.
-  void SetString(std::string value);
-  // String semantics (=, != with wildcards or a regex). REQUIRES: !numeric.
-  bool TestString(std::string_view s) const;
-  // Numeric semantics. REQUIRES: numeric.
-  bool TestNumber(double v) const;
-};
 
 // One `field op value` test of a space-delimited pattern.
 struct Comparison {
@@ -101,7 +75,7 @@ struct PatternError {
 std::string FormatPatternError(std::string_view pattern, const PatternError& e);
 
 // An immutable compiled filter pattern. Thread-safe for concurrent
-// Matches() calls (JSON patterns parse with a per-thread parser).
+// Matches() calls (JSON patterns parse events with a per-thread parser).
 class CompiledPattern {
  public:
   enum class Kind : unsigned char {
@@ -148,7 +122,6 @@ class CompiledPattern {
   bool wants_json() const { return kind_ == Kind::kJson; }
 
  private:
-  friend class PatternParser;
   bool Holds(const Comparison& c, const Record& rec) const;
   bool MatchesFields(const Record& rec) const;
   bool MatchesTerms(std::string_view line) const;

@@ -1,4 +1,4 @@
-#include "pattern/pattern_regex.h"
+#include "pattern/filter_regex.h"
 
 #include <fmt/format.h>
 

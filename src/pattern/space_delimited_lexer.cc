@@ -1,32 +1,24 @@
-#include "pattern/pattern_lexer.h"
+#include "pattern/space_delimited_lexer.h"
+
+#include "pattern/char_class.h"
 
 namespace flowmon {
-namespace {
 
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_';
+void SpaceDelimitedLexer::SkipSpaces() {
+  while (pos_ < text_.size() && IsPatternSpace(text_[pos_])) ++pos_;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-}  // namespace
-
-void PatternLexer::SkipSpaces() {
-  while (pos_ < text_.size() && IsSpace(text_[pos_])) ++pos_;
-}
-
-size_t PatternLexer::column() {
+size_t SpaceDelimitedLexer::column() {
   SkipSpaces();
   return pos_ + 1;
 }
 
-Token PatternLexer::Make(TokenKind kind, size_t start, size_t len) {
+Token SpaceDelimitedLexer::Make(TokenKind kind, size_t start, size_t len) {
   pos_ = start + len;
   return Token{kind, std::string(text_.substr(start, len)), start + 1};
 }
 
-Token PatternLexer::Next() {
+Token SpaceDelimitedLexer::Next() {
   SkipSpaces();
   const size_t start = pos_;
   if (pos_ == text_.size()) return Token{TokenKind::kEnd, "", start + 1};
@@ -60,16 +52,16 @@ Token PatternLexer::Next() {
     default:
       break;
   }
-  if (IsNameChar(c)) {
+  if (IsWordChar(c)) {
     size_t end = pos_;
-    while (end < text_.size() && IsNameChar(text_[end])) ++end;
+    while (end < text_.size() && IsWordChar(text_[end])) ++end;
     return Make(TokenKind::kName, start, end - start);
   }
   return Token{TokenKind::kError,
                std::string("unexpected character '") + c + "'", start + 1};
 }
 
-Token PatternLexer::NextValue() {
+Token SpaceDelimitedLexer::NextValue() {
   SkipSpaces();
   const size_t start = pos_;
   if (pos_ == text_.size()) return Token{TokenKind::kEnd, "", start + 1};
@@ -100,7 +92,7 @@ Token PatternLexer::NextValue() {
   size_t end = pos_;
   while (end < text_.size()) {
     const char c = text_[end];
-    if (IsSpace(c) || c == ',' || c == ']') break;
+    if (IsPatternSpace(c) || c == ',' || c == ']') break;
     const std::string_view rest = text_.substr(end);
     if (rest.starts_with("&&") || rest.starts_with("||")) break;
     ++end;

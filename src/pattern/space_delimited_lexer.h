@@ -1,5 +1,6 @@
-// PatternLexer: the tokens of the filter-pattern grammar, with the column
-// each one starts at, for caret errors.
+// SpaceDelimitedLexer: the tokens of space-delimited filter patterns
+// ([a, b = 1 && c != "x", ...]), with the column each one starts at, for
+// caret errors.
 #pragma once
 
 #include <cstddef>
@@ -32,9 +33,11 @@ struct Token {
 
 // Splits pattern text into tokens. Names and values are lexed by different
 // calls because an unquoted value may contain characters a name may not.
-class PatternLexer {
+// Lifetime: keeps a view of the text, which must outlive the lexer; tokens
+// own their text.
+class SpaceDelimitedLexer {
  public:
-  explicit PatternLexer(std::string_view text) : text_(text) {}
+  explicit SpaceDelimitedLexer(std::string_view text) : text_(text) {}
 
   // The next structural token or name (after '[', ',' or a value).
   Token Next();

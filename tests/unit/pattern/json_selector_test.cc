@@ -1,0 +1,93 @@
+// ParseJsonSelector and SelectJson: the selector grammar and its walk.
+#include "pattern/json_selector.h"
+
+#include <string>
+#include <vector>
+
+#include "catch.h"
+#include "pattern/json_event.h"
+
+namespace flowmon {
+namespace {
+
+using Kind = SelectorStep::Kind;
+
+std::vector<SelectorStep> Steps(std::string_view text, size_t* end) {
+  std::vector<SelectorStep> path;
+  PatternError error;
+  size_t pos = 0;
+  const bool ok = ParseJsonSelector(text, &pos, &path, &error);
+  INFO(error.message);
+  REQUIRE(ok);
+  *end = pos;
+  return path;
+}
+
+std::vector<std::string> Selected(std::string_view selector,
+                                  std::string_view event) {
+  size_t end;
+  const std::vector<SelectorStep> path = Steps(selector, &end);
+  simdjson::dom::element root;
+  REQUIRE(ParseJsonEvent(event, &root));
+  std::vector<std::string> out;
+  auto all = [&out](simdjson::dom::element e) {
+    out.push_back(simdjson::to_string(e));
+    return false;  // keep going
+  };
+  CHECK_FALSE(SelectJson(root, path, 0, all));
+  return out;
+}
+
+TEST_CASE("selector: steps and where parsing stops", "[pattern][json]") {
+  size_t end = 0;
+  const auto path = Steps("  $.objectList[1].id = 2", &end);
+  REQUIRE(path.size() == 3);
+  CHECK((path[0].kind == Kind::kKey && path[0].key == "objectList"));
+  CHECK((path[1].kind == Kind::kIndex && path[1].index == 1));
+  CHECK((path[2].kind == Kind::kKey && path[2].key == "id"));
+  CHECK(end == 20);  // at the space before '='
+
+  const auto quoted = Steps(R"($["a b"]['c'][*].*)", &end);
+  REQUIRE(quoted.size() == 4);
+  CHECK(quoted[0].key == "a b");
+  CHECK(quoted[1].key == "c");
+  CHECK(quoted[2].kind == Kind::kAnyElement);
+  CHECK(quoted[3].kind == Kind::kAnyMember);
+  CHECK(Steps("$", &end).empty());
+}
+
+TEST_CASE("selector: errors name the column", "[pattern][json]") {
+  std::vector<SelectorStep> path;
+  PatternError error;
+  size_t pos = 2;
+  CHECK_FALSE(ParseJsonSelector("{ a = 1 }", &pos, &path, &error));
+  CHECK(error.column == 3);
+  CHECK(error.message == "expected a selector starting with '$'");
+  pos = 0;
+  CHECK_FALSE(ParseJsonSelector("$.a[x]", &pos, &path, &error));
+  CHECK(error.column == 5);
+  CHECK(error.message == "expected an array index, '*' or a quoted key");
+}
+
+TEST_CASE("selector: wildcards select every value in order",
+          "[pattern][json]") {
+  const char* const e = R"({"a": [{"id": 1}, {"id": 2}, {"x": 3}], "b": 4})";
+  CHECK(Selected("$.a[*].id", e) == std::vector<std::string>{"1", "2"});
+  CHECK(Selected("$.*", e).size() == 2);
+  CHECK(Selected("$.a[1].id", e) == std::vector<std::string>{"2"});
+  CHECK(Selected("$.b.id", e).empty());
+  CHECK(Selected("$.b[0]", e).empty());
+}
+
+TEST_CASE("event: only JSON objects and arrays parse", "[pattern][json]") {
+  simdjson::dom::element root;
+  CHECK(ParseJsonEvent(R"( {"a": 1})", &root));
+  CHECK(ParseJsonEvent("[1, 2]", &root));
+  CHECK_FALSE(ParseJsonEvent("42", &root));
+  CHECK_FALSE(ParseJsonEvent("\"text\"", &root));
+  CHECK_FALSE(ParseJsonEvent("", &root));
+  CHECK_FALSE(ParseJsonEvent(R"({"a": 1)", &root));
+}
+
+}  // namespace
+}  // namespace flowmon
