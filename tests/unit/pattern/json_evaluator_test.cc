@@ -3,17 +3,13 @@
 #include <string>
 
 #include "catch.h"
+#include "pattern/aws_json_example.h"
 #include "pattern/json_expr.h"
 
 namespace flowmon {
 namespace {
 
-// The user guide's example event, on one line.
-const char* const kEvent =
-    R"({"eventType": "UpdateTrail", "sourceIPAddress": "111.111.111.111", )"
-    R"("arrayKey": ["value", "another value"], )"
-    R"("objectList": [{"name": "a", "id": 1}, {"name": "b", "id": 2}], )"
-    R"("SomeObject": null, "ThisFlag": true})";
+using testing::kAwsJsonEvent;
 
 bool Holds(std::string_view pattern, std::string_view event) {
   PatternError error;
@@ -35,7 +31,7 @@ TEST_CASE("JSON evaluator: the user guide's examples match its event",
            "{ $.SomeOtherObject NOT EXISTS }",
            "{ $.ThisFlag IS TRUE }",
        }) {
-    CHECK(Holds(pattern, kEvent));
+    CHECK(Holds(pattern, kAwsJsonEvent));
   }
 }
 
@@ -50,7 +46,7 @@ TEST_CASE("JSON evaluator: the same selectors with other values fail",
            "{ $.SomeObject NOT EXISTS }",
            "{ $.ThisFlag IS FALSE }",
        }) {
-    CHECK_FALSE(Holds(pattern, kEvent));
+    CHECK_FALSE(Holds(pattern, kAwsJsonEvent));
   }
 }
 

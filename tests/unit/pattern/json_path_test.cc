@@ -4,17 +4,12 @@
 #include <string>
 
 #include "catch.h"
+#include "pattern/aws_json_example.h"
 
 namespace flowmon {
 namespace {
 
-// The example event of AWS's "Using filter patterns to match terms in JSON
-// log events", on one line as the user guide asks for testing.
-const char* const kEvent =
-    R"({"eventType": "UpdateTrail", "sourceIPAddress": "111.111.111.111", )"
-    R"("arrayKey": ["value", "another value"], )"
-    R"("objectList": [{"name": "a", "id": 1}, {"name": "b", "id": 2}], )"
-    R"("SomeObject": null, "ThisFlag": true})";
+using testing::kAwsJsonEvent;
 
 std::shared_ptr<const JsonPath> MustParse(std::string_view text) {
   PatternError error;
@@ -32,25 +27,26 @@ std::string ParseError(std::string_view text) {
 
 TEST_CASE("JsonPath: the AWS example selectors", "[pattern][json_path]") {
   std::string text;
-  CHECK(MustParse("$.eventType")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.eventType")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == "UpdateTrail");
-  CHECK(MustParse("$.arrayKey[0]")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.arrayKey[0]")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == "value");
-  CHECK(MustParse("$.objectList[1].name")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.objectList[1].name")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == "b");
   double id = 0;
-  CHECK(MustParse("$.objectList[1].id")->SelectNumber(kEvent, &id));
+  CHECK(MustParse("$.objectList[1].id")->SelectNumber(kAwsJsonEvent, &id));
   CHECK(id == 2);
-  CHECK(MustParse(R"($["objectList"][0]["id"])")->SelectNumber(kEvent, &id));
+  CHECK(MustParse(R"($["objectList"][0]["id"])")
+            ->SelectNumber(kAwsJsonEvent, &id));
   CHECK(id == 1);
 }
 
 TEST_CASE("JsonPath: numbers only from JSON numbers", "[pattern][json_path]") {
   double v = -1;
-  CHECK_FALSE(MustParse("$.eventType")->SelectNumber(kEvent, &v));
-  CHECK_FALSE(MustParse("$.ThisFlag")->SelectNumber(kEvent, &v));
-  CHECK_FALSE(MustParse("$.missing")->SelectNumber(kEvent, &v));
-  CHECK_FALSE(MustParse("$.arrayKey[5]")->SelectNumber(kEvent, &v));
+  CHECK_FALSE(MustParse("$.eventType")->SelectNumber(kAwsJsonEvent, &v));
+  CHECK_FALSE(MustParse("$.ThisFlag")->SelectNumber(kAwsJsonEvent, &v));
+  CHECK_FALSE(MustParse("$.missing")->SelectNumber(kAwsJsonEvent, &v));
+  CHECK_FALSE(MustParse("$.arrayKey[5]")->SelectNumber(kAwsJsonEvent, &v));
   CHECK_FALSE(MustParse("$.latency")->SelectNumber("latency=5", &v));
   CHECK(MustParse("$.latency")->SelectNumber(R"(  {"latency": 1.5e2})", &v));
   CHECK(v == 150);
@@ -58,15 +54,15 @@ TEST_CASE("JsonPath: numbers only from JSON numbers", "[pattern][json_path]") {
 
 TEST_CASE("JsonPath: text of non-string values", "[pattern][json_path]") {
   std::string text;
-  CHECK(MustParse("$.ThisFlag")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.ThisFlag")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == "true");
-  CHECK(MustParse("$.SomeObject")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.SomeObject")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == "null");
-  CHECK(MustParse("$.objectList[0].id")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.objectList[0].id")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == "1");
-  CHECK(MustParse("$.arrayKey")->SelectText(kEvent, &text));
+  CHECK(MustParse("$.arrayKey")->SelectText(kAwsJsonEvent, &text));
   CHECK(text == R"(["value","another value"])");
-  CHECK_FALSE(MustParse("$.SomeOtherObject")->SelectText(kEvent, &text));
+  CHECK_FALSE(MustParse("$.SomeOtherObject")->SelectText(kAwsJsonEvent, &text));
   CHECK_FALSE(MustParse("$.eventType")->SelectText("{not json", &text));
 }
 

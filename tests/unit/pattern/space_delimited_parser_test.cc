@@ -60,8 +60,8 @@ TEST_CASE("space-delimited parser: conditions in disjunctive normal form",
   CHECK(c.any_of[1][0].slot == 0);
   CHECK(c.any_of[1][1].slot == 1);
   CHECK(c.any_of[1][1].test.text == "nothing");
-  const Comparison& number =
-      MustParse("[a, b >= 10]").conditions[0].any_of[0][0];
+  const SpaceDelimitedPattern numeric = MustParse("[a, b >= 10]");
+  const Comparison& number = numeric.conditions[0].any_of[0][0];
   CHECK((number.test.numeric && number.test.number == 10 &&
          number.test.op == CompareOp::kGe && number.column == 7));
 }
