@@ -1,5 +1,6 @@
 # The core stage's sources (included by the top-level CMakeLists.txt).
 target_sources(flowmon_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/caret.cc
   ${CMAKE_CURRENT_LIST_DIR}/flow_fields.cc
   ${CMAKE_CURRENT_LIST_DIR}/schema.cc
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cc

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "flowmon/core/caret.h"
 #include "flowmon/core/number.h"
 #include "pattern/char_class.h"
 #include "pattern/json_expr.h"
@@ -13,13 +14,9 @@ namespace flowmon {
 
 std::string FormatPatternError(std::string_view pattern,
                                const PatternError& e) {
-  // The caret line uses the pattern's own tabs so it lines up.
-  std::string pad;
-  for (size_t i = 0; i + 1 < e.column && i < pattern.size(); ++i) {
-    pad += pattern[i] == '\t' ? '\t' : ' ';
-  }
-  return fmt::format("invalid filter pattern at column {}: {}\n  {}\n  {}^",
-                     e.column, e.message, pattern, pad);
+  return FormatCaretError(fmt::format("invalid filter pattern at column {}: {}",
+                                      e.column, e.message),
+                          pattern, e.column);
 }
 
 bool CompiledPattern::Parse(std::string_view text, CompiledPattern* out,

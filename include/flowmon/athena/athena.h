@@ -48,7 +48,8 @@ std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
                                               const AthenaTimeRange& r);
 
 // A Logs Insights query (flowmon query's subset) as Athena SQL. dedup and
-// display have no translation and are errors.
+// display have no translation and are errors; errors in the query text are
+// QuerySink::Create's caret errors.
 Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view query,
                                    const AthenaTimeRange& r);
 

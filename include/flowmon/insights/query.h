@@ -26,8 +26,10 @@ struct QueryResult {
 
 class QueryPlan;
 
-// Parses and runs a query as a RecordSink. Errors in the query text carry
-// their column: "query:1:27: unknown command 'stast'".
+// Parses and runs a query as a RecordSink. Errors in the query text are
+// caret errors, laid out as filter-pattern errors (FormatCaretError):
+// "query:1:1: unsupported command 'stast' ...", the query's line, and a '^'
+// under the column.
 class QuerySink : public RecordSink {
  public:
   static Result<std::unique_ptr<QuerySink>> Create(std::string_view text);

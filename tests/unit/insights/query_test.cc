@@ -94,19 +94,5 @@ TEST_CASE("query: arithmetic operators and their precedence", "[query]") {
   }
 }
 
-TEST_CASE("query: errors carry their column", "[query]") {
-  CHECK(QuerySink::Create("stast count(*)").status().message() ==
-        "query:1:1: unsupported command 'stast' (supported: fields, filter, "
-        "stats, sort, "
-        "limit, dedup, display)");
-  CHECK(QuerySink::Create("filter a = | limit 1").status().message() ==
-        "query:1:12: unexpected '|'");
-  CHECK(
-      QuerySink::Create("stats count(*) | stats count(*)").status().message() ==
-      "query:1:18: only one stats command is supported");
-  CHECK(QuerySink::Create("limit x").status().message() ==
-        "query:1:7: expected a number after limit");
-}
-
 }  // namespace
 }  // namespace flowmon

@@ -1,36 +1,20 @@
-#include "flowmon/athena/athena.h"
-
+// Filter patterns as SQL: SELECT * WHERE <pattern>, top N and per-period
+// metric datapoints over the flow-log table.
 #include <fmt/format.h>
 #include <re2/re2.h>
 
-#include "flowmon/core/time_util.h"
+#include "athena/ddl.h"
+#include "athena/sql_common.h"
+#include "flowmon/athena/athena.h"
 
 namespace flowmon {
 namespace {
 
-// Athena's types for the flow-log fields (the AWS "Query flow logs using
-// Amazon Athena" table, plain text and Parquet alike).
-std::string_view AthenaType(const FlowField& f) {
-  const std::string_view n = f.name;
-  if (n == "version" || n == "srcport" || n == "dstport" || n == "tcp-flags" ||
-      n == "traffic-path") {
-    return "int";
-  }
-  if (n == "protocol" || n == "packets" || n == "bytes" || n == "start" ||
-      n == "end") {
-    return "bigint";
-  }
-  return "string";
-}
-
-std::string Quote(std::string_view s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
+using athena::AthenaType;
+using athena::From;
+using athena::Quote;
+using athena::TimeConditions;
+using athena::Where;
 
 std::string Number(double v) { return fmt::format("{}", v); }
 
@@ -180,135 +164,7 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
   return Status::Ok();
 }
 
-void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
-                    std::vector<std::string>* out);
-
-std::string Day(int64_t t) {
-  const std::string iso = FormatIso8601(t);
-  return iso.substr(0, 4) + "/" + iso.substr(5, 2) + "/" + iso.substr(8, 2);
-}
-
 }  // namespace
-
-std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
-                                              const AthenaTimeRange& r) {
-  std::vector<std::string> out;
-  TimeConditions(t, r, &out);
-  return out;
-}
-
-namespace {
-
-void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
-                    std::vector<std::string>* out) {
-  // Partition folders are by delivery time: a record can sit in the next
-  // day's folder, so the partition range is widened by a day at the end.
-  if (r.since) {
-    out->push_back(t.hive
-                       ? fmt::format("concat(year, '/', month, '/', day) >= {}",
-                                     Quote(Day(*r.since)))
-                       : fmt::format("\"date\" >= {}", Quote(Day(*r.since))));
-    out->push_back(fmt::format("\"start\" >= {}", *r.since));
-  }
-  if (r.until) {
-    out->push_back(
-        t.hive ? fmt::format("concat(year, '/', month, '/', day) <= {}",
-                             Quote(Day(*r.until + 86400)))
-               : fmt::format("\"date\" <= {}", Quote(Day(*r.until + 86400))));
-    out->push_back(fmt::format("\"start\" < {}", *r.until));
-  }
-}
-
-std::string Where(const std::vector<std::string>& conditions) {
-  if (conditions.empty()) return "";
-  std::string w = "\nWHERE ";
-  for (size_t i = 0; i < conditions.size(); ++i) {
-    w += (i ? "\n  AND " : "") + conditions[i];
-  }
-  return w;
-}
-
-std::string From(const AthenaTable& t) {
-  return fmt::format("\"{}\".\"{}\"", t.database, t.table);
-}
-
-}  // namespace
-
-std::string AthenaColumn(std::string_view field) {
-  std::string out(field);
-  for (char& c : out) {
-    if (c == '-') c = '_';
-  }
-  return out;
-}
-
-std::string AthenaTable::Location() const {
-  std::string base = "s3://" + bucket + "/";
-  if (!prefix.empty()) base += prefix + "/";
-  if (hive) {
-    return base + fmt::format(
-                      "AWSLogs/aws-account-id={}/aws-service=vpcflowlogs/"
-                      "aws-region={}/",
-                      account, region);
-  }
-  return base + fmt::format("AWSLogs/{}/vpcflowlogs/{}/", account, region);
-}
-
-Result<std::string> AthenaDdl(const AthenaTable& t) {
-  if (t.bucket.empty() || t.account.empty() || t.region.empty()) {
-    return Status::InvalidArgument(
-        "athena ddl needs --bucket, --account and --region");
-  }
-  std::string columns;
-  for (size_t i = 0; i < t.schema.size(); ++i) {
-    const FlowField& f = t.schema.column(i);
-    columns += fmt::format("  `{}` {}{}\n", AthenaColumn(f.name), AthenaType(f),
-                           i + 1 < t.schema.size() ? "," : "");
-  }
-  std::string partitions, projection, template_path;
-  const std::string loc = t.Location();
-  if (t.hive) {
-    partitions = "`year` string, `month` string, `day` string";
-    projection =
-        "  'projection.year.type'='integer',\n  "
-        "'projection.year.range'='2015,2100',\n"
-        "  'projection.month.type'='integer',\n  "
-        "'projection.month.range'='1,12',\n"
-        "  'projection.month.digits'='2',\n  'projection.day.type'='integer',\n"
-        "  'projection.day.range'='1,31',\n  'projection.day.digits'='2',\n";
-    template_path = loc + "year=${year}/month=${month}/day=${day}";
-  } else {
-    partitions = "`date` string";
-    projection = fmt::format(
-        "  'projection.date.type'='date',\n  "
-        "'projection.date.range'='{},NOW',\n"
-        "  'projection.date.format'='yyyy/MM/dd',\n  "
-        "'projection.date.interval'='1',\n"
-        "  'projection.date.interval.unit'='DAYS',\n",
-        t.start_date);
-    template_path = loc + "${date}";
-  }
-  if (t.per_hour) {
-    partitions += ", `hour` string";
-    projection +=
-        "  'projection.hour.type'='integer',\n  "
-        "'projection.hour.range'='0,23',\n"
-        "  'projection.hour.digits'='2',\n";
-    template_path += t.hive ? "/hour=${hour}" : "/${hour}";
-  }
-  const std::string storage =
-      t.parquet ? "STORED AS PARQUET\n"
-                : "ROW FORMAT DELIMITED\nFIELDS TERMINATED BY ' '\n";
-  return fmt::format(
-      "CREATE EXTERNAL TABLE IF NOT EXISTS `{}`.`{}` (\n{})\nPARTITIONED BY "
-      "({})\n{}"
-      "LOCATION '{}'\nTBLPROPERTIES (\n{}  'projection.enabled'='true',\n{}"
-      "  'storage.location.template'='{}'\n);\n",
-      t.database, t.table, columns, partitions, storage, loc,
-      t.parquet ? "  'parquet.compression'='SNAPPY',\n"
-                : "  'skip.header.line.count'='1',\n",
-      projection, template_path);
-}
 
 Result<std::string> AthenaFilterSql(const AthenaTable& t,
                                     const CompiledPattern& p,

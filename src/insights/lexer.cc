@@ -1,0 +1,93 @@
+#include "insights/lexer.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace flowmon::insights {
+namespace {
+
+bool IdentStart(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         c == '@';
+}
+bool IdentChar(char c) {
+  return IdentStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+}  // namespace
+
+Tok Lexer::Next(bool regex_ok) {
+  while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])))
+    ++pos_;
+  Tok t;
+  t.column = pos_ + 1;
+  if (pos_ == s_.size()) return t;
+  const char c = s_[pos_];
+  if (c == '"' || c == '\'') {
+    t.kind = Tok::kString;
+    ++pos_;
+    while (pos_ < s_.size() && s_[pos_] != c) {
+      if (s_[pos_] == '\\' && pos_ + 1 < s_.size()) ++pos_;
+      t.text += s_[pos_++];
+    }
+    if (pos_ == s_.size()) {
+      t.kind = Tok::kOp;
+      t.text = "unterminated string";
+      error_ = true;
+      return t;
+    }
+    ++pos_;
+    return t;
+  }
+  if (c == '/' && regex_ok) {
+    t.kind = Tok::kRegex;
+    ++pos_;
+    while (pos_ < s_.size() && s_[pos_] != '/') {
+      if (s_[pos_] == '\\' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/')
+        ++pos_;
+      t.text += s_[pos_++];
+    }
+    if (pos_ < s_.size()) ++pos_;
+    return t;
+  }
+  if (c == '`') {
+    t.kind = Tok::kIdent;
+    const size_t end = s_.find('`', pos_ + 1);
+    t.text = std::string(s_.substr(pos_ + 1, end - pos_ - 1));
+    pos_ = end == std::string_view::npos ? s_.size() : end + 1;
+    return t;
+  }
+  if ((c >= '0' && c <= '9') ||
+      (c == '.' && pos_ + 1 < s_.size() &&
+       std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
+    t.kind = Tok::kNumber;
+    const size_t start = pos_;
+    while (
+        pos_ < s_.size() &&
+        (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.'))
+      ++pos_;
+    t.text = std::string(s_.substr(start, pos_ - start));
+    return t;
+  }
+  if (IdentStart(c)) {
+    t.kind = Tok::kIdent;
+    const size_t start = pos_;
+    while (pos_ < s_.size() && IdentChar(s_[pos_])) ++pos_;
+    t.text = std::string(s_.substr(start, pos_ - start));
+    return t;
+  }
+  t.kind = Tok::kOp;
+  for (const char* op : {"!=", "<=", ">=", "=~", "=", "<", ">", "|", ",", "(",
+                         ")", "[", "]", "+", "-", "*", "/", "%", "^"}) {
+    if (s_.substr(pos_).starts_with(op)) {
+      t.text = op;
+      pos_ += std::strlen(op);
+      return t;
+    }
+  }
+  t.text = std::string(1, c);
+  ++pos_;
+  return t;
+}
+
+}  // namespace flowmon::insights

@@ -1,0 +1,33 @@
+// The tokens of the Logs Insights query language, with the column each one
+// starts at, for caret errors.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace flowmon::insights {
+
+struct Tok {
+  enum Kind { kEnd, kIdent, kNumber, kString, kRegex, kOp } kind = kEnd;
+  std::string text;
+  size_t column = 0;  // 1-based byte offset into the query text
+};
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view s) : s_(s) {}
+  // `regex_ok`: a '/' starts a /regex/ (after like and =~).
+  Tok Next(bool regex_ok = false);
+  Tok Peek(bool regex_ok = false) {
+    Lexer copy = *this;
+    return copy.Next(regex_ok);
+  }
+
+ private:
+  std::string_view s_;
+  size_t pos_ = 0;
+  bool error_ = false;
+};
+
+}  // namespace flowmon::insights

@@ -1,0 +1,86 @@
+#include "insights/values.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <string_view>
+#include <variant>
+
+#include "flowmon/core/number.h"
+#include "flowmon/core/time_util.h"
+
+namespace flowmon {
+
+std::string InsightsTime(int64_t ms) {
+  const UtcTime u = ToUtc(ms);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", u.year,
+                     u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
+}
+
+namespace insights {
+namespace {
+
+// Insights' natural order for non-number strings: runs of digits compare by
+// length, then value; other runs by their bytes.
+int NaturalCompare(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool da = std::isdigit(static_cast<unsigned char>(a[i]));
+    const bool db = std::isdigit(static_cast<unsigned char>(b[j]));
+    size_t ie = i, je = j;
+    while (ie < a.size() && static_cast<bool>(std::isdigit(
+                                static_cast<unsigned char>(a[ie]))) == da)
+      ++ie;
+    while (je < b.size() && static_cast<bool>(std::isdigit(
+                                static_cast<unsigned char>(b[je]))) == db)
+      ++je;
+    const std::string_view x = a.substr(i, ie - i), y = b.substr(j, je - j);
+    if (da && db && x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    if (x != y) {
+      const int c = x.compare(y);
+      return c < 0 ? -1 : 1;
+    }
+    i = ie;
+    j = je;
+  }
+  if (i == a.size() && j == b.size()) return 0;
+  return i == a.size() ? -1 : 1;
+}
+
+}  // namespace
+
+bool AsNumber(const QueryValue& v, double* out) {
+  if (const double* d = std::get_if<double>(&v)) {
+    *out = *d;
+    return true;
+  }
+  if (const std::string* s = std::get_if<std::string>(&v))
+    return ParseNumber(*s, out);
+  return false;
+}
+
+std::string AsString(const QueryValue& v) {
+  if (const std::string* s = std::get_if<std::string>(&v)) return *s;
+  if (const double* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
+  return "";
+}
+
+bool Truthy(const QueryValue& v) {
+  if (const double* d = std::get_if<double>(&v)) return *d != 0;
+  if (const std::string* s = std::get_if<std::string>(&v)) return !s->empty();
+  return false;
+}
+
+int CompareValues(const QueryValue& a, const QueryValue& b) {
+  const bool an = std::holds_alternative<std::monostate>(a);
+  const bool bn = std::holds_alternative<std::monostate>(b);
+  if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
+  double x, y;
+  const bool xa = AsNumber(a, &x), yb = AsNumber(b, &y);
+  if (xa && yb) return x < y ? -1 : x > y ? 1 : 0;
+  if (xa != yb) return xa ? 1 : -1;
+  return NaturalCompare(AsString(a), AsString(b));
+}
+
+}  // namespace insights
+}  // namespace flowmon
