@@ -23,14 +23,11 @@ std::string TemplateError(const std::string& json) {
   return ConfigError(json, "t.json");
 }
 
-TEST_CASE("CloudFormation: the base template of these tests loads",
-          "[check]") {
-  const LoadedConfig c = LoadConfigText({{"t.json", kTemplate}});
-  CHECK(c.error.empty());
-  REQUIRE(c.config.monitors.size() == 1);
-  CHECK(c.config.monitors[0].name == "A");  // the logical id
-  CHECK(c.config.monitors[0].origin == "t.json: Resources.A");
-  CHECK(c.warnings.empty());
+TEST_CASE("CloudFormation: the base template of these tests loads", "[check]") {
+  const Monitor m = OnlyMonitor({{"t.json", kTemplate}});
+  CHECK(m.name == "A");  // the logical id
+  CHECK(m.origin == "t.json: Resources.A");
+  CHECK(m.alarm.period == 60);  // "60", a string
 }
 
 TEST_CASE("CloudFormation: errors name the resource", "[check]") {
@@ -43,7 +40,8 @@ TEST_CASE("CloudFormation: errors name the resource", "[check]") {
   CHECK(TemplateError(R"({"Resources":{"B":{"Type":{"Ref":"T"}}}})") ==
         "t.json: Resources.B: 'Type' is an intrinsic function or reference; "
         "flowmon check needs the literal value");
-  CHECK(TemplateError(R"({"Resources":{"B":{"Type":"AWS::CloudWatch::Alarm"}}})") ==
+  CHECK(TemplateError(
+            R"({"Resources":{"B":{"Type":"AWS::CloudWatch::Alarm"}}})") ==
         "t.json: Resources.B: missing 'Properties'");
   CHECK(TemplateError(With(kTemplate, R"("FilterPattern":"REJECT")",
                            R"("FilterPattern":{"Fn::Sub":"x"})")) ==
@@ -61,8 +59,9 @@ TEST_CASE("CloudFormation: errors name the resource", "[check]") {
                            R"("Threshold":{"Ref":"T"})")) ==
         "t.json: Resources.A: 'Threshold' is an intrinsic function or "
         "reference; flowmon check needs the literal value");
-  CHECK(TemplateError(With(kTemplate, R"("Period":"60")", R"("Period":"1m")")) ==
-        "t.json: Resources.A: 'Period' must be a number");
+  CHECK(
+      TemplateError(With(kTemplate, R"("Period":"60")", R"("Period":"1m")")) ==
+      "t.json: Resources.A: 'Period' must be a number");
   CHECK(TemplateError(With(kTemplate, R"("Threshold":1)",
                            R"("Threshold":1,"Metrics":[])")) ==
         "t.json: Resources.A: 'Metrics' is not supported by flowmon check");
@@ -72,14 +71,17 @@ TEST_CASE("CloudFormation: other resources are skipped, unknown keys warned",
           "[check]") {
   const LoadedConfig c = LoadConfigText(
       {{"t.json",
-        With(With(kTemplate, R"({"Resources":{)",
-                  R"({"Parameters":{},"Resources":{"B":{"Type":"AWS::S3::Bucket",)"
-                  R"("Properties":7,"Colour":"red"},)"),
-             R"("Type":"AWS::CloudWatch::Alarm",)",
-             R"("Type":"AWS::CloudWatch::Alarm","Colour":"red",)")}});
+        With(
+            With(
+                kTemplate, R"({"Resources":{)",
+                R"({"Parameters":{},"Resources":{"B":{"Type":"AWS::S3::Bucket",)"
+                R"("Properties":7,"Colour":"red"},)"),
+            R"("Type":"AWS::CloudWatch::Alarm",)",
+            R"("Type":"AWS::CloudWatch::Alarm","Colour":"red",)")}});
   CHECK(c.error.empty());
-  CHECK(c.warnings == std::vector<std::string>{
-                          "t.json: Resources.A: unknown key 'Colour' (ignored)"});
+  CHECK(c.warnings ==
+        std::vector<std::string>{
+            "t.json: Resources.A: unknown key 'Colour' (ignored)"});
 }
 
 }  // namespace

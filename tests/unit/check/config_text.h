@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "catch.h"
 #include "flowmon/check/check_config.h"
 
 namespace flowmon::testing {
@@ -58,6 +59,15 @@ inline LoadedConfig LoadConfigText(const std::vector<ConfigText>& files) {
 inline std::string ConfigError(const std::string& json,
                                const std::string& name = "c.json") {
   return LoadConfigText({{name, json}}).error;
+}
+
+// The one monitor the files define, loaded without a warning.
+inline Monitor OnlyMonitor(const std::vector<ConfigText>& files) {
+  const LoadedConfig c = LoadConfigText(files);
+  CHECK(c.error == "");
+  CHECK(c.warnings.empty());
+  REQUIRE(c.config.monitors.size() == 1);
+  return c.config.monitors[0];
 }
 
 // `text` with its first `from` replaced by `to`; without one, text that is

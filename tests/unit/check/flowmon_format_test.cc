@@ -18,12 +18,10 @@ std::string MonitorError(const std::string& json) {
 }
 
 TEST_CASE("flowmon format: the base monitors of these tests load", "[check]") {
-  const LoadedConfig c = LoadConfigText({{"m.json", kMonitors}});
-  CHECK(c.error.empty());
-  REQUIRE(c.config.monitors.size() == 1);
-  CHECK(c.config.monitors[0].origin == "m.json: monitors[0]");
-  CHECK(c.config.monitors[0].namespace_name == "flowmon");
-  CHECK_FALSE(c.config.monitors[0].expect.has_value());
+  const Monitor m = OnlyMonitor({{"m.json", kMonitors}});
+  CHECK(m.origin == "m.json: monitors[0]");
+  CHECK(m.namespace_name == "flowmon");
+  CHECK_FALSE(m.expect.has_value());
 }
 
 TEST_CASE("flowmon format: errors name the monitor", "[check]") {
@@ -68,10 +66,10 @@ TEST_CASE("flowmon format: errors name the monitor", "[check]") {
 }
 
 TEST_CASE("flowmon format: expectations from any file", "[check]") {
-  const LoadedConfig c = LoadConfigText(
-      {{"e.json", R"({"expectations":{"x":"ALARM"}})"},
-       {"m.json", With(kMonitors, R"("threshold":1)",
-                       R"("threshold":1,"expect":"OK")")}});
+  const LoadedConfig c =
+      LoadConfigText({{"e.json", R"({"expectations":{"x":"ALARM"}})"},
+                      {"m.json", With(kMonitors, R"("threshold":1)",
+                                      R"("threshold":1,"expect":"OK")")}});
   CHECK(c.error.empty());
   REQUIRE(c.config.monitors.size() == 1);
   CHECK(*c.config.monitors[0].expect == AlarmState::kAlarm);

@@ -34,12 +34,9 @@ TEST_CASE("check files: unreadable, not JSON, not an object", "[check]") {
 
 TEST_CASE("join: the alarm's dimension values, in the filter's order",
           "[check]") {
-  const LoadedConfig c =
-      LoadConfigText({{"f.json", kFilters}, {"a.json", kAlarms}});
-  CHECK(c.error.empty());
-  REQUIRE(c.config.monitors.size() == 1);
-  CHECK(c.config.monitors[0].dimension_key == "src=10.0.0.2,dst=10.0.0.1");
-  CHECK(c.config.monitors[0].metric.dimensions ==
+  const Monitor m = OnlyMonitor({{"f.json", kFilters}, {"a.json", kAlarms}});
+  CHECK(m.dimension_key == "src=10.0.0.2,dst=10.0.0.1");
+  CHECK(m.metric.dimensions ==
         std::vector<std::string>{"src=$srcaddr", "dst=$dstaddr"});
 }
 
@@ -74,10 +71,9 @@ TEST_CASE("join: errors name the alarm", "[check]") {
 TEST_CASE("join: the last filter publishing the metric is the one", "[check]") {
   const LoadedConfig c = LoadConfigText(
       {{"f.json", kFilters},
-       {"g.json", With(With(kFilters, R"("filterName":"f")",
-                            R"("filterName":"g")"),
-                       R"("filterPattern":"REJECT")",
-                       R"("filterPattern":"ACCEPT")")},
+       {"g.json",
+        With(With(kFilters, R"("filterName":"f")", R"("filterName":"g")"),
+             R"("filterPattern":"REJECT")", R"("filterPattern":"ACCEPT")")},
        {"a.json", kAlarms}});
   CHECK(c.error.empty());
   REQUIRE(c.config.monitors.size() == 1);
