@@ -1,0 +1,146 @@
+// aws logs describe-metric-filters and aws cloudwatch describe-alarms output:
+// the error paths (the CLI goldens in tests/cli/check/ cover the rest).
+#include <string>
+#include <vector>
+
+#include "catch.h"
+#include "check/config_text.h"
+
+namespace flowmon::testing {
+namespace {
+
+const std::string kFilters =
+    R"({"metricFilters":[{"filterName":"f","filterPattern":"REJECT",)"
+    R"("logGroupName":"g","metricTransformations":[{"metricName":"m",)"
+    R"("metricNamespace":"n","metricValue":"1"}]}]})";
+const std::string kAlarms =
+    R"({"MetricAlarms":[{"AlarmName":"a","MetricName":"m","Namespace":"n",)"
+    R"("Statistic":"Sum","Period":60,"EvaluationPeriods":1,"Threshold":1,)"
+    R"("ComparisonOperator":"GreaterThanThreshold"}]})";
+
+std::string FilterError(const std::string& json) {
+  return ConfigError(json, "f.json");
+}
+std::string AlarmError(const std::string& json) {
+  return ConfigError(json, "a.json");
+}
+
+TEST_CASE("describe output: the base configs of these tests load", "[check]") {
+  const Monitor m = OnlyMonitor({{"f.json", kFilters}, {"a.json", kAlarms}});
+  CHECK(m.origin == "a.json: MetricAlarms[0]");
+  CHECK(m.pattern == "REJECT");
+}
+
+TEST_CASE("describe-metric-filters: errors name the filter", "[check]") {
+  CHECK(FilterError(R"({"metricFilters":{}})") ==
+        "f.json: 'metricFilters' must be an array");
+  CHECK(FilterError(R"({"metricFilters":[1]})") ==
+        "f.json: metricFilters[0]: expected an object");
+  CHECK(FilterError(With(kFilters, R"("logGroupName")",
+                         R"("applyOnTransformedLogs":true,"logGroupName")")) ==
+        "f.json: metricFilters[0]: applyOnTransformedLogs is not supported by "
+        "flowmon check");
+  CHECK(FilterError(With(kFilters, R"("filterPattern":"REJECT",)", "")) ==
+        "f.json: metricFilters[0]: missing 'filterPattern'");
+  CHECK(FilterError(
+            With(kFilters, R"("filterName":"f")", R"("filterName":["f"])")) ==
+        "f.json: metricFilters[0]: 'filterName' must be a string");
+  CHECK(
+      FilterError(With(kFilters, "metricTransformations", "transformations")) ==
+      "f.json: metricFilters[0]: missing 'metricTransformations'");
+  CHECK(
+      FilterError(With(kFilters, R"([{"metricName")", R"([1,{"metricName")")) ==
+      "f.json: metricFilters[0]: a metric transformation must be an object");
+  CHECK(FilterError(With(kFilters, R"(,"metricValue":"1")", "")) ==
+        "f.json: metricFilters[0]: missing 'metricValue'");
+  CHECK(FilterError(With(kFilters, R"("metricValue":"1")",
+                         R"("metricValue":"1","defaultValue":"none")")) ==
+        "f.json: metricFilters[0]: 'defaultValue' must be a number");
+  CHECK(FilterError(With(kFilters, R"("metricValue":"1")",
+                         R"("metricValue":"1","dimensions":{"src":1})")) ==
+        "f.json: metricFilters[0]: dimension values must be strings");
+  // The second filter is named by its index.
+  CHECK(FilterError(With(kFilters, "]}", R"(]},{"filterName":"g"})")) ==
+        "f.json: metricFilters[1]: missing 'filterPattern'");
+}
+
+TEST_CASE("describe-metric-filters: warnings", "[check]") {
+  const LoadedConfig c =
+      LoadConfigText({{"f.json", With(kFilters, R"("metricValue":"1")",
+                                      R"("metricValue":"1","colour":"red")")},
+                      {"a.json", kAlarms},
+                      {"g.json", With(kFilters, R"("metricName":"m")",
+                                      R"("metricName":"other")")}});
+  CHECK(c.error.empty());
+  CHECK(c.warnings ==
+        std::vector<std::string>{
+            "f.json: metricFilters[0]: unknown key 'colour' (ignored)",
+            "g.json: metricFilters[0]: metric filter 'f' (n/other) "
+            "has no alarm in the configs: not checked"});
+}
+
+TEST_CASE("describe-alarms: errors name the alarm", "[check]") {
+  CHECK(AlarmError(R"({"MetricAlarms":[[]]})") ==
+        "a.json: MetricAlarms[0]: expected an object");
+  CHECK(AlarmError(With(kAlarms, R"("AlarmName":"a",)", "")) ==
+        "a.json: MetricAlarms[0]: missing 'AlarmName'");
+  CHECK(AlarmError(With(kAlarms, R"("Statistic":"Sum")",
+                        R"("Statistic":"Sum","ExtendedStatistic":"p99")")) ==
+        "a.json: MetricAlarms[0]: give exactly one of Statistic and "
+        "ExtendedStatistic");
+  CHECK(AlarmError(With(kAlarms, R"("Statistic":"Sum",)", "")) ==
+        "a.json: MetricAlarms[0]: give exactly one of Statistic and "
+        "ExtendedStatistic");
+  CHECK(AlarmError(With(kAlarms, R"("Statistic":"Sum")",
+                        R"("ExtendedStatistic":"p101")")) ==
+        "a.json: MetricAlarms[0]: unknown statistic 'p101' (expected "
+        "SampleCount, Sum, Average, Minimum, Maximum or a percentile such as "
+        "p99 or p99.9)");
+  CHECK(AlarmError(With(kAlarms, R"("Period":60)", R"("Period":"sixty")")) ==
+        "a.json: MetricAlarms[0]: 'Period' must be a number");
+  CHECK(AlarmError(With(kAlarms, R"("EvaluationPeriods":1,)", "")) ==
+        "a.json: MetricAlarms[0]: missing 'EvaluationPeriods'");
+  CHECK(AlarmError(With(kAlarms, R"("Threshold":1,)", "")) ==
+        "a.json: MetricAlarms[0]: missing 'Threshold'");
+  CHECK(AlarmError(With(kAlarms, "GreaterThanThreshold", "Above")) ==
+        "a.json: MetricAlarms[0]: unknown comparison operator 'Above' "
+        "(expected GreaterThanOrEqualToThreshold, GreaterThanThreshold, "
+        "LessThanThreshold, LessThanOrEqualToThreshold)");
+  CHECK(AlarmError(With(kAlarms, R"("Threshold":1)",
+                        R"("Threshold":1,"TreatMissingData":"zero")")) ==
+        "a.json: MetricAlarms[0]: unknown treat-missing-data value 'zero' "
+        "(expected missing, notBreaching, breaching, ignore)");
+  CHECK(AlarmError(With(kAlarms, R"("Period":60)", R"("Period":30)")) ==
+        "a.json: MetricAlarms[0]: --period must be a multiple of 60 seconds "
+        "(metric filters publish one-minute data)");
+  CHECK(AlarmError(With(kAlarms, R"("Threshold":1)",
+                        R"("Threshold":1,"Dimensions":[{"Name":"src"}])")) ==
+        "a.json: MetricAlarms[0]: missing 'Value'");
+  CHECK(AlarmError(With(kAlarms, R"("Threshold":1)",
+                        R"("Threshold":1,"ThresholdMetricId":"e1")")) ==
+        "a.json: MetricAlarms[0]: 'ThresholdMetricId' is not supported by "
+        "flowmon check");
+}
+
+TEST_CASE("describe-alarms: warnings", "[check]") {
+  const LoadedConfig only_composite =
+      LoadConfigText({{"a.json", R"({"CompositeAlarms":[{},{}]})"}});
+  CHECK(only_composite.error == "the configs define no alarm to check");
+  CHECK(
+      only_composite.warnings ==
+      std::vector<std::string>{"a.json: 2 composite alarms are not evaluated"});
+  const LoadedConfig low = LoadConfigText(
+      {{"f.json", kFilters},
+       {"a.json", With(kAlarms, R"("Statistic":"Sum")",
+                       R"("ExtendedStatistic":"p90",)"
+                       R"("EvaluateLowSampleCountPercentile":"ignore")")}});
+  CHECK(low.error.empty());
+  CHECK(low.warnings ==
+        std::vector<std::string>{
+            "a.json: MetricAlarms[0]: EvaluateLowSampleCountPercentile "
+            "'ignore' is not supported; percentiles are evaluated whatever the "
+            "sample count"});
+}
+
+}  // namespace
+}  // namespace flowmon::testing

@@ -1,0 +1,81 @@
+// flowmon's own {"monitors": [...], "expectations": {...}} format: the error
+// paths (the CLI goldens in tests/cli/check/ cover the rest).
+#include <string>
+#include <vector>
+
+#include "catch.h"
+#include "check/config_text.h"
+
+namespace flowmon::testing {
+namespace {
+
+const std::string kMonitors =
+    R"({"monitors":[{"name":"x","pattern":"REJECT","threshold":1,)"
+    R"("comparison":"GreaterThanThreshold"}]})";
+
+std::string MonitorError(const std::string& json) {
+  return ConfigError(json, "m.json");
+}
+
+TEST_CASE("flowmon format: the base monitors of these tests load", "[check]") {
+  const Monitor m = OnlyMonitor({{"m.json", kMonitors}});
+  CHECK(m.origin == "m.json: monitors[0]");
+  CHECK(m.namespace_name == "flowmon");
+  CHECK_FALSE(m.expect.has_value());
+}
+
+TEST_CASE("flowmon format: errors name the monitor", "[check]") {
+  CHECK(MonitorError(R"({"expectations":{"x":1}})") ==
+        "m.json: expectations must map names to OK or ALARM");
+  CHECK(MonitorError(R"({"expectations":{"x":"RED"}})") ==
+        "m.json: unknown alarm state 'RED' (expected OK, ALARM, "
+        "INSUFFICIENT_DATA)");
+  CHECK(MonitorError(R"({"monitors":[1]})") ==
+        "m.json: monitors[0]: expected an object");
+  CHECK(MonitorError(With(kMonitors, R"("name":"x")", R"("name":1)")) ==
+        "m.json: monitors[0]: 'name' must be a string");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1,)", "")) ==
+        "m.json: monitors[0]: missing 'threshold'");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"period":"1m")")) ==
+        "m.json: monitors[0]: 'period' must be a number");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"default_value":{})")) ==
+        "m.json: monitors[0]: 'default_value' is an intrinsic function or "
+        "reference; flowmon check needs the literal value");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"statistic":"Mode")")) ==
+        "m.json: monitors[0]: unknown statistic 'Mode' (expected "
+        "SampleCount, Sum, Average, Minimum, Maximum or a percentile such as "
+        "p99 or p99.9)");
+  // The statistic is checked before the comparison.
+  CHECK(MonitorError(With(kMonitors, R"("comparison":"GreaterThanThreshold")",
+                          R"("comparison":"Above","statistic":"Mode")"))
+            .starts_with("m.json: monitors[0]: unknown statistic 'Mode'"));
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"expect":"RED")")) ==
+        "m.json: monitors[0]: unknown alarm state 'RED' (expected OK, ALARM, "
+        "INSUFFICIENT_DATA)");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"evaluation_periods":2,)"
+                          R"("datapoints_to_alarm":3)")) ==
+        "m.json: monitors[0]: --datapoints-to-alarm must be between 1 and "
+        "--evaluation-periods (2)");
+  CHECK(MonitorError(With(kMonitors, "}]}", R"(},{"name":"y"}]})")) ==
+        "m.json: monitors[1]: missing 'pattern'");
+}
+
+TEST_CASE("flowmon format: expectations from any file", "[check]") {
+  const LoadedConfig c =
+      LoadConfigText({{"e.json", R"({"expectations":{"x":"ALARM"}})"},
+                      {"m.json", With(kMonitors, R"("threshold":1)",
+                                      R"("threshold":1,"expect":"OK")")}});
+  CHECK(c.error.empty());
+  REQUIRE(c.config.monitors.size() == 1);
+  CHECK(*c.config.monitors[0].expect == AlarmState::kAlarm);
+  CHECK(ConfigError(R"({"expectations":{}})") ==
+        "the configs define no alarm to check");
+}
+
+}  // namespace
+}  // namespace flowmon::testing
