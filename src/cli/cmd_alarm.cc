@@ -183,7 +183,7 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     spdlog::error("give either --pattern (and inputs) or --datapoints");
     return kExitUsage;
   }
-  Result<Notifications> notifications = Notifications::Create(o.notify);
+  Result<Notifications> notifications = MakeNotifications(o.notify);
   if (!notifications.ok()) {
     spdlog::error("{}", notifications.status().message());
     return kExitUsage;
@@ -235,10 +235,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   if (!o.datapoints.empty()) {
     code = ReadDatapoints(o.datapoints, &alarm);
   } else {
-    code = RunMetricFilter(
-        o.metric, global, stat->needs_values(),
-        [&](const ClosedMinute& m) { alarm.AddMinute(m.minute, m.samples); },
-        [&](int64_t t) { alarm.AdvanceTo(t); });
+    code = RunMetricFlags(o.metric, global, stat->needs_values(), &alarm,
+                          /*on_minute=*/nullptr);
   }
   if (code >= 0 && code != kExitInput) return code;
   alarm.Finish();

@@ -2,53 +2,15 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <map>
 
 #include "chart.h"
 #include "commands.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/sinks/period_builder.h"
 #include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {
-
-struct Datapoint {
-  int64_t time = 0;
-  std::string dimensions;
-  double value = 0;
-  double samples = 0;
-};
-
-// Groups closed minutes into periods (aligned to multiples of the period)
-// and hands out each period's datapoint once its last minute is in.
-class PeriodBuilder {
- public:
-  PeriodBuilder(int64_t period, Statistic stat,
-                std::function<void(const Datapoint&)> emit)
-      : period_(period), stat_(std::move(stat)), emit_(std::move(emit)) {}
-
-  void Add(const ClosedMinute& m) {
-    const int64_t start = m.minute - ((m.minute % period_) + period_) % period_;
-    // Minutes come in time order: periods before this one are complete.
-    Flush(start);
-    open_[{start, m.dimensions}].Merge(m.samples);
-  }
-  void Finish() { Flush(INT64_MAX); }
-
- private:
-  void Flush(int64_t before) {
-    while (!open_.empty() && open_.begin()->first.first < before) {
-      auto node = open_.extract(open_.begin());
-      const std::optional<double> v = node.mapped().Compute(stat_);
-      if (v)
-        emit_({node.key().first, node.key().second, *v, node.mapped().count});
-    }
-  }
-  int64_t period_;
-  Statistic stat_;
-  std::function<void(const Datapoint&)> emit_;
-  std::map<std::pair<int64_t, std::string>, Aggregate> open_;
-};
 
 // "Name=a,Other=b" as a JSON object.
 void AppendDimensions(fmt::memory_buffer* out, std::string_view dims) {
@@ -178,8 +140,8 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
     flush();  // a stream sees each period as it closes
   });
   const int code =
-      RunMetricFilter(o.metric, global, stat->needs_values(),
-                      [&](const ClosedMinute& m) { periods.Add(m); });
+      RunMetricFlags(o.metric, global, stat->needs_values(), /*alarm=*/nullptr,
+                     [&](const ClosedMinute& m) { periods.Add(m); });
   if (code >= 0 && code != kExitInput) return code;
   periods.Finish();
   if (*format == OutputFormat::kJson)

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "flowmon/notify/notifier.h"
+#include "flowmon/alarm/alarm.h"
+#include "flowmon/notify/notifications.h"
 #include "flowmon/pipeline/diagnostics.h"
 #include "flowmon/pipeline/pipeline.h"
 #include "flowmon/sinks/metric.h"
@@ -88,14 +89,13 @@ struct MetricOptions {
   std::string lateness = "10m";
 };
 void AddMetricOptions(CLI::App* app, MetricOptions* options, bool dimensions);
-// Runs the metric filter over the inputs and hands each closed minute to
-// `on_minute`, in time order. Returns -1 on success or an exit code; prints
-// what it skipped. On a stream, `on_advance` learns the time before which
-// every minute is final.
-int RunMetricFilter(const MetricOptions& options, const GlobalOptions& global,
-                    bool keep_values,
-                    const std::function<void(const ClosedMinute&)>& on_minute,
-                    const std::function<void(int64_t)>& on_advance = nullptr);
+// Runs the flags' metric filter over the inputs (RunMetricFilter): each
+// closed minute goes to `alarm` (may be null) and `on_minute` (may be
+// empty), in time order. Returns -1 on success or an exit code; prints
+// what it skipped.
+int RunMetricFlags(const MetricOptions& options, const GlobalOptions& global,
+                   bool keep_values, AlarmEvaluator* alarm,
+                   const std::function<void(const ClosedMinute&)>& on_minute);
 // SIGINT/SIGTERM end the input cleanly, so summaries still come out.
 void InstallStopHandlers();
 
@@ -119,22 +119,9 @@ struct NotifyCliOptions {
   std::string description;
 };
 void AddNotifyOptions(CLI::App* app, NotifyCliOptions* options);
-
-// Delivers transitions to the --notify targets; failures are reported and
-// counted, never fatal.
-class Notifications {
- public:
-  static Result<Notifications> Create(const NotifyCliOptions& options);
-  void Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
-               const AlarmTransition& t);
-  AlarmIdentity Identity(const AlarmSpec& spec) const;
-  size_t failures() const { return failures_; }
-
- private:
-  NotifyCliOptions options_;
-  std::vector<std::shared_ptr<NotifyTarget>> targets_;
-  size_t failures_ = 0;
-};
+// The --notify targets from the flags; failed deliveries are logged.
+// Errors are usage errors (bad flag values, unknown targets).
+Result<Notifications> MakeNotifications(const NotifyCliOptions& options);
 
 struct AlarmOptions {
   MetricOptions metric;

@@ -4,6 +4,7 @@
 #include <csignal>
 
 #include "commands.h"
+#include "flowmon/alarm/metric_filter.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -56,10 +57,9 @@ void InstallStopHandlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-int RunMetricFilter(const MetricOptions& o, const GlobalOptions& global,
-                    bool keep_values,
-                    const std::function<void(const ClosedMinute&)>& on_minute,
-                    const std::function<void(int64_t)>& on_advance) {
+int RunMetricFlags(const MetricOptions& o, const GlobalOptions& /*global*/,
+                   bool keep_values, AlarmEvaluator* alarm,
+                   const std::function<void(const ClosedMinute&)>& on_minute) {
   Result<CompiledPattern> pattern = CompiledPattern::Compile(o.pattern);
   if (!pattern.ok()) {
     spdlog::error("{}", pattern.status().message());
@@ -77,26 +77,23 @@ int RunMetricFilter(const MetricOptions& o, const GlobalOptions& global,
     spdlog::error("{}", lateness.status().message());
     return kExitUsage;
   }
-  MetricSpec spec;
-  spec.value = o.value;
-  spec.default_value = o.default_value;
-  spec.dimensions = o.dimensions;
-  Result<std::unique_ptr<MetricAggregator>> aggregator =
-      MetricAggregator::Create(spec, *pattern, keep_values, *lateness,
-                               on_minute);
-  if (!aggregator.ok()) {
-    spdlog::error("{}", aggregator.status().message());
+  MetricFilterConfig config;
+  config.pattern = &*pattern;
+  config.metric.value = o.value;
+  config.metric.default_value = o.default_value;
+  config.metric.dimensions = o.dimensions;
+  config.keep_values = keep_values;
+  config.lateness = *lateness;
+  config.alarm = alarm;
+  config.on_minute = on_minute;
+  Diagnostics diag = MakeDiagnostics(o.input);
+  Result<MetricFilterResult> run =
+      RunMetricFilter(config, std::move(options), o.input.inputs, &diag);
+  if (!run.ok()) {
+    spdlog::error("{}", run.status().message());
     return kExitUsage;
   }
-  MetricAggregator& sink = **aggregator;
-  if (on_advance) sink.set_on_advance(on_advance);
-  options.pattern = &*pattern;
-  options.deliver_rejected = sink.wants_rejected();
-  options.deliver_rejected_when_live = true;
-  Diagnostics diag = MakeDiagnostics(o.input);
-  RunInputs(o.input, global, /*progress=*/false, &options, &sink, &diag);
-  sink.Finish();
-  const MetricCounters& c = sink.counters();
+  const MetricCounters& c = run->counters;
   if (c.non_numeric > 0) {
     spdlog::warn(
         "{} matching events had a non-numeric value for {} (published nothing)",

@@ -2,7 +2,6 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/core/time_util.h"
 
 namespace flowmon {
 
@@ -33,7 +32,7 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* o) {
   app->add_option("--description", o->description, "AlarmDescription");
 }
 
-Result<Notifications> Notifications::Create(const NotifyCliOptions& options) {
+Result<Notifications> MakeNotifications(const NotifyCliOptions& options) {
   if (options.format != "sns" && options.format != "slack") {
     return Status::InvalidArgument("--notify-format must be sns or slack");
   }
@@ -41,45 +40,18 @@ Result<Notifications> Notifications::Create(const NotifyCliOptions& options) {
     return Status::InvalidArgument(
         "--notify-retries must be >= 0 and --notify-timeout > 0");
   }
-  NotifyOptions n;
-  n.slack = options.format == "slack";
-  n.timeout = options.timeout;
-  n.attempts = options.retries + 1;
-  Notifications out;
-  out.options_ = options;
-  for (const std::string& spec : options.targets) {
-    Result<std::unique_ptr<NotifyTarget>> t = ParseNotifyTarget(spec, n);
-    if (!t.ok()) return t.status();
-    out.targets_.push_back(std::move(*t));
-  }
-  return out;
-}
-
-AlarmIdentity Notifications::Identity(const AlarmSpec& spec) const {
-  AlarmIdentity id;
-  id.description = options_.description;
-  id.account_id = options_.account_id;
-  id.region = options_.region;
-  id.metric_name =
-      options_.metric_name.empty() ? spec.name : options_.metric_name;
-  id.namespace_name = options_.namespace_name;
-  return id;
-}
-
-void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
-                            const AlarmTransition& t) {
-  if (targets_.empty()) return;
-  const std::string sns = SnsAlarmMessage(spec, id, t);
-  const std::string slack = SlackMessage(spec, t);
-  for (const auto& target : targets_) {
-    if (Status s = target->Deliver(sns, slack); !s.ok()) {
-      ++failures_;
-      spdlog::error(
-          "notify {}: {} (the {} -> {} transition at {} is in the output)",
-          target->name(), s.message(), AlarmStateName(t.from),
-          AlarmStateName(t.to), FormatIso8601(t.time));
-    }
-  }
+  NotificationsConfig config;
+  config.targets = options.targets;
+  config.delivery.slack = options.format == "slack";
+  config.delivery.timeout = options.timeout;
+  config.delivery.attempts = options.retries + 1;
+  config.account_id = options.account_id;
+  config.region = options.region;
+  config.metric_name = options.metric_name;
+  config.namespace_name = options.namespace_name;
+  config.description = options.description;
+  return Notifications::Create(
+      config, [](std::string_view message) { spdlog::error("{}", message); });
 }
 
 }  // namespace flowmon

@@ -1,4 +1,5 @@
 # The notify stage's sources (included by the top-level CMakeLists.txt).
 target_sources(flowmon_notify PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/notifications.cc
   ${CMAKE_CURRENT_LIST_DIR}/notifier.cc
 )

@@ -1,7 +1,9 @@
 #include "flowmon/pipeline/pipeline.h"
 
+#include <atomic>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <thread>
 
 #include "flowmon/core/number.h"
@@ -19,6 +21,53 @@ bool IsHeaderRecord(const Record& rec) {
   return rec.size > 0;
 }
 
+// A new RecordContext::schema_id: unique in the process.
+uint64_t NewSchemaId() {
+  static std::atomic<uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
+// The bytes the prefilter looks for: the rarest byte of each pattern's
+// required literal. Empty (no prefilter) when a pattern has no literal, so
+// that any line could match it, or when there are too many to look for.
+std::string PrefilterBytes(const std::vector<const CompiledPattern*>& set) {
+  std::string bytes;
+  for (const CompiledPattern* p : set) {
+    const std::string& literal = p->required_literal();
+    if (literal.empty()) return {};
+    const char c = RarestByte(literal);
+    if (bytes.find(c) == std::string::npos) bytes.push_back(c);
+  }
+  return bytes.size() <= kMaxRareBytes ? bytes : std::string();
+}
+
+// Field `index` of a line the prefilter passed over: such a line has
+// exactly `count` fields separated by runs of spaces and nothing that
+// groups or escapes (line_scan.h). Walks from the nearer end.
+std::string_view PlainField(std::string_view line, size_t index,
+                            size_t count) {
+  const char* const b = line.data();
+  const char* const e = b + line.size();
+  if (index < count / 2) {
+    const char* p = b;
+    for (size_t k = 0; p < e; ++k) {
+      while (p < e && *p == ' ') ++p;
+      const char* const f = p;
+      while (p < e && *p != ' ') ++p;
+      if (k == index) return std::string_view(f, static_cast<size_t>(p - f));
+    }
+    return {};
+  }
+  const char* p = e;
+  for (size_t k = count; k-- > 0 && p > b;) {
+    while (p > b && p[-1] == ' ') --p;
+    const char* const f_end = p;
+    while (p > b && p[-1] != ' ') --p;
+    if (k == index) return std::string_view(p, static_cast<size_t>(f_end - p));
+  }
+  return {};
+}
+
 // Scans spans of whole lines for one thread: tokenizes, validates,
 // filters and hands selected records to its sink. No allocation per line.
 class Worker {
@@ -26,13 +75,17 @@ class Worker {
   Worker(const PipelineOptions& options, RecordSink* sink)
       : options_(options), sink_(sink) {
     bad.keep = options.max_report;
-    const std::string empty;
-    const std::string& literal = options.pattern != nullptr
-                                     ? options.pattern->required_literal()
-                                     : empty;
-    can_prefilter_ = options.prefilter && !options.invert && !literal.empty();
+    if (options.pattern != nullptr) {
+      patterns_.push_back(options.pattern);
+    } else if (!options.patterns.empty()) {
+      patterns_ = options.patterns;
+      multi_ = true;
+      matches_.assign(patterns_.size(), 0);
+      ctx_.matches = std::span<const uint8_t>(matches_);
+    }
+    if (!patterns_.empty()) rare_ = PrefilterBytes(patterns_);
+    can_prefilter_ = options.prefilter && !options.invert && !rare_.empty();
     SetLive(false);
-    if (prefilter_) rare_ = RarestByte(literal);
   }
 
   // Live inputs may need every record delivered (deliver_rejected_when_live).
@@ -42,9 +95,12 @@ class Worker {
     prefilter_ = can_prefilter_ && !deliver_rejected_;
   }
 
-  void SetSchema(const Schema* schema) {
+  // `schema` must stay valid while this worker scans with it; `id` is its
+  // RecordContext::schema_id.
+  void SetSchema(const Schema* schema, uint64_t id) {
     schema_ = schema;
     ctx_.schema = schema;
+    ctx_.schema_id = id;
   }
 
   // Scans `span` (whole lines). Bad lines get line numbers counted from 1
@@ -106,28 +162,48 @@ class Worker {
       }
     }
     ++stats.records;
-    if (!InTimeRange()) {
+    if (!InTimeRange(StartOf(rec_))) {
       ++stats.rejected;
       return true;
     }
-    if (options_.pattern != nullptr &&
-        options_.pattern->Matches(rec_) == options_.invert) {
+    if (!Selected()) {
       ++stats.rejected;
-      if (deliver_rejected_) sink_->OnRejected(rec_, ctx_);
+      if (deliver_rejected_) {
+        sink_->OnRejected(rec_, ctx_);
+      } else if (options_.deliver_rejected_times) {
+        sink_->OnRejectedTime(rec_.timestamp_ms, StartOf(rec_), ctx_);
+      }
       return true;
     }
     ++stats.selected;
     return sink_->OnRecord(rec_, ctx_);
   }
 
-  bool InTimeRange() const {
-    if (!options_.since && !options_.until) return true;
-    const int index = schema_->start_index();
-    double start;
-    if (index < 0 ||
-        !ParseNumber(rec_.fields[static_cast<size_t>(index)], &start)) {
-      return false;
+  // Matches the pattern(s); with a set, fills matches_ for the context.
+  bool Selected() {
+    if (patterns_.empty()) return true;
+    if (!multi_) return patterns_.front()->Matches(rec_) != options_.invert;
+    bool any = false;
+    for (size_t i = 0; i < patterns_.size(); ++i) {
+      const bool m = patterns_[i]->Matches(rec_);
+      matches_[i] = m ? 1 : 0;
+      any = any || m;
     }
+    return any != options_.invert;
+  }
+
+  // The record's start field, or empty when the format has none.
+  std::string_view StartOf(const Record& rec) const {
+    const int index = schema_->start_index();
+    return index >= 0 && static_cast<size_t>(index) < rec.size
+               ? rec.fields[static_cast<size_t>(index)]
+               : std::string_view();
+  }
+
+  bool InTimeRange(std::string_view start_text) const {
+    if (!options_.since && !options_.until) return true;
+    double start;
+    if (start_text.empty() || !ParseNumber(start_text, &start)) return false;
     if (options_.since && start < static_cast<double>(*options_.since)) {
       return false;
     }
@@ -143,7 +219,8 @@ class Worker {
     std::optional<Schema> schema = Schema::FromHeaderLine(line);
     if (!schema || *schema == *schema_) return;
     own_schema_ = std::move(schema);
-    SetSchema(&*own_schema_);
+    SetSchema(&*own_schema_, NewSchemaId());
+    schema_switched_ = true;
     sink_->OnInput(*schema_, line);
   }
 
@@ -162,40 +239,83 @@ class Worker {
   }
 
   // Only lines that may match are tokenized; the others are counted and
-  // their field counts checked (line_scan.h).
+  // their field counts checked (line_scan.h). A header line that switches
+  // the format stops the scan, which resumes after it with the new field
+  // count.
   bool ScanPrefiltered(std::string_view span) {
+    const char* const end = span.data() + span.size();
+    next_plain_ = span.data();
     auto full = [](void* ctx, std::string_view line, uint64_t plain_before) {
       Worker* self = static_cast<Worker*>(ctx);
-      self->CountPlain(plain_before);
-      return self->Line(line);
+      self->PassOver(plain_before, line.data());
+      const char* const after = line.data() + line.size();
+      self->next_plain_ = after < self->readable_end_ ? after + 1 : after;
+      return self->Line(line) && !self->schema_switched_;
     };
-    uint64_t plain_tail = 0;
-    const bool go_on =
-        ScanForCandidates(span, schema_->raw() ? 0 : schema_->size(), rare_,
-                          kMaxLineBytes, full, this, &plain_tail);
-    CountPlain(plain_tail);
-    return go_on;
+    while (true) {
+      schema_switched_ = false;
+      uint64_t plain_tail = 0;
+      const bool go_on = ScanForCandidates(
+          std::string_view(next_plain_, static_cast<size_t>(end - next_plain_)),
+          schema_->raw() ? 0 : schema_->size(), rare_, kMaxLineBytes, full,
+          this, &plain_tail);
+      if (go_on) {
+        PassOver(plain_tail, end);
+        return true;
+      }
+      if (!schema_switched_) return false;  // the sink asked to stop
+    }
   }
 
-  // Valid records without the pattern's literal: they cannot match.
-  void CountPlain(uint64_t n) {
+  // The `n` lines from next_plain_ to `end`: valid records without any of
+  // the patterns' literals, so they cannot match. Only counted, unless the
+  // sink wants their times.
+  void PassOver(uint64_t n, const char* end) {
+    if (n == 0) return;
+    if (options_.deliver_rejected_times) DeliverTimes(n, end);
     span_line_ += n;
     stats.lines += n;
     stats.records += n;
     stats.rejected += n;
   }
 
+  void DeliverTimes(uint64_t n, const char* end) {
+    const int index = schema_->start_index();
+    const size_t count = schema_->size();
+    const char* p = next_plain_;
+    for (uint64_t i = 0; i < n && p < end; ++i) {
+      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+      const char* const line_end = nl ? static_cast<const char*>(nl) : end;
+      const std::string_view line(p, static_cast<size_t>(line_end - p));
+      const std::string_view start =
+          index >= 0 ? PlainField(line, static_cast<size_t>(index), count)
+                     : std::string_view();
+      if (InTimeRange(start)) {
+        const uint64_t at = span_line_ + i;
+        ctx_.line_no = first_line_ != 0 ? first_line_ + at : 0;
+        sink_->OnRejectedTime(timestamps_ != nullptr ? timestamps_[at] : -1,
+                              start, ctx_);
+      }
+      p = nl ? line_end + 1 : end;
+    }
+  }
+
   const PipelineOptions& options_;
   RecordSink* sink_;
+  std::vector<const CompiledPattern*> patterns_;
+  bool multi_ = false;            // a pattern set: fill matches_
+  std::vector<uint8_t> matches_;  // per pattern of the set
+  std::string rare_;              // the prefilter's bytes
   bool can_prefilter_ = false;
   bool prefilter_ = false;
   bool deliver_rejected_ = false;
-  char rare_ = 0;
   const Schema* schema_ = nullptr;
   std::optional<Schema> own_schema_;
   RecordContext ctx_;
   bool follow_headers_ = false;
+  bool schema_switched_ = false;  // by a header line, in this scan
   const char* readable_end_ = nullptr;   // end of the span being scanned
+  const char* next_plain_ = nullptr;     // where passed-over lines begin
   const int64_t* timestamps_ = nullptr;  // per line of the span, or null
   uint64_t first_line_ = 0;              // of the span, 0 when unknown
   uint64_t span_line_ = 0;               // lines of the span seen so far
@@ -253,7 +373,9 @@ class Runner {
  private:
   void RunSource(Source& source) {
     diag_->BeginSource(source.name());
+    // Lives until the input ends: workers and RecordContext point to it.
     Schema schema = options_.schema;
+    uint64_t schema_id = 0;
     bool first = true;
     uint64_t line_no = 1;  // of the next line to scan
     while (!stats_.stopped) {
@@ -291,13 +413,16 @@ class Runner {
             ++line_no;
           }
         }
+        schema_id = NewSchemaId();
+        // The serial worker keeps this schema for the whole input, unless a
+        // header line in a stream switches it.
+        serial_.SetSchema(&schema, schema_id);
         sink_->OnInput(schema, header);
       }
       if (source.whole() && options_.threads > 1 &&
           data.size() > options_.span_bytes) {
-        ScanParallel(data, schema, &line_no);
+        ScanParallel(data, schema, schema_id, &line_no);
       } else {
-        serial_.SetSchema(&schema);
         serial_.SetLive(source.live());
         // A mapped file is scanned in one go, so headers inside it cannot
         // change the format of what follows; a stream can follow them.
@@ -339,7 +464,7 @@ class Runner {
   // Splits a whole input into spans on line boundaries and scans them on
   // `threads` workers a round at a time; results merge in input order.
   void ScanParallel(std::string_view data, const Schema& schema,
-                    uint64_t* line_no) {
+                    uint64_t schema_id, uint64_t* line_no) {
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
       sinks_.push_back(sink_->NewWorker());
@@ -368,7 +493,7 @@ class Runner {
       }
       auto scan = [&](size_t i) {
         Worker& w = *workers_[i];
-        w.SetSchema(&schema);
+        w.SetSchema(&schema, schema_id);
         w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin),
                /*follow_headers=*/false);
       };

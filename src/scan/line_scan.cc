@@ -4,9 +4,9 @@
 
 namespace flowmon {
 
-bool ScanForCandidatesAvx2(std::string_view span, size_t expected, char rare,
-                           size_t max_line, FullLineFn full, void* ctx,
-                           uint64_t* plain_tail);
+bool ScanForCandidatesAvx2(std::string_view span, size_t expected,
+                           std::string_view rare, size_t max_line,
+                           FullLineFn full, void* ctx, uint64_t* plain_tail);
 
 bool SplitPlainLineAvx2(std::string_view line, Record* rec,
                         const char* readable_end);
@@ -31,14 +31,14 @@ SplitFn ChooseSplit() {
   return &baseline::SplitPlain;
 }
 
-using ScanFn = bool (*)(std::string_view, size_t, char, size_t, FullLineFn,
-                        void*, uint64_t*);
+using ScanFn = bool (*)(std::string_view, size_t, std::string_view, size_t,
+                        FullLineFn, void*, uint64_t*);
 
 ScanFn ChooseScan() {
 #if defined(__x86_64__) && defined(FLOWMON_HAVE_AVX2_SCAN)
   if (HasAvx2()) return &ScanForCandidatesAvx2;
 #endif
-  return &baseline::Scan;
+  return &baseline::ScanAny;
 }
 
 }  // namespace
@@ -49,9 +49,9 @@ bool SplitPlainLine(std::string_view line, Record* rec,
   return split(line, rec, readable_end);
 }
 
-bool ScanForCandidates(std::string_view span, size_t expected_fields, char rare,
-                       size_t max_line, FullLineFn full, void* ctx,
-                       uint64_t* plain_tail) {
+bool ScanForCandidates(std::string_view span, size_t expected_fields,
+                       std::string_view rare, size_t max_line,
+                       FullLineFn full, void* ctx, uint64_t* plain_tail) {
   static const ScanFn scan = ChooseScan();
   return scan(span, expected_fields, rare, max_line, full, ctx, plain_tail);
 }

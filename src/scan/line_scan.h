@@ -13,17 +13,23 @@ namespace flowmon {
 using FullLineFn = bool (*)(void* ctx, std::string_view line,
                             uint64_t plain_lines_before);
 
+// The most bytes ScanForCandidates can look for at once (one per pattern
+// of a pattern set, when their required literals differ).
+inline constexpr size_t kMaxRareBytes = 8;
+
 // Classifies `span` 64 bytes at a time and counts every line's fields from
 // bitmasks. A "plain" line has `expected_fields` fields (any number > 0
 // when expected_fields is 0), no quote, bracket or control byte (a
 // trailing '\r' counts), does not start with a lowercase letter (it could
-// be a header line), is at most max_line bytes, and does not contain
-// `rare`: it is only counted. Every other line goes to `full`. Returns
-// false if `full` did; *plain_tail is the count of plain lines after the
-// last call. Uses AVX2 and POPCNT when the CPU has them.
-bool ScanForCandidates(std::string_view span, size_t expected_fields, char rare,
-                       size_t max_line, FullLineFn full, void* ctx,
-                       uint64_t* plain_tail);
+// be a header line), is at most max_line bytes, and contains none of the
+// bytes of `rare` (1 to kMaxRareBytes bytes): it is only counted. Every
+// other line goes to `full`. Returns false if `full` did; *plain_tail is
+// the count of plain lines after the last call. Uses AVX2 and POPCNT when
+// the CPU has them; one rare byte costs one compare per block, more cost
+// one compare each (up to 2, 4 or 8).
+bool ScanForCandidates(std::string_view span, size_t expected_fields,
+                       std::string_view rare, size_t max_line,
+                       FullLineFn full, void* ctx, uint64_t* plain_tail);
 
 struct Record;
 

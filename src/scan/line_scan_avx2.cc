@@ -5,10 +5,10 @@
 
 namespace flowmon {
 
-bool ScanForCandidatesAvx2(std::string_view span, size_t expected, char rare,
-                           size_t max_line, FullLineFn full, void* ctx,
-                           uint64_t* plain_tail) {
-  return avx2::Scan(span, expected, rare, max_line, full, ctx, plain_tail);
+bool ScanForCandidatesAvx2(std::string_view span, size_t expected,
+                           std::string_view rare, size_t max_line,
+                           FullLineFn full, void* ctx, uint64_t* plain_tail) {
+  return avx2::ScanAny(span, expected, rare, max_line, full, ctx, plain_tail);
 }
 
 bool SplitPlainLineAvx2(std::string_view line, Record* rec,

@@ -14,7 +14,10 @@
 namespace flowmon {
 namespace FLOWMON_LINE_SCAN_NS {
 
-inline BlockMasks Classify(const char* block, char rare) {
+// The masks of one 64-byte block; m.rare marks the bytes equal to any of
+// rare[0..N).
+template <int N>
+inline BlockMasks Classify(const char* block, const char* rare) {
 #if defined(__AVX2__)
   const __m256i blank = _mm256_set1_epi8(' ');
   const __m256i nl = _mm256_set1_epi8('\n');
@@ -23,7 +26,8 @@ inline BlockMasks Classify(const char* block, char rare) {
   const __m256i bracket = _mm256_set1_epi8('[');
   const __m256i del = _mm256_set1_epi8(0x7f);
   const __m256i c1f = _mm256_set1_epi8(0x1f);
-  const __m256i r = _mm256_set1_epi8(rare);
+  __m256i r[N];
+  for (int j = 0; j < N; ++j) r[j] = _mm256_set1_epi8(rare[j]);
   BlockMasks m{0, 0, 0, 0};
   for (int k = 0; k < 2; ++k) {
     const __m256i v =
@@ -36,6 +40,10 @@ inline BlockMasks Classify(const char* block, char rare) {
         _mm256_or_si256(_mm256_or_si256(control, _mm256_cmpeq_epi8(v, del)),
                         _mm256_or_si256(_mm256_cmpeq_epi8(v, quote),
                                         _mm256_cmpeq_epi8(v, bracket)));
+    __m256i is_rare = _mm256_cmpeq_epi8(v, r[0]);
+    for (int j = 1; j < N; ++j) {
+      is_rare = _mm256_or_si256(is_rare, _mm256_cmpeq_epi8(v, r[j]));
+    }
     const int shift = 32 * k;
     auto bits = [](__m256i x) {
       return static_cast<uint64_t>(
@@ -44,11 +52,13 @@ inline BlockMasks Classify(const char* block, char rare) {
     m.space |= bits(_mm256_cmpeq_epi8(v, blank)) << shift;
     m.newline |= bits(is_nl) << shift;
     m.special |= bits(odd) << shift;
-    m.rare |= bits(_mm256_cmpeq_epi8(v, r)) << shift;
+    m.rare |= bits(is_rare) << shift;
   }
   return m;
 #else
-  return ClassifyBlock(block, rare);
+  BlockMasks m = ClassifyBlock(block, rare[0]);
+  for (int j = 1; j < N; ++j) m.rare |= ClassifyBlock(block, rare[j]).rare;
+  return m;
 #endif
 }
 
@@ -91,7 +101,8 @@ inline bool SplitPlain(std::string_view line, Record* rec,
         block = padded;
       }
     }
-    const BlockMasks m = Classify(block, '\n');
+    const char newline = '\n';
+    const BlockMasks m = Classify<1>(block, &newline);
     if (((m.special | m.newline) & valid) != 0) return false;
     const uint64_t space = m.space | ~valid;
     uint64_t changes = space ^ ((space << 1) | (in_field ? 0 : 1));
@@ -115,7 +126,9 @@ inline bool SplitPlain(std::string_view line, Record* rec,
   return true;
 }
 
-inline bool Scan(std::string_view span, size_t expected, char rare,
+// REQUIRES: N readable bytes at `rare`.
+template <int N>
+inline bool Scan(std::string_view span, size_t expected, const char* rare,
                  size_t max_line, FullLineFn full, void* ctx,
                  uint64_t* plain_tail) {
   const char* const s = span.data();
@@ -147,7 +160,7 @@ inline bool Scan(std::string_view span, size_t expected, char rare,
       std::memcpy(padded, block, n - base);
       block = padded;
     }
-    const BlockMasks m = Classify(block, rare);
+    const BlockMasks m = Classify<N>(block, rare);
     const uint64_t inside = ~(m.space | m.newline);
     const uint64_t starts = inside & ~((inside << 1) | carry);
     carry = inside >> 63;
@@ -173,6 +186,28 @@ inline bool Scan(std::string_view span, size_t expected, char rare,
   if (line_start < n && !finish_line(n)) return false;
   *plain_tail = plain;
   return true;
+}
+
+// Scan with 1, 2, 4 or 8 compares per byte: the set is padded with
+// repeats of its first byte. REQUIRES: 1 <= rare.size() <= kMaxRareBytes.
+inline bool ScanAny(std::string_view span, size_t expected,
+                    std::string_view rare, size_t max_line, FullLineFn full,
+                    void* ctx, uint64_t* plain_tail) {
+  if (rare.size() == 1) {
+    return Scan<1>(span, expected, rare.data(), max_line, full, ctx,
+                   plain_tail);
+  }
+  char padded[kMaxRareBytes];
+  for (size_t i = 0; i < kMaxRareBytes; ++i) {
+    padded[i] = i < rare.size() ? rare[i] : rare[0];
+  }
+  if (rare.size() == 2) {
+    return Scan<2>(span, expected, padded, max_line, full, ctx, plain_tail);
+  }
+  if (rare.size() <= 4) {
+    return Scan<4>(span, expected, padded, max_line, full, ctx, plain_tail);
+  }
+  return Scan<8>(span, expected, padded, max_line, full, ctx, plain_tail);
 }
 
 }  // namespace FLOWMON_LINE_SCAN_NS

@@ -18,6 +18,14 @@ int64_t FloorTo(int64_t t, int64_t step) {
   return r < 0 ? t - r - step : t - r;
 }
 
+// The record's start field, or empty when its format has none.
+std::string_view StartField(const Record& rec, const RecordContext& ctx) {
+  const int index = ctx.schema != nullptr ? ctx.schema->start_index() : -1;
+  return index >= 0 && static_cast<size_t>(index) < rec.size
+             ? rec.fields[static_cast<size_t>(index)]
+             : std::string_view();
+}
+
 const Slot* FindNamedSlot(const CompiledPattern& pattern,
                           std::string_view name) {
   for (const Slot& s : pattern.slots()) {
@@ -116,21 +124,24 @@ std::unique_ptr<RecordSink> MetricAggregator::NewWorker() const {
   return w;
 }
 
-bool MetricAggregator::EventTime(const Record& rec, const RecordContext& ctx,
+bool MetricAggregator::EventTime(int64_t timestamp_ms, std::string_view start,
                                  int64_t* t) {
-  if (rec.timestamp_ms >= 0) {
-    *t = rec.timestamp_ms / 1000;
+  if (timestamp_ms >= 0) {
+    *t = timestamp_ms / 1000;
     return true;
   }
-  const int index = ctx.schema != nullptr ? ctx.schema->start_index() : -1;
-  double start;
-  if (index >= 0 && static_cast<size_t>(index) < rec.size &&
-      ParseNumber(rec.fields[static_cast<size_t>(index)], &start)) {
-    *t = static_cast<int64_t>(start);
+  double seconds;
+  if (!start.empty() && ParseNumber(start, &seconds)) {
+    *t = static_cast<int64_t>(seconds);
     return true;
   }
   ++counters_.untimed;
   return false;
+}
+
+bool MetricAggregator::EventTime(const Record& rec, const RecordContext& ctx,
+                                 int64_t* t) {
+  return EventTime(rec.timestamp_ms, StartField(rec, ctx), t);
 }
 
 bool MetricAggregator::DimensionKey(const Record& rec, std::string* key) {
@@ -151,9 +162,16 @@ bool MetricAggregator::DimensionKey(const Record& rec, std::string* key) {
   return true;
 }
 
+void MetricAggregator::ForgetRecent() {
+  for (Recent& r : recent_) r.bucket = nullptr;
+}
+
 MinuteBucket* MetricAggregator::Bucket(std::string_view key, int64_t minute) {
-  if (last_bucket_ != nullptr && minute == last_minute_ && key == last_key_) {
-    return last_bucket_;
+  Recent& recent =
+      recent_[static_cast<uint64_t>(minute / kMinute) % kRecentBuckets];
+  if (recent.bucket != nullptr && minute == recent.minute &&
+      key == recent.key) {
+    return recent.bucket;
   }
   if (minute < emitted_until_) {
     ++counters_.late;
@@ -161,9 +179,9 @@ MinuteBucket* MetricAggregator::Bucket(std::string_view key, int64_t minute) {
   }
   // Only a cache miss (a new minute or another dimension value) gets here.
   MinuteBucket* b = &series_[std::string(key)][minute];
-  last_key_ = key;
-  last_minute_ = minute;
-  last_bucket_ = b;
+  recent.key = key;
+  recent.minute = minute;
+  recent.bucket = b;
   return b;
 }
 
@@ -195,8 +213,14 @@ bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
 }
 
 void MetricAggregator::OnRejected(const Record& rec, const RecordContext& ctx) {
+  OnRejectedTime(rec.timestamp_ms, StartField(rec, ctx), ctx);
+}
+
+void MetricAggregator::OnRejectedTime(int64_t timestamp_ms,
+                                      std::string_view start,
+                                      const RecordContext& /*ctx*/) {
   int64_t t;
-  if (!EventTime(rec, ctx, &t)) return;
+  if (!EventTime(timestamp_ms, start, &t)) return;
   watermark_ =
       std::max(watermark_, t);  // a stream's clock moves with every record
   if (!spec_.default_value) return;
@@ -223,9 +247,9 @@ void MetricAggregator::Absorb(RecordSink& worker_sink) {
   counters_.untimed += w.counters_.untimed;
   counters_.no_dimension += w.counters_.no_dimension;
   w.series_.clear();
-  w.last_bucket_ = nullptr;
+  w.ForgetRecent();
   w.counters_ = MetricCounters();
-  last_bucket_ = nullptr;
+  ForgetRecent();
 }
 
 void MetricAggregator::EmitClosed(bool all) {
@@ -248,7 +272,7 @@ void MetricAggregator::EmitClosed(bool all) {
     }
     it = minutes.empty() ? series_.erase(it) : std::next(it);
   }
-  last_bucket_ = nullptr;
+  ForgetRecent();
   for (auto& [where, bucket] : ready) {
     ClosedMinute m;
     m.minute = where.first;

@@ -117,10 +117,20 @@ PrinterSink::PrinterSink(PrinterOptions options, std::FILE* out)
     : options_(options), out_(out) {}
 
 std::unique_ptr<RecordSink> PrinterSink::NewWorker() const {
-  return std::make_unique<PrinterSink>(options_, nullptr);
+  auto w = std::make_unique<PrinterSink>(options_, nullptr);
+  w->csv_columns_ = csv_columns_;
+  return w;
 }
 
-void PrinterSink::OnInput(const Schema& /*schema*/, std::string_view header) {
+void PrinterSink::OnInput(const Schema& schema, std::string_view header) {
+  if ((options_.format == OutputFormat::kCsv ||
+       options_.format == OutputFormat::kTsv) &&
+      csv_columns_.empty() && !schema.raw()) {
+    // The columns of the whole output: the first input's fields.
+    for (size_t i = 0; i < schema.size(); ++i) {
+      csv_columns_.push_back(schema.column(i).name);
+    }
+  }
   if (options_.format != OutputFormat::kText || !options_.print_header ||
       header.empty() || header == last_header_) {
     return;
@@ -187,6 +197,40 @@ void PrinterSink::FormatRecord(const Record& rec, const RecordContext& ctx) {
           out.append(v);
         }
       };
+      if (!csv_columns_.empty() && !ctx.schema->raw()) {
+        // Flow-log records: the first input's columns, each record's fields
+        // put under them by name.
+        if (!csv_header_done_) {
+          // Workers write the header too; Absorb keeps only the first.
+          csv_header_done_ = true;
+          for (size_t i = 0; i < csv_columns_.size(); ++i) {
+            if (i > 0) out.push_back(sep);
+            cell(csv_columns_[i]);
+          }
+          out.push_back('\n');
+          header_end_ = out.size();
+        }
+        if (!csv_map_valid_ || ctx.schema_id != csv_map_schema_id_ ||
+            ctx.schema != csv_map_schema_) {
+          csv_map_valid_ = true;
+          csv_map_schema_ = ctx.schema;
+          csv_map_schema_id_ = ctx.schema_id;
+          csv_map_.clear();
+          for (std::string_view name : csv_columns_) {
+            csv_map_.push_back(ctx.schema->IndexOf(name));
+          }
+        }
+        for (size_t i = 0; i < csv_map_.size(); ++i) {
+          if (i > 0) out.push_back(sep);
+          const int k = csv_map_[i];
+          if (k >= 0 && static_cast<size_t>(k) < rec.size &&
+              !IsMissing(rec.fields[static_cast<size_t>(k)])) {
+            cell(rec.fields[static_cast<size_t>(k)]);
+          }
+        }
+        out.push_back('\n');
+        return;
+      }
       if (!csv_header_done_) {
         // Workers write the header too; Absorb keeps only the first.
         csv_header_done_ = true;

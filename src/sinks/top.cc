@@ -151,9 +151,17 @@ std::unique_ptr<RecordSink> TopSink::NewWorker() const {
   return std::make_unique<TopSink>(parts_, sum_field_);
 }
 
+bool TopSink::SameSchema(const RecordContext& ctx) const {
+  return cached_ && ctx.schema_id == cached_schema_id_ &&
+         ctx.schema == cached_schema_;
+}
+
 bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
-  if (ctx.schema != cached_schema_) {
+  if (!SameSchema(ctx)) {
+    // Another input or header line: the fields may sit elsewhere.
+    cached_ = true;
     cached_schema_ = ctx.schema;
+    cached_schema_id_ = ctx.schema_id;
     indexes_.clear();
     for (const TopKeyPart& p : parts_) {
       indexes_.push_back(p.kind == TopKeyPart::Kind::kTime
@@ -197,7 +205,7 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
 bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
   std::string_view key;
   if (parts_.size() == 1 && parts_[0].kind == TopKeyPart::Kind::kField &&
-      ctx.schema == cached_schema_ && indexes_[0] >= 0) {
+      SameSchema(ctx) && indexes_[0] >= 0) {
     // One plain field, the common case: the field is the key, no copy.
     key = rec.fields[static_cast<size_t>(indexes_[0])];
   } else if (BuildKey(rec, ctx)) {

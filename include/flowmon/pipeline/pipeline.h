@@ -26,12 +26,20 @@ struct PipelineProgress {
 };
 
 struct PipelineOptions {
-  Schema schema = Schema::DefaultV2();       // for inputs without a header line
+  Schema schema = Schema::DefaultV2();  // for inputs without a header line
+  // Not owned: the patterns must outlive the RunPipeline call.
   const CompiledPattern* pattern = nullptr;  // nullptr selects every record
-  bool invert = false;                       // select records that do not match
-  std::optional<int64_t> since;              // start >= since (epoch seconds)
-  std::optional<int64_t> until;              // start < until
-  unsigned threads = 1;                      // workers for mapped inputs
+  // A pattern set instead of one pattern (REQUIRES: pattern == nullptr):
+  // a record is selected when it matches at least one of them, and
+  // RecordContext::matches says which. Each pattern is matched once per
+  // tokenized record. The prefilter then passes over only the lines that
+  // contain none of the patterns' required literals; it is off when one of
+  // the patterns has no required literal.
+  std::vector<const CompiledPattern*> patterns;
+  bool invert = false;           // select records that match no pattern
+  std::optional<int64_t> since;  // start >= since (epoch seconds)
+  std::optional<int64_t> until;  // start < until
+  unsigned threads = 1;          // workers for mapped inputs
   // Tokenize only lines that contain the pattern's required literal (the
   // others are still counted and their field counts validated).
   bool prefilter = true;
@@ -41,6 +49,11 @@ struct PipelineOptions {
   // The same, but only for live inputs (pipes): a streaming sink then sees
   // every record's time, to close periods on time.
   bool deliver_rejected_when_live = false;
+  // Hand only the time of each record the pattern rejects to
+  // RecordSink::OnRejectedTime (where OnRejected is not called instead):
+  // the prefilter stays on, and reads only the `start` field of the lines
+  // it passes over. Records outside since/until are not delivered.
+  bool deliver_rejected_times = false;
   size_t max_report = 10;  // bad lines printed in full
   // Threads take work in spans of this many bytes: big enough that
   // starting threads costs nothing, small enough to balance the cores.

@@ -1,7 +1,9 @@
 // RecordSink: where selected records go (printer, counter, aggregators).
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 
 #include "flowmon/core/record.h"
@@ -11,11 +13,27 @@
 namespace flowmon {
 
 // What a sink may want to know about the record besides its fields.
+// Lifetime: a RecordContext and everything it points to are valid only
+// during the sink call it is passed to; copy what you keep.
 struct RecordContext {
-  const Schema* schema = nullptr;  // the format of the current input
+  // The format of the current input. Points to a Schema the pipeline owns
+  // for the duration of that input (or of the stretch of a stream up to
+  // its next header line); the next input's schema may live at the same
+  // address, so never use the address to tell schemas apart: use
+  // schema_id.
+  const Schema* schema = nullptr;
+  // Identifies *schema within the process: it changes whenever the format
+  // may differ from the previous record's (each input, each header line
+  // that switches a stream's format), never while it stays the same. Sinks
+  // that cache anything derived from the schema (column indexes, a header
+  // row) key the cache on this. 0 only in hand-made contexts (tests).
+  uint64_t schema_id = 0;
   // 1-based line (event) number in its input; 0 when threads scan the
   // input in parallel and the number is not known.
   uint64_t line_no = 0;
+  // With a pattern set (PipelineOptions::patterns): matches[i] is 1 when
+  // the record matches patterns[i], else 0. Empty without a pattern set.
+  std::span<const uint8_t> matches;
 };
 
 // Receives the records the pipeline selects. The pipeline may run several
@@ -33,9 +51,22 @@ class RecordSink {
   // pipeline is asked to deliver them (PipelineOptions::deliver_rejected).
   virtual void OnRejected(const Record& /*rec*/, const RecordContext& /*ctx*/) {
   }
+  // The time of a valid record the pattern did not select, when the
+  // pipeline is asked for only that (PipelineOptions::
+  // deliver_rejected_times): the record's CloudWatch event timestamp
+  // (epoch ms, or -1) and the text of its `start` field (empty when the
+  // format has none). Records the literal prefilter passed over come here
+  // too, without ever being tokenized. The views die when this returns.
+  virtual void OnRejectedTime(int64_t /*timestamp_ms*/,
+                              std::string_view /*start*/,
+                              const RecordContext& /*ctx*/) {}
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
-  // A new input begins; `header` is its header line, or empty.
+  // A new input begins (or a header line switches a stream's format):
+  // `schema` is its format, valid during the call only (see
+  // RecordContext::schema); `header` is its header line, or empty. Only
+  // the main sink gets this, before any record of that input reaches any
+  // worker.
   virtual void OnInput(const Schema& /*schema*/, std::string_view /*header*/) {}
   // The end of a chunk of a live input: a chance to flush output now.
   virtual void OnLiveChunkEnd() {}

@@ -49,11 +49,20 @@ struct MetricCounters {
   uint64_t no_dimension = 0;  // a dimension's field was missing
 };
 
-// The sink behind `metric` and `alarm`. It buckets matching records by
-// minute and dimensions (a record's time is its CloudWatch event timestamp,
-// else its `start` field), and hands out minutes once closed: when the
-// newest event time seen is `lateness` seconds past the minute's end, or
-// at Finish(). Memory: the minutes not yet closed.
+// The sink behind `metric`, `alarm` and `check`. It buckets matching
+// records by minute and dimensions (a record's time is its CloudWatch event
+// timestamp, else its `start` field), and hands out minutes once closed:
+// when the newest event time seen is `lateness` seconds past the minute's
+// end, or at Finish(). Memory: the minutes not yet closed.
+//
+// The records it is given are the pattern's matches: OnRecord trusts that
+// they match (it reads the pattern's fields from them). Records the pattern
+// does not match go to OnRejected or OnRejectedTime: they only move the
+// stream clock and, with a default value, count as log events.
+//
+// Lifetime: the aggregator and every worker from NewWorker() keep a pointer
+// to `pattern` and to Slots inside pattern.slots(); the CompiledPattern
+// must outlive them all and must not be moved or assigned meanwhile.
 class MetricAggregator : public RecordSink {
  public:
   using Emit = std::function<void(const ClosedMinute&)>;
@@ -67,12 +76,16 @@ class MetricAggregator : public RecordSink {
   std::unique_ptr<RecordSink> NewWorker() const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void OnRejected(const Record& rec, const RecordContext& ctx) override;
+  void OnRejectedTime(int64_t timestamp_ms, std::string_view start,
+                      const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
   void OnLiveChunkEnd() override { EmitClosed(false); }
   Status Finish() override;
 
-  // Whether rejected records must be delivered (a default value needs to
-  // know which minutes had log events).
+  // Whether the time of every record it does not match is needed, even on
+  // files (PipelineOptions::deliver_rejected_times): a default value needs
+  // to know which minutes had log events. On live inputs every record is
+  // wanted regardless (deliver_rejected_when_live), for the stream clock.
   bool wants_rejected() const { return spec_.default_value.has_value(); }
   // Called after closed minutes are handed out on a stream, with the time
   // before which every minute is final (even minutes without data).
@@ -83,34 +96,47 @@ class MetricAggregator : public RecordSink {
 
  private:
   MetricAggregator() = default;
+  // The event time from a CloudWatch timestamp (ms, or -1) or else the
+  // start field's text; counts untimed events.
+  bool EventTime(int64_t timestamp_ms, std::string_view start, int64_t* t);
   bool EventTime(const Record& rec, const RecordContext& ctx, int64_t* t);
   bool DimensionKey(const Record& rec, std::string* key);
   // The bucket of (key, minute); the key is copied only when new.
+  // nullptr for a minute already handed out (counted as late).
   MinuteBucket* Bucket(std::string_view key, int64_t minute);
   void EmitClosed(bool all);
 
   struct Dimension {
     std::string name;
-    const Slot* slot = nullptr;            // $field
+    const Slot* slot = nullptr;            // $field, in pattern_->slots()
     std::shared_ptr<const JsonPath> json;  // $.path
   };
 
   MetricSpec spec_;
-  const CompiledPattern* pattern_ = nullptr;
+  const CompiledPattern* pattern_ = nullptr;  // not owned: see the class
+
   bool keep_values_ = false;
   int64_t lateness_ = 0;
   Emit emit_;
   std::function<void(int64_t)> on_advance_;
   std::optional<double> constant_;
-  const Slot* value_slot_ = nullptr;
+  const Slot* value_slot_ = nullptr;  // in pattern_->slots()
   std::shared_ptr<const JsonPath> value_json_;
   std::vector<Dimension> dimensions_;
 
   std::unordered_map<std::string, std::map<int64_t, MinuteBucket>> series_;
-  // The bucket of the last record: consecutive records share a minute.
-  std::string last_key_;
-  int64_t last_minute_ = INT64_MIN;
-  MinuteBucket* last_bucket_ = nullptr;
+  // The buckets of recent records, one per minute modulo kRecentBuckets:
+  // records come roughly in time order, a few minutes interleaved (a flow
+  // log's records start up to a minute apart). Point into series_ (std::map
+  // nodes do not move); forgotten whenever series_ loses entries.
+  struct Recent {
+    std::string key;
+    int64_t minute = INT64_MIN;
+    MinuteBucket* bucket = nullptr;
+  };
+  static constexpr size_t kRecentBuckets = 4;
+  Recent recent_[kRecentBuckets];
+  void ForgetRecent();
   int64_t watermark_ = INT64_MIN;      // newest event time seen
   int64_t emitted_until_ = INT64_MIN;  // minutes before this are emitted
   MetricCounters counters_;

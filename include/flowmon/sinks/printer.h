@@ -1,5 +1,12 @@
 // Printer: the `filter` sink. Writes selected records as text (unchanged),
 // JSON, NDJSON, CSV or TSV, or only counts them.
+//
+// Inputs with different formats (S3 objects whose header lines order or
+// choose the fields differently): text repeats each input's header line
+// before its first record; JSON names every field of every record; CSV and
+// TSV have one header row, the first input's fields, and put each record's
+// fields under those columns by name (a column an input lacks is empty; a
+// field the first input lacks is not written).
 #pragma once
 
 #include <fmt/format.h>
@@ -7,6 +14,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "flowmon/pattern/pattern.h"
 #include "flowmon/pipeline/sink.h"
@@ -24,6 +32,7 @@ struct PrinterOptions {
   uint64_t limit = 0;        // stop after this many records (0: all)
   bool print_header = true;  // text: repeat an input's S3 header line
   // Names the fields of raw (non flow-log) input in structured formats.
+  // Not owned: must outlive the sink and its workers.
   const CompiledPattern* pattern = nullptr;
 };
 
@@ -61,6 +70,15 @@ class PrinterSink : public RecordSink {
   size_t header_end_ = 0;       // csv/tsv: where the header row ends
   std::string pending_header_;  // text: S3 header to print before a record
   std::string last_header_;
+  // csv/tsv of flow-log records: the columns (the first input's field
+  // names, from OnInput; views of the static field catalogue), and for the
+  // schema of the last record, the field index of each column or -1. The
+  // schema pointer is only compared, never followed after its record.
+  std::vector<std::string_view> csv_columns_;
+  std::vector<int> csv_map_;
+  bool csv_map_valid_ = false;
+  const Schema* csv_map_schema_ = nullptr;
+  uint64_t csv_map_schema_id_ = 0;
 };
 
 }  // namespace flowmon

@@ -75,11 +75,19 @@ class TopSink : public RecordSink {
     size_t used_ = 0;
   };
   bool BuildKey(const Record& rec, const RecordContext& ctx);
+  // Whether indexes_ were resolved for the record's schema. Keyed on
+  // RecordContext::schema_id: the pipeline keeps every input's schema at
+  // the same address, so the address alone cannot tell.
+  bool SameSchema(const RecordContext& ctx) const;
   std::vector<TopKeyPart> parts_;
   std::string sum_field_;
   Groups groups_;
   std::string key_;  // scratch: parts joined by '\x1f'
+  // The schema indexes_ and sum_index_ were resolved for; the pointer is
+  // only compared, never followed after the record that set it.
+  bool cached_ = false;
   const Schema* cached_schema_ = nullptr;
+  uint64_t cached_schema_id_ = 0;
   std::vector<int> indexes_;  // per part, the column in cached_schema_
   int sum_index_ = -1;
   uint64_t total_count_ = 0;

@@ -264,3 +264,251 @@ TEST_CASE("prefiltered scan agrees with the plain scan on random input",
 
 }  // namespace
 }  // namespace flowmon
+
+namespace flowmon {
+namespace {
+
+// Keeps, per pattern of a set, the lines of the records that match it
+// (from RecordContext::matches), and the times of the rejected records.
+class PerPatternSink : public RecordSink {
+ public:
+  explicit PerPatternSink(size_t n) : lines(n) {}
+  std::vector<std::vector<std::string>> lines;
+  std::vector<std::string> times;  // "timestamp start" per rejected record
+  bool bad_context = false;        // no catch macros off the main thread
+  std::unique_ptr<RecordSink> NewWorker() const override {
+    return std::make_unique<PerPatternSink>(lines.size());
+  }
+  bool OnRecord(const Record& rec, const RecordContext& ctx) override {
+    if (ctx.matches.size() != lines.size()) bad_context = true;
+    bool any = false;
+    for (size_t i = 0; i < ctx.matches.size() && i < lines.size(); ++i) {
+      if (ctx.matches[i] != 0) {
+        lines[i].emplace_back(rec.line);
+        any = true;
+      }
+    }
+    if (!any) bad_context = true;  // selected, but matches none
+    return true;
+  }
+  void OnRejectedTime(int64_t timestamp_ms, std::string_view start,
+                      const RecordContext& ctx) override {
+    if (ctx.schema == nullptr) bad_context = true;
+    times.push_back(std::to_string(timestamp_ms) + " " + std::string(start));
+  }
+  void Absorb(RecordSink& worker) override {
+    auto& w = static_cast<PerPatternSink&>(worker);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      lines[i].insert(lines[i].end(), w.lines[i].begin(), w.lines[i].end());
+      w.lines[i].clear();
+    }
+    times.insert(times.end(), w.times.begin(), w.times.end());
+    w.times.clear();
+    bad_context = bad_context || w.bad_context;
+  }
+};
+
+struct SetRun {
+  std::vector<std::vector<std::string>> lines;
+  std::vector<std::string> times;
+  std::vector<std::string> warnings;
+  PipelineStats stats;
+};
+
+SetRun RunSet(const std::string& text,
+              const std::vector<std::string>& pattern_texts,
+              PipelineOptions options, bool whole) {
+  std::vector<CompiledPattern> patterns;
+  for (const std::string& t : pattern_texts) {
+    Result<CompiledPattern> p = CompiledPattern::Compile(t);
+    REQUIRE(p.ok());
+    patterns.push_back(std::move(*p));
+  }
+  options.patterns.clear();
+  for (const CompiledPattern& p : patterns) options.patterns.push_back(&p);
+  options.deliver_rejected_times = true;
+  PerPatternSink sink(patterns.size());
+  CollectingDiagnostics diag;
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(whole ? NewWholeStringSource("in.log", text)
+                          : NewStringSource("in.log", text, 1 << 16));
+  SetRun run;
+  run.stats = RunPipeline(std::move(sources), options, &sink, &diag.diag);
+  CHECK_FALSE(sink.bad_context);
+  run.lines = sink.lines;
+  run.times = sink.times;
+  run.warnings = diag.warnings;
+  return run;
+}
+
+// Random lines: valid records of several actions and statuses, and lines
+// with wrong field counts, quotes, brackets, control bytes, tabs, CRs and
+// header words; each pattern's rare byte out of place too.
+std::string RandomFlowText(std::mt19937* rng, int lines) {
+  const char* const words[] = {
+      "2",    "REJECT", "ACCEPT", "OK",      "NODATA",  "J",     "N",
+      "P",    "-",      "eni-0a", "\"a b\"", "[x y]",   "\t",    "\x01",
+      "\r",   "version", "action", "10.0.0.1", "JREJECT", "Q",   "Z"};
+  const char* const actions[] = {"REJECT", "ACCEPT", "-", "REJECTED"};
+  const char* const statuses[] = {"OK", "NODATA", "SKIPDATA", "OK\r"};
+  std::string text;
+  for (int line = 0; line < lines; ++line) {
+    if ((*rng)() % 3 != 0) {
+      // A record of the default format, now and then with a double space.
+      text += "2 123 eni-" + std::to_string((*rng)() % 9) + " 1.2.3.4 " +
+              ((*rng)() % 9 == 0 ? " " : "") + "5.6.7.8 " +
+              std::to_string((*rng)() % 3) + " " +
+              std::to_string((*rng)() % 2 ? 22 : 443) + " 6 1 40 " +
+              std::to_string(1563108000 + (*rng)() % 600) + " 1563109000 " +
+              actions[(*rng)() % 4] + " " + statuses[(*rng)() % 4] + "\n";
+      continue;
+    }
+    const int n = static_cast<int>((*rng)() % 18);
+    for (int i = 0; i < n; ++i) {
+      text += words[(*rng)() % (sizeof words / sizeof *words)];
+      text += ((*rng)() % 5 == 0) ? "  " : " ";
+    }
+    if ((*rng)() % 7 == 0) text += std::string((*rng)() % 150, 'x');
+    text += '\n';
+  }
+  return text;
+}
+
+// A pattern set gives each pattern exactly what a run of that pattern
+// alone gives without the prefilter; the prefilter for the set (any of the
+// patterns' rare bytes) changes nothing, threads neither, and every line
+// is still counted and validated.
+TEST_CASE("a pattern set matches like each pattern alone, prefilter or not",
+          "[pipeline]") {
+  const std::vector<std::vector<std::string>> sets = {
+      // Two rare bytes (J, N).
+      {"[..., action=REJECT, status]", "NODATA"},
+      // Three (J, N, P), one pattern with a wildcard value.
+      {"[..., action=REJECT, status]", "NODATA",
+       "[v, a, e, s, d, sp, dp=22, p, pk, b, st, en, action=ACCEPT, ls]",
+       "[a, b=*JECT*, ...]"},
+      // Eight, the most the scan looks for at once.
+      {"REJECT", "NODATA", "ACCEPT", "OK", "\"eni-0a\"", "version", "Q", "Z"},
+      // Nine: too many bytes, no prefilter.
+      {"REJECT", "NODATA", "ACCEPT", "OK", "\"eni-0a\"", "version", "Q", "Z",
+       "Y"},
+      // A pattern without a required literal: no prefilter either.
+      {"[..., action=REJECT, status]", "[..., dstport>100, p, k, b, s, e, "
+                                       "action, status]"},
+  };
+  std::mt19937 rng(11);
+  for (int round = 0; round < 12; ++round) {
+    const std::string text = RandomFlowText(&rng, 300);
+    for (bool raw : {false, true}) {
+      for (const auto& set : sets) {
+        PipelineOptions plain;
+        plain.prefilter = false;
+        if (raw) plain.schema = Schema::Raw();
+        // Streams follow header lines; whole inputs (threads) do not.
+        for (bool whole : {false, true}) {
+          const SetRun reference = RunSet(text, set, plain, whole);
+          if (!whole) {
+            // Each pattern alone, without the prefilter.
+            for (size_t i = 0; i < set.size(); ++i) {
+              const Run alone = RunText(text, set[i], 1 << 16, plain);
+              CHECK(alone.lines == reference.lines[i]);
+              CHECK(alone.stats.malformed == reference.stats.malformed);
+            }
+          }
+          for (unsigned threads : {1u, 2u, 3u}) {
+            if (!whole && threads > 1) continue;
+            PipelineOptions fused = plain;
+            fused.prefilter = true;
+            fused.threads = threads;
+            fused.span_bytes = 331;
+            const SetRun run = RunSet(text, set, fused, whole);
+            CHECK(run.lines == reference.lines);
+            CHECK(run.times == reference.times);
+            CHECK(run.warnings == reference.warnings);
+            CHECK(run.stats.lines == reference.stats.lines);
+            CHECK(run.stats.records == reference.stats.records);
+            CHECK(run.stats.selected == reference.stats.selected);
+            CHECK(run.stats.rejected == reference.stats.rejected);
+            CHECK(run.stats.malformed == reference.stats.malformed);
+            CHECK(run.stats.blank == reference.stats.blank);
+            CHECK(run.stats.headers == reference.stats.headers);
+          }
+        }
+      }
+    }
+  }
+}
+
+// The times of rejected records: what the prefilter passes over without
+// tokenizing is read from its start field, in each input's own format.
+TEST_CASE("rejected times come from each input's start column", "[pipeline]") {
+  const std::string a =
+      "version srcaddr action start log-status\n"
+      "2 1.1.1.1 ACCEPT 100 OK\n"
+      "2 1.1.1.1 REJECT 110 OK\n"
+      "2  1.1.1.1  ACCEPT   120   OK  \n";
+  const std::string b =
+      "start version action log-status\n"
+      "200 2 ACCEPT OK\n"
+      "210 2 REJECT OK\n";
+  Result<CompiledPattern> p = CompiledPattern::Compile("REJECT");
+  REQUIRE(p.ok());
+  for (bool prefilter : {false, true}) {
+    PipelineOptions options;
+    options.patterns = {&*p};
+    options.prefilter = prefilter;
+    options.deliver_rejected_times = true;
+    PerPatternSink sink(1);
+    CollectingDiagnostics diag;
+    std::vector<std::unique_ptr<Source>> sources;
+    sources.push_back(NewWholeStringSource("a", a));
+    sources.push_back(NewStringSource("b", b, 5));
+    RunPipeline(std::move(sources), options, &sink, &diag.diag);
+    CHECK(sink.times == std::vector<std::string>{"-1 100", "-1 120", "-1 200"});
+    CHECK(sink.lines[0] ==
+          std::vector<std::string>{"2 1.1.1.1 REJECT 110 OK", "210 2 REJECT OK"});
+    CHECK(diag.warnings.empty());
+    // since/until apply to the times too.
+    options.since = 110;
+    options.until = 201;
+    PerPatternSink ranged(1);
+    std::vector<std::unique_ptr<Source>> again;
+    again.push_back(NewWholeStringSource("a", a));
+    again.push_back(NewStringSource("b", b, 5));
+    RunPipeline(std::move(again), options, &ranged, &diag.diag);
+    CHECK(ranged.times == std::vector<std::string>{"-1 120", "-1 200"});
+  }
+}
+
+TEST_CASE("a header line mid-stream holds across chunk boundaries",
+          "[pipeline]") {
+  // Concatenated S3 objects on one stream: the second header switches the
+  // format for the rest of the stream, whatever the chunk size, and lines
+  // the prefilter passes over are checked against the new field count.
+  const std::string text =
+      "version srcaddr dstport action\n"
+      "2 1.1.1.1 22 REJECT\n"
+      "version action srcaddr dstport protocol\n"
+      "2 REJECT 2.2.2.2 3389 6\n"
+      "2 ACCEPT 5.5.5.5 80\n"
+      "2 REJECT 3.3.3.3 3389 6\n"
+      "2 REJECT 4.4.4.4 3389 6\n";
+  for (bool prefilter : {false, true}) {
+    for (size_t block : {3, 16, 32, 1 << 16}) {
+      PipelineOptions options;
+      options.prefilter = prefilter;
+      const Run run = RunText(text, "[v, action=REJECT, ...]", block, options);
+      CHECK(run.lines ==
+            std::vector<std::string>{"2 REJECT 2.2.2.2 3389 6",
+                                     "2 REJECT 3.3.3.3 3389 6",
+                                     "2 REJECT 4.4.4.4 3389 6"});
+      REQUIRE(run.warnings.size() == 2);
+      CHECK(run.warnings[0].starts_with("in.log:5: expected 5 fields, got 4"));
+      CHECK(run.stats.headers == 2);
+      CHECK(run.stats.malformed == 1);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace flowmon

@@ -1,5 +1,7 @@
 #include "flowmon/sinks/metric.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -46,9 +48,16 @@ struct Minute {
   double count, sum;
 };
 
+// How rejected records reach the aggregator: whole (every line tokenized)
+// or only their times (the prefilter passes over lines without the
+// pattern's literal).
+enum class Delivery { kRecords, kTimes };
+
 std::vector<Minute> Run(const std::string& text,
                         const std::string& pattern_text, MetricSpec spec,
-                        bool keep = false) {
+                        bool keep = false,
+                        Delivery delivery = Delivery::kRecords,
+                        unsigned threads = 1) {
   Result<CompiledPattern> pattern = CompiledPattern::Compile(pattern_text);
   REQUIRE(pattern.ok());
   std::vector<Minute> out;
@@ -59,10 +68,17 @@ std::vector<Minute> Run(const std::string& text,
   REQUIRE(agg.ok());
   PipelineOptions options;
   options.pattern = &*pattern;
-  options.deliver_rejected = (*agg)->wants_rejected();
+  if (delivery == Delivery::kRecords) {
+    options.deliver_rejected = (*agg)->wants_rejected();
+  } else {
+    options.deliver_rejected_times = (*agg)->wants_rejected();
+  }
+  options.threads = threads;
+  options.span_bytes = 256;
   testing::CollectingDiagnostics diag;
   std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(NewStringSource("in", text, 4096));
+  sources.push_back(threads > 1 ? NewWholeStringSource("in", text)
+                                : NewStringSource("in", text, 4096));
   RunPipeline(std::move(sources), options, agg->get(), &diag.diag);
   (*agg)->Finish();
   return out;
@@ -92,6 +108,41 @@ TEST_CASE("default value: minutes with events but no match", "[metric]") {
   const auto none =
       Run(kTwoPerMinute, "[..., action=REJECT, status]", MetricSpec{});
   CHECK(none.size() == 2);  // without a default value: no data for minute 2
+}
+
+TEST_CASE("default value: lines the prefilter passes over still count",
+          "[metric]") {
+  // Minutes of REJECTs, of ACCEPTs only, malformed lines, a line whose
+  // start is not a number and a double space before the start field.
+  std::string text;
+  for (int i = 0; i < 400; ++i) {
+    const int64_t t = 1563108000 + i * 17;
+    const bool reject = (i / 7) % 3 == 0;
+    text += fmt::format(
+        "2 1 e 1.1.1.{} 2.2.2.2 1 {} 6 1 {} {}{} {} {} OK\n", i % 5,
+        reject ? 22 : 443, 40 + i, i % 11 == 0 ? " " : "",
+        i % 13 == 0 ? std::string("-") : std::to_string(t), t + 10,
+        reject ? "REJECT" : "ACCEPT");
+    if (i % 50 == 0) text += "2 too few fields\n";
+  }
+  MetricSpec spec;
+  spec.default_value = 0;
+  for (const char* pattern :
+       {"[..., action=REJECT, status]", "REJECT",
+        "[v, a, e, s, d, sp, dp=22, p, pk, b, st, en, action=REJECT, ls]"}) {
+    const auto whole = Run(text, pattern, spec, false, Delivery::kRecords);
+    REQUIRE(whole.size() > 20);
+    for (unsigned threads : {1u, 2u}) {
+      const auto times =
+          Run(text, pattern, spec, false, Delivery::kTimes, threads);
+      REQUIRE(times.size() == whole.size());
+      for (size_t i = 0; i < whole.size(); ++i) {
+        CHECK(times[i].minute == whole[i].minute);
+        CHECK(times[i].count == whole[i].count);
+        CHECK(times[i].sum == whole[i].sum);
+      }
+    }
+  }
 }
 
 TEST_CASE("metric values: a field, non-numeric values skipped", "[metric]") {

@@ -1,0 +1,52 @@
+#include "flowmon/notify/notifications.h"
+
+#include <fmt/format.h>
+
+#include "flowmon/core/time_util.h"
+
+namespace flowmon {
+
+Result<Notifications> Notifications::Create(const NotificationsConfig& config,
+                                            OnFailure on_failure) {
+  Notifications out;
+  out.config_ = config;
+  out.on_failure_ = std::move(on_failure);
+  for (const std::string& spec : config.targets) {
+    Result<std::unique_ptr<NotifyTarget>> t =
+        ParseNotifyTarget(spec, config.delivery);
+    if (!t.ok()) return t.status();
+    out.targets_.push_back(std::move(*t));
+  }
+  return out;
+}
+
+AlarmIdentity Notifications::Identity(const AlarmSpec& spec) const {
+  AlarmIdentity id;
+  id.description = config_.description;
+  id.account_id = config_.account_id;
+  id.region = config_.region;
+  id.metric_name =
+      config_.metric_name.empty() ? spec.name : config_.metric_name;
+  id.namespace_name = config_.namespace_name;
+  return id;
+}
+
+void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
+                            const AlarmTransition& t) {
+  if (targets_.empty()) return;
+  const std::string sns = SnsAlarmMessage(spec, id, t);
+  const std::string slack = SlackMessage(spec, t);
+  for (const auto& target : targets_) {
+    if (Status s = target->Deliver(sns, slack); !s.ok()) {
+      ++failures_;
+      if (on_failure_) {
+        on_failure_(fmt::format(
+            "notify {}: {} (the {} -> {} transition at {} is in the output)",
+            target->name(), s.message(), AlarmStateName(t.from),
+            AlarmStateName(t.to), FormatIso8601(t.time)));
+      }
+    }
+  }
+}
+
+}  // namespace flowmon
