@@ -6,19 +6,19 @@
 
 namespace flowmon {
 
-Result<MetricFilterResult> RunMetricFilter(const MetricFilterConfig& config,
-                                           PipelineOptions pipeline,
-                                           const std::vector<std::string>& inputs,
-                                           Diagnostics* diagnostics) {
+Result<MetricFilterResult> RunMetricFilter(
+    const MetricFilterConfig& config, PipelineOptions pipeline,
+    const std::vector<std::string>& inputs, Diagnostics* diagnostics) {
   AlarmEvaluator* const alarm = config.alarm;
   const MetricAggregator::Emit& on_minute = config.on_minute;
   Result<std::unique_ptr<MetricAggregator>> aggregator =
-      MetricAggregator::Create(
-          config.metric, *config.pattern, config.keep_values, config.lateness,
-          [alarm, &on_minute](const ClosedMinute& m) {
-            if (alarm != nullptr) alarm->AddMinute(m.minute, m.samples);
-            if (on_minute) on_minute(m);
-          });
+      MetricAggregator::Create(config.metric, *config.pattern,
+                               config.keep_values, config.lateness,
+                               [alarm, &on_minute](const ClosedMinute& m) {
+                                 if (alarm != nullptr)
+                                   alarm->AddMinute(m.minute, m.samples);
+                                 if (on_minute) on_minute(m);
+                               });
   if (!aggregator.ok()) return aggregator.status();
   MetricAggregator& sink = **aggregator;
   if (alarm != nullptr) {

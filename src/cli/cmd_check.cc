@@ -139,7 +139,8 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
   size_t failures = 0;
   fmt::memory_buffer out;
   size_t width = 7;
-  for (const Monitor& m : config.monitors) width = std::max(width, m.name.size());
+  for (const Monitor& m : config.monitors)
+    width = std::max(width, m.name.size());
   fmt::format_to(std::back_inserter(out),
                  "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n", "MONITOR",
                  width, "FINAL STATE", "TRANSITIONS", "FIRST ALARM", "EXPECT",

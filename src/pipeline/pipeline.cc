@@ -44,8 +44,7 @@ std::string PrefilterBytes(const std::vector<const CompiledPattern*>& set) {
 // Field `index` of a line the prefilter passed over: such a line has
 // exactly `count` fields separated by runs of spaces and nothing that
 // groups or escapes (line_scan.h). Walks from the nearer end.
-std::string_view PlainField(std::string_view line, size_t index,
-                            size_t count) {
+std::string_view PlainField(std::string_view line, size_t index, size_t count) {
   const char* const b = line.data();
   const char* const e = b + line.size();
   if (index < count / 2) {
@@ -313,7 +312,7 @@ class Worker {
   std::optional<Schema> own_schema_;
   RecordContext ctx_;
   bool follow_headers_ = false;
-  bool schema_switched_ = false;  // by a header line, in this scan
+  bool schema_switched_ = false;         // by a header line, in this scan
   const char* readable_end_ = nullptr;   // end of the span being scanned
   const char* next_plain_ = nullptr;     // where passed-over lines begin
   const int64_t* timestamps_ = nullptr;  // per line of the span, or null

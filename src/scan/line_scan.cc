@@ -50,8 +50,8 @@ bool SplitPlainLine(std::string_view line, Record* rec,
 }
 
 bool ScanForCandidates(std::string_view span, size_t expected_fields,
-                       std::string_view rare, size_t max_line,
-                       FullLineFn full, void* ctx, uint64_t* plain_tail) {
+                       std::string_view rare, size_t max_line, FullLineFn full,
+                       void* ctx, uint64_t* plain_tail) {
   static const ScanFn scan = ChooseScan();
   return scan(span, expected_fields, rare, max_line, full, ctx, plain_tail);
 }

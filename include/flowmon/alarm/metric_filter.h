@@ -44,9 +44,8 @@ struct MetricFilterResult {
 // Errors, before any input is read: the value or dimensions do not fit
 // the pattern. Input problems (paths that do not exist included) go to
 // `diagnostics`, as RunPipeline's do.
-Result<MetricFilterResult> RunMetricFilter(const MetricFilterConfig& config,
-                                           PipelineOptions pipeline,
-                                           const std::vector<std::string>& inputs,
-                                           Diagnostics* diagnostics);
+Result<MetricFilterResult> RunMetricFilter(
+    const MetricFilterConfig& config, PipelineOptions pipeline,
+    const std::vector<std::string>& inputs, Diagnostics* diagnostics);
 
 }  // namespace flowmon
