@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "flowmon/ingest/source.h"
 #include "flowmon/pipeline/diagnostics.h"
+#include "flowmon/pipeline/pipeline.h"
 #include "flowmon/pipeline/sink.h"
 
 namespace flowmon::testing {
@@ -58,5 +60,29 @@ struct CollectingDiagnostics {
                      (is_error ? errors : warnings).emplace_back(m);
                    }};
 };
+
+// Five v2 records: two SSH and one RDP reject, an accept and a NODATA line.
+inline const char* const kSampleRecords =
+    "2 1 e 61.177.172.1 10.0.1.25 40000 22 6 1 40 1563108000 1563108010 REJECT "
+    "OK\n"
+    "2 1 e 61.177.172.1 10.0.1.25 40001 22 6 1 44 1563108070 1563108080 REJECT "
+    "OK\n"
+    "2 1 e 185.220.101.9 10.0.1.25 40002 3389 6 1 60 1563108130 1563108140 "
+    "REJECT OK\n"
+    "2 1 e 10.0.1.25 52.94.1.1 443 50000 6 10 4000 1563108190 1563108200 "
+    "ACCEPT OK\n"
+    "2 1 e - - - - - - - 1563108250 1563108310 - NODATA\n";
+
+// Runs `text` through the pipeline into `sink`: one 4 KiB-block stream on one
+// thread, or one whole buffer split across `options.threads`.
+inline PipelineStats RunOnText(RecordSink* sink, std::string_view text,
+                               const PipelineOptions& options = {}) {
+  CollectingDiagnostics diag;
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(options.threads > 1
+                        ? NewWholeStringSource("in", std::string(text))
+                        : NewStringSource("in", std::string(text), 4096));
+  return RunPipeline(std::move(sources), options, sink, &diag.diag);
+}
 
 }  // namespace flowmon::testing

@@ -25,16 +25,16 @@ std::string Traffic(unsigned seed, int records) {
     t += static_cast<int64_t>(rng() % 9);
     const unsigned k = rng() % 10;
     if (k == 0) {
-      text += fmt::format("2 1 eni-1 - - - - - - - {} {} - NODATA\n", t, t + 60);
+      text +=
+          fmt::format("2 1 eni-1 - - - - - - - {} {} - NODATA\n", t, t + 60);
     } else if (k == 1) {
       text += "2 too few fields\n";
     } else {
       const bool reject = k < 5;
-      text += fmt::format("2 1 eni-1 1.1.1.{} 10.0.0.1 {} {} 6 1 {} {} {} {} OK\n",
-                          rng() % 4, 1024 + rng() % 5000,
-                          reject ? (rng() % 2 ? 22 : 3389) : 443,
-                          40 + rng() % 2000, t, t + 5,
-                          reject ? "REJECT" : "ACCEPT");
+      text += fmt::format(
+          "2 1 eni-1 1.1.1.{} 10.0.0.1 {} {} 6 1 {} {} {} {} OK\n", rng() % 4,
+          1024 + rng() % 5000, reject ? (rng() % 2 ? 22 : 3389) : 443,
+          40 + rng() % 2000, t, t + 5, reject ? "REJECT" : "ACCEPT");
     }
   }
   return text;
@@ -57,8 +57,8 @@ std::vector<MonitorSpec> Specs() {
   add("[..., dstport=22, protocol=6, packets, bytes, start, end, "
       "action=REJECT, status]",
       3, 0.0, "1", TreatMissingData::kMissing);
-  add("[v, a, e, s, d, sp, dp, p, pk, bytes, st, en, action=REJECT, ls]",
-      2000, std::nullopt, "$bytes", TreatMissingData::kNotBreaching);
+  add("[v, a, e, s, d, sp, dp, p, pk, bytes, st, en, action=REJECT, ls]", 2000,
+      std::nullopt, "$bytes", TreatMissingData::kNotBreaching);
   add("NODATA", 1, 0.0, "1", TreatMissingData::kBreaching);
   add("[..., dstport=3389, p, pk, b, st, en, action=REJECT, ls]", 2,
       std::nullopt, "1", TreatMissingData::kMissing);
@@ -74,8 +74,8 @@ struct Outcome {
 // behind a pipeline that selects every record (the set matches itself).
 Outcome Check(const std::string& text, bool pattern_set, unsigned threads) {
   std::vector<std::string> live;
-  Result<std::unique_ptr<MonitorSet>> set = MonitorSet::Create(
-      Specs(), 600, [&](size_t i, const AlarmTransition& t) {
+  Result<std::unique_ptr<MonitorSet>> set =
+      MonitorSet::Create(Specs(), 600, [&](size_t i, const AlarmTransition& t) {
         live.push_back(fmt::format("{} {} {}", i, t.time, t.reason));
       });
   REQUIRE(set.ok());
@@ -83,18 +83,14 @@ Outcome Check(const std::string& text, bool pattern_set, unsigned threads) {
   if (pattern_set) (*set)->ConfigurePipeline(&options);
   options.threads = threads;
   options.span_bytes = 500;
-  testing::CollectingDiagnostics diag;
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(threads > 1 ? NewWholeStringSource("in", text)
-                                : NewStringSource("in", text, 4096));
-  RunPipeline(std::move(sources), options, set->get(), &diag.diag);
+  testing::RunOnText(set->get(), text, options);
   (*set)->Finish();
   Outcome out;
   for (size_t i = 0; i < (*set)->size(); ++i) {
     for (const AlarmTransition& t : (*set)->transitions(i)) {
-      out.transitions.push_back(fmt::format(
-          "{} {} {} -> {}: {}", i, t.time, AlarmStateName(t.from),
-          AlarmStateName(t.to), t.reason));
+      out.transitions.push_back(fmt::format("{} {} {} -> {}: {}", i, t.time,
+                                            AlarmStateName(t.from),
+                                            AlarmStateName(t.to), t.reason));
     }
     for (const auto& [start, v] : (*set)->alarm(i).datapoints()) {
       out.datapoints.push_back(fmt::format("{} {} {}", i, start, v));
@@ -104,9 +100,10 @@ Outcome Check(const std::string& text, bool pattern_set, unsigned threads) {
   return out;
 }
 
-TEST_CASE("monitor set: the prefiltered pattern set gives every monitor "
-          "what matching each record against each pattern gives",
-          "[alarm]") {
+TEST_CASE(
+    "monitor set: the prefiltered pattern set gives every monitor "
+    "what matching each record against each pattern gives",
+    "[alarm]") {
   for (unsigned seed : {1u, 2u, 3u}) {
     const std::string text = Traffic(seed, 3000);
     const Outcome reference = Check(text, /*pattern_set=*/false, 1);

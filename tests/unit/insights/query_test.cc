@@ -11,31 +11,11 @@
 namespace flowmon {
 namespace {
 
-const char* const kRecords =
-    "2 1 e 61.177.172.1 10.0.1.25 40000 22 6 1 40 1563108000 1563108010 REJECT "
-    "OK\n"
-    "2 1 e 61.177.172.1 10.0.1.25 40001 22 6 1 44 1563108070 1563108080 REJECT "
-    "OK\n"
-    "2 1 e 185.220.101.9 10.0.1.25 40002 3389 6 1 60 1563108130 1563108140 "
-    "REJECT OK\n"
-    "2 1 e 10.0.1.25 52.94.1.1 443 50000 6 10 4000 1563108190 1563108200 "
-    "ACCEPT OK\n"
-    "2 1 e - - - - - - - 1563108250 1563108310 - NODATA\n";
-
-template <typename Sink>
-void Feed(Sink* sink) {
-  PipelineOptions options;
-  testing::CollectingDiagnostics diag;
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(NewStringSource("in", kRecords, 4096));
-  RunPipeline(std::move(sources), options, sink, &diag.diag);
-}
-
 QueryResult Query(std::string_view text) {
   auto sink = QuerySink::Create(text);
   INFO(sink.status().message());
   REQUIRE(sink.ok());
-  Feed(sink->get());
+  testing::RunOnText(sink->get(), testing::kSampleRecords);
   return (*sink)->Output();
 }
 

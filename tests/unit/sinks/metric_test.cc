@@ -75,11 +75,7 @@ std::vector<Minute> Run(const std::string& text,
   }
   options.threads = threads;
   options.span_bytes = 256;
-  testing::CollectingDiagnostics diag;
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(threads > 1 ? NewWholeStringSource("in", text)
-                                : NewStringSource("in", text, 4096));
-  RunPipeline(std::move(sources), options, agg->get(), &diag.diag);
+  testing::RunOnText(agg->get(), text, options);
   (*agg)->Finish();
   return out;
 }
@@ -118,11 +114,11 @@ TEST_CASE("default value: lines the prefilter passes over still count",
   for (int i = 0; i < 400; ++i) {
     const int64_t t = 1563108000 + i * 17;
     const bool reject = (i / 7) % 3 == 0;
-    text += fmt::format(
-        "2 1 e 1.1.1.{} 2.2.2.2 1 {} 6 1 {} {}{} {} {} OK\n", i % 5,
-        reject ? 22 : 443, 40 + i, i % 11 == 0 ? " " : "",
-        i % 13 == 0 ? std::string("-") : std::to_string(t), t + 10,
-        reject ? "REJECT" : "ACCEPT");
+    text +=
+        fmt::format("2 1 e 1.1.1.{} 2.2.2.2 1 {} 6 1 {} {}{} {} {} OK\n", i % 5,
+                    reject ? 22 : 443, 40 + i, i % 11 == 0 ? " " : "",
+                    i % 13 == 0 ? std::string("-") : std::to_string(t), t + 10,
+                    reject ? "REJECT" : "ACCEPT");
     if (i % 50 == 0) text += "2 too few fields\n";
   }
   MetricSpec spec;
