@@ -70,8 +70,8 @@ bool StdinIsTerminal(const InputOptions& in, const CLI::App& app) {
       in.inputs.empty() ||
       std::find(in.inputs.begin(), in.inputs.end(), "-") != in.inputs.end();
   if (!reads_stdin || !::isatty(0)) return false;
-  std::cerr << app.help() << "\nflowmon: no input files, and stdin is a "
-            << "terminal: give files or pipe records in\n";
+  std::cerr << app.help() << "\nflowmon: records would come from stdin, "
+            << "which is a terminal: give files, or pipe records in\n";
   return true;
 }
 
@@ -106,10 +106,10 @@ PipelineStats RunInputs(const InputOptions& in, const GlobalOptions& global,
 
 void AddTimeRangeOptions(CLI::App* app, TimeRangeText* text) {
   app->add_option("--since", text->since,
-                  "Only records whose start is at or after this time "
-                  "(epoch seconds or ISO-8601)");
-  app->add_option("--until", text->until,
-                  "Only records whose start is before this time");
+                  "Only records at or after this time (epoch seconds or "
+                  "ISO-8601); a record's time is its CloudWatch event time, "
+                  "else its start");
+  app->add_option("--until", text->until, "Only records before this time");
 }
 
 Status ParseTimeRange(const TimeRangeText& text, std::optional<int64_t>* since,

@@ -39,16 +39,29 @@ int main(int argc, char** argv) {
   struct Command {
     CLI::App* app;
     std::function<int()> run;
+    // The flow-log inputs the subcommand reads, or null when it reads none.
+    std::function<const InputOptions*()> input = [] { return nullptr; };
+  };
+  // An empty --datapoints means the alarm reads records.
+  const auto alarm_input = [&]() -> const InputOptions* {
+    return alarm.datapoints.empty() ? &alarm.metric.input : nullptr;
   };
   const Command commands[] = {
-      {SetupFilter(&app, &filter), [&] { return RunFilter(filter, global); }},
+      {SetupFilter(&app, &filter), [&] { return RunFilter(filter, global); },
+       [&] { return &filter.input; }},
       {SetupTestPattern(&app, &test_pattern),
-       [&] { return RunTestPattern(test_pattern, global); }},
-      {SetupMetric(&app, &metric), [&] { return RunMetric(metric, global); }},
-      {SetupAlarm(&app, &alarm), [&] { return RunAlarm(alarm, global); }},
-      {SetupCheck(&app, &check), [&] { return RunCheck(check, global); }},
-      {SetupTop(&app, &top), [&] { return RunTop(top, global); }},
-      {SetupQuery(&app, &query), [&] { return RunQuery(query, global); }},
+       [&] { return RunTestPattern(test_pattern, global); },
+       [&] { return &test_pattern.input; }},
+      {SetupMetric(&app, &metric), [&] { return RunMetric(metric, global); },
+       [&] { return &metric.metric.input; }},
+      {SetupAlarm(&app, &alarm), [&] { return RunAlarm(alarm, global); },
+       alarm_input},
+      {SetupCheck(&app, &check), [&] { return RunCheck(check, global); },
+       [&] { return &check.input; }},
+      {SetupTop(&app, &top), [&] { return RunTop(top, global); },
+       [&] { return &top.input; }},
+      {SetupQuery(&app, &query), [&] { return RunQuery(query, global); },
+       [&] { return &query.input; }},
       {SetupAthena(&app, &athena), [&] { return RunAthena(athena, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
   };
@@ -69,7 +82,13 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(logger);
   try {
     for (const Command& c : commands) {
-      if (c.app->parsed()) return c.run();
+      if (!c.app->parsed()) continue;
+      // Waiting silently on a terminal looks like a hang: say how to use it.
+      const InputOptions* input = c.input();
+      if (input != nullptr && StdinIsTerminal(*input, *c.app)) {
+        return kExitUsage;
+      }
+      return c.run();
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/insights/query.h"
 #include "insights/ast.h"
@@ -72,14 +73,7 @@ std::unique_ptr<RecordSink> QuerySink::NewWorker() const {
 bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
   const Schema* schema = ctx.schema;
   std::map<std::string, QueryValue> computed;
-  int64_t ts = rec.timestamp_ms;
-  if (ts < 0 && schema != nullptr && schema->start_index() >= 0) {
-    double start;
-    if (ParseNumber(rec.fields[static_cast<size_t>(schema->start_index())],
-                    &start)) {
-      ts = static_cast<int64_t>(start) * 1000;
-    }
-  }
+  const int64_t ts = RecordTimeMs(rec, schema).value_or(-1);
   const Lookup lookup = [&](const std::string& name) -> QueryValue {
     if (auto it = computed.find(name); it != computed.end()) return it->second;
     if (name == "@timestamp")

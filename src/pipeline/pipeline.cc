@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/record_time.h"
 #include "scan/line_scan.h"
 #include "scan/prefilter.h"
 
@@ -161,7 +162,7 @@ class Worker {
       }
     }
     ++stats.records;
-    if (!InTimeRange(StartOf(rec_))) {
+    if (!InTimeRange(rec_.timestamp_ms, StartField(rec_, schema_))) {
       ++stats.rejected;
       return true;
     }
@@ -170,7 +171,8 @@ class Worker {
       if (deliver_rejected_) {
         sink_->OnRejected(rec_, ctx_);
       } else if (options_.deliver_rejected_times) {
-        sink_->OnRejectedTime(rec_.timestamp_ms, StartOf(rec_), ctx_);
+        sink_->OnRejectedTime(rec_.timestamp_ms, StartField(rec_, schema_),
+                              ctx_);
       }
       return true;
     }
@@ -191,24 +193,13 @@ class Worker {
     return any != options_.invert;
   }
 
-  // The record's start field, or empty when the format has none.
-  std::string_view StartOf(const Record& rec) const {
-    const int index = schema_->start_index();
-    return index >= 0 && static_cast<size_t>(index) < rec.size
-               ? rec.fields[static_cast<size_t>(index)]
-               : std::string_view();
-  }
-
-  bool InTimeRange(std::string_view start_text) const {
+  // The one record-time rule (core/record_time.h): an event timestamp wins.
+  bool InTimeRange(int64_t event_timestamp_ms, std::string_view start) const {
     if (!options_.since && !options_.until) return true;
-    double start;
-    if (start_text.empty() || !ParseNumber(start_text, &start)) return false;
-    if (options_.since && start < static_cast<double>(*options_.since)) {
-      return false;
-    }
-    if (options_.until && start >= static_cast<double>(*options_.until)) {
-      return false;
-    }
+    const std::optional<int64_t> ms = RecordTimeMs(event_timestamp_ms, start);
+    if (!ms) return false;
+    if (options_.since && *ms < *options_.since * 1000) return false;
+    if (options_.until && *ms >= *options_.until * 1000) return false;
     return true;
   }
 
@@ -289,11 +280,12 @@ class Worker {
       const std::string_view start =
           index >= 0 ? PlainField(line, static_cast<size_t>(index), count)
                      : std::string_view();
-      if (InTimeRange(start)) {
-        const uint64_t at = span_line_ + i;
+      const uint64_t at = span_line_ + i;
+      const int64_t timestamp_ms =
+          timestamps_ != nullptr ? timestamps_[at] : -1;
+      if (InTimeRange(timestamp_ms, start)) {
         ctx_.line_no = first_line_ != 0 ? first_line_ + at : 0;
-        sink_->OnRejectedTime(timestamps_ != nullptr ? timestamps_[at] : -1,
-                              start, ctx_);
+        sink_->OnRejectedTime(timestamp_ms, start, ctx_);
       }
       p = nl ? line_end + 1 : end;
     }

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/record_time.h"
 #include "flowmon/pattern/json_path.h"
 
 namespace flowmon {
@@ -16,14 +17,6 @@ constexpr int64_t kMinute = 60;
 int64_t FloorTo(int64_t t, int64_t step) {
   const int64_t r = t % step;
   return r < 0 ? t - r - step : t - r;
-}
-
-// The record's start field, or empty when its format has none.
-std::string_view StartField(const Record& rec, const RecordContext& ctx) {
-  const int index = ctx.schema != nullptr ? ctx.schema->start_index() : -1;
-  return index >= 0 && static_cast<size_t>(index) < rec.size
-             ? rec.fields[static_cast<size_t>(index)]
-             : std::string_view();
 }
 
 const Slot* FindNamedSlot(const CompiledPattern& pattern,
@@ -126,22 +119,18 @@ std::unique_ptr<RecordSink> MetricAggregator::NewWorker() const {
 
 bool MetricAggregator::EventTime(int64_t timestamp_ms, std::string_view start,
                                  int64_t* t) {
-  if (timestamp_ms >= 0) {
-    *t = timestamp_ms / 1000;
-    return true;
+  const std::optional<int64_t> ms = RecordTimeMs(timestamp_ms, start);
+  if (!ms) {
+    ++counters_.untimed;
+    return false;
   }
-  double seconds;
-  if (!start.empty() && ParseNumber(start, &seconds)) {
-    *t = static_cast<int64_t>(seconds);
-    return true;
-  }
-  ++counters_.untimed;
-  return false;
+  *t = FloorSeconds(*ms);
+  return true;
 }
 
 bool MetricAggregator::EventTime(const Record& rec, const RecordContext& ctx,
                                  int64_t* t) {
-  return EventTime(rec.timestamp_ms, StartField(rec, ctx), t);
+  return EventTime(rec.timestamp_ms, StartField(rec, ctx.schema), t);
 }
 
 bool MetricAggregator::DimensionKey(const Record& rec, std::string* key) {
@@ -213,7 +202,7 @@ bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
 }
 
 void MetricAggregator::OnRejected(const Record& rec, const RecordContext& ctx) {
-  OnRejectedTime(rec.timestamp_ms, StartField(rec, ctx), ctx);
+  OnRejectedTime(rec.timestamp_ms, StartField(rec, ctx.schema), ctx);
 }
 
 void MetricAggregator::OnRejectedTime(int64_t timestamp_ms,

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/core/time_util.h"
 
@@ -175,17 +176,12 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
     if (i > 0) key_.push_back(kSeparator);
     const TopKeyPart& p = parts_[i];
     if (p.kind == TopKeyPart::Kind::kTime) {
-      double start;
-      int64_t t;
-      if (rec.timestamp_ms >= 0) {
-        t = rec.timestamp_ms / 1000;
-      } else if (indexes_[i] >= 0 &&
-                 ParseNumber(rec.fields[static_cast<size_t>(indexes_[i])],
-                             &start)) {
-        t = static_cast<int64_t>(start);
-      } else {
-        return false;
-      }
+      const std::optional<int64_t> ms = RecordTimeMs(
+          rec.timestamp_ms, indexes_[i] >= 0
+                                ? rec.fields[static_cast<size_t>(indexes_[i])]
+                                : std::string_view());
+      if (!ms) return false;
+      int64_t t = FloorSeconds(*ms);
       t -= ((t % p.seconds) + p.seconds) % p.seconds;
       // Epoch seconds in the key (no string per record); Top() writes ISO.
       fmt::format_to(std::back_inserter(key_), "{}", t);
