@@ -56,11 +56,12 @@ bool ParseTermPattern(std::string_view t,
     }
     if (t[i] == '"') {
       std::string phrase;
-      const size_t end = ReadQuoted(t, i, QuoteEscapes::kBackslashAny, &phrase);
-      if (end == std::string_view::npos) {
+      const size_t close =
+          ReadQuoted(t, i, QuoteEscapes::kBackslashAny, &phrase);
+      if (close == std::string_view::npos) {
         return fail(i + 1, "unterminated quoted term");
       }
-      i = end;
+      i = close;
       term.text = std::move(phrase);
     } else if (t[i] == '%') {
       const size_t close = t.find('%', i + 1);
