@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "athena/sql_common.h"
 #include "flowmon/athena/athena.h"
 #include "flowmon/core/schema.h"
 #include "insights/ast.h"
@@ -66,7 +67,7 @@ class SqlWriter {
         if (const double* d = std::get_if<double>(&e.literal)) {
           *out = fmt::format("{}", *d);
         } else {
-          *out = QuoteSql(std::get<std::string>(e.literal));
+          *out = athena::Quote(std::get<std::string>(e.literal));
         }
         return Status::Ok();
       case insights::Expr::kField: {
@@ -99,12 +100,13 @@ class SqlWriter {
         std::string l;
         if (Status s = Expr(*e.args[0], &l); !s.ok()) return s;
         l = VarcharOf(*e.args[0], l);
-        *out = e.regex ? fmt::format("{}regexp_like({}, {})",
-                                     e.negated ? "NOT " : "", l,
-                                     QuoteSql(e.regex->pattern()))
-                       : fmt::format("strpos({}, {}) {} 0", l,
-                                     QuoteSql(std::get<std::string>(e.literal)),
-                                     e.negated ? "=" : ">");
+        *out =
+            e.regex
+                ? fmt::format("{}regexp_like({}, {})", e.negated ? "NOT " : "",
+                              l, athena::Quote(e.regex->pattern()))
+                : fmt::format("strpos({}, {}) {} 0", l,
+                              athena::Quote(std::get<std::string>(e.literal)),
+                              e.negated ? "=" : ">");
         return Status::Ok();
       }
       case insights::Expr::kRegexMatch:
@@ -167,14 +169,6 @@ class SqlWriter {
   void Alias(const std::string& name) { aliases_.insert(name); }
 
  private:
-  static std::string QuoteSql(std::string_view s) {
-    std::string out = "'";
-    for (char c : s) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-    return out + "'";
-  }
   const FlowField* FieldOf(const insights::Expr& e) {
     if (e.kind != insights::Expr::kField) return nullptr;
     const std::string_view flow = insights::FlowFieldFor(e.name);
@@ -303,9 +297,7 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
   std::string sql = "SELECT ";
   for (size_t i = 0; i < select.size(); ++i)
     sql += (i ? ",\n  " : "") + select[i];
-  sql += fmt::format("\nFROM \"{}\".\"{}\"", t.database, t.table);
-  for (size_t i = 0; i < where.size(); ++i)
-    sql += (i ? "\n  AND " : "\nWHERE ") + where[i];
+  sql += "\nFROM " + athena::From(t) + athena::Where(where);
   if (!group.empty()) sql += "\nGROUP BY " + group;
   if (!order.empty()) sql += "\nORDER BY " + order;
   if (!limit.empty()) sql += "\nLIMIT " + limit;

@@ -7,9 +7,9 @@
 #include "chart.h"
 #include "commands.h"
 #include "flowmon/alarm/alarm.h"
+#include "flowmon/core/json_writer.h"
 #include "flowmon/core/number.h"
 #include "flowmon/core/time_util.h"
-#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
+#include "flowmon/core/csv_writer.h"
+#include "flowmon/core/json_writer.h"
 #include "flowmon/sinks/printer.h"
 
 namespace flowmon {
@@ -52,16 +54,7 @@ int RunFields(const FieldsOptions& o, const GlobalOptions& /*global*/) {
       case OutputFormat::kCsv:
       case OutputFormat::kTsv: {
         fmt::format_to(it, "{1}{0}{2}{0}{3}{0}", sep, f.name, f.version, type);
-        if (sep == ',') {
-          out.push_back('"');
-          for (char c : f.description) {
-            if (c == '"') out.push_back('"');
-            out.push_back(c);
-          }
-          out.push_back('"');
-        } else {
-          out.append(f.description);
-        }
+        AppendCsvField(&out, f.description, sep, CsvQuoting::kAlways);
         out.push_back('\n');
         break;
       }

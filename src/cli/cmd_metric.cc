@@ -5,6 +5,8 @@
 
 #include "chart.h"
 #include "commands.h"
+#include "flowmon/core/csv_writer.h"
+#include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/period_builder.h"
 #include "flowmon/sinks/printer.h"
@@ -111,9 +113,7 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
                        Number(d.samples));
         if (dims) {
           out.push_back(',');
-          out.push_back('"');
-          out.append(d.dimensions);
-          out.push_back('"');
+          AppendCsvField(&out, d.dimensions, ',', CsvQuoting::kAlways);
         }
         out.push_back('\n');
         break;

@@ -3,6 +3,8 @@
 
 #include "chart.h"
 #include "commands.h"
+#include "flowmon/core/csv_writer.h"
+#include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/insights/query.h"
 #include "flowmon/sinks/printer.h"
@@ -114,18 +116,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
       const char sep = *format == OutputFormat::kCsv ? ',' : '\t';
-      auto cell = [&](const std::string& v) {
-        if (sep == ',' && v.find_first_of(",\"\n") != std::string::npos) {
-          out.push_back('"');
-          for (char c : v) {
-            if (c == '"') out.push_back('"');
-            out.push_back(c);
-          }
-          out.push_back('"');
-        } else {
-          out.append(v);
-        }
-      };
+      auto cell = [&](std::string_view v) { AppendCsvField(&out, v, sep); };
       for (size_t i = 0; i < r.columns.size(); ++i) {
         if (i > 0) out.push_back(sep);
         cell(r.columns[i]);

@@ -2,7 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
-#include "flowmon/sinks/printer.h"
+#include "flowmon/core/json_writer.h"
 
 namespace flowmon {
 namespace {

@@ -3,6 +3,8 @@
 
 #include "chart.h"
 #include "commands.h"
+#include "flowmon/core/csv_writer.h"
+#include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/printer.h"
 #include "flowmon/sinks/top.h"
@@ -139,11 +141,16 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
       const char sep = *format == OutputFormat::kCsv ? ',' : '\t';
-      for (const TopKeyPart& p : parts)
-        fmt::format_to(it, "{}{}", p.label, sep);
+      for (const TopKeyPart& p : parts) {
+        AppendCsvField(&out, p.label, sep);
+        out.push_back(sep);
+      }
       fmt::format_to(it, "{}{}share\n", value_name, sep);
       for (const TopRow& r : rows) {
-        for (const std::string& k : r.key) fmt::format_to(it, "{}{}", k, sep);
+        for (const std::string& k : r.key) {
+          AppendCsvField(&out, k, sep);
+          out.push_back(sep);
+        }
         fmt::format_to(it, "{}{}{}\n", Number(value_of(r)), sep,
                        Number(share_of(r)));
       }

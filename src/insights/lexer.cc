@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "flowmon/core/quoted_string.h"
+
 namespace flowmon::insights {
 namespace {
 
@@ -25,36 +27,29 @@ Tok Lexer::Next(bool regex_ok) {
   const char c = s_[pos_];
   if (c == '"' || c == '\'') {
     t.kind = Tok::kString;
-    ++pos_;
-    while (pos_ < s_.size() && s_[pos_] != c) {
-      if (s_[pos_] == '\\' && pos_ + 1 < s_.size()) ++pos_;
-      t.text += s_[pos_++];
-    }
-    if (pos_ == s_.size()) {
+    const size_t end =
+        ReadQuoted(s_, pos_, QuoteEscapes::kBackslashAny, &t.text);
+    if (end == std::string_view::npos) {
+      pos_ = s_.size();
       t.kind = Tok::kOp;
       t.text = "unterminated string";
       error_ = true;
       return t;
     }
-    ++pos_;
+    pos_ = end;
     return t;
   }
   if (c == '/' && regex_ok) {
     t.kind = Tok::kRegex;
-    ++pos_;
-    while (pos_ < s_.size() && s_[pos_] != '/') {
-      if (s_[pos_] == '\\' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/')
-        ++pos_;
-      t.text += s_[pos_++];
-    }
-    if (pos_ < s_.size()) ++pos_;
+    const size_t end =
+        ReadQuoted(s_, pos_, QuoteEscapes::kBackslashClosing, &t.text);
+    pos_ = end == std::string_view::npos ? s_.size() : end;
     return t;
   }
   if (c == '`') {
     t.kind = Tok::kIdent;
-    const size_t end = s_.find('`', pos_ + 1);
-    t.text = std::string(s_.substr(pos_ + 1, end - pos_ - 1));
-    pos_ = end == std::string_view::npos ? s_.size() : end + 1;
+    const size_t end = ReadQuoted(s_, pos_, QuoteEscapes::kNone, &t.text);
+    pos_ = end == std::string_view::npos ? s_.size() : end;
     return t;
   }
   if ((c >= '0' && c <= '9') ||

@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "core/sigpipe_guard.h"
+#include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"
-#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {

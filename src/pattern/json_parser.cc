@@ -1,6 +1,7 @@
 #include <string>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/quoted_string.h"
 #include "pattern/char_class.h"
 #include "pattern/filter_regex.h"
 #include "pattern/json_expr.h"
@@ -160,16 +161,12 @@ class JsonPatternParser {
       return Fail("expected a value after '" + op + "'");
     if (text_[pos_] == '"') {
       std::string s;
-      ++pos_;
-      while (pos_ < text_.size() && text_[pos_] != '"') {
-        if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) ++pos_;
-        s += text_[pos_++];
-      }
-      if (pos_ == text_.size()) {
-        pos_ = value_column - 1;
+      const size_t end =
+          ReadQuoted(text_, pos_, QuoteEscapes::kBackslashAny, &s);
+      if (end == std::string_view::npos) {
         return Fail("unterminated quoted value");
       }
-      ++pos_;
+      pos_ = end;
       if (relational) {
         pos_ = value_column - 1;
         return Fail("expected a number after '" + op + "'");

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "flowmon/core/quoted_string.h"
 #include "pattern/char_class.h"
 
 namespace flowmon {
@@ -66,12 +67,13 @@ class SelectorParser {
       return true;
     }
     if (pos_ < text_.size() && (text_[pos_] == '"' || text_[pos_] == '\'')) {
-      const char quote = text_[pos_++];
-      const size_t start = pos_;
-      while (pos_ < text_.size() && text_[pos_] != quote) ++pos_;
-      if (pos_ == text_.size()) return Fail("unterminated bracketed key");
-      std::string key(text_.substr(start, pos_ - start));
-      ++pos_;
+      std::string key;
+      const size_t end = ReadQuoted(text_, pos_, QuoteEscapes::kNone, &key);
+      if (end == std::string_view::npos) {
+        pos_ = text_.size();
+        return Fail("unterminated bracketed key");
+      }
+      pos_ = end;
       if (!Eat(']')) return Fail("expected ']'");
       path->push_back({SelectorStep::Kind::kKey, std::move(key), 0});
       return true;

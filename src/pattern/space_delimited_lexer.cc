@@ -1,5 +1,6 @@
 #include "pattern/space_delimited_lexer.h"
 
+#include "flowmon/core/quoted_string.h"
 #include "pattern/char_class.h"
 
 namespace flowmon {
@@ -67,15 +68,12 @@ Token SpaceDelimitedLexer::NextValue() {
   if (pos_ == text_.size()) return Token{TokenKind::kEnd, "", start + 1};
   if (text_[pos_] == '"') {
     std::string value;
-    size_t i = pos_ + 1;
-    while (i < text_.size() && text_[i] != '"') {
-      if (text_[i] == '\\' && i + 1 < text_.size()) ++i;
-      value += text_[i++];
-    }
-    if (i == text_.size()) {
+    const size_t end =
+        ReadQuoted(text_, pos_, QuoteEscapes::kBackslashAny, &value);
+    if (end == std::string_view::npos) {
       return Token{TokenKind::kError, "unterminated quoted value", start + 1};
     }
-    pos_ = i + 1;
+    pos_ = end;
     return Token{TokenKind::kQuoted, std::move(value), start + 1};
   }
   if (text_[pos_] == '%') {

@@ -1,5 +1,6 @@
 #include "pattern/term_parser.h"
 
+#include "flowmon/core/quoted_string.h"
 #include "pattern/char_class.h"
 #include "pattern/filter_regex.h"
 
@@ -54,14 +55,13 @@ bool ParseTermPattern(std::string_view t,
       }
     }
     if (t[i] == '"') {
-      const size_t open = i++;
       std::string phrase;
-      while (i < t.size() && t[i] != '"') {
-        if (t[i] == '\\' && i + 1 < t.size()) ++i;
-        phrase += t[i++];
+      const size_t close =
+          ReadQuoted(t, i, QuoteEscapes::kBackslashAny, &phrase);
+      if (close == std::string_view::npos) {
+        return fail(i + 1, "unterminated quoted term");
       }
-      if (i == t.size()) return fail(open + 1, "unterminated quoted term");
-      ++i;
+      i = close;
       term.text = std::move(phrase);
     } else if (t[i] == '%') {
       const size_t close = t.find('%', i + 1);

@@ -1,13 +1,12 @@
 #include "flowmon/sinks/printer.h"
 
+#include "flowmon/core/csv_writer.h"
+#include "flowmon/core/json_writer.h"
+
 namespace flowmon {
 namespace {
 
 constexpr size_t kFlushBytes = 64 << 10;
-
-bool NeedsCsvQuotes(std::string_view s) {
-  return s.find_first_of(",\"\r\n") != std::string_view::npos;
-}
 
 // Calls f(name, value, is_int) for each output column of `rec`: the
 // format's field names for flow logs, else the pattern's names ("$N" for
@@ -52,65 +51,6 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name) {
   return Status::InvalidArgument(fmt::format(
       "unknown output format '{}' (expected text, json, ndjson, csv or tsv)",
       name));
-}
-
-void AppendJsonString(fmt::memory_buffer* out, std::string_view s) {
-  out->push_back('"');
-  for (const char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out->append(std::string_view("\\\""));
-        break;
-      case '\\':
-        out->append(std::string_view("\\\\"));
-        break;
-      case '\t':
-        out->append(std::string_view("\\t"));
-        break;
-      case '\n':
-        out->append(std::string_view("\\n"));
-        break;
-      case '\r':
-        out->append(std::string_view("\\r"));
-        break;
-      default:
-        if (u < 0x20 || u == 0x7f) {
-          fmt::format_to(std::back_inserter(*out), "\\u{:04x}", u);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-bool IsJsonNumber(std::string_view s) {
-  size_t i = 0;
-  const size_t n = s.size();
-  if (i < n && s[i] == '-') ++i;
-  if (i == n) return false;
-  if (s[i] == '0') {
-    ++i;
-  } else if (s[i] >= '1' && s[i] <= '9') {
-    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
-  } else {
-    return false;
-  }
-  if (i < n && s[i] == '.') {
-    ++i;
-    const size_t digits = i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == digits) return false;
-  }
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-    const size_t digits = i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == digits) return false;
-  }
-  return i == n;
 }
 
 PrinterSink::PrinterSink(PrinterOptions options, std::FILE* out)
@@ -183,20 +123,7 @@ void PrinterSink::FormatRecord(const Record& rec, const RecordContext& ctx) {
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
       const char sep = options_.format == OutputFormat::kCsv ? ',' : '\t';
-      auto cell = [&](std::string_view v) {
-        if (sep == ',' && NeedsCsvQuotes(v)) {
-          out.push_back('"');
-          for (char c : v) {
-            if (c == '"') out.push_back('"');
-            out.push_back(c);
-          }
-          out.push_back('"');
-        } else if (sep == '\t') {
-          for (char c : v) out.push_back(c == '\t' ? ' ' : c);
-        } else {
-          out.append(v);
-        }
-      };
+      auto cell = [&](std::string_view v) { AppendCsvField(&out, v, sep); };
       if (!csv_columns_.empty() && !ctx.schema->raw()) {
         // Flow-log records: the first input's columns, each record's fields
         // put under them by name.

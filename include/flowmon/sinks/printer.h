@@ -36,11 +36,6 @@ struct PrinterOptions {
   const CompiledPattern* pattern = nullptr;
 };
 
-// Appends `s` to `out` as a JSON string literal.
-void AppendJsonString(fmt::memory_buffer* out, std::string_view s);
-// True when `s` is a number in JSON's grammar.
-bool IsJsonNumber(std::string_view s);
-
 class PrinterSink : public RecordSink {
  public:
   // Writes to `out` (not owned; nullptr for worker sinks).
