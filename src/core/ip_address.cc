@@ -45,7 +45,8 @@ void IpAddress::AppendTo(std::string* out) const {
 
 std::optional<IpNetwork> IpNetwork::Parse(std::string_view text) {
   const size_t slash = text.find('/');
-  const std::optional<IpAddress> address = IpAddress::Parse(text.substr(0, slash));
+  const std::optional<IpAddress> address =
+      IpAddress::Parse(text.substr(0, slash));
   if (!address) return std::nullopt;
   int prefix = address->bits();
   if (slash != std::string_view::npos) {

@@ -17,7 +17,9 @@ namespace flowmon {
 
 // The smallest of `values` with at least `percent` percent of them at or
 // below it: the value at rank ceil(percent / 100 * n), 1-based, clamped to
-// 1..n (so p0 is the minimum and p100 the maximum). `percent`: 0..100.
+// 1..n (so p0 is the minimum and p100 the maximum), where a product that
+// floating point leaves a hair above a whole number (99.9% of 1000) counts
+// as that number. `percent`: 0..100.
 // Nullopt when `values` is empty. Keeps nothing of `values` (it sorts a
 // copy).
 std::optional<double> NearestRankPercentile(std::span<const double> values,

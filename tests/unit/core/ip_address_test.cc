@@ -50,9 +50,9 @@ TEST_CASE("ip address: IPv4 and IPv6 text, nothing else", "[ip_address]") {
   // The longest IPv6 text still fits the parse buffer.
   CHECK(IpAddress::Parse("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255")
             .has_value());
-  for (const char* bad : {"-", "", "10.0.0", "10.0.0.256", "10.0.0.0/8",
-                          " 10.0.0.1", "10.0.0.1 ", "2001:db8::1::2",
-                          "NODATA"}) {
+  for (const char* bad :
+       {"-", "", "10.0.0", "10.0.0.256", "10.0.0.0/8", " 10.0.0.1", "10.0.0.1 ",
+        "2001:db8::1::2", "NODATA"}) {
     INFO(bad);
     CHECK_FALSE(IpAddress::Parse(bad).has_value());
   }
@@ -93,9 +93,9 @@ TEST_CASE("ip network: CIDR text and membership", "[ip_address]") {
   CHECK_FALSE(Contains("0.0.0.0/0", "::1"));
 
   for (const char* bad :
-       {"10.0.0.0/", "10.0.0.0/33", "10.0.0.0/x", "10.0.0.0/-1",
-        "10.0.0.0/+8", "10.0.0.0/8x", "10.0.0.0/ 8", "2001:db8::/129", "/8",
-        "-", "10.0.0/8"}) {
+       {"10.0.0.0/", "10.0.0.0/33", "10.0.0.0/x", "10.0.0.0/-1", "10.0.0.0/+8",
+        "10.0.0.0/8x", "10.0.0.0/ 8", "2001:db8::/129", "/8", "-",
+        "10.0.0/8"}) {
     INFO(bad);
     CHECK_FALSE(IpNetwork::Parse(bad).has_value());
   }

@@ -23,6 +23,9 @@ TEST_CASE("percentile: the nearest rank", "[percentile]") {
   for (int i = 1; i <= 1000; ++i) thousand.push_back(i);
   CHECK(*NearestRankPercentile(thousand, 99) == 990);
   CHECK(*NearestRankPercentile(thousand, 99.9) == 999);
+  CHECK(*NearestRankPercentile(thousand, 99.91) == 1000);
+  CHECK(*NearestRankPercentile(thousand, 0.1) == 1);
+  CHECK(*NearestRankPercentile(thousand, 0.11) == 2);
 
   CHECK(*NearestRankPercentile(std::vector<double>{7}, 50) == 7);
   CHECK_FALSE(NearestRankPercentile({}, 50).has_value());

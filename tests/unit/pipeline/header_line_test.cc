@@ -15,7 +15,7 @@ Record Tokenized(std::string_view line) {
 
 TEST_CASE("header line: every field a flow-log field name", "[header_line]") {
   CHECK(IsHeaderLine(Tokenized("version account-id interface-id srcaddr")));
-  CHECK(IsHeaderLine(Tokenized("version  srcaddr\r")));  // as the tokenizer
+  CHECK(IsHeaderLine(Tokenized("version  srcaddr\r")));   // as the tokenizer
   CHECK(IsHeaderLine(Tokenized("\"version\" srcaddr")));  // splits the line
   CHECK_FALSE(IsHeaderLine(Tokenized("version srcaddr 2")));
   CHECK_FALSE(IsHeaderLine(Tokenized("2 123456789010 eni-1")));
