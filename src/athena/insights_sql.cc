@@ -118,7 +118,8 @@ class SqlWriter {
           if (Status s = Expr(*arg, &x); !s.ok()) return s;
           a.push_back(std::move(x));
         }
-        if ((e.name == "isipv4insubnet" || e.name == "isipinsubnet") &&
+        if ((e.name == "isipinsubnet" || e.name == "isipv4insubnet" ||
+             e.name == "isipv6insubnet") &&
             a.size() == 2) {
           *out = fmt::format(
               "coalesce(contains({}, try_cast({} AS ipaddress)), false)", a[1],

@@ -114,21 +114,16 @@ Status PatternConditions(const AthenaTable& t, const CompiledPattern& p,
     return Status::Ok();
   }
   const auto& slots = p.slots();
-  size_t fixed = 0;
-  for (const Slot& s : slots) {
-    if (s.kind != Slot::Kind::kEllipsis) ++fixed;
-  }
   if (slots.empty()) return Status::Ok();
-  if (p.has_ellipsis() ? fixed > schema.size() : fixed != schema.size()) {
+  if (!p.FitsFieldCount(schema.size())) {
     return Status::InvalidArgument(
         fmt::format("the pattern names {} fields; the table's records have {}: "
                     "it would match nothing",
-                    fixed, schema.size()));
+                    p.fixed_fields(), schema.size()));
   }
   // Column of each slot, as flowmon binds it.
   auto column_of = [&](const Slot& s) -> const FlowField& {
-    return schema.column(s.from_end ? schema.size() - fixed + s.position
-                                    : s.position);
+    return schema.column(p.FieldIndex(s, schema.size()));
   };
   std::vector<std::string> conditions;
   // Re-walk the conditions through a record-shaped probe: CompiledPattern
@@ -236,20 +231,13 @@ Result<std::string> AthenaMetricSql(const AthenaTable& t,
   TimeConditions(t, r, &conditions);
   std::string agg = "count(*)";
   if (value.size() > 1 && value[0] == '$') {
-    const std::string name = value.substr(1);
-    const Slot* slot = nullptr;
-    for (const Slot& s : p.slots()) {
-      if (s.kind == Slot::Kind::kNamed && s.name == name) slot = &s;
-    }
+    const Slot* slot = p.FindNamedSlot(std::string_view(value).substr(1));
     if (slot == nullptr) {
       return Status::InvalidArgument(fmt::format(
           "metric value '{}' names no field of the pattern", value));
     }
-    size_t fixed = 0;
-    for (const Slot& s : p.slots()) fixed += s.kind != Slot::Kind::kEllipsis;
-    const FlowField& f = t.schema.column(
-        slot->from_end ? t.schema.size() - fixed + slot->position
-                       : slot->position);
+    // PatternConditions checked that the slots fit the table.
+    const FlowField& f = t.schema.column(p.FieldIndex(*slot, t.schema.size()));
     agg = fmt::format("sum(\"{}\")", AthenaColumn(f.name));
   } else if (value != "1") {
     agg = fmt::format("count(*) * {}", value);

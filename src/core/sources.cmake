@@ -3,7 +3,9 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/caret.cc
   ${CMAKE_CURRENT_LIST_DIR}/csv_writer.cc
   ${CMAKE_CURRENT_LIST_DIR}/flow_fields.cc
+  ${CMAKE_CURRENT_LIST_DIR}/ip_address.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_writer.cc
+  ${CMAKE_CURRENT_LIST_DIR}/percentile.cc
   ${CMAKE_CURRENT_LIST_DIR}/quoted_string.cc
   ${CMAKE_CURRENT_LIST_DIR}/schema.cc
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cc

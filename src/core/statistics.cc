@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/percentile.h"
 
 namespace flowmon {
 namespace {
@@ -103,19 +103,8 @@ std::optional<double> Aggregate::Compute(const Statistic& stat) const {
       return min;
     case Statistic::Kind::kMaximum:
       return max;
-    case Statistic::Kind::kPercentile: {
-      if (values.empty()) return std::nullopt;
-      // Nearest rank: the smallest value with at least p% of the samples at
-      // or below it.
-      std::vector<double> sorted = values;
-      std::sort(sorted.begin(), sorted.end());
-      const double rank = std::ceil(stat.percentile / 100.0 *
-                                    static_cast<double>(sorted.size()));
-      const size_t index =
-          rank < 1 ? 0
-                   : std::min(sorted.size() - 1, static_cast<size_t>(rank) - 1);
-      return sorted[index];
-    }
+    case Statistic::Kind::kPercentile:
+      return NearestRankPercentile(values, stat.percentile);
   }
   return std::nullopt;
 }

@@ -1,43 +1,29 @@
 #include "insights/evaluator.h"
 
-#include <arpa/inet.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
+#include <optional>
 #include <variant>
 #include <vector>
 
+#include "flowmon/core/ip_address.h"
 #include "insights/values.h"
 
 namespace flowmon::insights {
 namespace {
 
-bool InSubnet(const std::string& addr, const std::string& cidr, bool v4_only) {
-  const size_t slash = cidr.find('/');
-  const std::string net = cidr.substr(0, slash);
-  const int bits =
-      slash == std::string::npos ? -1 : std::atoi(cidr.c_str() + slash + 1);
-  unsigned char a[16], n[16];
-  size_t len = 4;
-  if (inet_pton(AF_INET, addr.c_str(), a) == 1 &&
-      inet_pton(AF_INET, net.c_str(), n) == 1) {
-    len = 4;
-  } else if (!v4_only && inet_pton(AF_INET6, addr.c_str(), a) == 1 &&
-             inet_pton(AF_INET6, net.c_str(), n) == 1) {
-    len = 16;
-  } else {
-    return false;
-  }
-  const int total = bits < 0 ? static_cast<int>(len * 8) : bits;
-  for (size_t i = 0; i < len; ++i) {
-    const int keep = std::clamp(total - static_cast<int>(i * 8), 0, 8);
-    const unsigned char mask = static_cast<unsigned char>(0xff << (8 - keep));
-    if ((a[i] & mask) != (n[i] & mask)) return false;
-  }
-  return true;
+// isIpInSubnet (any family), isIpv4InSubnet, isIpv6InSubnet: true when
+// `addr` is an address of the wanted family inside the CIDR block `cidr`
+// of the same family. An invalid block ("10.0.0.0/x", "/33") holds nothing.
+bool InSubnet(std::string_view addr, std::string_view cidr,
+              std::optional<IpAddress::Family> family) {
+  const std::optional<IpAddress> a = IpAddress::Parse(addr);
+  if (!a || (family && a->family != *family)) return false;
+  const std::optional<IpNetwork> net = IpNetwork::Parse(cidr);
+  return net && net->Contains(*a);
 }
 
 }  // namespace
@@ -78,12 +64,13 @@ QueryValue Eval(const Expr& e, const Lookup& field) {
     case Expr::kCall: {
       std::vector<QueryValue> a;
       for (const auto& arg : e.args) a.push_back(Eval(*arg, field));
-      if (e.name == "isipv4insubnet" || e.name == "isipinsubnet") {
+      if (e.name == "isipinsubnet" || e.name == "isipv4insubnet" ||
+          e.name == "isipv6insubnet") {
         if (a.size() != 2) return 0.0;
-        return InSubnet(AsString(a[0]), AsString(a[1]),
-                        e.name == "isipv4insubnet")
-                   ? 1.0
-                   : 0.0;
+        std::optional<IpAddress::Family> family;
+        if (e.name == "isipv4insubnet") family = IpAddress::Family::kV4;
+        if (e.name == "isipv6insubnet") family = IpAddress::Family::kV6;
+        return InSubnet(AsString(a[0]), AsString(a[1]), family) ? 1.0 : 0.0;
       }
       if (e.name == "ispresent") {
         return !a.empty() && !std::holds_alternative<std::monostate>(a[0])

@@ -401,8 +401,8 @@ class Parser {
       e->args.push_back(std::move(inner));
     } else if (t.kind == Tok::kIdent && Is(lex_.Peek(), "(")) {
       static const char* const kFns[] = {
-          "isipv4insubnet", "isipinsubnet", "ispresent", "tolower",
-          "toupper",        "strlen",       "abs"};
+          "isipinsubnet", "isipv4insubnet", "isipv6insubnet", "ispresent",
+          "tolower",      "toupper",        "strlen",         "abs"};
       std::string fn = t.text;
       std::transform(fn.begin(), fn.end(), fn.begin(), ::tolower);
       if (std::none_of(std::begin(kFns), std::end(kFns),

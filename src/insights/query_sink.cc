@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/percentile.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/insights/query.h"
@@ -259,13 +259,7 @@ QueryResult QuerySink::Output() const {
           if (a.fn == "min") v = s.min;
           if (a.fn == "max") v = s.max;
           if (a.fn == "pct") {
-            std::vector<double> sorted = s.values;
-            std::sort(sorted.begin(), sorted.end());
-            const double rank = std::ceil(a.percentile / 100.0 *
-                                          static_cast<double>(sorted.size()));
-            v = sorted[rank < 1 ? 0
-                                : std::min(sorted.size() - 1,
-                                           static_cast<size_t>(rank) - 1)];
+            if (auto p = NearestRankPercentile(s.values, a.percentile)) v = *p;
           }
         }
         row.push_back(std::move(v));

@@ -64,9 +64,11 @@ Result<CompiledPattern> CompiledPattern::Compile(std::string_view text) {
   return pattern;
 }
 
-std::string_view CompiledPattern::FieldOf(const Record& rec,
-                                          const Slot& s) const {
-  return rec.fields[s.from_end ? rec.size - fixed_ + s.position : s.position];
+const Slot* CompiledPattern::FindNamedSlot(std::string_view name) const {
+  for (const Slot& s : slots_) {
+    if (s.kind == Slot::Kind::kNamed && s.name == name) return &s;
+  }
+  return nullptr;
 }
 
 bool CompiledPattern::Holds(const Comparison& c, const Record& rec) const {
@@ -79,7 +81,7 @@ bool CompiledPattern::Holds(const Comparison& c, const Record& rec) const {
 }
 
 bool CompiledPattern::MatchesFields(const Record& rec) const {
-  if (ellipsis_ < 0 ? rec.size != fixed_ : rec.size < fixed_) return false;
+  if (!FitsFieldCount(rec.size)) return false;
   for (const Condition& cond : conditions_) {
     bool any = false;
     for (const auto& group : cond.any_of) {

@@ -8,19 +8,13 @@
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
+#include "flowmon/scan/tokenizer.h"
+#include "pipeline/header_line.h"
 #include "scan/line_scan.h"
 #include "scan/prefilter.h"
 
 namespace flowmon {
 namespace {
-
-// True when every field is a flow-log field name: an S3 header line.
-bool IsHeaderRecord(const Record& rec) {
-  for (size_t i = 0; i < rec.size; ++i) {
-    if (FindFlowField(rec.fields[i]) == nullptr) return false;
-  }
-  return rec.size > 0;
-}
 
 // A new RecordContext::schema_id: unique in the process.
 uint64_t NewSchemaId() {
@@ -144,10 +138,9 @@ class Worker {
       return true;
     }
     if (!schema_->raw()) {
-      const char c = rec_.fields[0][0];
-      if (c >= 'a' && c <= 'z' && IsHeaderRecord(rec_)) {
+      if (IsHeaderLine(rec_)) {
         ++stats.headers;
-        if (follow_headers_) FollowHeader(rec_.line);
+        if (follow_headers_) FollowHeader();
         return true;
       }
       if (rec_.size != schema_->size()) {
@@ -203,15 +196,15 @@ class Worker {
     return true;
   }
 
-  // A header line in the middle of a stream (concatenated S3 files) names
-  // the fields of the lines after it.
-  void FollowHeader(std::string_view line) {
-    std::optional<Schema> schema = Schema::FromHeaderLine(line);
+  // A header line (rec_) in the middle of a stream (concatenated S3 files)
+  // names the fields of the lines after it.
+  void FollowHeader() {
+    std::optional<Schema> schema = HeaderLineSchema(rec_);
     if (!schema || *schema == *schema_) return;
     own_schema_ = std::move(schema);
     SetSchema(&*own_schema_, NewSchemaId());
     schema_switched_ = true;
-    sink_->OnInput(*schema_, line);
+    sink_->OnInput(*schema_, rec_.line);
   }
 
   bool ScanAll(std::string_view span) {
@@ -390,12 +383,15 @@ class Runner {
         std::string_view header;
         if (!schema.raw()) {
           const size_t nl = data.find('\n');
-          const std::string_view line = data.substr(0, nl);
-          if (std::optional<Schema> h = Schema::FromHeaderLine(line)) {
+          size_t column = 0;
+          std::optional<Schema> h;
+          if (SplitFields(data.substr(0, nl), &header_record_, &column,
+                          data.data() + data.size()) == LineError::kOk) {
+            h = HeaderLineSchema(header_record_);
+          }
+          if (h) {
             schema = std::move(*h);
-            header = line;
-            if (!header.empty() && header.back() == '\r')
-              header.remove_suffix(1);
+            header = header_record_.line;  // without a trailing '\r'
             data.remove_prefix(nl == std::string_view::npos ? data.size()
                                                             : nl + 1);
             if (timestamps != nullptr) ++timestamps;
@@ -504,6 +500,7 @@ class Runner {
   RecordSink* sink_;
   Diagnostics* diag_;
   Worker serial_;
+  Record header_record_;  // an input's first line, tokenized
   std::vector<std::unique_ptr<RecordSink>> sinks_;
   std::vector<std::unique_ptr<Worker>> workers_;
   PipelineStats stats_;

@@ -19,14 +19,6 @@ int64_t FloorTo(int64_t t, int64_t step) {
   return r < 0 ? t - r - step : t - r;
 }
 
-const Slot* FindNamedSlot(const CompiledPattern& pattern,
-                          std::string_view name) {
-  for (const Slot& s : pattern.slots()) {
-    if (s.kind == Slot::Kind::kNamed && s.name == name) return &s;
-  }
-  return nullptr;
-}
-
 // "$field" against the pattern's names, or "$.path" as a JSON selector.
 Status ResolveField(const CompiledPattern& pattern, std::string_view text,
                     std::string_view what, const Slot** slot,
@@ -42,7 +34,7 @@ Status ResolveField(const CompiledPattern& pattern, std::string_view text,
     return Status::Ok();
   }
   if (text.size() > 1 && text[0] == '$') {
-    *slot = FindNamedSlot(pattern, text.substr(1));
+    *slot = pattern.FindNamedSlot(text.substr(1));
     if (*slot == nullptr) {
       return Status::InvalidArgument(fmt::format(
           "{} '{}' names no field of the pattern (a space-delimited pattern "

@@ -1,12 +1,12 @@
 #include "flowmon/sinks/top.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 
+#include "flowmon/core/ip_address.h"
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
@@ -18,33 +18,14 @@ namespace {
 constexpr char kSeparator = '\x1f';
 
 // "10.0.1.25" with /24 -> "10.0.1.0/24"; IPv6 likewise; "-" stays "-".
+// No allocation once `out` has grown: it runs per record.
 void AppendCidr(std::string_view addr, int prefix, std::string* out) {
-  char buf[64];
-  if (addr.size() >= sizeof buf) {
-    out->append(addr);
+  const std::optional<IpAddress> a = IpAddress::Parse(addr);
+  if (!a) {
+    out->append(addr);  // not an address: "-" and the like
     return;
   }
-  std::memcpy(buf, addr.data(), addr.size());
-  buf[addr.size()] = '\0';
-  unsigned char bytes[16];
-  int family = AF_INET;
-  size_t len = 4;
-  if (inet_pton(AF_INET, buf, bytes) != 1) {
-    family = AF_INET6;
-    len = 16;
-    if (inet_pton(AF_INET6, buf, bytes) != 1) {
-      out->append(addr);  // not an address: "-" and the like
-      return;
-    }
-  }
-  const int bits = std::min(prefix, static_cast<int>(len * 8));
-  for (size_t i = 0; i < len; ++i) {
-    const int keep = std::clamp(bits - static_cast<int>(i * 8), 0, 8);
-    bytes[i] = static_cast<unsigned char>(bytes[i] & (0xff << (8 - keep)));
-  }
-  char text[INET6_ADDRSTRLEN];
-  inet_ntop(family, bytes, text, sizeof text);
-  fmt::format_to(std::back_inserter(*out), "{}/{}", text, bits);
+  IpNetwork::Containing(*a, prefix).AppendTo(out);
 }
 
 uint64_t HashKey(std::string_view s) {

@@ -95,8 +95,31 @@ class CompiledPattern {
   bool Matches(const Record& rec) const;
 
   // The field of `rec` bound to slot `s`. REQUIRES: Matches(rec) or at
-  // least a record with the pattern's field count.
-  std::string_view FieldOf(const Record& rec, const Slot& s) const;
+  // least FitsFieldCount(rec.size).
+  std::string_view FieldOf(const Record& rec, const Slot& s) const {
+    return rec.fields[FieldIndex(s, rec.size)];
+  }
+
+  // How a space-delimited pattern's slots sit on a line of `field_count`
+  // fields: a record's, or a table's columns for translators (Athena). The
+  // one rule for which slot binds which field.
+  //
+  // True when the slots fit: exactly fixed_fields() fields, or at least
+  // that many when the pattern has '...'. A record that does not fit
+  // matches nothing.
+  bool FitsFieldCount(size_t field_count) const {
+    return ellipsis_ < 0 ? field_count == fixed_ : field_count >= fixed_;
+  }
+  // The 0-based field slot `s` (not '...') binds: its position, counted
+  // from the end of the line for slots after '...'. REQUIRES:
+  // FitsFieldCount(field_count).
+  size_t FieldIndex(const Slot& s, size_t field_count) const {
+    return s.from_end ? field_count - fixed_ + s.position : s.position;
+  }
+  // The slots other than '...': the fields a line needs at least.
+  size_t fixed_fields() const { return fixed_; }
+  // The named slot `name` ("bytes" for [..., bytes, ...]), or nullptr.
+  const Slot* FindNamedSlot(std::string_view name) const;
 
   // Calls f(name, value) for every field of a matching record in line
   // order: "$name" for named slots, "$N" (1-based position) for unnamed

@@ -45,5 +45,20 @@ TEST_CASE("athena: an Insights query as SQL", "[athena]") {
         "LIMIT 5;\n");
 }
 
+TEST_CASE("athena: the subnet functions", "[athena]") {
+  for (const char* fn : {"isIpInSubnet", "isIpv4InSubnet", "isIpv6InSubnet"}) {
+    auto sql =
+        AthenaQuerySql(AthenaTable(),
+                       std::string("filter ") + fn +
+                           "(srcAddr, \"2001:db8::/32\") | fields srcAddr",
+                       AthenaTimeRange());
+    INFO(fn);
+    REQUIRE(sql.ok());
+    CHECK(sql->find("WHERE coalesce(contains('2001:db8::/32', "
+                    "try_cast(\"srcaddr\" AS ipaddress)), false)") !=
+          std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace flowmon

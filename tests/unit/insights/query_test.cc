@@ -11,11 +11,12 @@
 namespace flowmon {
 namespace {
 
-QueryResult Query(std::string_view text) {
+QueryResult Query(std::string_view text,
+                  std::string_view records = testing::kSampleRecords) {
   auto sink = QuerySink::Create(text);
   INFO(sink.status().message());
   REQUIRE(sink.ok());
-  testing::RunOnText(sink->get(), testing::kSampleRecords);
+  testing::RunOnText(sink->get(), records);
   return (*sink)->Output();
 }
 
@@ -49,6 +50,49 @@ TEST_CASE("query: aggregates, bins, subnets, nulls", "[query]") {
       "fields srcAddr, dstPort | display dstPort");
   CHECK(in.columns == std::vector<std::string>{"dstPort"});
   CHECK(in.rows.size() == 2);
+}
+
+TEST_CASE("query: subnet functions, IPv4 and IPv6", "[query]") {
+  const char* const records =
+      "2 1 e 10.0.1.25 10.0.2.1 1 2 6 1 40 1563108000 1563108010 ACCEPT OK\n"
+      "2 1 e 2001:db8::25 2001:db8::1 1 2 6 1 40 1563108000 1563108010 "
+      "ACCEPT OK\n"
+      "2 1 e - - - - - - - 1563108250 1563108310 - NODATA\n";
+  auto count = [&](const std::string& filter) {
+    INFO(filter);
+    return Query("filter " + filter + " | fields srcAddr", records).rows.size();
+  };
+  // AWS: isIpInSubnet takes either family, isIpv4InSubnet and
+  // isIpv6InSubnet their own; an address and a block of different
+  // families never match.
+  CHECK(count("isIpInSubnet(srcAddr, \"10.0.0.0/16\")") == 1);
+  CHECK(count("isIpInSubnet(srcAddr, \"2001:db8::/32\")") == 1);
+  CHECK(count("isIpInSubnet(srcAddr, \"::/0\")") == 1);
+  CHECK(count("isIpv4InSubnet(srcAddr, \"0.0.0.0/0\")") == 1);
+  CHECK(count("isIpv4InSubnet(srcAddr, \"2001:db8::/32\")") == 0);
+  CHECK(count("isIpv6InSubnet(srcAddr, \"2001:db8::/32\")") == 1);
+  CHECK(count("isIpv6InSubnet(srcAddr, \"2001:db8::25\")") == 1);
+  CHECK(count("isIpv6InSubnet(srcAddr, \"10.0.0.0/8\")") == 0);
+  CHECK(count("not isIpInSubnet(srcAddr, \"10.0.0.0/8\")") == 2);
+  // An invalid block contains nothing (the prefix was read with atoi:
+  // "/x" was /0 and matched every IPv4 address, "/33" was /32).
+  CHECK(count("isIpv4InSubnet(srcAddr, \"10.0.0.0/x\")") == 0);
+  CHECK(count("isIpv4InSubnet(srcAddr, \"10.0.1.25/33\")") == 0);
+  CHECK(count("isIpInSubnet(srcAddr, \"10.0.0.0/\")") == 0);
+  CHECK(count("isIpInSubnet(srcAddr, \"10.0.0.0/-8\")") == 0);
+  CHECK(count("isIpInSubnet(srcAddr, \"2001:db8::/129\")") == 0);
+}
+
+TEST_CASE("query: pct is the nearest rank", "[query]") {
+  // bytes of the sample: 40, 44, 60, 4000 and one '-'.
+  const QueryResult r = Query(
+      "stats pct(bytes, 50) as p50, pct(bytes, 75) as p75, pct(bytes, 76) as "
+      "p76, pct(bytes, 0) as p0");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(std::get<double>(r.rows[0][0]) == 44);
+  CHECK(std::get<double>(r.rows[0][1]) == 60);
+  CHECK(std::get<double>(r.rows[0][2]) == 4000);
+  CHECK(std::get<double>(r.rows[0][3]) == 40);
 }
 
 TEST_CASE("query: Insights' natural sort order", "[query]") {

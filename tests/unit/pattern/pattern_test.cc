@@ -261,5 +261,64 @@ TEST_CASE("pattern errors name the column", "[pattern]") {
             .find("unknown field 'bytes'") != std::string::npos);
 }
 
+// Which field each slot of a space-delimited pattern binds: the rule the
+// matcher, the metric sinks and the Athena translation share. Without '...'
+// a line has exactly the pattern's fields; slots after '...' count from the
+// end of the line.
+TEST_CASE("slots: the field each slot binds", "[pattern]") {
+  struct Case {
+    const char* pattern;
+    size_t fields;
+    bool fits;
+    std::vector<size_t> indexes;  // of every slot but '...'
+  };
+  const Case cases[] = {
+      {"[a, b, c]", 3, true, {0, 1, 2}},
+      {"[a, b, c]", 2, false, {}},
+      {"[a, b, c]", 4, false, {}},
+      {"[v, ..., action, status]", 3, true, {0, 1, 2}},
+      {"[v, ..., action, status]", 14, true, {0, 12, 13}},
+      {"[v, ..., action, status]", 2, false, {}},
+      {"[..., bytes, start]", 14, true, {12, 13}},
+      {"[a, b, ...]", 14, true, {0, 1}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern << " on " << c.fields << " fields");
+    const CompiledPattern p = MustCompile(c.pattern);
+    CHECK(p.FitsFieldCount(c.fields) == c.fits);
+    if (!c.fits) continue;
+    std::vector<size_t> indexes;
+    for (const Slot& s : p.slots()) {
+      if (s.kind != Slot::Kind::kEllipsis)
+        indexes.push_back(p.FieldIndex(s, c.fields));
+    }
+    CHECK(indexes == c.indexes);
+    CHECK(p.fixed_fields() == c.indexes.size());
+  }
+
+  // FieldOf on a record agrees.
+  const CompiledPattern p = MustCompile("[v, ..., action, status]");
+  Record rec;
+  size_t column;
+  REQUIRE(SplitFields("2 x y z ACCEPT OK", &rec, &column) == LineError::kOk);
+  CHECK(p.FieldOf(rec, *p.FindNamedSlot("v")) == "2");
+  CHECK(p.FieldOf(rec, *p.FindNamedSlot("action")) == "ACCEPT");
+  CHECK(p.FieldOf(rec, *p.FindNamedSlot("status")) == "OK");
+}
+
+TEST_CASE("slots: named slots are found by name", "[pattern]") {
+  // A trailing comma adds an unnamed slot.
+  const CompiledPattern p = MustCompile("[v, ..., bytes>100, end,]");
+  REQUIRE(p.slots().size() == 5);
+  REQUIRE(p.FindNamedSlot("bytes") != nullptr);
+  CHECK(p.FindNamedSlot("bytes")->name == "bytes");
+  CHECK(p.FindNamedSlot("end") == &p.slots()[3]);
+  CHECK(p.FitsFieldCount(4));
+  CHECK(p.FieldIndex(*p.FindNamedSlot("end"), 14) == 12);
+  CHECK(p.FindNamedSlot("nope") == nullptr);
+  CHECK(p.FindNamedSlot("") == nullptr);  // the unnamed slot
+  CHECK(MustCompile("ERROR").FindNamedSlot("ERROR") == nullptr);
+}
+
 }  // namespace
 }  // namespace flowmon

@@ -30,6 +30,12 @@ TEST_CASE("statistics", "[metric]") {
   CHECK(stat("p20") == 1);
   CHECK(stat("p21") == 2);
   CHECK(stat("sum") == 15);  // any case
+  // p99.9 of 1..1000 is the 999th value: 99.9 / 100 * 1000 is a hair above
+  // 999 in floating point, and its ceiling used to give the maximum.
+  Aggregate thousand;
+  for (int v = 1000; v >= 1; --v) thousand.Add(v, true);
+  CHECK(*thousand.Compute(*Statistic::Parse("p99.9")) == 999);
+  CHECK(*thousand.Compute(*Statistic::Parse("p99.95")) == 1000);
   CHECK_FALSE(Statistic::Parse("p100.1").ok());
   CHECK_FALSE(Statistic::Parse("Median").ok());
   CHECK_FALSE(Aggregate().Compute(*Statistic::Parse("Sum")).has_value());

@@ -1,0 +1,26 @@
+#include "pipeline/header_line.h"
+
+#include <string>
+
+namespace flowmon {
+
+bool AllFlowFieldNames(const Record& rec) {
+  for (size_t i = 0; i < rec.size; ++i) {
+    if (FindFlowField(rec.fields[i]) == nullptr) return false;
+  }
+  return true;
+}
+
+std::optional<Schema> HeaderLineSchema(const Record& rec) {
+  if (!IsHeaderLine(rec)) return std::nullopt;
+  // The names as the tokenizer split them, so that the schema is the one
+  // IsHeaderLine accepted.
+  std::string names;
+  for (size_t i = 0; i < rec.size; ++i) {
+    if (i > 0) names += ' ';
+    names.append(rec.fields[i]);
+  }
+  return Schema::FromHeaderLine(names);
+}
+
+}  // namespace flowmon
