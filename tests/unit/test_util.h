@@ -6,10 +6,25 @@
 #include <string>
 #include <vector>
 
+#include "flowmon/ingest/memory_source.h"
 #include "flowmon/ingest/source.h"
 #include "flowmon/pipeline/diagnostics.h"
 #include "flowmon/pipeline/pipeline.h"
 #include "flowmon/pipeline/sink.h"
+
+namespace flowmon {
+
+// The tests' older names for the memory sources.
+inline std::unique_ptr<Source> NewStringSource(std::string name,
+                                               std::string data, size_t block) {
+  return NewMemorySource(std::move(name), std::move(data), block);
+}
+inline std::unique_ptr<Source> NewWholeStringSource(std::string name,
+                                                    std::string data) {
+  return NewWholeMemorySource(std::move(name), std::move(data));
+}
+
+}  // namespace flowmon
 
 namespace flowmon::testing {
 

@@ -1,5 +1,6 @@
-// Sources: byte inputs (mapped files, streams, gzip) handed out as chunks
-// that end on line boundaries.
+// Sources: an input's bytes (a mapped file, a stream, gzip, CloudWatch
+// events) handed out as chunks that end on line boundaries, and OpenSource,
+// which picks the right one for a path.
 #pragma once
 
 #include <cstdint>
@@ -8,12 +9,15 @@
 #include <string_view>
 
 #include "flowmon/core/status.h"
+#include "flowmon/ingest/format.h"
 
 namespace flowmon {
 
 // A piece of input made of whole lines (the last line of the input may lack
 // its '\n'). When too_long is set, `data` is the start of one line longer
 // than kMaxLineBytes; the rest of that line is dropped by the source.
+// `data` and `timestamps` point into memory the source owns (see
+// Source::Next for how long they stay valid).
 struct Chunk {
   std::string_view data;
   bool too_long = false;
@@ -21,20 +25,6 @@ struct Chunk {
   // one per line of `data`; nullptr for plain text.
   const int64_t* timestamps = nullptr;
 };
-
-// How to read an input's bytes (after gzip is undone).
-enum class InputFormat {
-  kAuto,          // detect from the first bytes
-  kText,          // one log event per line
-  kCloudWatch,    // get-log-events / filter-log-events JSON, subscription
-                  // payloads, Firehose objects, Lambda awslogs events
-  kSubscription,  // base64 gzip subscription payloads, one per line
-  kCsv,           // the console's CSV download (timestamp,message)
-  kExport,        // CreateExportTask files: "<ISO-8601> <message>" lines
-};
-
-// "auto", "text", "cloudwatch", "subscription", "csv", "export".
-Result<InputFormat> ParseInputFormat(std::string_view name);
 
 struct SourceOptions {
   bool use_mmap = true;         // map regular files instead of read()
@@ -53,7 +43,10 @@ class Source {
   // Sets *chunk to the next chunk; an empty chunk with an OK status is the
   // end of input. A non-OK status reports damage (corrupt or truncated
   // gzip, a read error) after every byte before it was handed out.
-  // The bytes stay valid until the next call to Next() or destruction.
+  // Lifetime: the chunk's bytes (and timestamps) stay valid until the next
+  // call to Next() or the source's destruction, whichever comes first.
+  // Streams reuse one line buffer, so a caller that needs bytes longer must
+  // copy them; a whole() source's one chunk lives as long as the source.
   virtual Status Next(Chunk* chunk) = 0;
 
   // True when the whole input comes as one chunk (a mapped file, a small
@@ -81,26 +74,20 @@ class Source {
 void RequestInputStop();
 bool InputStopRequested();
 
-// Opens `path` ("-" is stdin). Detects gzip by its magic bytes (1f 8b),
-// plain text otherwise. Errors: the file cannot be opened or read.
+// Opens `path` ("-" is stdin): a regular file is mapped (or read when
+// options.use_mmap is off), anything else streamed; gzip (IsGzip) is
+// inflated; then ReadAsEvents applies options.input_format.
+// Errors: the file cannot be opened or read.
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options);
 
 // Turns `base` into a source of one event per line: plain text passes
 // through; CloudWatch JSON, subscription payloads, console CSV and export
-// files are converted (each line then has its event timestamp). Reads the
-// first chunk of `base` to detect the format when `format` is kAuto.
+// files are converted (each line then has its event timestamp) and handed
+// out as one chunk that lives as long as the returned source. Reads the
+// first chunk of `base` to detect the format (DetectFormat) when `format`
+// is kAuto.
 Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
                                              InputFormat format);
-
-// A source over bytes in memory that hands them out through the same line
-// buffer as a stream, `block` bytes per read (tests use it to put chunk
-// boundaries everywhere). Gzip-compressed `data` is inflated.
-std::unique_ptr<Source> NewStringSource(std::string name, std::string data,
-                                        size_t block);
-
-// A source that hands out `data` as one whole chunk, like a mapped file.
-std::unique_ptr<Source> NewWholeStringSource(std::string name,
-                                             std::string data);
 
 }  // namespace flowmon

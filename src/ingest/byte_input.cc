@@ -1,0 +1,51 @@
+#include "ingest/byte_input.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstring>
+
+#include "flowmon/ingest/source.h"
+
+namespace flowmon {
+namespace {
+
+volatile std::sig_atomic_t g_stop_requested = 0;
+
+}  // namespace
+
+void RequestInputStop() { g_stop_requested = 1; }
+bool InputStopRequested() { return g_stop_requested != 0; }
+
+ByteInput::ByteInput(int fd, bool owns_fd, std::string prefix)
+    : fd_(fd), owns_fd_(owns_fd), prefix_(std::move(prefix)) {}
+
+ByteInput::ByteInput(std::string_view memory) : memory_(memory) {}
+
+ByteInput::~ByteInput() {
+  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+}
+
+ssize_t ByteInput::Read(char* dst, size_t n) {
+  if (pos_ < prefix_.size()) {
+    const size_t k = std::min(n, prefix_.size() - pos_);
+    std::memcpy(dst, prefix_.data() + pos_, k);
+    pos_ += k;
+    return static_cast<ssize_t>(k);
+  }
+  if (fd_ < 0) {
+    const size_t k = std::min(n, memory_.size() - mem_pos_);
+    std::memcpy(dst, memory_.data() + mem_pos_, k);
+    mem_pos_ += k;
+    return static_cast<ssize_t>(k);
+  }
+  while (true) {
+    if (InputStopRequested()) return 0;
+    const ssize_t r = ::read(fd_, dst, n);
+    if (r >= 0 || errno != EINTR) return r;
+  }
+}
+
+}  // namespace flowmon

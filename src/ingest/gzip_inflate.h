@@ -1,0 +1,46 @@
+// gzip inflation with zlib, member after member: GzipInflater for streams
+// that feed it block by block, InflateGzip for bytes already in memory.
+#pragma once
+
+#include <zlib.h>
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "flowmon/core/status.h"
+
+namespace flowmon {
+
+// Error statuses are Corrupt with a message that does not name the input
+// ("truncated gzip data (unexpected end of file)"); callers prefix it.
+class GzipInflater {
+ public:
+  GzipInflater();
+  ~GzipInflater();
+  GzipInflater(const GzipInflater&) = delete;
+  GzipInflater& operator=(const GzipInflater&) = delete;
+
+  // Sets zlib up; call once, before anything else.
+  Status Init();
+  // True when every byte given to Feed() has been consumed.
+  bool needs_input() const { return zs_.avail_in == 0; }
+  // Gives the next input bytes; they must stay valid until needs_input().
+  void Feed(const char* data, size_t size);
+  // Inflates fed bytes into `out` and returns how many bytes it wrote; on
+  // damage (a corrupt member, garbage after the last one) sets *error and
+  // inflates no more.
+  size_t Inflate(std::span<char> out, Status* error);
+  // At the end of the input: an error when the last member was cut short.
+  Status Finish() const;
+
+ private:
+  z_stream zs_;
+  bool in_member_ = true;
+};
+
+// Inflates all of `gz` (any number of members) into *out. On damage *out
+// holds what preceded it.
+Status InflateGzip(std::string_view gz, std::string* out);
+
+}  // namespace flowmon

@@ -1,0 +1,137 @@
+// OpenSource: the one place that knows every byte source and picks one for
+// a path (mapped, streamed, inflated whole or streamed through zlib).
+#include <errno.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include "flowmon/ingest/source.h"
+#include "ingest/byte_input.h"
+#include "ingest/gzip_source.h"
+#include "ingest/mapped_file.h"
+#include "ingest/stream_source.h"
+#include "ingest/whole_gzip_source.h"
+
+namespace flowmon {
+namespace {
+
+// Files up to this size are inflated whole with libdeflate; S3 flow-log
+// objects are usually far smaller. The output is capped at kWholeGzipLimit.
+constexpr size_t kWholeGzipMaxInput = 16 << 20;
+constexpr size_t kWholeGzipLimit = 512 << 20;
+
+// A stream (stdin, a pipe, a device) whose first bytes are peeked at to
+// tell gzip from text and then replayed.
+Result<std::unique_ptr<Source>> OpenStream(const std::string& name, int fd,
+                                           bool owns_fd, bool live,
+                                           const SourceOptions& options) {
+  std::string prefix(sizeof kGzipMagic, '\0');
+  size_t got = 0;
+  while (got < prefix.size()) {
+    const ssize_t n = ::read(fd, prefix.data() + got, prefix.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      if (owns_fd) ::close(fd);
+      return Status::IoError(
+          fmt::format("{}: read error: {}", name, std::strerror(err)));
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  prefix.resize(got);
+  const bool gzip = IsGzip(prefix);
+  auto input = std::make_unique<ByteInput>(fd, owns_fd, std::move(prefix));
+  std::unique_ptr<Source> source;
+  if (gzip) {
+    source = std::make_unique<GzipSource>(name, std::move(input),
+                                          options.block_size);
+  } else {
+    source = std::make_unique<StreamSource>(name, std::move(input),
+                                            options.block_size);
+  }
+  source->set_live(live);
+  return source;
+}
+
+// A mapped gzip file: inflated whole when small and sound, else streamed
+// through zlib, which salvages what precedes damage.
+std::unique_ptr<Source> OpenMappedGzip(const std::string& path,
+                                       std::unique_ptr<Mapping> mapping,
+                                       size_t size,
+                                       const SourceOptions& options) {
+  if (size <= kWholeGzipMaxInput) {
+    auto whole = std::make_unique<WholeGzipSource>(path);
+    if (whole->Inflate(mapping->view(), kWholeGzipLimit)) return whole;
+  }
+  auto input = std::make_unique<ByteInput>(mapping->view());
+  return std::make_unique<OnMapping<GzipSource>>(
+      std::move(mapping), path, std::move(input), options.block_size);
+}
+
+// Opens `path` as bytes: mapped, streamed or inflated.
+Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
+                                               const SourceOptions& options) {
+  if (path == "-") {
+    struct stat st;
+    const bool live = ::fstat(0, &st) == 0 && !S_ISREG(st.st_mode);
+    return OpenStream("-", 0, false, live, options);
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::IoError(
+        fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return Status::IoError(
+        fmt::format("{}: cannot stat: {}", path, std::strerror(err)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Status::IoError(fmt::format("{}: is a directory", path));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return OpenStream(path, fd, true, true, options);
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  char magic[sizeof kGzipMagic];
+  const bool gzip = size >= sizeof magic &&
+                    ::pread(fd, magic, sizeof magic, 0) ==
+                        static_cast<ssize_t>(sizeof magic) &&
+                    IsGzip(std::string_view(magic, sizeof magic));
+  std::unique_ptr<Source> source;
+  if (gzip || options.use_mmap) {
+    auto mapping = std::make_unique<Mapping>();
+    Status s = mapping->Map(fd, size, path);
+    ::close(fd);
+    if (!s.ok()) return s;
+    if (gzip) {
+      source = OpenMappedGzip(path, std::move(mapping), size, options);
+    } else {
+      source = std::make_unique<MappedSource>(path, std::move(mapping));
+    }
+  } else {
+    source = std::make_unique<StreamSource>(
+        path, std::make_unique<ByteInput>(fd, true, std::string()),
+        options.block_size);
+  }
+  source->set_size_hint(size);
+  return source;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
+                                           const SourceOptions& options) {
+  Result<std::unique_ptr<Source>> bytes = OpenByteSource(path, options);
+  if (!bytes.ok()) return bytes;
+  return ReadAsEvents(std::move(*bytes), options.input_format);
+}
+
+}  // namespace flowmon

@@ -1,0 +1,34 @@
+#include "ingest/stream_source.h"
+
+#include <errno.h>
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace flowmon {
+
+StreamSource::StreamSource(std::string name, std::unique_ptr<ByteInput> input,
+                           size_t block)
+    : Source(std::move(name)), input_(std::move(input)), buffer_(block) {}
+
+Status StreamSource::Next(Chunk* chunk) {
+  while (true) {
+    if (buffer_.Take(eof_, chunk)) return Status::Ok();
+    if (eof_) {
+      *chunk = Chunk{};
+      return Status::Ok();
+    }
+    std::span<char> space = buffer_.PrepareWrite();
+    const ssize_t n = input_->Read(space.data(), space.size());
+    if (n < 0) {
+      eof_ = true;
+      *chunk = Chunk{};
+      return Status::IoError(
+          fmt::format("{}: read error: {}", name(), std::strerror(errno)));
+    }
+    if (n == 0) eof_ = true;
+    buffer_.Commit(static_cast<size_t>(n));
+  }
+}
+
+}  // namespace flowmon

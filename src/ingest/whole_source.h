@@ -1,0 +1,29 @@
+// WholeSource: a source that hands out bytes it keeps (a mapping, an
+// inflated buffer, a string) as one chunk, which the pipeline may split
+// across threads.
+#pragma once
+
+#include <string_view>
+
+#include "flowmon/ingest/source.h"
+
+namespace flowmon {
+
+class WholeSource : public Source {
+ public:
+  using Source::Source;
+  // The bytes set by set_bytes(), then the end of input.
+  Status Next(Chunk* chunk) final;
+  bool whole() const final { return true; }
+
+ protected:
+  // What Next() hands out; a subclass keeps the bytes alive as long as it
+  // lives, so the chunk stays valid until the source is destroyed.
+  void set_bytes(std::string_view bytes) { bytes_ = bytes; }
+
+ private:
+  std::string_view bytes_;
+  bool done_ = false;
+};
+
+}  // namespace flowmon

@@ -1,0 +1,42 @@
+#include "ingest/gzip_inflate.h"
+
+#include <string>
+
+#include "catch.h"
+#include "test_util.h"
+
+namespace flowmon {
+namespace {
+
+TEST_CASE("InflateGzip: members, damage, and no line limit", "[gzip]") {
+  std::string out;
+  CHECK(InflateGzip(testing::Gzip("a b\n") + testing::Gzip("c"), &out).ok());
+  CHECK(out == "a b\nc");
+
+  // One line longer than a stream's line buffer takes is kept whole.
+  const std::string line(3 << 20, 'x');
+  CHECK(InflateGzip(testing::Gzip(line), &out).ok());
+  CHECK(out == line);
+
+  std::string big;
+  for (int i = 0; i < 5000; ++i) big += "line " + std::to_string(i) + "\n";
+  std::string cut = testing::Gzip(big);
+  cut.resize(cut.size() / 2);
+  Status s = InflateGzip(cut, &out);
+  CHECK(s.message() == "truncated gzip data (unexpected end of file)");
+  CHECK(big.starts_with(out));
+
+  s = InflateGzip(testing::Gzip("a\n") + "garbage", &out);
+  CHECK(s.message() == "trailing garbage after gzip data");
+  CHECK(out == "a\n");
+
+  std::string corrupt = testing::Gzip(big);
+  corrupt[corrupt.size() / 2] ^= 0x55;
+  corrupt[corrupt.size() / 2 + 1] ^= 0x55;
+  s = InflateGzip(corrupt, &out);
+  CHECK(s.code() == Status::Code::kCorrupt);
+  CHECK(s.message().starts_with("corrupt gzip data ("));
+}
+
+}  // namespace
+}  // namespace flowmon

@@ -1,0 +1,52 @@
+#include "ingest/gzip_source.h"
+
+#include <string>
+
+#include "catch.h"
+#include "flowmon/ingest/memory_source.h"
+#include "ingest/ingest_test_util.h"
+#include "test_util.h"
+
+namespace flowmon {
+namespace {
+
+const std::string kText =
+    "first line\nsecond\r\n\nthird line that is a bit longer than the rest\n"
+    "last without newline";
+
+TEST_CASE("gzip: single, multi-member, truncated and corrupt", "[source]") {
+  Status s;
+  for (size_t block : {1, 7, 64, 65536}) {
+    auto single = NewMemorySource("a.gz", testing::Gzip(kText), block);
+    CHECK(testing::DrainSource(*single, &s) == kText);
+    CHECK(s.ok());
+    auto multi = NewMemorySource(
+        "m.gz", testing::Gzip("a b\nc d\n") + testing::Gzip("e f\n"), block);
+    CHECK(testing::DrainSource(*multi, &s) == "a b\nc d\ne f\n");
+    CHECK(s.ok());
+  }
+  std::string big;
+  for (int i = 0; i < 5000; ++i) big += "line " + std::to_string(i) + "\n";
+  std::string gz = testing::Gzip(big);
+  gz.resize(gz.size() / 2);
+  auto truncated = NewMemorySource("t.gz", gz, 4096);
+  const std::string got = testing::DrainSource(*truncated, &s);
+  CHECK(s.code() == Status::Code::kCorrupt);
+  CHECK(s.message().find("t.gz: truncated gzip data") == 0);
+  CHECK(!got.empty());
+  CHECK(big.starts_with(got));  // everything before the damage comes out
+
+  std::string corrupt = testing::Gzip(big);
+  corrupt[corrupt.size() / 2] ^= 0x55;
+  corrupt[corrupt.size() / 2 + 1] ^= 0x55;
+  auto bad = NewMemorySource("c.gz", corrupt, 4096);
+  testing::DrainSource(*bad, &s);
+  CHECK(s.code() == Status::Code::kCorrupt);
+
+  auto trailing = NewMemorySource("g.gz", testing::Gzip("a\n") + "garbage", 64);
+  CHECK(testing::DrainSource(*trailing, &s) == "a\n");
+  CHECK(s.message() == "g.gz: trailing garbage after gzip data");
+}
+
+}  // namespace
+}  // namespace flowmon

@@ -1,0 +1,55 @@
+#include <string>
+
+#include "catch.h"
+#include "flowmon/ingest/source.h"
+#include "ingest/ingest_test_util.h"
+
+namespace flowmon {
+namespace {
+
+TEST_CASE("OpenSource reports missing files and directories", "[source]") {
+  auto missing = OpenSource("/nonexistent/flows.log", SourceOptions{});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message() ==
+        "/nonexistent/flows.log: cannot open: No such file or directory");
+  CHECK(missing.status().exit_code() == kExitInput);
+  auto dir = OpenSource("/", SourceOptions{});
+  REQUIRE_FALSE(dir.ok());
+  CHECK(dir.status().message() == "/: is a directory");
+}
+
+TEST_CASE("OpenSource maps text and small gzip files whole", "[source]") {
+  const std::string text = testing::ReadSample("v2.log");
+  SourceOptions options;
+  options.input_format = InputFormat::kText;
+  auto mapped = OpenSource(FLOWMON_SAMPLES_DIR "/v2.log", options);
+  REQUIRE(mapped.ok());
+  CHECK((*mapped)->whole());
+  CHECK((*mapped)->size_hint() == text.size());
+  Status s;
+  CHECK(testing::DrainSource(**mapped, &s) == text);
+  CHECK(s.ok());
+
+  options.use_mmap = false;
+  auto read = OpenSource(FLOWMON_SAMPLES_DIR "/v2.log", options);
+  REQUIRE(read.ok());
+  CHECK_FALSE((*read)->whole());
+  CHECK(testing::DrainSource(**read, &s) == text);
+
+  auto gz = OpenSource(FLOWMON_SAMPLES_DIR "/multi_member.log.gz", options);
+  REQUIRE(gz.ok());
+  CHECK((*gz)->whole());  // inflated whole, even without mmap
+  CHECK(!testing::DrainSource(**gz, &s).empty());
+  CHECK(s.ok());
+
+  // A damaged gzip file is streamed through zlib to salvage what precedes
+  // the damage.
+  auto cut = OpenSource(FLOWMON_SAMPLES_DIR "/truncated.log.gz", options);
+  REQUIRE(cut.ok());
+  CHECK_FALSE((*cut)->whole());
+  CHECK(!testing::DrainSource(**cut, &s).empty());
+  CHECK(s.code() == Status::Code::kCorrupt);
+}
+
+}  // namespace
+}  // namespace flowmon
