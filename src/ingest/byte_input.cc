@@ -29,6 +29,12 @@ ByteInput::~ByteInput() {
 }
 
 ssize_t ByteInput::Read(char* dst, size_t n) {
+  const ssize_t got = ReadSome(dst, n);
+  if (got > 0) bytes_read_ += static_cast<uint64_t>(got);
+  return got;
+}
+
+ssize_t ByteInput::ReadSome(char* dst, size_t n) {
   if (pos_ < prefix_.size()) {
     const size_t k = std::min(n, prefix_.size() - pos_);
     std::memcpy(dst, prefix_.data() + pos_, k);

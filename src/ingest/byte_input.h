@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,14 +24,19 @@ class ByteInput {
   // Reads up to n bytes; 0 at end of input (or once RequestInputStop was
   // called, for a descriptor); -1 with errno on error.
   ssize_t Read(char* dst, size_t n);
+  // The bytes Read() has handed out (the replayed prefix included).
+  uint64_t bytes_read() const { return bytes_read_; }
 
  private:
+  ssize_t ReadSome(char* dst, size_t n);
+
   int fd_ = -1;
   bool owns_fd_ = false;
   std::string prefix_;
   size_t pos_ = 0;
   std::string_view memory_;
   size_t mem_pos_ = 0;
+  uint64_t bytes_read_ = 0;
 };
 
 }  // namespace flowmon

@@ -6,6 +6,7 @@
 
 #include "ingest/cloudwatch/export_file.h"
 #include "ingest/cloudwatch/json_scan.h"
+#include "ingest/cloudwatch/tail_output.h"
 
 namespace flowmon {
 
@@ -16,9 +17,10 @@ Result<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "subscription") return InputFormat::kSubscription;
   if (name == "csv") return InputFormat::kCsv;
   if (name == "export") return InputFormat::kExport;
+  if (name == "tail") return InputFormat::kTail;
   return Status::InvalidArgument(
       fmt::format("unknown input format '{}' (expected auto, text, cloudwatch, "
-                  "subscription, csv or export)",
+                  "subscription, csv, export or tail)",
                   name));
 }
 
@@ -41,8 +43,12 @@ InputFormat DetectFormat(std::string_view head) {
       rest.starts_with("\"@timestamp\",\"@message\"")) {
     return InputFormat::kCsv;
   }
-  if (ExportTimestampLength(rest.substr(0, rest.find('\n'))) > 0)
-    return InputFormat::kExport;
+  std::string_view line = rest.substr(0, rest.find('\n'));
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (ExportTimestampLength(line) > 0) return InputFormat::kExport;
+  int64_t timestamp_ms;
+  std::string_view message;
+  if (ParseTailLine(line, &timestamp_ms, &message)) return InputFormat::kTail;
   if (!rest.empty() && (rest[0] == '{' || rest[0] == '[')) {
     // CloudWatch's own documents name these keys; a JSON log line (an event
     // for JSON patterns) does not.

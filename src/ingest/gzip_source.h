@@ -21,6 +21,9 @@ class GzipSource : public Source {
   // Damage (corrupt or truncated data, a read error) is reported after
   // every line inflated before it.
   Status Next(Chunk* chunk) override;
+  void KeepLongLines() override { buffer_.KeepLongLines(); }
+  // Compressed bytes: progress on a large .gz advances as it is inflated.
+  uint64_t bytes_consumed() const override { return input_->bytes_read(); }
 
  private:
   void Fail(std::string what);

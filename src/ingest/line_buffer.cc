@@ -16,7 +16,9 @@ std::span<char> LineBuffer::PrepareWrite() {
     scanned_ = scanned_ > head_ ? scanned_ - head_ : 0;
     head_ = 0;
   }
-  if (size_ == buf_.size() && buf_.size() < max_line_ + initial_) {
+  if (size_ == buf_.size() && unlimited_) {
+    buf_.resize(buf_.size() * 2);
+  } else if (size_ == buf_.size() && buf_.size() < max_line_ + initial_) {
     buf_.resize(std::min(buf_.size() * 2, max_line_ + initial_));
   }
   return std::span<char>(buf_.data() + size_, buf_.size() - size_);
@@ -52,7 +54,7 @@ bool LineBuffer::Take(bool eof, Chunk* chunk) {
     head_ = scanned_ = size_;
     return true;
   }
-  if (size_ - head_ > max_line_) {
+  if (!unlimited_ && size_ - head_ > max_line_) {
     chunk->data = std::string_view(buf_.data() + head_, size_ - head_);
     chunk->too_long = true;
     head_ = scanned_ = size_;

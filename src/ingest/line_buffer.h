@@ -23,6 +23,12 @@ class LineBuffer {
   // Hands out the whole lines buffered so far, everything left when eof,
   // or the start of an over-long line. False when there is nothing yet.
   bool Take(bool eof, Chunk* chunk);
+  // Lifts the line limit: lines of any length are handed out whole, and
+  // the rest of a line that was handed out too_long follows.
+  void KeepLongLines() {
+    unlimited_ = true;
+    discarding_ = false;
+  }
 
  private:
   std::vector<char> buf_;
@@ -32,6 +38,7 @@ class LineBuffer {
   size_t initial_;
   size_t max_line_;
   bool discarding_ = false;  // dropping the rest of an over-long line
+  bool unlimited_ = false;   // KeepLongLines() was called
 };
 
 }  // namespace flowmon

@@ -24,6 +24,8 @@ class MemorySource : public Source {
     }
   }
   Status Next(Chunk* chunk) override { return inner_->Next(chunk); }
+  void KeepLongLines() override { inner_->KeepLongLines(); }
+  uint64_t bytes_consumed() const override { return inner_->bytes_consumed(); }
 
  private:
   std::string data_;

@@ -17,6 +17,7 @@ class PassThroughSource : public Source {
                     Status first_status);
   Status Next(Chunk* chunk) override;
   bool whole() const override { return base_->whole(); }
+  uint64_t bytes_consumed() const override { return base_->bytes_consumed(); }
 
  private:
   std::unique_ptr<Source> base_;

@@ -9,6 +9,7 @@
 #include "ingest/cloudwatch/export_file.h"
 #include "ingest/cloudwatch/json_documents.h"
 #include "ingest/cloudwatch/subscription_payloads.h"
+#include "ingest/cloudwatch/tail_output.h"
 #include "ingest/pass_through_source.h"
 
 namespace flowmon {
@@ -21,12 +22,15 @@ Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
   if (format == InputFormat::kAuto) {
     format = first_status.ok() ? DetectFormat(first.data) : InputFormat::kText;
   }
-  if (format == InputFormat::kText) {
+  if (format == InputFormat::kText || format == InputFormat::kTail) {
     std::unique_ptr<Source> s = std::make_unique<PassThroughSource>(
         std::move(base), first, std::move(first_status));
+    if (format == InputFormat::kTail) s = NewTailSource(std::move(s));
     return s;
   }
-  // Converted formats are read whole: their documents span chunks.
+  // Converted formats are read whole: their documents span chunks, and a
+  // Firehose object is one line of any length.
+  base->KeepLongLines();
   std::string all(first.data);
   Status read_error = first_status;
   while (read_error.ok() && !first.data.empty()) {
@@ -51,11 +55,11 @@ Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
       break;
     case InputFormat::kAuto:
     case InputFormat::kText:
+    case InputFormat::kTail:
       break;
   }
-  std::unique_ptr<Source> s =
-      std::make_unique<EventSource>(base->name(), std::move(writer),
-                                    std::move(read_error), base->size_hint());
+  std::unique_ptr<Source> s = std::make_unique<EventSource>(
+      *base, std::move(writer), std::move(read_error));
   return s;
 }
 

@@ -23,4 +23,5 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/log_events.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/payload.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/subscription_payloads.cc
+  ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/tail_output.cc
 )

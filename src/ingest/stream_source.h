@@ -18,6 +18,8 @@ class StreamSource : public Source {
                size_t block);
   // A read error is reported after every line read before it.
   Status Next(Chunk* chunk) override;
+  void KeepLongLines() override { buffer_.KeepLongLines(); }
+  uint64_t bytes_consumed() const override { return input_->bytes_read(); }
 
  private:
   std::unique_ptr<ByteInput> input_;

@@ -15,6 +15,7 @@ class WholeSource : public Source {
   // The bytes set by set_bytes(), then the end of input.
   Status Next(Chunk* chunk) final;
   bool whole() const final { return true; }
+  uint64_t bytes_consumed() const final { return done_ ? size_hint() : 0; }
 
  protected:
   // What Next() hands out; a subclass keeps the bytes alive as long as it

@@ -18,9 +18,10 @@ enum class InputFormat {
   kSubscription,  // base64 gzip subscription payloads, one per line
   kCsv,           // the console's CSV download (timestamp,message)
   kExport,        // CreateExportTask files: "<ISO-8601> <message>" lines
+  kTail,          // `aws logs tail` output: "<time> [<stream>] <message>"
 };
 
-// "auto", "text", "cloudwatch", "subscription", "csv", "export".
+// "auto", "text", "cloudwatch", "subscription", "csv", "export", "tail".
 Result<InputFormat> ParseInputFormat(std::string_view name);
 
 // The two bytes every gzip member starts with (RFC 1952).

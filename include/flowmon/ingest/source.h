@@ -53,6 +53,17 @@ class Source {
   // inflated gzip file): the pipeline may split it across threads.
   virtual bool whole() const { return false; }
 
+  // From now on, hands out lines longer than kMaxLineBytes whole (the
+  // buffer grows to hold them) instead of cutting them short: for readers
+  // that need every byte (converted formats). Called after a too_long
+  // chunk, the rest of that line comes in the next chunks.
+  virtual void KeepLongLines() {}
+
+  // How many bytes of the input itself (on disk, before gzip is undone)
+  // have been read so far, for progress. A whole() source counts its
+  // size_hint() once its chunk is out.
+  virtual uint64_t bytes_consumed() const = 0;
+
   // Name for diagnostics: the path, "-" for stdin.
   const std::string& name() const { return name_; }
   // True when bytes arrive as they are written (pipe, terminal, socket):

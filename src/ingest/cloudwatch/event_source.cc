@@ -2,12 +2,13 @@
 
 namespace flowmon {
 
-EventSource::EventSource(std::string name, EventWriter writer,
-                         Status read_error, uint64_t size)
-    : Source(std::move(name)),
+EventSource::EventSource(const Source& base, EventWriter writer,
+                         Status read_error)
+    : Source(base.name()),
       writer_(std::move(writer)),
-      read_error_(std::move(read_error)) {
-  set_size_hint(size);
+      read_error_(std::move(read_error)),
+      consumed_(base.bytes_consumed()) {
+  set_size_hint(base.size_hint());
 }
 
 Status EventSource::Next(Chunk* chunk) {
