@@ -21,7 +21,7 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
                   "How inputs are encoded: auto (detect), text, cloudwatch "
                   "(aws logs JSON, subscription payloads, Firehose objects), "
                   "subscription (base64 payloads), csv (console download), "
-                  "export (CreateExportTask files)")
+                  "export (CreateExportTask files), tail (aws logs tail)")
       ->capture_default_str();
   app->add_flag("--no-mmap", options->no_mmap,
                 "Read files with read() instead of mapping them");

@@ -11,7 +11,10 @@ namespace flowmon {
 
 class ProgressBar {
  public:
-  // Draws nothing unless stderr is a terminal and `enabled`.
+  // Draws nothing unless stderr is a terminal and `enabled`. `total_bytes`
+  // is the inputs' size on disk (TotalFileBytes), which Update() compares
+  // with PipelineProgress::bytes_done, the input bytes read so far
+  // (compressed bytes for gzip).
   ProgressBar(bool enabled, uint64_t total_bytes);
   ~ProgressBar();  // erases the bar
   void Update(const PipelineProgress& p);

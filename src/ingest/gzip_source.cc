@@ -38,6 +38,11 @@ void GzipSource::Fail(std::string what) {
 void GzipSource::Step() {
   if (inflater_.needs_input()) {
     if (input_eof_) {
+      // A stop request (SIGINT) ends the input early: not damage.
+      if (InputStopRequested()) {
+        done_ = true;
+        return;
+      }
       if (Status s = inflater_.Finish(); !s.ok()) {
         Fail(s.message());
       } else {

@@ -1,5 +1,6 @@
 #include "flowmon/pipeline/pipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <memory>
@@ -330,7 +331,7 @@ class Runner {
   PipelineStats Run(const std::vector<std::string>& inputs) {
     progress_.inputs_total = inputs.size();
     for (const std::string& input : inputs) {
-      if (stats_.stopped) break;
+      if (stats_.stopped || InputStopRequested()) break;
       Result<std::unique_ptr<Source>> opened =
           OpenSource(input, options_.source);
       if (!opened.ok()) {
@@ -348,7 +349,7 @@ class Runner {
   PipelineStats Run(std::vector<std::unique_ptr<Source>> sources) {
     progress_.inputs_total = sources.size();
     for (auto& source : sources) {
-      if (stats_.stopped) break;
+      if (stats_.stopped || InputStopRequested()) break;
       RunSource(*source);
     }
     return stats_;
@@ -362,7 +363,9 @@ class Runner {
     uint64_t schema_id = 0;
     bool first = true;
     uint64_t line_no = 1;  // of the next line to scan
-    while (!stats_.stopped) {
+    // A stop request (SIGINT) ends the run between chunks, as streams end
+    // at their next read: sinks still finish their output.
+    while (!stats_.stopped && !InputStopRequested()) {
       Chunk chunk;
       const Status s = source.Next(&chunk);
       if (!s.ok()) {
@@ -408,7 +411,7 @@ class Runner {
       }
       if (source.whole() && options_.threads > 1 &&
           data.size() > options_.span_bytes) {
-        ScanParallel(data, schema, schema_id, &line_no);
+        ScanParallel(data, source.size_hint(), schema, schema_id, &line_no);
       } else {
         serial_.SetLive(source.live());
         // A mapped file is scanned in one go, so headers inside it cannot
@@ -419,12 +422,12 @@ class Runner {
         }
         Collect(serial_, &line_no);
         if (source.live()) sink_->OnLiveChunkEnd();
-        Report(source.whole() ? chunk.data.size() : 0);
+        Report(source.bytes_consumed());
       }
     }
     diag_->EndSource();
     ++progress_.inputs_done;
-    progress_.bytes_done = finished_bytes_ += source.size_hint();
+    finished_bytes_ += std::max(source.size_hint(), source.bytes_consumed());
     Report(0);
   }
 
@@ -450,8 +453,11 @@ class Runner {
 
   // Splits a whole input into spans on line boundaries and scans them on
   // `threads` workers a round at a time; results merge in input order.
-  void ScanParallel(std::string_view data, const Schema& schema,
-                    uint64_t schema_id, uint64_t* line_no) {
+  // `input_bytes` is the input's size before gzip was undone (0: unknown),
+  // for progress.
+  void ScanParallel(std::string_view data, uint64_t input_bytes,
+                    const Schema& schema, uint64_t schema_id,
+                    uint64_t* line_no) {
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
       sinks_.push_back(sink_->NewWorker());
@@ -463,7 +469,7 @@ class Runner {
     };
     std::vector<Span> round;
     size_t offset = 0;
-    while (offset < data.size()) {
+    while (offset < data.size() && !InputStopRequested()) {
       round.clear();
       while (round.size() < threads && offset < data.size()) {
         size_t end = std::min(offset + options_.span_bytes, data.size());
@@ -492,7 +498,12 @@ class Runner {
         Collect(*workers_[i], line_no);
         sink_->Absorb(*sinks_[i]);
       }
-      Report(offset);
+      // The same share of the input's bytes as of `data` (gzip inflated).
+      const double share =
+          static_cast<double>(offset) / static_cast<double>(data.size());
+      Report(input_bytes == 0 ? offset
+                              : static_cast<uint64_t>(
+                                    share * static_cast<double>(input_bytes)));
     }
   }
 

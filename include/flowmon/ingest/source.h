@@ -81,7 +81,9 @@ class Source {
 };
 
 // Makes streams end as at end of input (a SIGINT/SIGTERM handler calls
-// it; a blocked read returns EINTR and sees the request). Async-signal-safe.
+// it; a blocked read returns EINTR and sees the request), and the pipeline
+// stop before its next chunk or input, so that sinks still finish their
+// output. Async-signal-safe.
 void RequestInputStop();
 bool InputStopRequested();
 

@@ -21,7 +21,9 @@ namespace flowmon {
 struct PipelineProgress {
   size_t inputs_done = 0;
   size_t inputs_total = 0;
-  uint64_t bytes_done = 0;  // on-disk bytes of finished inputs + mapped bytes
+  // Input bytes read: on disk, so compressed bytes for gzip
+  // (Source::bytes_consumed), comparable with the files' sizes.
+  uint64_t bytes_done = 0;
   uint64_t lines = 0;
 };
 

@@ -25,7 +25,7 @@ TEST_CASE("input format names", "[format]") {
   CHECK(*ParseInputFormat("export") == InputFormat::kExport);
   CHECK(ParseInputFormat("xml").status().message() ==
         "unknown input format 'xml' (expected auto, text, cloudwatch, "
-        "subscription, csv or export)");
+        "subscription, csv, export or tail)");
 }
 
 TEST_CASE("gzip is told by its magic bytes", "[format]") {

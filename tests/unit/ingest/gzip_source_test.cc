@@ -50,3 +50,30 @@ TEST_CASE("gzip: single, multi-member, truncated and corrupt", "[source]") {
 
 }  // namespace
 }  // namespace flowmon
+
+namespace flowmon {
+namespace {
+
+TEST_CASE("gzip: bytes consumed are compressed bytes", "[source]") {
+  std::string text;
+  for (int i = 0; i < 200000; ++i) {
+    text += "line " + std::to_string(i * 7919 % 100003) + "\n";
+  }
+  const std::string gz = testing::Gzip(text);
+  auto source = NewMemorySource("a.gz", gz, 4096);
+  CHECK(source->bytes_consumed() == 0);
+  Chunk chunk;
+  REQUIRE(source->Next(&chunk).ok());
+  const uint64_t first = source->bytes_consumed();
+  CHECK(first > 0);
+  CHECK(first < gz.size());
+  uint64_t last = first;
+  while (source->Next(&chunk).ok() && !chunk.data.empty()) {
+    CHECK(source->bytes_consumed() >= last);
+    last = source->bytes_consumed();
+  }
+  CHECK(source->bytes_consumed() == gz.size());
+}
+
+}  // namespace
+}  // namespace flowmon
