@@ -130,11 +130,14 @@ class Worker {
     ctx_.line_no = first_line_ != 0 ? first_line_ + index : 0;
     size_t column = 0;
     const LineError e = SplitFields(line, &rec_, &column, readable_end_);
-    if (e == LineError::kBlank) {
+    // A blank line of a text file is skipped; a CloudWatch event (it has a
+    // timestamp) that is only white space is still an event: "" and " "
+    // match it, as in CloudWatch.
+    if (e == LineError::kBlank && timestamps_ == nullptr) {
       ++stats.blank;
       return true;
     }
-    if (e != LineError::kOk) {
+    if (e != LineError::kOk && e != LineError::kBlank) {
       bad.Add(line_no, line, e, column, 0, 0);
       return true;
     }
