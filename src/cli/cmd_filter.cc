@@ -94,6 +94,9 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   PrinterSink sink(printer, stdout);
 
   Diagnostics diag = MakeDiagnostics(o.input);
+  // Ctrl-C ends the input as at its end, so that the output is finished
+  // (a JSON array closed) rather than cut off.
+  InstallStopHandlers();
   const PipelineStats stats =
       RunInputs(o.input, global, /*progress=*/true, &options, &sink, &diag);
   if (Status s = sink.Finish(); !s.ok()) {

@@ -2,6 +2,7 @@
 
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
+#include "pattern/json_event.h"
 
 namespace flowmon {
 namespace {
@@ -38,6 +39,23 @@ void ForEachColumn(const Record& rec, const RecordContext& ctx,
     f(std::string_view(name, r.size), rec.fields[i],
       IsJsonNumber(rec.fields[i]));
   }
+}
+
+// Appends `event` minified when it is a JSON object or array; false,
+// appending nothing, when it is not valid JSON.
+bool AppendJsonEvent(fmt::memory_buffer* out, std::string_view event) {
+  simdjson::dom::element root;
+  if (!ParseJsonEvent(event, &root)) return false;
+  const size_t at = out->size();
+  out->resize(at + event.size());
+  size_t n = 0;
+  if (simdjson::minify(event.data(), event.size(), out->data() + at, n) !=
+      simdjson::SUCCESS) {
+    out->resize(at);
+    return false;
+  }
+  out->resize(at + n);
+  return true;
 }
 
 }  // namespace
@@ -99,6 +117,12 @@ void PrinterSink::FormatRecord(const Record& rec, const RecordContext& ctx) {
     case OutputFormat::kJson:
     case OutputFormat::kNdjson: {
       if (options_.format == OutputFormat::kJson) BeginJsonRecord();
+      // An event that is JSON itself (input read without a flow-log
+      // format) is written as it is, not split into fields.
+      if (ctx.schema->raw() && AppendJsonEvent(&out, rec.line)) {
+        if (options_.format == OutputFormat::kNdjson) out.push_back('\n');
+        return;
+      }
       out.push_back('{');
       bool first = true;
       ForEachColumn(
