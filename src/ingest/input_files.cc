@@ -1,41 +1,116 @@
 #include "flowmon/ingest/input_files.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
+#include <memory>
 
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
+namespace {
+
+// A directory on the path from the walk's root, to tell a symbolic link
+// that leads back to one of them (a loop) from one that leads elsewhere.
+struct Ancestor {
+  dev_t dev;
+  ino_t ino;
+  std::string path;
+};
+
+// Walks a directory tree, following symbolic links, and collects its
+// regular files. Whatever cannot be read is reported by its own path and
+// the walk goes on.
+class TreeWalk {
+ public:
+  explicit TreeWalk(ExpandedInputs* out) : out_(out) {}
+
+  // `dir` is a directory with stat `st`.
+  void Walk(const std::string& dir, const struct stat& st) {
+    ancestors_.push_back({st.st_dev, st.st_ino, dir});
+    std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
+    if (d == nullptr) {
+      Error(dir, "cannot read directory", errno);
+    } else {
+      const std::string prefix = dir.ends_with('/') ? dir : dir + '/';
+      while (true) {
+        errno = 0;
+        const dirent* e = ::readdir(d.get());
+        if (e == nullptr) {
+          if (errno != 0) Error(dir, "cannot read directory", errno);
+          break;
+        }
+        const std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        Entry(prefix + e->d_name, e->d_type);
+      }
+    }
+    ancestors_.pop_back();
+  }
+
+  std::vector<std::string> files;
+
+ private:
+  void Entry(const std::string& path, unsigned char type) {
+    if (type == DT_REG) {
+      files.push_back(path);
+      return;
+    }
+    if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) return;
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      Error(path, "cannot read", errno);  // a broken link, or no access
+      return;
+    }
+    if (S_ISREG(st.st_mode)) {
+      files.push_back(path);
+    } else if (S_ISDIR(st.st_mode)) {
+      for (const Ancestor& a : ancestors_) {
+        if (a.dev == st.st_dev && a.ino == st.st_ino) {
+          out_->errors.push_back(Status::IoError(fmt::format(
+              "{}: symbolic link loop (back to {}), not followed", path,
+              a.path)));
+          return;
+        }
+      }
+      Walk(path, st);
+    }
+    // FIFOs, sockets and devices in a tree are not log files: skipped.
+  }
+
+  void Error(const std::string& path, const char* what, int err) {
+    out_->errors.push_back(Status::IoError(
+        fmt::format("{}: {}: {}", path, what, std::strerror(err))));
+  }
+
+  ExpandedInputs* out_;
+  std::vector<Ancestor> ancestors_;
+};
+
+}  // namespace
 
 ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
   ExpandedInputs out;
   if (paths.empty()) {
     out.files.push_back("-");
     return out;
   }
   for (const std::string& path : paths) {
-    std::error_code ec;
-    if (path == "-" || !fs::is_directory(path, ec)) {
+    struct stat st;
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
       // Files, FIFOs and missing paths alike: OpenSource reports problems.
       out.files.push_back(path);
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(
-        path, fs::directory_options::follow_directory_symlink, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->is_regular_file(type_ec)) found.push_back(it->path().string());
-    }
-    if (ec) {
-      out.errors.push_back(Status::IoError(
-          fmt::format("{}: cannot read directory: {}", path, ec.message())));
-    }
-    std::sort(found.begin(), found.end());
-    out.files.insert(out.files.end(), found.begin(), found.end());
+    TreeWalk walk(&out);
+    walk.Walk(path, st);
+    std::sort(walk.files.begin(), walk.files.end());
+    out.files.insert(out.files.end(), walk.files.begin(), walk.files.end());
   }
   return out;
 }

@@ -13,12 +13,16 @@ namespace flowmon {
 
 struct ExpandedInputs {
   std::vector<std::string> files;  // in reading order; "-" is stdin
-  std::vector<Status> errors;      // paths that do not exist
+  // What a directory walk could not read (a folder, a broken link), and
+  // symbolic link loops, each by its own path.
+  std::vector<Status> errors;
 };
 
-// Directories are walked recursively and their regular files read in
-// sorted path order (so an S3 tree AWSLogs/<acct>/vpcflowlogs/<region>/
-// YYYY/MM/DD/ reads in time order). No paths means stdin.
+// Directories are walked recursively, following symbolic links, and their
+// regular files read in sorted path order (so an S3 tree AWSLogs/<acct>/
+// vpcflowlogs/<region>/YYYY/MM/DD/ reads in time order). A folder that
+// cannot be read is reported and the walk goes on; a link back to a folder
+// above it (a loop) is reported and not followed. No paths means stdin.
 ExpandedInputs ExpandInputs(const std::vector<std::string>& paths);
 
 // The same, skipping files of S3 layout folders (.../YYYY/MM/DD/[HH/] or

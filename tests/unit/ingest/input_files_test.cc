@@ -1,5 +1,11 @@
 #include "flowmon/ingest/input_files.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "catch.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/core/time_util.h"
@@ -47,6 +53,88 @@ TEST_CASE("S3 layout folders give a file's delivery span", "[input]") {
       ExpandInputs({FLOWMON_SAMPLES_DIR "/AWSLogs"}, std::nullopt,
                    int64_t{1563148800 - 1800}, &pruned);
   CHECK(margin.files.size() == 2);
+}
+
+}  // namespace
+}  // namespace flowmon
+
+namespace flowmon {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scratch directory, removed with everything in it.
+struct ScratchDir {
+  ScratchDir() {
+    std::string tmpl = (fs::temp_directory_path() / "flowmon-walk-XXXXXX");
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::permissions(path + "/tree/locked", fs::perms::owner_all, ec);
+    fs::remove_all(path, ec);
+  }
+  void File(const std::string& name) {
+    fs::create_directories(fs::path(path + "/" + name).parent_path());
+    std::ofstream(path + "/" + name) << "x\n";
+  }
+  std::string path;
+};
+
+std::vector<std::string> Messages(const ExpandedInputs& in) {
+  std::vector<std::string> out;
+  for (const Status& s : in.errors) out.push_back(s.message());
+  return out;
+}
+
+TEST_CASE("walks: a symlink loop is reported once, every file read once",
+          "[input]") {
+  ScratchDir dir;
+  dir.File("tree/a/1.log");
+  dir.File("tree/b/2.log");
+  fs::create_directory_symlink("..", dir.path + "/tree/a/up");
+  fs::create_directory_symlink("../b", dir.path + "/tree/a/to-b");
+  const std::string tree = dir.path + "/tree";
+  const ExpandedInputs in = ExpandInputs({tree});
+  // A directory reached twice without a loop is read twice, as before.
+  CHECK(in.files == std::vector<std::string>{tree + "/a/1.log",
+                                             tree + "/a/to-b/2.log",
+                                             tree + "/b/2.log"});
+  CHECK(Messages(in) ==
+        std::vector<std::string>{tree + "/a/up: symbolic link loop (back to " +
+                                 tree + "), not followed"});
+  // A trailing slash is kept as it was typed.
+  CHECK(ExpandInputs({tree + "/"}).files.front() == tree + "/a/1.log");
+}
+
+TEST_CASE("walks: broken links and unreadable folders are reported and "
+          "skipped",
+          "[input]") {
+  ScratchDir dir;
+  dir.File("tree/a/1.log");
+  dir.File("tree/locked/2.log");
+  dir.File("tree/z/3.log");
+  fs::create_symlink("missing.log", dir.path + "/tree/a/dangling.log");
+  const std::string tree = dir.path + "/tree";
+  if (::geteuid() != 0) {
+    fs::permissions(tree + "/locked", fs::perms::none);
+  } else {
+    WARN("running as root: the unreadable folder is tested by "
+         "tests/cli/inputs/unreadable_tree.sh");
+  }
+  const ExpandedInputs in = ExpandInputs({tree});
+  std::vector<std::string> want_files = {tree + "/a/1.log", tree + "/z/3.log"};
+  std::vector<std::string> want_errors = {
+      tree + "/a/dangling.log: cannot read: No such file or directory"};
+  if (::geteuid() != 0) {
+    want_errors.push_back(tree +
+                          "/locked: cannot read directory: Permission denied");
+  } else {
+    want_files.insert(want_files.begin() + 1, tree + "/locked/2.log");
+  }
+  CHECK(in.files == want_files);
+  CHECK(Messages(in) == want_errors);
 }
 
 }  // namespace
