@@ -72,9 +72,9 @@ class TreeWalk {
     } else if (S_ISDIR(st.st_mode)) {
       for (const Ancestor& a : ancestors_) {
         if (a.dev == st.st_dev && a.ino == st.st_ino) {
-          out_->errors.push_back(Status::IoError(fmt::format(
-              "{}: symbolic link loop (back to {}), not followed", path,
-              a.path)));
+          out_->errors.push_back(Status::IoError(
+              fmt::format("{}: symbolic link loop (back to {}), not followed",
+                          path, a.path)));
           return;
         }
       }

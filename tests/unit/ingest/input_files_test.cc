@@ -108,9 +108,10 @@ TEST_CASE("walks: a symlink loop is reported once, every file read once",
   CHECK(ExpandInputs({tree + "/"}).files.front() == tree + "/a/1.log");
 }
 
-TEST_CASE("walks: broken links and unreadable folders are reported and "
-          "skipped",
-          "[input]") {
+TEST_CASE(
+    "walks: broken links and unreadable folders are reported and "
+    "skipped",
+    "[input]") {
   ScratchDir dir;
   dir.File("tree/a/1.log");
   dir.File("tree/locked/2.log");
@@ -120,8 +121,9 @@ TEST_CASE("walks: broken links and unreadable folders are reported and "
   if (::geteuid() != 0) {
     fs::permissions(tree + "/locked", fs::perms::none);
   } else {
-    WARN("running as root: the unreadable folder is tested by "
-         "tests/cli/inputs/unreadable_tree.sh");
+    WARN(
+        "running as root: the unreadable folder is tested by "
+        "tests/cli/inputs/unreadable_tree.sh");
   }
   const ExpandedInputs in = ExpandInputs({tree});
   std::vector<std::string> want_files = {tree + "/a/1.log", tree + "/z/3.log"};

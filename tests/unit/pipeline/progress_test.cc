@@ -21,7 +21,8 @@ std::string RandomRecords(size_t bytes) {
            std::to_string(rng() % 256) + ".1 172.31.0." +
            std::to_string(rng() % 256) + " " + std::to_string(rng() % 65536) +
            " 443 6 " + std::to_string(rng() % 100) + " " +
-           std::to_string(rng() % 100000) + " 1563108188 1563108227 ACCEPT OK\n";
+           std::to_string(rng() % 100000) +
+           " 1563108188 1563108227 ACCEPT OK\n";
   }
   return out;
 }

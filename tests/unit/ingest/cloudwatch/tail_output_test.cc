@@ -36,7 +36,8 @@ TEST_CASE("aws logs tail: --format short and --format json", "[cloudwatch]") {
       "2019-07-14T12:43:09 b\n");
   CHECK(short_format.messages ==
         testing::Strings{"2 086112738802 eni-1 REJECT OK", "b"});
-  CHECK(short_format.timestamps == testing::Times{1563108188000, 1563108189000});
+  CHECK(short_format.timestamps ==
+        testing::Times{1563108188000, 1563108189000});
   // json: the zone without microseconds when they are 0, and a message
   // that is JSON pretty-printed on the lines after it.
   const testing::ReadEvents json = testing::ReadAsEventsFrom(
@@ -80,8 +81,8 @@ TEST_CASE("aws logs tail: detected by its first line, or forced",
   CHECK(DetectFormat("2 123 eni-1 - - - - - - - 1 2 - NODATA\n") ==
         InputFormat::kText);
   CHECK(*ParseInputFormat("tail") == InputFormat::kTail);
-  const testing::ReadEvents forced =
-      testing::ReadAsEventsFrom("x\n2019-07-14T12:43:08 y\n", InputFormat::kTail);
+  const testing::ReadEvents forced = testing::ReadAsEventsFrom(
+      "x\n2019-07-14T12:43:08 y\n", InputFormat::kTail);
   CHECK(forced.messages == testing::Strings{"x", "y"});
   CHECK(forced.timestamps == testing::Times{-1, 1563108188000});
 }
@@ -89,8 +90,8 @@ TEST_CASE("aws logs tail: detected by its first line, or forced",
 TEST_CASE("aws logs tail: streamed chunk by chunk", "[cloudwatch]") {
   std::string many;
   for (int i = 0; i < 2000; ++i) {
-    many += "2019-07-14T12:43:08.000000+00:00 s line " + std::to_string(i) +
-            "\n";
+    many +=
+        "2019-07-14T12:43:08.000000+00:00 s line " + std::to_string(i) + "\n";
   }
   Result<std::unique_ptr<Source>> source =
       ReadAsEvents(NewMemorySource("in", many, 4096), InputFormat::kAuto);
