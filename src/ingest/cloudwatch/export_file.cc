@@ -1,6 +1,7 @@
 #include "ingest/cloudwatch/export_file.h"
 
 #include "flowmon/core/time_util.h"
+#include "ingest/cloudwatch/text_lines.h"
 
 namespace flowmon {
 
@@ -15,23 +16,17 @@ size_t ExportTimestampLength(std::string_view line) {
 }
 
 void ReadExportFile(std::string_view text, EventWriter* w) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+  ForEachLine(text, [w](std::string_view line) {
+    if (line.empty()) return;
     const size_t n = ExportTimestampLength(line);
     Result<int64_t> ts = n > 0 ? ParseTimestampMs(line.substr(0, n))
                                : Result<int64_t>(Status::Corrupt(""));
     if (!ts.ok()) {
       w->Add(-1, line);  // not an export line: keep it as it is
-      continue;
+      return;
     }
     w->Add(*ts, line.substr(n + 1));
-  }
+  });
 }
 
 }  // namespace flowmon

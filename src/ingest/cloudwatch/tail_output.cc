@@ -1,6 +1,7 @@
 #include "ingest/cloudwatch/tail_output.h"
 
 #include "flowmon/core/time_util.h"
+#include "ingest/cloudwatch/text_lines.h"
 
 namespace flowmon {
 namespace {
@@ -92,13 +93,7 @@ bool ParseTailLine(std::string_view line, int64_t* timestamp_ms,
 }
 
 void ReadTailLines(std::string_view text, EventWriter* w) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ForEachLine(text, [w](std::string_view line) {
     int64_t ts = -1;
     std::string_view message;
     if (ParseTailLine(line, &ts, &message)) {
@@ -106,7 +101,7 @@ void ReadTailLines(std::string_view text, EventWriter* w) {
     } else {
       w->Continue(line);
     }
-  }
+  });
 }
 
 std::unique_ptr<Source> NewTailSource(std::unique_ptr<Source> base) {
