@@ -34,7 +34,8 @@ Result<std::unique_ptr<MonitorSet>> MonitorSet::Create(
     m->dimension_key = spec.dimension_key;
     Monitor* const r = m.get();
     m->alarm = std::make_unique<AlarmEvaluator>(
-        spec.alarm, [r, i, shared_on_transition](const AlarmTransition& t) {
+        spec.alarm,
+        [r, i, shared_on_transition](const AlarmTransition& t) {
           r->transitions.push_back(t);
           if (t.to == AlarmState::kAlarm && !r->first_alarm) {
             r->first_alarm = t.time;

@@ -57,20 +57,25 @@ int ReadDatapoints(const std::string& path, AlarmEvaluator* alarm) {
                                   : line.substr(c1 + 1);
       const size_t c2 = rest.find(',');
       const std::string_view value_text = rest.substr(0, c2);
-      std::string_view samples_text =
-          c2 == std::string_view::npos ? std::string_view() : rest.substr(c2 + 1);
+      std::string_view samples_text = c2 == std::string_view::npos
+                                          ? std::string_view()
+                                          : rest.substr(c2 + 1);
       samples_text = samples_text.substr(0, samples_text.find(','));
       std::optional<double> value, samples;
-      for (auto [text, out] :
-           {std::pair{value_text, &value}, std::pair{samples_text, &samples}}) {
-        if (text.empty()) continue;  // no datapoint, or no sample count
+      struct Field {
+        std::string_view text, what;
+        std::optional<double>* out;
+      };
+      for (const Field& f : {Field{value_text, "a number", &value},
+                             Field{samples_text, "a sample count", &samples}}) {
+        if (f.text.empty()) continue;  // no datapoint, or no sample count
         double v;
-        if (!ParseNumber(text, &v)) {
-          spdlog::error("{}:{}: '{}' is not a number", (*source)->name(),
-                        line_no, text);
+        if (!ParseNumber(f.text, &v)) {
+          spdlog::error("{}:{}: '{}' is not {}", (*source)->name(), line_no,
+                        f.text, f.what);
           return kExitInput;
         }
-        *out = v;
+        *f.out = v;
       }
       if (*t <= last) {
         spdlog::error("{}:{}: datapoints must be in increasing time order",
@@ -255,21 +260,24 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
                    DescribeReplayWindow(*window));
     flush();
   }
-  AlarmEvaluator alarm(spec, [&](const AlarmTransition& t) {
-    transitions.push_back(t);
-    notifications->Deliver(spec, identity, t);
-    if (text) {
-      fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
-                     FormatIso8601(t.time), AlarmStateName(t.from),
-                     AlarmStateName(t.to), t.reason);
-    } else if (o.output == "ndjson") {
-      append_transition_json(t);
-      out.push_back('\n');
-    } else {
-      return;
-    }
-    flush();  // each transition as it happens
-  }, *window);
+  AlarmEvaluator alarm(
+      spec,
+      [&](const AlarmTransition& t) {
+        transitions.push_back(t);
+        notifications->Deliver(spec, identity, t);
+        if (text) {
+          fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
+                         FormatIso8601(t.time), AlarmStateName(t.from),
+                         AlarmStateName(t.to), t.reason);
+        } else if (o.output == "ndjson") {
+          append_transition_json(t);
+          out.push_back('\n');
+        } else {
+          return;
+        }
+        flush();  // each transition as it happens
+      },
+      *window);
   int code;
   if (!o.datapoints.empty()) {
     code = ReadDatapoints(o.datapoints, &alarm);

@@ -125,7 +125,8 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
     identities.push_back(std::move(id));
   }
   Result<std::unique_ptr<MonitorSet>> created = MonitorSet::Create(
-      specs, *lateness, [&](size_t i, const AlarmTransition& t) {
+      specs, *lateness,
+      [&](size_t i, const AlarmTransition& t) {
         notifications->Deliver(config.monitors[i].alarm, identities[i], t);
       },
       *window);

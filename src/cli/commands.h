@@ -142,7 +142,7 @@ struct AlarmOptions {
   std::string name = "flowmon-alarm";
   std::string fail_on = "final";
   std::string output = "text";
-  TimeRangeText window;         // --since, --until
+  TimeRangeText window;          // --since, --until
   std::string low_sample_count;  // --evaluate-low-sample-count-percentile
 };
 CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* options);

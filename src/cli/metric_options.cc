@@ -61,11 +61,13 @@ void AddReplayWindowOptions(CLI::App* app, TimeRangeText* text) {
   app->add_option("--since", text->since,
                   "Evaluate from this time on (epoch seconds or ISO-8601), "
                   "with or without data; earlier records only fill the "
-                  "evaluation range (default: from the first datapoint)");
+                  "evaluation range (default: from the first datapoint)")
+      ->type_name("TIME");
   app->add_option("--until", text->until,
                   "Evaluate every period up to and including this time, "
                   "with or without data (default: up to the last period "
-                  "with data)");
+                  "with data)")
+      ->type_name("TIME");
 }
 
 Result<ReplayWindow> ParseReplayWindow(const TimeRangeText& text) {

@@ -78,7 +78,8 @@ AlarmState Replayed(int n, int m, TreatMissingData treat, std::string_view row,
   // A row with no datapoint at all has nothing to start the replay: the
   // evaluations start where the first period ends.
   if (feed == Feed::kMinutes) window.since = slots.front().start + 60;
-  AlarmEvaluator ev(spec, [](const AlarmTransition&) {}, window);
+  AlarmEvaluator ev(
+      spec, [](const AlarmTransition&) {}, window);
   for (const EvaluationSlot& slot : slots) {
     if (feed == Feed::kDatapoints) {
       ev.AddDatapoint(slot.start, slot.value);
@@ -96,8 +97,8 @@ void CheckReplayed(int n, int m, TreatMissingData treat, std::string_view row,
                    std::string_view want) {
   INFO(TreatMissingDataName(treat));
   for (Feed feed : {Feed::kDatapoints, Feed::kMinutes}) {
-    for (AlarmState initial : {AlarmState::kOk, AlarmState::kAlarm,
-                               AlarmState::kInsufficientData}) {
+    for (AlarmState initial :
+         {AlarmState::kOk, AlarmState::kAlarm, AlarmState::kInsufficientData}) {
       INFO("from " << AlarmStateName(initial)
                    << (feed == Feed::kMinutes ? " (minutes)" : ""));
       const AlarmState got = Replayed(n, m, treat, row, initial, feed);
@@ -329,7 +330,8 @@ TEST_CASE("AWS: percentiles and low data samples", "[alarm]") {
     INFO(LowSampleCountName(low));
     REQUIRE(!seen.empty());
     CHECK(seen[0].to == AlarmState::kAlarm);
-    CHECK(seen[0].time == (low == LowSampleCount::kIgnore ? t0 + 120 : t0 + 60));
+    CHECK(seen[0].time ==
+          (low == LowSampleCount::kIgnore ? t0 + 120 : t0 + 60));
     // The same from --datapoints sample counts.
     seen.clear();
     AlarmEvaluator dp(spec,
@@ -338,7 +340,8 @@ TEST_CASE("AWS: percentiles and low data samples", "[alarm]") {
     dp.AddDatapoint(t0 + 60, 5.0, 100.0);
     dp.Finish();
     REQUIRE(!seen.empty());
-    CHECK(seen[0].time == (low == LowSampleCount::kIgnore ? t0 + 120 : t0 + 60));
+    CHECK(seen[0].time ==
+          (low == LowSampleCount::kIgnore ? t0 + 120 : t0 + 60));
   }
 }
 
