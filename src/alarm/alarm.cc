@@ -440,15 +440,19 @@ void AlarmEvaluator::AddDatapoint(int64_t period_start,
     points_.erase(points_.begin());
 }
 
+void AlarmEvaluator::StartAtSince() {
+  if (window_.since) Start((*window_.since + kMinute - 1) / kMinute * kMinute);
+}
+
 void AlarmEvaluator::AdvanceTo(int64_t t) {
-  if (by_minute_) EvaluateUntil(t);
+  if (!by_minute_) return;
+  StartAtSince();  // a stream's clock runs the window's evaluations too
+  EvaluateUntil(t);
 }
 
 void AlarmEvaluator::Finish() {
   // No data at all: a window's evaluations still run, on the minutes.
-  if (window_.since) {
-    Start((*window_.since + kMinute - 1) / kMinute * kMinute);
-  }
+  StartAtSince();
   EvaluateUntil(window_.until.value_or(data_end_));
 }
 

@@ -157,6 +157,8 @@ class AlarmEvaluator {
   };
   // Sets the first evaluation time from the first one the data allows.
   void Start(int64_t first);
+  // Starts at the window's `since` (on the minutes), if it has one.
+  void StartAtSince();
   void EvaluateUntil(int64_t t);  // evaluation times <= t, within window_
   void Evaluate(int64_t t);
   // The datapoint of [start, end) into *slot.

@@ -280,6 +280,16 @@ TEST_CASE("replay window: until, since and periods without data", "[alarm]") {
   REQUIRE(seen.size() == 1);
   CHECK(seen[0].time == t0 + 60);
   CHECK(seen[0].to == AlarmState::kAlarm);
+  // On a stream, the clock runs them as it moves, before any data.
+  seen.clear();
+  AlarmEvaluator stream(
+      spec, [&](const AlarmTransition& t) { seen.push_back(t); },
+      ReplayWindow{t0, std::nullopt});
+  stream.AdvanceTo(t0 - 60);
+  CHECK(seen.empty());
+  stream.AdvanceTo(t0 + 120);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].time == t0);
 }
 
 // "Percentile-based alarms and low data samples": "fewer than
