@@ -44,6 +44,9 @@ constexpr std::pair<std::string_view, TreatMissingData> kTreatments[] = {
     {"notBreaching", TreatMissingData::kNotBreaching},
     {"breaching", TreatMissingData::kBreaching},
     {"ignore", TreatMissingData::kIgnore}};
+constexpr std::pair<std::string_view, LowSampleCount> kLowSampleCounts[] = {
+    {"evaluate", LowSampleCount::kEvaluate},
+    {"ignore", LowSampleCount::kIgnore}};
 
 template <typename E, size_t N>
 std::string_view NameOf(E value,
@@ -126,6 +129,9 @@ std::string_view ComparisonName(ComparisonOperator c) {
 std::string_view TreatMissingDataName(TreatMissingData t) {
   return NameOf(t, kTreatments);
 }
+std::string_view LowSampleCountName(LowSampleCount l) {
+  return NameOf(l, kLowSampleCounts);
+}
 Result<AlarmState> ParseAlarmState(std::string_view t) {
   return ParseName(t, kStates, "alarm state");
 }
@@ -134,6 +140,22 @@ Result<ComparisonOperator> ParseComparison(std::string_view t) {
 }
 Result<TreatMissingData> ParseTreatMissingData(std::string_view t) {
   return ParseName(t, kTreatments, "treat-missing-data value");
+}
+Result<LowSampleCount> ParseLowSampleCount(std::string_view t) {
+  return ParseName(t, kLowSampleCounts,
+                   "EvaluateLowSampleCountPercentile value");
+}
+
+double SignificantSampleCount(double percentile) {
+  // In percent, so that p90 needs 1000/10 = 100 samples exactly; rounded to
+  // a millionth against the binary residue of p99.9 and the like.
+  double n = 0;
+  if (percentile >= 50 && percentile < 100) {
+    n = 1000 / (100 - percentile);
+  } else if (percentile > 0 && percentile < 50) {
+    n = 1000 / percentile;
+  }
+  return std::round(n * 1e6) / 1e6;
 }
 
 bool AlarmSpec::Breaches(double v) const {
@@ -148,6 +170,12 @@ bool AlarmSpec::Breaches(double v) const {
       return v <= threshold;
   }
   return false;
+}
+
+bool AlarmSpec::TooFewSamples(double samples) const {
+  return low_sample_count == LowSampleCount::kIgnore &&
+         stat.kind == Statistic::Kind::kPercentile &&
+         samples < SignificantSampleCount(stat.percentile);
 }
 
 Status AlarmSpec::Validate() const {
@@ -200,6 +228,11 @@ std::string ReasonNumber(double v) {
 AlarmDecision DecideAlarmState(const AlarmSpec& spec,
                                std::span<const EvaluationSlot> range,
                                AlarmState current) {
+  if (!range.empty() && range.back().value && range.back().samples &&
+      spec.TooFewSamples(*range.back().samples)) {
+    return {};  // "the alarm state does not change during periods with too
+                // few data points to be statistically significant"
+  }
   const size_t n = static_cast<size_t>(spec.evaluation_periods);
   const size_t m = static_cast<size_t>(spec.m());
   std::vector<const EvaluationSlot*> real;
@@ -293,36 +326,56 @@ AlarmDecision DecideAlarmState(const AlarmSpec& spec,
   return d;
 }
 
-AlarmEvaluator::AlarmEvaluator(AlarmSpec spec, OnTransition on_transition)
+std::optional<int64_t> ReplayWindow::FirstUsed(const AlarmSpec& spec) const {
+  if (!since) return std::nullopt;
+  return *since - spec.evaluation_range() * spec.period;
+}
+
+AlarmEvaluator::AlarmEvaluator(AlarmSpec spec, OnTransition on_transition,
+                               ReplayWindow window)
     : spec_(std::move(spec)),
       on_transition_(std::move(on_transition)),
+      window_(window),
       state_(spec_.initial_state) {}
 
-std::optional<double> AlarmEvaluator::Window(int64_t start, int64_t end) const {
+int64_t AlarmEvaluator::step() const {
+  return by_minute_ ? kMinute : spec_.period;
+}
+
+void AlarmEvaluator::Fill(int64_t start, int64_t end,
+                          EvaluationSlot* slot) const {
+  slot->start = start;
   if (!by_minute_) {
     auto it = points_.find(start);
-    if (it == points_.end()) return std::nullopt;
-    return it->second;
+    if (it != points_.end()) {
+      slot->value = it->second.value;
+      slot->samples = it->second.samples;
+    }
+    return;
   }
   Aggregate all;
   for (auto it = minutes_.lower_bound(start);
        it != minutes_.end() && it->first < end; ++it) {
     all.Merge(it->second);
   }
-  return all.Compute(spec_.stat);
+  slot->value = all.Compute(spec_.stat);
+  if (slot->value) slot->samples = all.count;
 }
 
 void AlarmEvaluator::Evaluate(int64_t t) {
   const int range = spec_.evaluation_range();
   std::vector<EvaluationSlot> slots(static_cast<size_t>(range));
   for (int k = 0; k < range; ++k) {
-    EvaluationSlot& s = slots[static_cast<size_t>(range - 1 - k)];
-    s.start = t - (k + 1) * spec_.period;
-    s.value = Window(s.start, s.start + spec_.period);
+    const int64_t start = t - (k + 1) * spec_.period;
+    Fill(start, start + spec_.period,
+         &slots[static_cast<size_t>(range - 1 - k)]);
   }
-  const EvaluationSlot& newest = slots.back();
-  if (newest.value && (!by_minute_ || newest.start % spec_.period == 0)) {
-    datapoints_[newest.start] = *newest.value;
+  // Every datapoint of the range, the ones from before `since` included;
+  // sliding windows only where they line up with the period.
+  for (const EvaluationSlot& s : slots) {
+    if (s.value && (!by_minute_ || s.start % spec_.period == 0)) {
+      datapoints_[s.start] = *s.value;
+    }
   }
   AlarmDecision d = DecideAlarmState(spec_, slots, state_);
   if (d.state && *d.state != state_) {
@@ -334,17 +387,34 @@ void AlarmEvaluator::Evaluate(int64_t t) {
   if (state_ == AlarmState::kAlarm) ever_alarm_ = true;
 }
 
+void AlarmEvaluator::Start(int64_t first) {
+  if (next_eval_ != INT64_MIN) return;
+  const int64_t s = step();
+  if (window_.since && first > *window_.since) {
+    // The evaluations from `since` to the first data see no data, but they
+    // happen: the data's evaluation times, extended back.
+    first -= (first - *window_.since) / s * s;
+  }
+  next_eval_ = first;
+}
+
 void AlarmEvaluator::EvaluateUntil(int64_t t) {
-  const int64_t step = by_minute_ ? kMinute : spec_.period;
-  while (next_eval_ != INT64_MIN && next_eval_ <= t) {
+  if (next_eval_ == INT64_MIN) return;
+  if (window_.until) t = std::min(t, *window_.until);
+  const int64_t s = step();
+  if (window_.since && next_eval_ < *window_.since) {
+    // No evaluation before `since`: its data only fills the ranges.
+    next_eval_ += (*window_.since - next_eval_ + s - 1) / s * s;
+  }
+  while (next_eval_ <= t) {
     Evaluate(next_eval_);
-    next_eval_ += step;
+    next_eval_ += s;
   }
 }
 
 void AlarmEvaluator::AddMinute(int64_t minute, const Aggregate& samples) {
   by_minute_ = true;
-  if (next_eval_ == INT64_MIN) next_eval_ = minute + kMinute;
+  Start(minute + kMinute);
   // Every window that ends by this minute's start is complete.
   EvaluateUntil(minute);
   minutes_[minute].Merge(samples);
@@ -356,11 +426,13 @@ void AlarmEvaluator::AddMinute(int64_t minute, const Aggregate& samples) {
     minutes_.erase(minutes_.begin());
 }
 
-void AlarmEvaluator::AddDatapoint(int64_t period_start, double value) {
+void AlarmEvaluator::AddDatapoint(int64_t period_start,
+                                  std::optional<double> value,
+                                  std::optional<double> samples) {
   by_minute_ = false;
-  if (next_eval_ == INT64_MIN) next_eval_ = period_start + spec_.period;
+  Start(period_start + spec_.period);
   EvaluateUntil(period_start);
-  points_[period_start] = value;
+  if (value) points_[period_start] = Point{*value, samples};
   data_end_ = std::max(data_end_, period_start + spec_.period);
   const int64_t keep_from =
       period_start - (spec_.evaluation_range() + 1) * spec_.period;
@@ -368,10 +440,20 @@ void AlarmEvaluator::AddDatapoint(int64_t period_start, double value) {
     points_.erase(points_.begin());
 }
 
-void AlarmEvaluator::AdvanceTo(int64_t t) {
-  if (by_minute_) EvaluateUntil(t);
+void AlarmEvaluator::StartAtSince() {
+  if (window_.since) Start((*window_.since + kMinute - 1) / kMinute * kMinute);
 }
 
-void AlarmEvaluator::Finish() { EvaluateUntil(data_end_); }
+void AlarmEvaluator::AdvanceTo(int64_t t) {
+  if (!by_minute_) return;
+  StartAtSince();  // a stream's clock runs the window's evaluations too
+  EvaluateUntil(t);
+}
+
+void AlarmEvaluator::Finish() {
+  // No data at all: a window's evaluations still run, on the minutes.
+  StartAtSince();
+  EvaluateUntil(window_.until.value_or(data_end_));
+}
 
 }  // namespace flowmon

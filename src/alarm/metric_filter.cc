@@ -24,6 +24,10 @@ Result<MetricFilterResult> RunMetricFilter(
   if (alarm != nullptr) {
     sink.set_on_advance([alarm](int64_t t) { alarm->AdvanceTo(t); });
   }
+  if (alarm != nullptr && alarm->window().since) {
+    // Records older than the first evaluation's range cannot change it.
+    pipeline.since = alarm->window().FirstUsed(alarm->spec());
+  }
   pipeline.pattern = config.pattern;
   pipeline.patterns.clear();
   // A default value counts every minute's log events: the time of each

@@ -1,5 +1,6 @@
 #include "flowmon/alarm/monitor_set.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace flowmon {
@@ -17,7 +18,7 @@ MonitorSet::~MonitorSet() = default;
 
 Result<std::unique_ptr<MonitorSet>> MonitorSet::Create(
     const std::vector<MonitorSpec>& specs, int64_t lateness,
-    OnTransition on_transition) {
+    OnTransition on_transition, ReplayWindow window) {
   std::unique_ptr<MonitorSet> set(new MonitorSet());
   auto shared_on_transition =
       std::make_shared<OnTransition>(std::move(on_transition));
@@ -33,13 +34,18 @@ Result<std::unique_ptr<MonitorSet>> MonitorSet::Create(
     m->dimension_key = spec.dimension_key;
     Monitor* const r = m.get();
     m->alarm = std::make_unique<AlarmEvaluator>(
-        spec.alarm, [r, i, shared_on_transition](const AlarmTransition& t) {
+        spec.alarm,
+        [r, i, shared_on_transition](const AlarmTransition& t) {
           r->transitions.push_back(t);
           if (t.to == AlarmState::kAlarm && !r->first_alarm) {
             r->first_alarm = t.time;
           }
           if (*shared_on_transition) (*shared_on_transition)(i, t);
-        });
+        },
+        window);
+    if (const std::optional<int64_t> used = window.FirstUsed(spec.alarm)) {
+      set->first_used_ = std::min(set->first_used_.value_or(*used), *used);
+    }
     Result<std::unique_ptr<MetricAggregator>> aggregator =
         MetricAggregator::Create(
             spec.metric, m->pattern, spec.alarm.stat.needs_values(), lateness,
@@ -79,6 +85,7 @@ void MonitorSet::ConfigurePipeline(PipelineOptions* options) const {
   options->deliver_rejected = false;
   options->deliver_rejected_times = !wants_times_.empty();
   options->deliver_rejected_when_live = true;
+  if (first_used_) options->since = first_used_;
 }
 
 std::unique_ptr<RecordSink> MonitorSet::NewWorker() const {

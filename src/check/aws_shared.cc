@@ -92,10 +92,8 @@ void ReadAlarm(ObjectReader& r, Need name, std::string default_name,
   if (r.json()["Dimensions"].get(dims) == simdjson::SUCCESS)
     r.NamedPairs(dims, "Name", &a.dimensions);
   r.String("EvaluateLowSampleCountPercentile", &low);
-  if (low == "ignore") {
-    r.Warn(
-        "EvaluateLowSampleCountPercentile 'ignore' is not supported; "
-        "percentiles are evaluated whatever the sample count");
+  if (!low.empty()) {
+    r.Take(ParseLowSampleCount(low), &a.spec.low_sample_count);
   }
   if (r.ok()) out->push_back(std::move(a));
 }

@@ -15,7 +15,8 @@ namespace flowmon {
 namespace {
 
 // Reads `time,value[,sample_count]` lines (header optional) and feeds
-// each datapoint as it arrives. Returns -1 or an exit code.
+// each datapoint as it arrives; a line with an empty value is a period
+// without data. Returns -1 or an exit code.
 int ReadDatapoints(const std::string& path, AlarmEvaluator* alarm) {
   SourceOptions options;
   options.input_format = InputFormat::kText;
@@ -51,16 +52,30 @@ int ReadDatapoints(const std::string& path, AlarmEvaluator* alarm) {
                       (*source)->name(), line_no, t.status().message());
         return kExitInput;
       }
-      std::string_view value_text = c1 == std::string_view::npos
-                                        ? std::string_view()
-                                        : line.substr(c1 + 1);
-      value_text = value_text.substr(0, value_text.find(','));
-      if (value_text.empty()) continue;  // no datapoint for this period
-      double v;
-      if (!ParseNumber(value_text, &v)) {
-        spdlog::error("{}:{}: '{}' is not a number", (*source)->name(), line_no,
-                      value_text);
-        return kExitInput;
+      std::string_view rest = c1 == std::string_view::npos
+                                  ? std::string_view()
+                                  : line.substr(c1 + 1);
+      const size_t c2 = rest.find(',');
+      const std::string_view value_text = rest.substr(0, c2);
+      std::string_view samples_text = c2 == std::string_view::npos
+                                          ? std::string_view()
+                                          : rest.substr(c2 + 1);
+      samples_text = samples_text.substr(0, samples_text.find(','));
+      std::optional<double> value, samples;
+      struct Field {
+        std::string_view text, what;
+        std::optional<double>* out;
+      };
+      for (const Field& f : {Field{value_text, "a number", &value},
+                             Field{samples_text, "a sample count", &samples}}) {
+        if (f.text.empty()) continue;  // no datapoint, or no sample count
+        double v;
+        if (!ParseNumber(f.text, &v)) {
+          spdlog::error("{}:{}: '{}' is not {}", (*source)->name(), line_no,
+                        f.text, f.what);
+          return kExitInput;
+        }
+        *f.out = v;
       }
       if (*t <= last) {
         spdlog::error("{}:{}: datapoints must be in increasing time order",
@@ -68,7 +83,7 @@ int ReadDatapoints(const std::string& path, AlarmEvaluator* alarm) {
         return kExitInput;
       }
       last = *t;
-      alarm->AddDatapoint(*t, v);
+      alarm->AddDatapoint(*t, value, samples);
     }
   }
   return -1;
@@ -101,6 +116,12 @@ CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* o) {
   cmd->add_option("--treat-missing-data", o->treat_missing,
                   "missing, notBreaching, breaching or ignore")
       ->capture_default_str();
+  cmd->add_option(
+      "--evaluate-low-sample-count-percentile", o->low_sample_count,
+      "Percentile statistics: evaluate (the default) or ignore, which keeps "
+      "the state while a period has too few samples (under 10/(1-p), or 10/p "
+      "below p50)");
+  AddReplayWindowOptions(cmd, &o->window);
   cmd->add_option("--initial-state", o->initial_state,
                   "OK, ALARM or INSUFFICIENT_DATA")
       ->capture_default_str();
@@ -120,11 +141,16 @@ CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* o) {
       "slides minute\n"
       "by minute; with --datapoints, once per period) over an evaluation range "
       "of N+2\n"
-      "datapoints, with CloudWatch's rules for missing data. Exit status: 0 "
-      "the final\n"
-      "state is not ALARM, 1 it is (or, with --fail-on ever, ALARM was "
-      "reached), 2 usage,\n"
-      "3 input error.\n\n"
+      "datapoints, with CloudWatch's rules for missing data. Without --until "
+      "the replay\n"
+      "ends with the last period that has data (the last --datapoints line); "
+      "with it,\n"
+      "evaluations go on to --until, and the missing data after the end is "
+      "treated as\n"
+      "--treat-missing-data says. Exit status: 0 the final state is not ALARM, "
+      "1 it is\n"
+      "(or, with --fail-on ever, ALARM was reached), 2 usage, 3 input "
+      "error.\n\n"
       "Examples:\n"
       "  flowmon alarm --pattern '[version, account, eni, source, destination, "
       "srcport, "
@@ -166,8 +192,21 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   spec.treat_missing = *treat;
   spec.initial_state = *initial;
   spec.stat = *stat;
+  if (!o.low_sample_count.empty()) {
+    Result<LowSampleCount> low = ParseLowSampleCount(o.low_sample_count);
+    if (!low.ok()) {
+      spdlog::error("{}", low.status().message());
+      return kExitUsage;
+    }
+    spec.low_sample_count = *low;
+  }
   if (Status s = spec.Validate(); !s.ok()) {
     spdlog::error("{}", s.message());
+    return kExitUsage;
+  }
+  Result<ReplayWindow> window = ParseReplayWindow(o.window);
+  if (!window.ok()) {
+    spdlog::error("{}", window.status().message());
     return kExitUsage;
   }
   if (o.fail_on != "final" && o.fail_on != "ever") {
@@ -209,28 +248,36 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   if (text) {
     fmt::format_to(std::back_inserter(out),
                    "alarm {}: {} {} {} for {} of {} datapoints of {} s; "
-                   "missing data: {}\n",
+                   "missing data: {}{}{}\n",
                    spec.name, spec.stat.name, ComparisonName(spec.comparison),
                    ReasonNumber(spec.threshold), spec.m(),
                    spec.evaluation_periods, spec.period,
-                   TreatMissingDataName(spec.treat_missing));
+                   TreatMissingDataName(spec.treat_missing),
+                   spec.low_sample_count && spec.stat.needs_values()
+                       ? fmt::format("; low sample counts: {}",
+                                     LowSampleCountName(*spec.low_sample_count))
+                       : "",
+                   DescribeReplayWindow(*window));
     flush();
   }
-  AlarmEvaluator alarm(spec, [&](const AlarmTransition& t) {
-    transitions.push_back(t);
-    notifications->Deliver(spec, identity, t);
-    if (text) {
-      fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
-                     FormatIso8601(t.time), AlarmStateName(t.from),
-                     AlarmStateName(t.to), t.reason);
-    } else if (o.output == "ndjson") {
-      append_transition_json(t);
-      out.push_back('\n');
-    } else {
-      return;
-    }
-    flush();  // each transition as it happens
-  });
+  AlarmEvaluator alarm(
+      spec,
+      [&](const AlarmTransition& t) {
+        transitions.push_back(t);
+        notifications->Deliver(spec, identity, t);
+        if (text) {
+          fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
+                         FormatIso8601(t.time), AlarmStateName(t.from),
+                         AlarmStateName(t.to), t.reason);
+        } else if (o.output == "ndjson") {
+          append_transition_json(t);
+          out.push_back('\n');
+        } else {
+          return;
+        }
+        flush();  // each transition as it happens
+      },
+      *window);
   int code;
   if (!o.datapoints.empty()) {
     code = ReadDatapoints(o.datapoints, &alarm);

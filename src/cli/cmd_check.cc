@@ -63,6 +63,7 @@ CLI::App* SetupCheck(CLI::App* app, CheckOptions* o) {
                   "Write JUnit XML here: one test case per alarm");
   cmd->add_option("--lateness", o->lateness, "See `flowmon metric --help`")
       ->capture_default_str();
+  AddReplayWindowOptions(cmd, &o->window);
   AddInputOptions(cmd, &o->input);
   AddNotifyOptions(cmd, &o->notify);
   cmd->footer(
@@ -70,9 +71,13 @@ CLI::App* SetupCheck(CLI::App* app, CheckOptions* o) {
       "monitor passes\n"
       "when its final state equals its `expect` (flowmon format), or, without "
       "one, when it\n"
-      "does not end in ALARM. Exit status: 0 all pass, 1 some fail, 2 config "
-      "or usage\n"
-      "error, 3 input error.\n\n"
+      "does not end in ALARM. Each alarm is replayed as `flowmon alarm` "
+      "replays it: without\n"
+      "--until, up to the last period with data for it; with --until, every "
+      "period up to\n"
+      "that time. Exit status: 0 all pass, 1 some fail, 2 config or usage "
+      "error, 3 input\n"
+      "error.\n\n"
       "Examples:\n"
       "  flowmon check --config samples/check/metric-filters.json --config "
       "samples/check/alarms.json samples/ssh_rejects.log\n"
@@ -99,6 +104,11 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", lateness.status().message());
     return kExitUsage;
   }
+  Result<ReplayWindow> window = ParseReplayWindow(o.window);
+  if (!window.ok()) {
+    spdlog::error("{}", window.status().message());
+    return kExitUsage;
+  }
   std::vector<MonitorSpec> specs;
   std::vector<AlarmIdentity> identities;
   for (const Monitor& m : config.monitors) {
@@ -115,9 +125,11 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
     identities.push_back(std::move(id));
   }
   Result<std::unique_ptr<MonitorSet>> created = MonitorSet::Create(
-      specs, *lateness, [&](size_t i, const AlarmTransition& t) {
+      specs, *lateness,
+      [&](size_t i, const AlarmTransition& t) {
         notifications->Deliver(config.monitors[i].alarm, identities[i], t);
-      });
+      },
+      *window);
   if (!created.ok()) {
     spdlog::error("{}", created.status().message());
     return kExitUsage;

@@ -98,6 +98,12 @@ int RunMetricFlags(const MetricOptions& options, const GlobalOptions& global,
                    const std::function<void(const ClosedMinute&)>& on_minute);
 // SIGINT/SIGTERM end the input cleanly, so summaries still come out.
 void InstallStopHandlers();
+// --since/--until of `alarm` and `check`: the ReplayWindow, as typed.
+void AddReplayWindowOptions(CLI::App* app, TimeRangeText* text);
+// The typed window; usage errors (a bad time, since after until) come back.
+Result<ReplayWindow> ParseReplayWindow(const TimeRangeText& text);
+// "; evaluated from X until Y" (the parts given), or "" without a window.
+std::string DescribeReplayWindow(const ReplayWindow& window);
 
 struct MetricCommandOptions {
   MetricOptions metric;
@@ -136,6 +142,8 @@ struct AlarmOptions {
   std::string name = "flowmon-alarm";
   std::string fail_on = "final";
   std::string output = "text";
+  TimeRangeText window;          // --since, --until
+  std::string low_sample_count;  // --evaluate-low-sample-count-percentile
 };
 CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* options);
 int RunAlarm(const AlarmOptions& options, const GlobalOptions& global);
@@ -146,6 +154,7 @@ struct CheckOptions {
   NotifyCliOptions notify;
   std::string junit;
   std::string lateness = "10m";
+  TimeRangeText window;  // --since, --until
 };
 CLI::App* SetupCheck(CLI::App* app, CheckOptions* options);
 int RunCheck(const CheckOptions& options, const GlobalOptions& global);

@@ -57,6 +57,37 @@ void InstallStopHandlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
+void AddReplayWindowOptions(CLI::App* app, TimeRangeText* text) {
+  app->add_option("--since", text->since,
+                  "Evaluate from this time on (epoch seconds or ISO-8601), "
+                  "with or without data; earlier records only fill the "
+                  "evaluation range (default: from the first datapoint)")
+      ->type_name("TIME");
+  app->add_option("--until", text->until,
+                  "Evaluate every period up to and including this time, "
+                  "with or without data (default: up to the last period "
+                  "with data)")
+      ->type_name("TIME");
+}
+
+Result<ReplayWindow> ParseReplayWindow(const TimeRangeText& text) {
+  ReplayWindow window;
+  if (Status s = ParseTimeRange(text, &window.since, &window.until); !s.ok()) {
+    return s;
+  }
+  if (window.since && window.until && *window.since > *window.until) {
+    return Status::InvalidArgument("--since must not be after --until");
+  }
+  return window;
+}
+
+std::string DescribeReplayWindow(const ReplayWindow& window) {
+  std::string out;
+  if (window.since) out += " from " + FormatIso8601(*window.since);
+  if (window.until) out += " until " + FormatIso8601(*window.until);
+  return out.empty() ? out : "; evaluated" + out;
+}
+
 int RunMetricFlags(const MetricOptions& o, const GlobalOptions& /*global*/,
                    bool keep_values, AlarmEvaluator* alarm,
                    const std::function<void(const ClosedMinute&)>& on_minute) {

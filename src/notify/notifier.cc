@@ -256,7 +256,9 @@ std::string SnsAlarmMessage(const AlarmSpec& spec, const AlarmIdentity& id,
                  ReasonNumber(spec.threshold));
   Str(&out, "TreatMissingData", TreatMissingDataName(spec.treat_missing));
   out.push_back(',');
-  Str(&out, "EvaluateLowSampleCountPercentile", "");
+  Str(&out, "EvaluateLowSampleCountPercentile",
+      spec.low_sample_count ? LowSampleCountName(*spec.low_sample_count)
+                            : std::string_view());
   out.append(std::string_view("}}"));
   return fmt::to_string(out);
 }

@@ -26,13 +26,24 @@ enum class ComparisonOperator {
   kLessThanOrEqualToThreshold,
 };
 enum class TreatMissingData { kMissing, kNotBreaching, kBreaching, kIgnore };
+// EvaluateLowSampleCountPercentile: what a percentile alarm does with a
+// period whose samples are too few for the percentile to be significant.
+enum class LowSampleCount { kEvaluate, kIgnore };
 
 std::string_view AlarmStateName(AlarmState s);  // "OK", "ALARM", ...
 std::string_view ComparisonName(ComparisonOperator c);
 std::string_view TreatMissingDataName(TreatMissingData t);
+std::string_view LowSampleCountName(LowSampleCount l);  // "evaluate", ...
 Result<AlarmState> ParseAlarmState(std::string_view text);
 Result<ComparisonOperator> ParseComparison(std::string_view text);
 Result<TreatMissingData> ParseTreatMissingData(std::string_view text);
+Result<LowSampleCount> ParseLowSampleCount(std::string_view text);
+
+// The fewest samples from which percentile `percentile` (0..100) is
+// statistically significant, per "Percentile-based alarms and low data
+// samples": 10/(1-p) for 0.5 <= p < 1, 10/p for 0 < p < 0.5. p0 and p100
+// fall in neither range: 0, always significant.
+double SignificantSampleCount(double percentile);
 
 struct AlarmSpec {
   std::string name = "flowmon-alarm";
@@ -45,6 +56,8 @@ struct AlarmSpec {
   int64_t period = 60;  // seconds, a multiple of 60
   Statistic stat{Statistic::Kind::kSum, 0, "Sum"};
   AlarmState initial_state = AlarmState::kInsufficientData;
+  // Unset as in AWS when the setting is omitted: percentiles are evaluated.
+  std::optional<LowSampleCount> low_sample_count;
 
   int m() const {
     return datapoints_to_alarm > 0 ? datapoints_to_alarm : evaluation_periods;
@@ -53,6 +66,10 @@ struct AlarmSpec {
   // one size the documentation gives); flowmon uses N + 2.
   int evaluation_range() const { return evaluation_periods + 2; }
   bool Breaches(double value) const;
+  // True when a datapoint from `samples` samples leaves the state as it is:
+  // a percentile statistic, low_sample_count ignore, and fewer samples
+  // than SignificantSampleCount.
+  bool TooFewSamples(double samples) const;
   // CloudWatch's limits: 1 <= M <= N, period a multiple of 60, N x period
   // at most one day.
   Status Validate() const;
@@ -62,6 +79,7 @@ struct AlarmSpec {
 struct EvaluationSlot {
   int64_t start = 0;  // the datapoint's period start, epoch seconds
   std::optional<double> value;
+  std::optional<double> samples;  // the sample count behind value, if known
 };
 
 // The outcome of one evaluation: the new state, or nullopt to keep the
@@ -73,7 +91,8 @@ struct AlarmDecision {
 
 // Decides the state for one evaluation range (oldest slot first), exactly
 // per the rules and tables of "How alarm state is evaluated when data is
-// missing". `current` is the state before the evaluation.
+// missing". `current` is the state before the evaluation. A newest slot
+// with too few samples (AlarmSpec::TooFewSamples) keeps the state.
 AlarmDecision DecideAlarmState(const AlarmSpec& spec,
                                std::span<const EvaluationSlot> range,
                                AlarmState current);
@@ -85,22 +104,42 @@ struct AlarmTransition {
   std::string reason;
 };
 
+// When a replay evaluates: at every evaluation time from `since` up to and
+// including `until`, with or without data. Without `since` evaluations
+// start with the first data; without `until` they end at the end of the
+// last data (a stream's: where its event time got to). Data before `since`
+// is not evaluated itself but fills the evaluation ranges, as the data from
+// before an alarm was created does in CloudWatch.
+struct ReplayWindow {
+  std::optional<int64_t> since;  // epoch seconds
+  std::optional<int64_t> until;  // epoch seconds
+
+  // The earliest record time an evaluation in the window can use: `since`
+  // less the evaluation range; nullopt without `since`.
+  std::optional<int64_t> FirstUsed(const AlarmSpec& spec) const;
+};
+
 // Replays an alarm over a metric in time order. Fed per-minute samples (the
 // alarm evaluates every minute; a period longer than a minute slides minute
 // by minute) or per-period datapoints (evaluated once per period).
 class AlarmEvaluator {
  public:
   using OnTransition = std::function<void(const AlarmTransition&)>;
-  AlarmEvaluator(AlarmSpec spec, OnTransition on_transition);
+  AlarmEvaluator(AlarmSpec spec, OnTransition on_transition,
+                 ReplayWindow window = {});
 
   // A minute's samples. REQUIRES: minutes in increasing order.
   void AddMinute(int64_t minute, const Aggregate& samples);
-  // A period's datapoint. REQUIRES: increasing period starts.
-  void AddDatapoint(int64_t period_start, double value);
+  // A period's datapoint, or (no value) a period known to have no data,
+  // which extends the replay like a datapoint. `samples`: the sample count
+  // behind the value, if known. REQUIRES: increasing period starts.
+  void AddDatapoint(int64_t period_start, std::optional<double> value,
+                    std::optional<double> samples = std::nullopt);
   // On a stream: every minute before `t` is final, data or not; runs the
   // evaluations up to `t`.
   void AdvanceTo(int64_t t);
-  // Runs the evaluations up to the end of the last data received.
+  // Runs the evaluations up to the window's `until`, or without one, up to
+  // the end of the last data received.
   void Finish();
 
   AlarmState state() const { return state_; }
@@ -109,20 +148,32 @@ class AlarmEvaluator {
   // The datapoints evaluated, one per period start aligned to the period.
   const std::map<int64_t, double>& datapoints() const { return datapoints_; }
   const AlarmSpec& spec() const { return spec_; }
+  const ReplayWindow& window() const { return window_; }
 
  private:
-  void EvaluateUntil(int64_t t);  // evaluation times <= t
+  struct Point {
+    double value = 0;
+    std::optional<double> samples;
+  };
+  // Sets the first evaluation time from the first one the data allows.
+  void Start(int64_t first);
+  // Starts at the window's `since` (on the minutes), if it has one.
+  void StartAtSince();
+  void EvaluateUntil(int64_t t);  // evaluation times <= t, within window_
   void Evaluate(int64_t t);
-  std::optional<double> Window(int64_t start, int64_t end) const;
+  // The datapoint of [start, end) into *slot.
+  void Fill(int64_t start, int64_t end, EvaluationSlot* slot) const;
+  int64_t step() const;  // between evaluations
 
   AlarmSpec spec_;
   OnTransition on_transition_;
+  ReplayWindow window_;
   AlarmState state_;
   bool ever_alarm_ = false;
   size_t transitions_ = 0;
   bool by_minute_ = true;
   std::map<int64_t, Aggregate> minutes_;  // the last range's worth
-  std::map<int64_t, double> points_;      // datapoints mode
+  std::map<int64_t, Point> points_;       // datapoints mode
   std::map<int64_t, double> datapoints_;  // for output
   int64_t next_eval_ = INT64_MIN;
   int64_t data_end_ = INT64_MIN;

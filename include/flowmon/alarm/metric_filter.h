@@ -27,7 +27,8 @@ struct MetricFilterConfig {
   // Where the closed minutes go, in time order; either may be empty.
   // `alarm` (not owned, must outlive the call) is fed every minute
   // (AddMinute) and, on streams, the time before which minutes are final
-  // (AdvanceTo); its Finish() is left to the caller.
+  // (AdvanceTo); its Finish() is left to the caller. Records too old for
+  // its ReplayWindow are not read.
   AlarmEvaluator* alarm = nullptr;
   MetricAggregator::Emit on_minute;
 };

@@ -53,17 +53,19 @@ class MonitorSet : public RecordSink {
       std::function<void(size_t index, const AlarmTransition& t)>;
 
   // Compiles each monitor's pattern and metric. Errors are prefixed with
-  // the monitor's origin.
+  // the monitor's origin. Every alarm is replayed over `window`.
   static Result<std::unique_ptr<MonitorSet>> Create(
       const std::vector<MonitorSpec>& specs, int64_t lateness,
-      OnTransition on_transition);
+      OnTransition on_transition, ReplayWindow window = {});
   ~MonitorSet() override;
 
   // True when every pattern is a JSON pattern: such monitors only match
   // JSON events, so inputs should be read as raw lines.
   bool all_json() const;
-  // Sets options->patterns to the monitors' patterns and what the
-  // pipeline must deliver for them (the rest of *options is the caller's).
+  // Sets options->patterns to the monitors' patterns, what the pipeline
+  // must deliver for them, and, with a window's `since`, options->since to
+  // the oldest record time an evaluation uses (the rest of *options is the
+  // caller's).
   void ConfigurePipeline(PipelineOptions* options) const;
 
   std::unique_ptr<RecordSink> NewWorker() const override;
@@ -98,6 +100,8 @@ class MonitorSet : public RecordSink {
   std::vector<MetricAggregator*> aggregators_;
   // The monitors that need the time of records they do not match.
   std::vector<size_t> wants_times_;
+  // Main set only: the oldest record time an evaluation uses, if bounded.
+  std::optional<int64_t> first_used_;
 };
 
 }  // namespace flowmon

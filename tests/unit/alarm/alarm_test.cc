@@ -56,12 +56,72 @@ struct TableRow {
   const char *missing, *ignore, *breaching, *not_breaching;
 };
 
+// How a row is fed to an AlarmEvaluator: as --datapoints lines (a missing
+// datapoint is a line without a value) or as a metric's minutes (a missing
+// datapoint is a minute without samples).
+enum class Feed { kDatapoints, kMinutes };
+
+// The state after replaying the row's five one-minute periods and
+// evaluating up to the end of the last (--until), from `initial`: at that
+// evaluation the range is exactly the row.
+AlarmState Replayed(int n, int m, TreatMissingData treat, std::string_view row,
+                    AlarmState initial, Feed feed) {
+  AlarmSpec spec;
+  spec.threshold = 1;
+  spec.evaluation_periods = n;
+  spec.datapoints_to_alarm = m;
+  spec.treat_missing = treat;
+  spec.initial_state = initial;
+  const auto slots = Row(row);
+  ReplayWindow window;
+  window.until = slots.back().start + 60;
+  // A row with no datapoint at all has nothing to start the replay: the
+  // evaluations start where the first period ends.
+  if (feed == Feed::kMinutes) window.since = slots.front().start + 60;
+  AlarmEvaluator ev(
+      spec, [](const AlarmTransition&) {}, window);
+  for (const EvaluationSlot& slot : slots) {
+    if (feed == Feed::kDatapoints) {
+      ev.AddDatapoint(slot.start, slot.value);
+    } else if (slot.value) {
+      Aggregate a;
+      a.Add(*slot.value, false);
+      ev.AddMinute(slot.start, a);
+    }
+  }
+  ev.Finish();
+  return ev.state();
+}
+
+void CheckReplayed(int n, int m, TreatMissingData treat, std::string_view row,
+                   std::string_view want) {
+  INFO(TreatMissingDataName(treat));
+  for (Feed feed : {Feed::kDatapoints, Feed::kMinutes}) {
+    for (AlarmState initial :
+         {AlarmState::kOk, AlarmState::kAlarm, AlarmState::kInsufficientData}) {
+      INFO("from " << AlarmStateName(initial)
+                   << (feed == Feed::kMinutes ? " (minutes)" : ""));
+      const AlarmState got = Replayed(n, m, treat, row, initial, feed);
+      if (want == "retain") {
+        CHECK(got == initial);
+      } else {
+        CHECK(AlarmStateName(got) == want);
+      }
+    }
+  }
+}
+
+// Each row both as one evaluation (DecideAlarmState) and replayed.
 void CheckTableRow(int n, int m, const TableRow& r) {
   INFO(r.row);
   CHECK(Outcome(n, m, T::kMissing, r.row) == r.missing);
   CHECK(Outcome(n, m, T::kIgnore, r.row) == r.ignore);
   CHECK(Outcome(n, m, T::kBreaching, r.row) == r.breaching);
   CHECK(Outcome(n, m, T::kNotBreaching, r.row) == r.not_breaching);
+  CheckReplayed(n, m, T::kMissing, r.row, r.missing);
+  CheckReplayed(n, m, T::kIgnore, r.row, r.ignore);
+  CheckReplayed(n, m, T::kBreaching, r.row, r.breaching);
+  CheckReplayed(n, m, T::kNotBreaching, r.row, r.not_breaching);
 }
 
 TEST_CASE("AWS table: 3 out of 3 datapoints, every missing-data setting",
@@ -87,6 +147,212 @@ TEST_CASE("AWS table: 2 out of 3 datapoints, every missing-data setting",
       {"- - - - X", "INSUFFICIENT_DATA", "retain", "ALARM", "OK"},
   };
   for (const TableRow& r : rows) CheckTableRow(3, 2, r);
+}
+
+// "The next time this alarm is evaluated, if the data is still missing it
+// will go to ALARM, as that non-breaching data point will no longer be
+// among the 5 most recent data points retrieved" (the second row).
+TEST_CASE("AWS: a breaching alarm goes to ALARM once the data stays missing",
+          "[alarm]") {
+  AlarmSpec spec;
+  spec.threshold = 1;
+  spec.evaluation_periods = 3;
+  spec.treat_missing = T::kBreaching;
+  const int64_t t0 = 1563108000;
+  for (int64_t extra : {0, 60}) {
+    std::vector<AlarmTransition> seen;
+    AlarmEvaluator ev(
+        spec, [&](const AlarmTransition& t) { seen.push_back(t); },
+        ReplayWindow{std::nullopt, t0 + 300 + extra});
+    ev.AddDatapoint(t0, 0.0);
+    ev.Finish();
+    INFO("until +" << extra);
+    // The first evaluation already sees the 0: OK, and the row "0 - - - -"
+    // keeps it OK.
+    REQUIRE(!seen.empty());
+    CHECK(seen[0].to == AlarmState::kOk);
+    CHECK(ev.state() == (extra == 0 ? AlarmState::kOk : AlarmState::kAlarm));
+    REQUIRE(seen.size() == (extra == 0 ? 1u : 2u));
+    if (extra > 0) {
+      CHECK(seen[1].time == t0 + 360);
+      CHECK(seen[1].reason ==
+            "Threshold Crossed: no datapoints were received for 3 periods and "
+            "3 missing datapoints were treated as [Breaching] (minimum 3 "
+            "datapoints for OK -> ALARM transition).");
+    }
+  }
+}
+
+// "missing – If all data points in the alarm evaluation range are missing,
+// the alarm transitions to INSUFFICIENT_DATA": the sixth row's ALARM lasts
+// while the breaching datapoint is in the range.
+TEST_CASE("AWS: missing goes to INSUFFICIENT_DATA once the range is empty",
+          "[alarm]") {
+  AlarmSpec spec;
+  spec.threshold = 1;
+  spec.evaluation_periods = 3;
+  const int64_t t0 = 1563108000;
+  std::vector<AlarmTransition> seen;
+  AlarmEvaluator ev(
+      spec, [&](const AlarmTransition& t) { seen.push_back(t); },
+      ReplayWindow{std::nullopt, t0 + 600});
+  ev.AddDatapoint(t0, 2.0);
+  ev.Finish();
+  // At t0 + 60 the range is "- - - - X": INSUFFICIENT_DATA stays. By
+  // t0 + 300 it is "X - - - -": ALARM (flowmon raises it as soon as the X
+  // is the oldest of the N evaluated, at "- - X - -").
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].to == AlarmState::kAlarm);
+  CHECK(seen[0].time == t0 + 180);
+  // The range of the evaluation at t0 + 360 no longer holds t0.
+  CHECK(seen[1].to == AlarmState::kInsufficientData);
+  CHECK(seen[1].time == t0 + 360);
+  CHECK(seen[1].reason == "Insufficient Data: 3 datapoints were unknown.");
+}
+
+TEST_CASE("replay window: until, since and periods without data", "[alarm]") {
+  AlarmSpec spec;
+  spec.threshold = 1;
+  const int64_t t0 = 1563108000;
+  std::vector<AlarmTransition> seen;
+  auto replay = [&](ReplayWindow window, Feed feed, TreatMissingData treat) {
+    seen.clear();
+    spec.treat_missing = treat;
+    AlarmEvaluator ev(
+        spec, [&](const AlarmTransition& t) { seen.push_back(t); }, window);
+    // X at t0, nothing at t0 + 60 (a line without a value), 0 at t0 + 600.
+    if (feed == Feed::kDatapoints) {
+      ev.AddDatapoint(t0, 2.0);
+      ev.AddDatapoint(t0 + 60, std::nullopt);
+      ev.AddDatapoint(t0 + 600, 0.0);
+    } else {
+      Aggregate x, zero;
+      x.Add(2, false);
+      zero.Add(0, false);
+      ev.AddMinute(t0, x);
+      ev.AddMinute(t0 + 600, zero);
+    }
+    ev.Finish();
+    return ev;
+  };
+  for (Feed feed : {Feed::kDatapoints, Feed::kMinutes}) {
+    INFO((feed == Feed::kMinutes ? "minutes" : "datapoints"));
+    // --until before the last data: nothing after it is evaluated.
+    AlarmEvaluator until = replay({std::nullopt, t0 + 180}, feed, T::kMissing);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].to == AlarmState::kAlarm);
+    CHECK(until.state() == AlarmState::kAlarm);
+    CHECK(until.datapoints().size() == 1);
+    // --since after the first data: that data fills the first range, and
+    // the first transition is at --since.
+    AlarmEvaluator since = replay({t0 + 120, std::nullopt}, feed, T::kMissing);
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0].time == t0 + 120);
+    CHECK(seen[0].to == AlarmState::kAlarm);
+    CHECK(seen[1].time == t0 + 240);
+    CHECK(seen[1].to == AlarmState::kInsufficientData);
+    CHECK(seen[2].time == t0 + 660);
+    CHECK(seen[2].to == AlarmState::kOk);
+    CHECK(since.datapoints().size() == 2);
+    // --since before the data: evaluated without data from there on.
+    replay({t0 - 600, t0}, feed, T::kBreaching);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].time == t0 - 600);
+    CHECK(seen[0].to == AlarmState::kAlarm);
+  }
+  // A trailing line without a value extends the replay like any other.
+  seen.clear();
+  spec.treat_missing = T::kMissing;
+  AlarmEvaluator ev(spec, [&](const AlarmTransition& t) { seen.push_back(t); });
+  ev.AddDatapoint(t0, 2.0);
+  for (int i = 1; i <= 3; ++i) ev.AddDatapoint(t0 + 60 * i, std::nullopt);
+  ev.Finish();
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[1].time == t0 + 240);
+  CHECK(seen[1].to == AlarmState::kInsufficientData);
+  // No data at all, with a window: every minute of it is evaluated.
+  seen.clear();
+  spec.treat_missing = T::kBreaching;
+  AlarmEvaluator empty(
+      spec, [&](const AlarmTransition& t) { seen.push_back(t); },
+      ReplayWindow{t0 + 1, t0 + 600});
+  empty.Finish();
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].time == t0 + 60);
+  CHECK(seen[0].to == AlarmState::kAlarm);
+  // On a stream, the clock runs them as it moves, before any data.
+  seen.clear();
+  AlarmEvaluator stream(
+      spec, [&](const AlarmTransition& t) { seen.push_back(t); },
+      ReplayWindow{t0, std::nullopt});
+  stream.AdvanceTo(t0 - 60);
+  CHECK(seen.empty());
+  stream.AdvanceTo(t0 + 120);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].time == t0);
+}
+
+// "Percentile-based alarms and low data samples": "fewer than
+// 10/(1-percentile) data points" for 0.5 <= p < 1, "fewer than 1000 samples
+// for an alarm on a p99 percentile"; 10/percentile below 0.5.
+TEST_CASE("AWS: percentiles and low data samples", "[alarm]") {
+  CHECK(SignificantSampleCount(99) == 1000);
+  CHECK(SignificantSampleCount(90) == 100);
+  CHECK(SignificantSampleCount(50) == 20);
+  CHECK(SignificantSampleCount(99.9) == 10000);
+  CHECK(SignificantSampleCount(10) == 100);
+  CHECK(SignificantSampleCount(25) == 40);
+  CHECK(SignificantSampleCount(0) == 0);
+  CHECK(SignificantSampleCount(100) == 0);
+  AlarmSpec spec;
+  spec.threshold = 1;
+  spec.stat = *Statistic::Parse("p90");
+  CHECK_FALSE(spec.TooFewSamples(99));  // evaluated unless told to ignore
+  spec.low_sample_count = LowSampleCount::kEvaluate;
+  CHECK_FALSE(spec.TooFewSamples(99));
+  spec.low_sample_count = LowSampleCount::kIgnore;
+  CHECK(spec.TooFewSamples(99));
+  CHECK_FALSE(spec.TooFewSamples(100));
+  spec.stat = *Statistic::Parse("Sum");
+  CHECK_FALSE(spec.TooFewSamples(1));  // "used only for ... percentiles"
+  CHECK(*ParseLowSampleCount("ignore") == LowSampleCount::kIgnore);
+  CHECK(ParseLowSampleCount("skip").status().message() ==
+        "unknown EvaluateLowSampleCountPercentile value 'skip' (expected "
+        "evaluate, ignore)");
+
+  // "the alarm state does not change during periods with too few data
+  // points": a period of 99 breaching samples leaves the state, one of
+  // 100 raises the alarm.
+  spec.stat = *Statistic::Parse("p90");
+  const int64_t t0 = 1563108000;
+  for (const LowSampleCount low :
+       {LowSampleCount::kEvaluate, LowSampleCount::kIgnore}) {
+    spec.low_sample_count = low;
+    std::vector<AlarmTransition> seen;
+    AlarmEvaluator ev(spec,
+                      [&](const AlarmTransition& t) { seen.push_back(t); });
+    Aggregate few, enough;
+    few.AddRepeated(5, 99, true);
+    enough.AddRepeated(5, 100, true);
+    ev.AddMinute(t0, few);
+    ev.AddMinute(t0 + 60, enough);
+    ev.Finish();
+    INFO(LowSampleCountName(low));
+    REQUIRE(!seen.empty());
+    CHECK(seen[0].to == AlarmState::kAlarm);
+    CHECK(seen[0].time ==
+          (low == LowSampleCount::kIgnore ? t0 + 120 : t0 + 60));
+    // The same from --datapoints sample counts.
+    seen.clear();
+    AlarmEvaluator dp(spec,
+                      [&](const AlarmTransition& t) { seen.push_back(t); });
+    dp.AddDatapoint(t0, 5.0, 99.0);
+    dp.AddDatapoint(t0 + 60, 5.0, 100.0);
+    dp.Finish();
+    REQUIRE(!seen.empty());
+    CHECK(seen[0].time ==
+          (low == LowSampleCount::kIgnore ? t0 + 120 : t0 + 60));
+  }
 }
 
 TEST_CASE("every comparison operator at, above and below the threshold",

@@ -129,17 +129,29 @@ TEST_CASE("describe-alarms: warnings", "[check]") {
   CHECK(
       only_composite.warnings ==
       std::vector<std::string>{"a.json: 2 composite alarms are not evaluated"});
-  const LoadedConfig low = LoadConfigText(
-      {{"f.json", kFilters},
-       {"a.json", With(kAlarms, R"("Statistic":"Sum")",
-                       R"("ExtendedStatistic":"p90",)"
-                       R"("EvaluateLowSampleCountPercentile":"ignore")")}});
-  CHECK(low.error.empty());
-  CHECK(low.warnings ==
-        std::vector<std::string>{
-            "a.json: MetricAlarms[0]: EvaluateLowSampleCountPercentile "
-            "'ignore' is not supported; percentiles are evaluated whatever the "
-            "sample count"});
+}
+
+TEST_CASE("describe-alarms: EvaluateLowSampleCountPercentile", "[check]") {
+  auto low = [](const char* value) {
+    return LoadConfigText(
+        {{"f.json", kFilters},
+         {"a.json",
+          With(kAlarms, R"("Statistic":"Sum")",
+               std::string(R"("ExtendedStatistic":"p90",)") +
+                   R"("EvaluateLowSampleCountPercentile":")" + value + "\"")}});
+  };
+  const LoadedConfig ignore = low("ignore");
+  CHECK(ignore.error.empty());
+  CHECK(ignore.warnings.empty());
+  REQUIRE(ignore.config.monitors.size() == 1);
+  CHECK(ignore.config.monitors[0].alarm.low_sample_count ==
+        LowSampleCount::kIgnore);
+  CHECK(low("evaluate").config.monitors[0].alarm.low_sample_count ==
+        LowSampleCount::kEvaluate);
+  CHECK(!low("").config.monitors[0].alarm.low_sample_count);
+  CHECK(low("skip").error ==
+        "a.json: MetricAlarms[0]: unknown EvaluateLowSampleCountPercentile "
+        "value 'skip' (expected evaluate, ignore)");
 }
 
 }  // namespace

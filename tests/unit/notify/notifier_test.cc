@@ -46,6 +46,10 @@ TEST_CASE("the SNS message of a state change", "[notify]") {
           .find(
               R"j("StatisticType":"ExtendedStatistic","ExtendedStatistic":"p99")j") !=
       std::string::npos);
+  // The alarm's EvaluateLowSampleCountPercentile, as configured.
+  spec.low_sample_count = LowSampleCount::kIgnore;
+  CHECK(SnsAlarmMessage(spec, id, t)
+            .ends_with(R"j("EvaluateLowSampleCountPercentile":"ignore"}})j"));
   CHECK(
       SlackMessage(spec, t) ==
       R"j({"text":"ALARM: \"ssh-rejects\" changed from OK to ALARM at 2019-07-14T12:44:00Z. Threshold Crossed: x"})j");
