@@ -79,7 +79,7 @@ const Alias* FindAlias(std::string_view folded) {
 // the format's field `at`.
 bool NameFits(std::string_view name, const FlowField& field,
               const FlowField& at) {
-  if (&field == &at) return true;
+  if (field.name == at.name) return true;
   const Alias* alias = FindAlias(Folded(name));
   return alias != nullptr && alias->also == at.name;
 }
@@ -194,8 +194,7 @@ std::string PatternFormatWarning(const CompiledPattern& pattern,
     problem = fmt::format(
         "{} has {} fields{}, but {} has {}: it matches no record", subject,
         pattern.fixed_fields(),
-        pattern.has_ellipsis() ? " besides '...'" : " and no '...'", format,
-        n);
+        pattern.has_ellipsis() ? " besides '...'" : " and no '...'", format, n);
   } else {
     std::string wrong;
     for (const Slot& s : pattern.slots()) {
@@ -207,15 +206,16 @@ std::string PatternFormatWarning(const CompiledPattern& pattern,
       if (NameFits(s.name, *field, bound)) continue;
       if (!wrong.empty()) wrong += "; ";
       const int want = ColumnFor(s.name, *field, schema);
-      wrong += want >= 0 ? fmt::format("`{}` binds field {} ({}), not {} "
-                                       "(field {})",
-                                       s.name, k + 1, bound.name,
-                                       schema.column(static_cast<size_t>(want))
-                                           .name,
-                                       want + 1)
-                         : fmt::format("`{}` binds field {} ({}), and there "
-                                       "is no {}",
-                                       s.name, k + 1, bound.name, field->name);
+      wrong += want >= 0 ? fmt::format(
+                               "`{}` binds field {} ({}), not {} "
+                               "(field {})",
+                               s.name, k + 1, bound.name,
+                               schema.column(static_cast<size_t>(want)).name,
+                               want + 1)
+                         : fmt::format(
+                               "`{}` binds field {} ({}), and there "
+                               "is no {}",
+                               s.name, k + 1, bound.name, field->name);
     }
     if (wrong.empty()) return {};
     problem = fmt::format("{} binds fields by position: in {}, {}", subject,

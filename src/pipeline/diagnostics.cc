@@ -151,8 +151,9 @@ void Diagnostics::Settle() {
   for (uint64_t c : source_counts_) bad += c;
   if (source_records_ == 0 && bad == 0) return;  // no line yet
   settled_ = true;
-  nothing_fit_ = source_records_ == 0 &&
-                 source_counts_[static_cast<size_t>(LineError::kFieldCount)] > 0;
+  nothing_fit_ =
+      source_records_ == 0 &&
+      source_counts_[static_cast<size_t>(LineError::kFieldCount)] > 0;
   if (nothing_fit_) ReportNoLineFits();
   for (const BadLine& held : held_) {
     if (nothing_fit_ && held.error == LineError::kFieldCount) {
@@ -201,12 +202,12 @@ void Diagnostics::ReportNoLineFits() {
       fix = "read it as plain text with --format raw";
       break;
   }
-  std::string message = fmt::format(
-      "{}: no line has the {} fields of {}: {} {} fields", source_,
-      format_fields_, format,
-      lines == 1 ? std::string("its one line has")
-                 : fmt::format("its {} lines have", lines),
-      got);
+  std::string message =
+      fmt::format("{}: no line has the {} fields of {}: {} {} fields", source_,
+                  format_fields_, format,
+                  lines == 1 ? std::string("its one line has")
+                             : fmt::format("its {} lines have", lines),
+                  got);
   if (!first_misfit_.empty()) message += "\n  " + first_misfit_;
   message += "\n  " + fix;
   emit_(true, message);

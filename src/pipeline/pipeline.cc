@@ -1,12 +1,12 @@
 #include "flowmon/pipeline/pipeline.h"
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <cstring>
 #include <memory>
 #include <span>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
@@ -107,8 +107,9 @@ class FormatFitWarnings {
     const std::string format =
         origin == FormatOrigin::kHeaderLine
             ? fmt::format("the header line of {}", source_)
-        : origin == FormatOrigin::kOption ? std::string("the format of --format")
-                                          : std::string("the default format (v2)");
+        : origin == FormatOrigin::kOption
+            ? std::string("the format of --format")
+            : std::string("the default format (v2)");
     for (const CompiledPattern* p : patterns_) {
       const std::string warning =
           PatternFormatWarning(*p, schema, format, patterns_.size() > 1);
@@ -488,8 +489,9 @@ class Runner {
             chunk.data.substr(0, kBinaryProbeBytes - probed);
         const size_t nul = probe.find('\0');
         if (nul != std::string_view::npos) {
-          diag_->InputError(Status::Corrupt(BinaryInputMessage(
-              source.name(), probed + nul, first ? chunk.data : std::string_view())));
+          diag_->InputError(Status::Corrupt(
+              BinaryInputMessage(source.name(), probed + nul,
+                                 first ? chunk.data : std::string_view())));
           break;
         }
         probed += probe.size();
@@ -519,10 +521,10 @@ class Runner {
             ++line_no;
           }
         }
-        const FormatOrigin origin =
-            !header.empty()                     ? FormatOrigin::kHeaderLine
-            : options_.schema == Schema::DefaultV2() ? FormatOrigin::kDefault
-                                                 : FormatOrigin::kOption;
+        const FormatOrigin origin = !header.empty() ? FormatOrigin::kHeaderLine
+                                    : options_.schema == Schema::DefaultV2()
+                                        ? FormatOrigin::kDefault
+                                        : FormatOrigin::kOption;
         diag_->SetFormat(origin, schema.size());
         fit_.Check(schema, origin);
         schema_id = NewSchemaId();

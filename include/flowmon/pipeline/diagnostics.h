@@ -104,8 +104,8 @@ class Diagnostics {
   size_t format_fields_ = 0;
   size_t fewest_fields_ = SIZE_MAX;
   size_t most_fields_ = 0;
-  bool settled_ = false;     // the input had a record, or Settle() decided
-  bool nothing_fit_ = false;  // ... that none of its lines fits
+  bool settled_ = false;       // the input had a record, or Settle() decided
+  bool nothing_fit_ = false;   // ... that none of its lines fits
   std::vector<BadLine> held_;  // reports waiting for the decision
   std::string first_misfit_;   // "LINE: excerpt" of its first such line
   uint64_t reported_ = 0;

@@ -33,11 +33,13 @@ TEST_CASE("terminal controls are written as \\xNN", "[terminal]") {
   CHECK(Safe(std::string_view("a\0b", 3)) == "a\\x00b");
   CHECK(Safe("\r\x7f") == "\\x0d\\x7f");
   // C1 controls in UTF-8 (CSI is U+009B) and bytes that are not UTF-8.
-  CHECK(Safe("OK\xc2\x9b" "2J") == "OK\\xc2\\x9b2J");
-  CHECK(Safe("\x9b" "2J") == "\\x9b2J");
-  CHECK(Safe("\xc3") == "\\xc3");              // cut short
-  CHECK(Safe("\xc0\xaf") == "\\xc0\\xaf");     // overlong '/'
-  CHECK(Safe("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a surrogate
+  CHECK(Safe("OK\xc2\x9b"
+             "2J") == "OK\\xc2\\x9b2J");
+  CHECK(Safe("\x9b"
+             "2J") == "\\x9b2J");
+  CHECK(Safe("\xc3") == "\\xc3");                             // cut short
+  CHECK(Safe("\xc0\xaf") == "\\xc0\\xaf");                    // overlong '/'
+  CHECK(Safe("\xed\xa0\x80") == "\\xed\\xa0\\x80");           // a surrogate
   CHECK(Safe("\xf4\x90\x80\x80") == "\\xf4\\x90\\x80\\x80");  // > U+10FFFF
 }
 

@@ -32,15 +32,23 @@ TEST_CASE("pattern names stand for flow-log fields", "[format_fit]") {
     const char* field;  // nullptr: no field
   };
   const Case cases[] = {
-      {"srcaddr", "srcaddr"},        {"log_status", "log-status"},
-      {"logStatus", "log-status"},   {"interfaceID", "interface-id"},
+      {"srcaddr", "srcaddr"},
+      {"log_status", "log-status"},
+      {"logStatus", "log-status"},
+      {"interfaceID", "interface-id"},
       {"pkt_src_aws_service", "pkt-src-aws-service"},
-      {"source", "srcaddr"},         {"destination", "dstaddr"},
-      {"destport", "dstport"},       {"windowstart", "start"},
-      {"windowend", "end"},          {"flowlogstatus", "log-status"},
-      {"account", "account-id"},     {"eni", "interface-id"},
-      {"status", "log-status"},      {"a", nullptr},
-      {"request", nullptr},          {"status_code", nullptr},
+      {"source", "srcaddr"},
+      {"destination", "dstaddr"},
+      {"destport", "dstport"},
+      {"windowstart", "start"},
+      {"windowend", "end"},
+      {"flowlogstatus", "log-status"},
+      {"account", "account-id"},
+      {"eni", "interface-id"},
+      {"status", "log-status"},
+      {"a", nullptr},
+      {"request", nullptr},
+      {"status_code", nullptr},
   };
   for (const Case& c : cases) {
     INFO(c.name);

@@ -346,9 +346,9 @@ SetRun RunSet(const std::string& text,
 // header words; each pattern's rare byte out of place too.
 std::string RandomFlowText(std::mt19937* rng, int lines) {
   const char* const words[] = {
-      "2",    "REJECT", "ACCEPT", "OK",      "NODATA",  "J",     "N",
-      "P",    "-",      "eni-0a", "\"a b\"", "[x y]",   "\t",    "\x01",
-      "\r",   "version", "action", "10.0.0.1", "JREJECT", "Q",   "Z"};
+      "2",  "REJECT",  "ACCEPT", "OK",       "NODATA",  "J",  "N",
+      "P",  "-",       "eni-0a", "\"a b\"",  "[x y]",   "\t", "\x01",
+      "\r", "version", "action", "10.0.0.1", "JREJECT", "Q",  "Z"};
   const char* const actions[] = {"REJECT", "ACCEPT", "-", "REJECTED"};
   const char* const statuses[] = {"OK", "NODATA", "SKIPDATA", "OK\r"};
   std::string text;
@@ -393,8 +393,9 @@ TEST_CASE("a pattern set matches like each pattern alone, prefilter or not",
       {"REJECT", "NODATA", "ACCEPT", "OK", "\"eni-0a\"", "version", "Q", "Z",
        "Y"},
       // A pattern without a required literal: no prefilter either.
-      {"[..., action=REJECT, status]", "[..., dstport>100, p, k, b, s, e, "
-                                       "action, status]"},
+      {"[..., action=REJECT, status]",
+       "[..., dstport>100, p, k, b, s, e, "
+       "action, status]"},
   };
   std::mt19937 rng(11);
   for (int round = 0; round < 12; ++round) {
@@ -465,8 +466,8 @@ TEST_CASE("rejected times come from each input's start column", "[pipeline]") {
     sources.push_back(NewStringSource("b", b, 5));
     RunPipeline(std::move(sources), options, &sink, &diag.diag);
     CHECK(sink.times == std::vector<std::string>{"-1 100", "-1 120", "-1 200"});
-    CHECK(sink.lines[0] ==
-          std::vector<std::string>{"2 1.1.1.1 REJECT 110 OK", "210 2 REJECT OK"});
+    CHECK(sink.lines[0] == std::vector<std::string>{"2 1.1.1.1 REJECT 110 OK",
+                                                    "210 2 REJECT OK"});
     CHECK(diag.warnings.empty());
     // since/until apply to the times too.
     options.since = 110;
@@ -498,10 +499,9 @@ TEST_CASE("a header line mid-stream holds across chunk boundaries",
       PipelineOptions options;
       options.prefilter = prefilter;
       const Run run = RunText(text, "[v, action=REJECT, ...]", block, options);
-      CHECK(run.lines ==
-            std::vector<std::string>{"2 REJECT 2.2.2.2 3389 6",
-                                     "2 REJECT 3.3.3.3 3389 6",
-                                     "2 REJECT 4.4.4.4 3389 6"});
+      CHECK(run.lines == std::vector<std::string>{"2 REJECT 2.2.2.2 3389 6",
+                                                  "2 REJECT 3.3.3.3 3389 6",
+                                                  "2 REJECT 4.4.4.4 3389 6"});
       // The first header puts srcaddr where the pattern says `action`.
       REQUIRE(run.warnings.size() == 3);
       CHECK(run.warnings[0].starts_with(
@@ -512,6 +512,16 @@ TEST_CASE("a header line mid-stream holds across chunk boundaries",
       CHECK(run.stats.malformed == 1);
     }
   }
+}
+
+// Runs `pattern` over one stream per (name, text), in 64-byte blocks.
+Run RunOnStreams(const std::vector<std::pair<std::string, std::string>>& inputs,
+                 std::string_view pattern) {
+  std::vector<std::unique_ptr<Source>> sources;
+  for (const auto& [name, text] : inputs) {
+    sources.push_back(NewStringSource(name, text, 64));
+  }
+  return RunOn(std::move(sources), pattern);
 }
 
 // Lines of a v8 custom format (24 fields) without their header line.
@@ -589,11 +599,10 @@ TEST_CASE("the format an input is read in is named in its error",
 
 TEST_CASE("other inputs of a run still count after one fits no line",
           "[pipeline]") {
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(NewStringSource("custom.log", CustomLines(3), 64));
-  sources.push_back(NewStringSource("seed.log", kSeed, 64));
-  sources.push_back(NewStringSource("bad.log", "2 x\n" + std::string(kSeed), 64));
-  const Run run = RunOn(std::move(sources), "[]");
+  const Run run = RunOnStreams({{"custom.log", CustomLines(3)},
+                                {"seed.log", kSeed},
+                                {"bad.log", "2 x\n" + std::string(kSeed)}},
+                               "[]");
   REQUIRE(run.errors.size() == 1);
   CHECK(run.errors[0].starts_with("custom.log: no line has"));
   // The error did not use up --max-report: bad.log's line is reported.
@@ -636,8 +645,8 @@ TEST_CASE("a NUL byte far into an input is one bad line", "[pipeline]") {
   // Forced text is never binary.
   PipelineOptions options;
   options.source.input_format = InputFormat::kText;
-  const Run forced = RunText(std::string("2 x \0 y\n", 8) + kSeed, "[]",
-                             4096, options);
+  const Run forced =
+      RunText(std::string("2 x \0 y\n", 8) + kSeed, "[]", 4096, options);
   CHECK(forced.errors.empty());
   CHECK(forced.lines.size() == 4);
   CHECK(forced.stats.malformed == 1);
@@ -658,8 +667,8 @@ TEST_CASE("typed output: a selected record with a bad integer is malformed",
     std::vector<std::unique_ptr<Source>> sources;
     sources.push_back(threads > 1 ? NewWholeStringSource("in.log", text)
                                   : NewStringSource("in.log", text, 64));
-    const Run run = RunOn(std::move(sources), "[..., action=REJECT, status]",
-                          options);
+    const Run run =
+        RunOn(std::move(sources), "[..., action=REJECT, status]", options);
     CHECK(run.lines == std::vector<std::string>{
                            "2 1 e 1.1.1.1 2.2.2.2 40000 22 6 1 40 100 110 "
                            "REJECT OK"});
@@ -685,11 +694,9 @@ TEST_CASE("a pattern warning comes once per format", "[pipeline]") {
   const std::string custom =
       "version srcaddr action start log-status\n"
       "2 1.1.1.1 REJECT 100 OK\n";
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(NewStringSource("a.log", custom, 64));
-  sources.push_back(NewStringSource("b.log", custom, 64));
-  sources.push_back(NewStringSource("c.log", kSeed, 64));
-  const Run run = RunOn(std::move(sources), "[..., action=REJECT, status]");
+  const Run run =
+      RunOnStreams({{"a.log", custom}, {"b.log", custom}, {"c.log", kSeed}},
+                   "[..., action=REJECT, status]");
   REQUIRE(run.warnings.size() == 1);
   CHECK(run.warnings[0] ==
         "the pattern binds fields by position: in the header line of a.log, "
