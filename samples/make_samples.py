@@ -82,7 +82,8 @@ bad.insert(4, '')
 bad.insert(5, bad[0] + ' trailing-extra-field')
 write('bad_lines.log', bad)
 with open('bad_lines.log', 'ab') as f:
-    f.write(b'2 123456789012 eni-0a1b2c3d4e5f60718 \x00\x01\x02 garbage\n')
+    # Control bytes, but no NUL: a NUL byte would make the file binary.
+    f.write(b'2 123456789012 eni-0a1b2c3d4e5f60718 \x01\x02\x03 garbage\n')
     f.write((bad[1] + '\r\n').encode())
 
 tree = 'AWSLogs/%s/vpcflowlogs/us-east-1' % ACCT

@@ -1,5 +1,8 @@
 // flowmon filter: print (or count) the records a filter pattern matches.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 #include "commands.h"
 #include "flowmon/core/time_util.h"
@@ -83,6 +86,9 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   }
   options.pattern = &*pattern;
   options.invert = o.invert;
+  // Typed output never writes a string for an integer field; text prints
+  // records as they are and does not look.
+  options.check_values = !o.count && *format != OutputFormat::kText;
   if (o.limit > 0) options.threads = 1;  // stop exactly at the limit
 
   PrinterOptions printer;
@@ -91,6 +97,7 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   printer.limit = o.limit;
   printer.print_header = !o.no_header;
   printer.pattern = &*pattern;
+  printer.escape_controls = ::isatty(::fileno(stdout)) != 0;
   PrinterSink sink(printer, stdout);
 
   Diagnostics diag = MakeDiagnostics(o.input);

@@ -9,5 +9,6 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/quoted_string.cc
   ${CMAKE_CURRENT_LIST_DIR}/schema.cc
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cc
+  ${CMAKE_CURRENT_LIST_DIR}/terminal_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/time_util.cc
 )

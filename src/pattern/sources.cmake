@@ -2,6 +2,7 @@
 target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/compare.cc
   ${CMAKE_CURRENT_LIST_DIR}/filter_regex.cc
+  ${CMAKE_CURRENT_LIST_DIR}/format_fit.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_evaluator.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_event.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_parser.cc

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "flowmon/core/number.h"
+#include "pattern/char_class.h"
 #include "pattern/filter_regex.h"
 #include "pattern/space_delimited_lexer.h"
 
@@ -14,7 +15,7 @@ namespace {
 class SpaceDelimitedParser {
  public:
   SpaceDelimitedParser(std::string_view text, PatternError* error)
-      : lexer_(text), error_(error) {}
+      : text_(text), lexer_(text), error_(error) {}
 
   bool Parse(SpaceDelimitedPattern* out) {
     return ParseSlots(out) && ResolveNames(out);
@@ -35,7 +36,10 @@ class SpaceDelimitedParser {
   bool ResolveNames(SpaceDelimitedPattern* out);
   bool Fail(size_t column, std::string message);
   Token Peek() const;
+  // The pattern text from 1-based column `begin` up to `end`, trimmed.
+  std::string SlotText(size_t begin, size_t end) const;
 
+  std::string_view text_;
   SpaceDelimitedLexer lexer_;
   PatternError* error_;
   std::vector<NameRef> refs_;
@@ -46,6 +50,12 @@ bool SpaceDelimitedParser::Fail(size_t column, std::string message) {
   error_->column = column;
   error_->message = std::move(message);
   return false;
+}
+
+std::string SpaceDelimitedParser::SlotText(size_t begin, size_t end) const {
+  std::string_view t = text_.substr(begin - 1, end - begin);
+  while (!t.empty() && IsPatternSpace(t.back())) t.remove_suffix(1);
+  return std::string(t);
 }
 
 Token SpaceDelimitedParser::Peek() const {
@@ -106,8 +116,9 @@ bool SpaceDelimitedParser::ParseSlots(SpaceDelimitedPattern* out) {
       } else {
         return Fail(tok.column, "expected a field name or '...'");
       }
-      out->slots.push_back(std::move(slot));
       const Token sep = lexer_.Next();
+      slot.text = SlotText(tok.column, sep.column);
+      out->slots.push_back(std::move(slot));
       if (sep.kind == TokenKind::kRBracket) break;
       if (sep.kind == TokenKind::kEnd) return Fail(sep.column, "expected ']'");
       if (sep.kind != TokenKind::kComma) {

@@ -1,5 +1,7 @@
 #include "flowmon/pipeline/pipeline.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -9,6 +11,7 @@
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
+#include "flowmon/pattern/format_fit.h"
 #include "flowmon/scan/tokenizer.h"
 #include "pipeline/header_line.h"
 #include "scan/line_scan.h"
@@ -63,6 +66,65 @@ std::string_view PlainField(std::string_view line, size_t index, size_t count) {
   return {};
 }
 
+// How far into a plain-text input a NUL byte makes it binary, as in
+// ripgrep (which looks at its first buffer).
+constexpr size_t kBinaryProbeBytes = 64 << 10;
+
+// The message for a binary input: where its first NUL byte is (ripgrep's
+// words), and what to do about it. `head`: its first bytes, if at hand.
+std::string BinaryInputMessage(std::string_view name, uint64_t offset,
+                               std::string_view head) {
+  return fmt::format(
+      "{}: skipped binary file (found \"\\0\" byte at offset {}); {}", name,
+      offset,
+      head.starts_with("PAR1")
+          ? "it is Parquet: flowmon reads flow logs as text, plain or gzip"
+          : "--input-format text reads it as text");
+}
+
+// The patterns of a run that cannot mean what they say on the records of
+// a format (pattern/format_fit.h): one warning per pattern and format, at
+// the first input in that format. Main thread only.
+class FormatFitWarnings {
+ public:
+  FormatFitWarnings(const PipelineOptions& options, Diagnostics* diag)
+      : diag_(diag) {
+    if (options.pattern != nullptr) {
+      patterns_.push_back(options.pattern);
+    } else {
+      patterns_ = options.patterns;
+    }
+  }
+
+  void BeginSource(std::string_view name) { source_ = std::string(name); }
+
+  // `schema` is the format of records from here on, from `origin`.
+  void Check(const Schema& schema, FormatOrigin origin) {
+    if (schema.raw() || patterns_.empty()) return;
+    for (const Schema& seen : seen_) {
+      if (seen == schema) return;
+    }
+    seen_.push_back(schema);
+    const std::string format =
+        origin == FormatOrigin::kHeaderLine
+            ? fmt::format("the header line of {}", source_)
+        : origin == FormatOrigin::kOption
+            ? std::string("the format of --format")
+            : std::string("the default format (v2)");
+    for (const CompiledPattern* p : patterns_) {
+      const std::string warning =
+          PatternFormatWarning(*p, schema, format, patterns_.size() > 1);
+      if (!warning.empty()) diag_->Warning(warning);
+    }
+  }
+
+ private:
+  std::vector<const CompiledPattern*> patterns_;
+  Diagnostics* diag_;
+  std::string source_;
+  std::vector<Schema> seen_;
+};
+
 // Scans spans of whole lines for one thread: tokenizes, validates,
 // filters and hands selected records to its sink. No allocation per line.
 class Worker {
@@ -93,10 +155,22 @@ class Worker {
   // `schema` must stay valid while this worker scans with it; `id` is its
   // RecordContext::schema_id.
   void SetSchema(const Schema* schema, uint64_t id) {
+    if (options_.check_values && id != ctx_.schema_id) {
+      int_columns_.clear();
+      for (size_t i = 0; !schema->raw() && i < schema->size(); ++i) {
+        if (schema->column(i).type == FieldType::kInt) {
+          int_columns_.push_back(i);
+        }
+      }
+    }
     schema_ = schema;
     ctx_.schema = schema;
     ctx_.schema_id = id;
   }
+
+  // Where a header line inside a stream that switches the format is
+  // checked against the patterns (the serial worker only).
+  void SetFormatFitWarnings(FormatFitWarnings* fit) { fit_ = fit; }
 
   // Scans `span` (whole lines). Bad lines get line numbers counted from 1
   // at the first line this worker saw since its stats were last reset; the
@@ -173,8 +247,28 @@ class Worker {
       }
       return true;
     }
+    if (options_.check_values) {
+      if (const size_t k = BadIntegerColumn(); k < rec_.size) {
+        // Not a record after all: a line with a bad value is malformed.
+        --stats.records;
+        bad.Add(line_no, line, LineError::kBadValue,
+                static_cast<size_t>(rec_.fields[k].data() - rec_.line.data()),
+                0, 0, schema_->column(k).name);
+        return true;
+      }
+    }
     ++stats.selected;
     return sink_->OnRecord(rec_, ctx_);
+  }
+
+  // The first integer column of rec_ that holds neither digits nor "-",
+  // or rec_.size.
+  size_t BadIntegerColumn() const {
+    for (const size_t k : int_columns_) {
+      const std::string_view v = rec_.fields[k];
+      if (!IsMissing(v) && !IsDecimalDigits(v)) return k;
+    }
+    return rec_.size;
   }
 
   // Matches the pattern(s); with a set, fills matches_ for the context.
@@ -207,6 +301,7 @@ class Worker {
     if (!schema || *schema == *schema_) return;
     own_schema_ = std::move(schema);
     SetSchema(&*own_schema_, NewSchemaId());
+    if (fit_ != nullptr) fit_->Check(*schema_, FormatOrigin::kHeaderLine);
     schema_switched_ = true;
     sink_->OnInput(*schema_, rec_.line);
   }
@@ -299,6 +394,8 @@ class Worker {
   bool deliver_rejected_ = false;
   const Schema* schema_ = nullptr;
   std::optional<Schema> own_schema_;
+  std::vector<size_t> int_columns_;  // of schema_, with check_values
+  FormatFitWarnings* fit_ = nullptr;
   RecordContext ctx_;
   bool follow_headers_ = false;
   bool schema_switched_ = false;         // by a header line, in this scan
@@ -329,7 +426,13 @@ uint64_t BadCount(const BadLineLog& log) {
 class Runner {
  public:
   Runner(const PipelineOptions& options, RecordSink* sink, Diagnostics* diag)
-      : options_(options), sink_(sink), diag_(diag), serial_(options, sink) {}
+      : options_(options),
+        sink_(sink),
+        diag_(diag),
+        fit_(options, diag),
+        serial_(options, sink) {
+    serial_.SetFormatFitWarnings(&fit_);
+  }
 
   PipelineStats Run(const std::vector<std::string>& inputs) {
     progress_.inputs_total = inputs.size();
@@ -361,11 +464,17 @@ class Runner {
  private:
   void RunSource(Source& source) {
     diag_->BeginSource(source.name());
+    fit_.BeginSource(source.name());
     // Lives until the input ends: workers and RecordContext point to it.
     Schema schema = options_.schema;
     uint64_t schema_id = 0;
     bool first = true;
     uint64_t line_no = 1;  // of the next line to scan
+    // Bytes of plain text looked at for a NUL byte so far; forced text
+    // (--input-format text) is never binary.
+    uint64_t probed = options_.source.input_format == InputFormat::kText
+                          ? kBinaryProbeBytes
+                          : 0;
     // A stop request (SIGINT) ends the run between chunks, as streams end
     // at their next read: sinks still finish their output.
     while (!stats_.stopped && !InputStopRequested()) {
@@ -381,6 +490,18 @@ class Runner {
         continue;
       }
       if (chunk.data.empty()) break;
+      if (probed < kBinaryProbeBytes && chunk.timestamps == nullptr) {
+        const std::string_view probe =
+            chunk.data.substr(0, kBinaryProbeBytes - probed);
+        const size_t nul = probe.find('\0');
+        if (nul != std::string_view::npos) {
+          diag_->InputError(Status::Corrupt(
+              BinaryInputMessage(source.name(), probed + nul,
+                                 first ? chunk.data : std::string_view())));
+          break;
+        }
+        probed += probe.size();
+      }
       stats_.bytes += chunk.data.size();
       std::string_view data = chunk.data;
       const int64_t* timestamps = chunk.timestamps;
@@ -406,6 +527,12 @@ class Runner {
             ++line_no;
           }
         }
+        const FormatOrigin origin = !header.empty() ? FormatOrigin::kHeaderLine
+                                    : options_.schema == Schema::DefaultV2()
+                                        ? FormatOrigin::kDefault
+                                        : FormatOrigin::kOption;
+        diag_->SetFormat(origin, schema.size());
+        fit_.Check(schema, origin);
         schema_id = NewSchemaId();
         // The serial worker keeps this schema for the whole input, unless a
         // header line in a stream switches it.
@@ -424,7 +551,11 @@ class Runner {
           stats_.stopped = true;
         }
         Collect(serial_, &line_no);
-        if (source.live()) sink_->OnLiveChunkEnd();
+        if (source.live()) {
+          // A pipe hears at once when none of its lines fits the format.
+          diag_->Settle();
+          sink_->OnLiveChunkEnd();
+        }
         Report(source.bytes_consumed());
       }
     }
@@ -447,7 +578,7 @@ class Runner {
   void Collect(Worker& worker, uint64_t* line_no) {
     for (BadLine& bad : worker.bad.kept) bad.line_no += *line_no - 1;
     stats_.malformed += BadCount(worker.bad);
-    diag_->Merge(worker.bad);
+    diag_->Merge(worker.bad, worker.stats.records);
     worker.bad.Clear();
     *line_no += worker.stats.lines;
     Add(&stats_, worker.stats);
@@ -513,6 +644,7 @@ class Runner {
   const PipelineOptions& options_;
   RecordSink* sink_;
   Diagnostics* diag_;
+  FormatFitWarnings fit_;
   Worker serial_;
   Record header_record_;  // an input's first line, tokenized
   std::vector<std::unique_ptr<RecordSink>> sinks_;

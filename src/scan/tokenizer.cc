@@ -21,6 +21,8 @@ std::string_view LineErrorName(LineError e) {
       return "binary";
     case LineError::kTooLong:
       return "too-long";
+    case LineError::kBadValue:
+      return "bad-value";
   }
   return "unknown";
 }

@@ -2,6 +2,8 @@
 
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/number.h"
+#include "flowmon/core/terminal_text.h"
 #include "pattern/json_event.h"
 
 namespace flowmon {
@@ -134,6 +136,12 @@ void PrinterSink::FormatRecord(const Record& rec, const RecordContext& ctx) {
             out.push_back(':');
             if (IsMissing(value)) {
               out.append(std::string_view("null"));
+            } else if (is_int && IsDecimalDigits(value)) {
+              // JSON numbers have no leading zeros ("0022" is 22).
+              while (value.size() > 1 && value.front() == '0') {
+                value.remove_prefix(1);
+              }
+              out.append(value);
             } else if (is_int && IsJsonNumber(value)) {
               out.append(value);
             } else {
@@ -261,13 +269,22 @@ void PrinterSink::WriteRaw(std::string_view bytes) {
     return;
   }
   Flush();
+  Write(bytes);
+}
+
+void PrinterSink::Write(std::string_view bytes) {
+  if (options_.escape_controls) {
+    escaped_.clear();
+    AppendTerminalSafe(&escaped_, bytes);
+    bytes = std::string_view(escaped_.data(), escaped_.size());
+  }
   std::fwrite(bytes.data(), 1, bytes.size(), out_);
 }
 
 void PrinterSink::Flush() {
   if (out_ == nullptr) return;
   if (buffer_.size() > 0) {
-    std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+    Write(std::string_view(buffer_.data(), buffer_.size()));
     buffer_.clear();
   }
   std::fflush(out_);

@@ -36,4 +36,14 @@ inline bool ParseNumber(std::string_view s, double* out) {
   return ec == std::errc() && ptr == end;
 }
 
+// True when `s` is one or more decimal digits: the value of an integer
+// flow-log field (besides "-", which stands for no value).
+inline bool IsDecimalDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace flowmon

@@ -55,6 +55,9 @@ struct Slot {
   // end of the line (it follows the ellipsis).
   uint32_t position = 0;
   bool from_end = false;
+  // The slot as written, its conditions included ("destport=\"22\"",
+  // "..."), trimmed; empty for the unnamed field of a trailing comma.
+  std::string text;
 };
 
 // One term of a term pattern: a word, a "quoted phrase" or a %regex%,

@@ -56,6 +56,11 @@ struct PipelineOptions {
   // the prefilter stays on, and reads only the `start` field of the lines
   // it passes over. Records outside since/until are not delivered.
   bool deliver_rejected_times = false;
+  // Typed output: a selected record with an integer field that holds
+  // neither digits nor "-" is a malformed line (LineError::kBadValue), not
+  // a record. Checks only the records the pattern selects, so the
+  // prefilter stays on.
+  bool check_values = false;
   size_t max_report = 10;  // bad lines printed in full
   // Threads take work in spans of this many bytes: big enough that
   // starting threads costs nothing, small enough to balance the cores.

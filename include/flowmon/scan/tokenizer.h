@@ -17,6 +17,8 @@ enum class LineError : unsigned char {
   kTooManyFields,  // more than kMaxFields fields
   kBinary,         // a control byte (NUL, ESC, ...) inside the line
   kTooLong,        // longer than kMaxLineBytes
+  kBadValue,       // an integer field that is neither digits nor "-"
+                   // (set by callers that write typed output)
 };
 
 // Lines longer than this are malformed; sources never buffer more.

@@ -31,6 +31,10 @@ struct PrinterOptions {
   bool count_only = false;   // print the number of records only
   uint64_t limit = 0;        // stop after this many records (0: all)
   bool print_header = true;  // text: repeat an input's S3 header line
+  // The output is a terminal: terminal controls in the records (C1
+  // controls, bytes that are not UTF-8) are written as \xNN
+  // (core/terminal_text.h). Files and pipes get the bytes as they are.
+  bool escape_controls = false;
   // Names the fields of raw (non flow-log) input in structured formats.
   // Not owned: must outlive the sink and its workers.
   const CompiledPattern* pattern = nullptr;
@@ -54,11 +58,14 @@ class PrinterSink : public RecordSink {
   void FormatRecord(const Record& rec, const RecordContext& ctx);
   void BeginJsonRecord();
   void WriteRaw(std::string_view bytes);
+  // Writes `bytes` to out_, escaped if options_.escape_controls.
+  void Write(std::string_view bytes);
   void Flush();
 
   PrinterOptions options_;
   std::FILE* out_;
   fmt::memory_buffer buffer_;
+  fmt::memory_buffer escaped_;  // escape_controls: what Write() writes
   uint64_t count_ = 0;
   bool json_open_ = false;  // '[' written
   bool csv_header_done_ = false;

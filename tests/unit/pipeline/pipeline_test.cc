@@ -346,9 +346,9 @@ SetRun RunSet(const std::string& text,
 // header words; each pattern's rare byte out of place too.
 std::string RandomFlowText(std::mt19937* rng, int lines) {
   const char* const words[] = {
-      "2",    "REJECT", "ACCEPT", "OK",      "NODATA",  "J",     "N",
-      "P",    "-",      "eni-0a", "\"a b\"", "[x y]",   "\t",    "\x01",
-      "\r",   "version", "action", "10.0.0.1", "JREJECT", "Q",   "Z"};
+      "2",  "REJECT",  "ACCEPT", "OK",       "NODATA",  "J",  "N",
+      "P",  "-",       "eni-0a", "\"a b\"",  "[x y]",   "\t", "\x01",
+      "\r", "version", "action", "10.0.0.1", "JREJECT", "Q",  "Z"};
   const char* const actions[] = {"REJECT", "ACCEPT", "-", "REJECTED"};
   const char* const statuses[] = {"OK", "NODATA", "SKIPDATA", "OK\r"};
   std::string text;
@@ -393,8 +393,9 @@ TEST_CASE("a pattern set matches like each pattern alone, prefilter or not",
       {"REJECT", "NODATA", "ACCEPT", "OK", "\"eni-0a\"", "version", "Q", "Z",
        "Y"},
       // A pattern without a required literal: no prefilter either.
-      {"[..., action=REJECT, status]", "[..., dstport>100, p, k, b, s, e, "
-                                       "action, status]"},
+      {"[..., action=REJECT, status]",
+       "[..., dstport>100, p, k, b, s, e, "
+       "action, status]"},
   };
   std::mt19937 rng(11);
   for (int round = 0; round < 12; ++round) {
@@ -465,8 +466,8 @@ TEST_CASE("rejected times come from each input's start column", "[pipeline]") {
     sources.push_back(NewStringSource("b", b, 5));
     RunPipeline(std::move(sources), options, &sink, &diag.diag);
     CHECK(sink.times == std::vector<std::string>{"-1 100", "-1 120", "-1 200"});
-    CHECK(sink.lines[0] ==
-          std::vector<std::string>{"2 1.1.1.1 REJECT 110 OK", "210 2 REJECT OK"});
+    CHECK(sink.lines[0] == std::vector<std::string>{"2 1.1.1.1 REJECT 110 OK",
+                                                    "210 2 REJECT OK"});
     CHECK(diag.warnings.empty());
     // since/until apply to the times too.
     options.since = 110;
@@ -498,16 +499,211 @@ TEST_CASE("a header line mid-stream holds across chunk boundaries",
       PipelineOptions options;
       options.prefilter = prefilter;
       const Run run = RunText(text, "[v, action=REJECT, ...]", block, options);
-      CHECK(run.lines ==
-            std::vector<std::string>{"2 REJECT 2.2.2.2 3389 6",
-                                     "2 REJECT 3.3.3.3 3389 6",
-                                     "2 REJECT 4.4.4.4 3389 6"});
-      REQUIRE(run.warnings.size() == 2);
-      CHECK(run.warnings[0].starts_with("in.log:5: expected 5 fields, got 4"));
+      CHECK(run.lines == std::vector<std::string>{"2 REJECT 2.2.2.2 3389 6",
+                                                  "2 REJECT 3.3.3.3 3389 6",
+                                                  "2 REJECT 4.4.4.4 3389 6"});
+      // The first header puts srcaddr where the pattern says `action`.
+      REQUIRE(run.warnings.size() == 3);
+      CHECK(run.warnings[0].starts_with(
+          "the pattern binds fields by position: in the header line of "
+          "in.log, `action` binds field 2 (srcaddr)"));
+      CHECK(run.warnings[1].starts_with("in.log:5: expected 5 fields, got 4"));
       CHECK(run.stats.headers == 2);
       CHECK(run.stats.malformed == 1);
     }
   }
+}
+
+// Runs `pattern` over one stream per (name, text), in 64-byte blocks.
+Run RunOnStreams(const std::vector<std::pair<std::string, std::string>>& inputs,
+                 std::string_view pattern) {
+  std::vector<std::unique_ptr<Source>> sources;
+  for (const auto& [name, text] : inputs) {
+    sources.push_back(NewStringSource(name, text, 64));
+  }
+  return RunOn(std::move(sources), pattern);
+}
+
+// Lines of a v8 custom format (24 fields) without their header line.
+std::string CustomLines(int n) {
+  std::string text;
+  for (int i = 0; i < n; ++i) {
+    text +=
+        "8 vpc-1 subnet-1 i-1 eni-1 123456789012 IPv4 203.0.113.10 10.0.1.25 "
+        "40000 22 203.0.113.10 10.0.1.25 6 40 1 1563120017 1563120047 REJECT "
+        "2 OK ingress - -\n";
+  }
+  return text;
+}
+
+TEST_CASE("an input none of whose lines fits is one input error",
+          "[pipeline]") {
+  for (size_t block : {64, 1 << 16}) {
+    const Run run = RunText(CustomLines(12), "[]", block);
+    CHECK(run.lines.empty());
+    CHECK(run.warnings.empty());  // no report per line, no summary
+    REQUIRE(run.errors.size() == 1);
+    CHECK(run.errors[0] ==
+          "in.log: no line has the 14 fields of the default format (v2): its "
+          "12 lines have 24 fields\n"
+          "  1: 8 vpc-1 subnet-1 i-1 eni-1 123456789012 IPv4 203.0.113.10 "
+          "10.0.1.25 4000...\n"
+          "  name its 24 fields in order with --format '${version} "
+          "${account-id} ...' (flowmon fields lists them), or read it as "
+          "plain text with --format raw");
+    // Every line is still counted once.
+    CHECK(run.stats.lines == 12);
+    CHECK(run.stats.malformed == 12);
+    CHECK(run.stats.records == 0);
+  }
+}
+
+TEST_CASE("one line that fits makes the others bad lines", "[pipeline]") {
+  const std::string text = CustomLines(2) + kSeed;
+  const Run run = RunText(text, "[]", 64);
+  CHECK(run.errors.empty());
+  REQUIRE(run.warnings.size() == 3);
+  CHECK(run.warnings[0].starts_with("in.log:1: expected 14 fields, got 24"));
+  CHECK(run.warnings[1].starts_with("in.log:2: expected 14 fields, got 24"));
+  CHECK(run.warnings[2] ==
+        "skipped 2 malformed lines in in.log (2 field-count)");
+  CHECK(run.lines.size() == 4);
+}
+
+TEST_CASE("the format an input is read in is named in its error",
+          "[pipeline]") {
+  PipelineOptions options;
+  Result<Schema> three = Schema::FromFormat("${version} ${srcaddr} ${dstaddr}");
+  REQUIRE(three.ok());
+  options.schema = *three;
+  const Run by_option = RunText(kSeed, "[]", 1 << 16, options);
+  REQUIRE(by_option.errors.size() == 1);
+  CHECK(by_option.errors[0].starts_with(
+      "in.log: no line has the 3 fields of --format: its 4 lines have 14 "
+      "fields\n"));
+  CHECK(by_option.errors[0].ends_with(
+      "\n  its lines have as many fields as the default format (v2): leave "
+      "out --format, or read it as plain text with --format raw"));
+  const Run by_header =
+      RunText("version srcaddr\n2 1.1.1.1 22\n2 1.1.1.1 22 6\n", "[]");
+  REQUIRE(by_header.errors.size() == 1);
+  CHECK(by_header.errors[0] ==
+        "in.log: no line has the 2 fields of its header line: its 2 lines "
+        "have 3 to 4 fields\n"
+        "  2: 2 1.1.1.1 22\n"
+        "  read it as plain text with --format raw");
+  // Raw text has no field count to miss.
+  options.schema = Schema::Raw();
+  CHECK(RunText(CustomLines(3), "[]", 1 << 16, options).errors.empty());
+}
+
+TEST_CASE("other inputs of a run still count after one fits no line",
+          "[pipeline]") {
+  const Run run = RunOnStreams({{"custom.log", CustomLines(3)},
+                                {"seed.log", kSeed},
+                                {"bad.log", "2 x\n" + std::string(kSeed)}},
+                               "[]");
+  REQUIRE(run.errors.size() == 1);
+  CHECK(run.errors[0].starts_with("custom.log: no line has"));
+  // The error did not use up --max-report: bad.log's line is reported.
+  REQUIRE(run.warnings.size() == 2);
+  CHECK(run.warnings[0].starts_with("bad.log:1: expected 14 fields, got 2"));
+  CHECK(run.lines.size() == 8);
+  CHECK(run.stats.lines == 3 + 4 + 5);
+  CHECK(run.stats.malformed == 4);
+}
+
+TEST_CASE("an input with a NUL byte near its start is skipped as binary",
+          "[pipeline]") {
+  const std::string binary = std::string("PAR1\x15\x04\0\0", 8) + kSeed;
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(NewWholeStringSource("a.parquet", binary));
+  sources.push_back(NewStringSource("b.log", binary.substr(4), 3));
+  sources.push_back(NewStringSource("seed.log", kSeed, 64));
+  const Run run = RunOn(std::move(sources), "[]");
+  CHECK(run.errors ==
+        std::vector<std::string>{
+            "a.parquet: skipped binary file (found \"\\0\" byte at offset "
+            "6); it is Parquet: flowmon reads flow logs as text, plain or "
+            "gzip",
+            "b.log: skipped binary file (found \"\\0\" byte at offset 2); "
+            "--input-format text reads it as text"});
+  CHECK(run.warnings.empty());
+  CHECK(run.lines.size() == 4);
+  CHECK(run.stats.lines == 4);
+}
+
+TEST_CASE("a NUL byte far into an input is one bad line", "[pipeline]") {
+  std::string text;
+  size_t records = 0;
+  for (; text.size() < (64 << 10); records += 4) text += kSeed;
+  text += std::string("2 x \0 y\n", 8);
+  const Run run = RunText(text, "[]", 4096);
+  CHECK(run.errors.empty());
+  CHECK(run.lines.size() == records);
+  CHECK(run.stats.malformed == 1);
+  // Forced text is never binary.
+  PipelineOptions options;
+  options.source.input_format = InputFormat::kText;
+  const Run forced =
+      RunText(std::string("2 x \0 y\n", 8) + kSeed, "[]", 4096, options);
+  CHECK(forced.errors.empty());
+  CHECK(forced.lines.size() == 4);
+  CHECK(forced.stats.malformed == 1);
+}
+
+TEST_CASE("typed output: a selected record with a bad integer is malformed",
+          "[pipeline]") {
+  const std::string text =
+      "2 1 e 1.1.1.1 2.2.2.2 abc 22 6 1 40 100 110 REJECT OK\n"
+      "2 1 e 1.1.1.1 2.2.2.2 40000 22 6 1 40 100 110 REJECT OK\n"
+      "2 1 e - - - - - - - 100 110 - NODATA\n"
+      "2 1 e 1.1.1.1 2.2.2.2 x 22 6 1 40 100 110 ACCEPT OK\n";
+  for (unsigned threads : {1u, 3u}) {
+    PipelineOptions options;
+    options.check_values = true;
+    options.threads = threads;
+    options.span_bytes = 60;
+    std::vector<std::unique_ptr<Source>> sources;
+    sources.push_back(threads > 1 ? NewWholeStringSource("in.log", text)
+                                  : NewStringSource("in.log", text, 64));
+    const Run run =
+        RunOn(std::move(sources), "[..., action=REJECT, status]", options);
+    CHECK(run.lines == std::vector<std::string>{
+                           "2 1 e 1.1.1.1 2.2.2.2 40000 22 6 1 40 100 110 "
+                           "REJECT OK"});
+    REQUIRE(run.warnings.size() == 2);
+    CHECK(run.warnings[0] ==
+          "in.log:1: bad value for srcport: not an integer or -\n"
+          "  2 1 e 1.1.1.1 2.2.2.2 abc 22 6 1 40 100 110 REJECT OK\n"
+          "                        ^");
+    CHECK(run.warnings[1] ==
+          "skipped 1 malformed line in in.log (1 bad-value)");
+    // The record the pattern does not select is not looked at.
+    CHECK(run.stats.lines == 4);
+    CHECK(run.stats.records == 3);
+    CHECK(run.stats.selected == 1);
+    CHECK(run.stats.rejected == 2);
+    CHECK(run.stats.malformed == 1);
+  }
+  // Without the check the record is selected as it is.
+  CHECK(RunText(text, "[..., action=REJECT, status]").lines.size() == 2);
+}
+
+TEST_CASE("a pattern warning comes once per format", "[pipeline]") {
+  const std::string custom =
+      "version srcaddr action start log-status\n"
+      "2 1.1.1.1 REJECT 100 OK\n";
+  const Run run =
+      RunOnStreams({{"a.log", custom}, {"b.log", custom}, {"c.log", kSeed}},
+                   "[..., action=REJECT, status]");
+  REQUIRE(run.warnings.size() == 1);
+  CHECK(run.warnings[0] ==
+        "the pattern binds fields by position: in the header line of a.log, "
+        "`action` binds field 4 (start), not action (field 3)\n"
+        "  for the fields its names say: [..., action=REJECT, start, "
+        "status]");
+  CHECK(run.lines.size() == 3);  // matching stays positional
 }
 
 }  // namespace
