@@ -97,8 +97,10 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
   t.per_hour = o.per_hour;
   t.start_date = o.start_date;
   if (!o.format.empty()) {
+    // raw has no columns to make a table of: it gets the format string's
+    // error, as before there were named formats.
     Result<Schema> schema = o.format == "raw"
-                                ? Schema::FromFormat(o.format)  // no columns
+                                ? Schema::FromFormat(o.format)
                                 : Schema::FromFormatOption(o.format);
     if (!schema.ok()) {
       spdlog::error("{}", schema.status().message());

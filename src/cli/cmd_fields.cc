@@ -87,8 +87,8 @@ int RunFields(const FieldsOptions& o, const GlobalOptions& /*global*/) {
     fmt::format_to(it, "{:<27} {:>7}  {:<6}  {:<7}  {:<23}  {}\n", "FIELD",
                    "VERSION", "TYPE", "LOGS", "INSIGHTS", "DESCRIPTION");
   } else if (*format == OutputFormat::kCsv || *format == OutputFormat::kTsv) {
-    fmt::format_to(it, "name{0}version{0}type{0}logs{0}insights{0}description\n",
-                   sep);
+    fmt::format_to(
+        it, "name{0}version{0}type{0}logs{0}insights{0}description\n", sep);
   } else if (*format == OutputFormat::kJson) {
     out.append(std::string_view("["));
   }
@@ -123,8 +123,8 @@ int RunFields(const FieldsOptions& o, const GlobalOptions& /*global*/) {
                        IsUnknownField(f) ? "null" : VersionText(f), type);
         if (f.logs & kVpcFlowLogs) out.append(std::string_view("\"vpc\""));
         if (f.logs & kTgwFlowLogs) {
-          out.append(std::string_view(f.logs & kVpcFlowLogs ? ",\"tgw\""
-                                                            : "\"tgw\""));
+          out.append(
+              std::string_view(f.logs & kVpcFlowLogs ? ",\"tgw\"" : "\"tgw\""));
         }
         out.append(std::string_view("],\"insights\":"));
         AppendJsonString(&out, f.insights);

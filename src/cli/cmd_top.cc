@@ -198,8 +198,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   // quiet empty table (Transit Gateway flow logs have no action).
   if (sink.absent() > 0) {
     for (const TopMissingField& m : sink.missing_fields()) {
-      spdlog::error("--by {}: the format {} has no field '{}'", o.by,
-                    m.format, m.field);
+      spdlog::error("--by {}: the format {} has no field '{}'", o.by, m.format,
+                    m.field);
     }
     spdlog::error("{} records without it were not counted", sink.absent());
   }

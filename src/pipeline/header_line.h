@@ -27,8 +27,8 @@ inline bool IsHeaderLine(const Record& rec) {
   if (rec.size == 0 || rec.fields[0].empty()) return false;
   const char c = rec.fields[0][0];
   return c >= 'a' && c <= 'z' &&
-         AreHeaderWords(std::span<const std::string_view>(rec.fields.data(),
-                                                          rec.size));
+         AreHeaderWords(
+             std::span<const std::string_view>(rec.fields.data(), rec.size));
 }
 
 // The format a header line names, or nullopt when `rec` is not one. Names

@@ -111,15 +111,16 @@ TEST_CASE("the Transit Gateway default format", "[schema]") {
   }
   // Every field of the Transit Gateway table is in it.
   size_t tgw = 0;
-  for (const FlowField& f : AllFlowFields()) tgw += (f.logs & kTgwFlowLogs) != 0;
+  for (const FlowField& f : AllFlowFields())
+    tgw += (f.logs & kTgwFlowLogs) != 0;
   CHECK(tgw == 36);
 }
 
 TEST_CASE("typos of documented names", "[schema]") {
-  CHECK(IsTypoOfKnownField("srcadr"));     // a deletion
-  CHECK(IsTypoOfKnownField("srcaddrr"));   // an insertion
-  CHECK(IsTypoOfKnownField("dstpotr"));    // a swap
-  CHECK(IsTypoOfKnownField("vpc-ix"));     // a substitution
+  CHECK(IsTypoOfKnownField("srcadr"));    // a deletion
+  CHECK(IsTypoOfKnownField("srcaddrr"));  // an insertion
+  CHECK(IsTypoOfKnownField("dstpotr"));   // a swap
+  CHECK(IsTypoOfKnownField("vpc-ix"));    // a substitution
   CHECK_FALSE(IsTypoOfKnownField("srcaddr"));
   CHECK_FALSE(IsTypoOfKnownField("future-field"));
   CHECK_FALSE(IsTypoOfKnownField("bogus"));

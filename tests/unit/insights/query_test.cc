@@ -43,19 +43,14 @@ TEST_CASE("query: Insights' discovered names and flow-log names", "[query]") {
   CHECK(std::get<double>(r.rows[0][3]) == 5);
   // A field the format lacks is null in every record: Transit Gateway flow
   // logs have no action, so no record's action is "REJECT".
-  std::string tgw_header;
-  const Schema tgw = Schema::DefaultTgw();
-  for (size_t i = 0; i < tgw.size(); ++i) {
-    tgw_header += (i > 0 ? " " : "") + std::string(tgw.column(i).name);
-  }
   std::string record = "6";
-  for (size_t i = 1; i < tgw.size(); ++i) record += " 1";
-  const std::string text = tgw_header + "\n" + record + "\n";
+  for (size_t i = 1; i < Schema::DefaultTgw().size(); ++i) record += " 1";
+  const std::string text =
+      testing::HeaderLine(Schema::DefaultTgw()) + record + "\n";
   CHECK(Query("filter action = \"REJECT\" | stats count(*) as n", text)
             .rows.empty());
-  const QueryResult nulls =
-      Query("stats count(action) as a, count(*) as n, sum(tgwSrcEni) as s",
-            text);
+  const QueryResult nulls = Query(
+      "stats count(action) as a, count(*) as n, sum(tgwSrcEni) as s", text);
   REQUIRE(nulls.rows.size() == 1);
   CHECK(std::get<double>(nulls.rows[0][0]) == 0);
   CHECK(std::get<double>(nulls.rows[0][1]) == 1);

@@ -26,9 +26,9 @@ TEST_CASE("header line: every word a field name", "[header_line]") {
   // Known by its shape, not by every name: AWS adds fields.
   CHECK(IsHeaderLine(
       Tokenized("version srcaddr header-line-test-field log-status")));
-  CHECK(IsHeaderLine(Tokenized(
-      "flow-direction traffic-path srcaddr dstaddr srcport dstport "
-      "encryption-status")));
+  CHECK(IsHeaderLine(
+      Tokenized("flow-direction traffic-path srcaddr dstaddr srcport dstport "
+                "encryption-status")));
   // Records whose first words have a name's shape are not.
   CHECK_FALSE(IsHeaderLine(Tokenized("ingress - 10.0.133.8 10.0.128.55 1")));
   CHECK_FALSE(IsHeaderLine(Tokenized(

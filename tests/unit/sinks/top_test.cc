@@ -55,25 +55,15 @@ TEST_CASE("top: field names it does not know", "[top]") {
   CHECK(sink.absent() == 1);  // the srcaddr-only record
 }
 
-// The S3 header line of a format.
-std::string HeaderLine(const Schema& schema) {
-  std::string line;
-  for (size_t i = 0; i < schema.size(); ++i) {
-    if (i > 0) line += ' ';
-    line += schema.column(i).name;
-  }
-  return line + "\n";
-}
-
 TEST_CASE("top: a key field the input's format lacks", "[top]") {
   // Transit Gateway flow logs have no action.
   std::string record = "6";
   for (size_t i = 1; i < Schema::DefaultTgw().size(); ++i) record += " -";
   TopSink sink({*TopKeyPart::Parse("action"), *TopKeyPart::Parse("srcaddr")},
                "");
-  testing::RunOnText(&sink, HeaderLine(Schema::DefaultTgw()) + record + "\n" +
-                                record + "\n" +
-                                HeaderLine(Schema::DefaultV2()) +
+  testing::RunOnText(&sink, testing::HeaderLine(Schema::DefaultTgw()) + record +
+                                "\n" + record + "\n" +
+                                testing::HeaderLine(Schema::DefaultV2()) +
                                 testing::kSampleRecords);
   REQUIRE(sink.missing_fields().size() == 1);
   CHECK(sink.missing_fields()[0].field == "action");
