@@ -18,16 +18,6 @@ namespace {
 
 constexpr char kSeparator = '\x1f';
 
-}  // namespace
-
-std::string UnknownByField(std::string_view text, std::string_view field) {
-  return fmt::format(
-      "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
-      field);
-}
-
-namespace {
-
 // "10.0.1.25" with /24 -> "10.0.1.0/24"; IPv6 likewise; "-" stays "-".
 // No allocation once `out` has grown: it runs per record.
 void AppendCidr(std::string_view addr, int prefix, std::string* out) {
@@ -57,6 +47,12 @@ uint64_t HashKey(std::string_view s) {
 }
 
 }  // namespace
+
+std::string UnknownByField(std::string_view text, std::string_view field) {
+  return fmt::format(
+      "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
+      field);
+}
 
 TopSink::Groups::Slot* TopSink::Groups::Find(std::string_view key) {
   const uint64_t h = HashKey(key);
