@@ -9,18 +9,17 @@ namespace flowmon {
 namespace athena {
 
 // Athena's types for the flow-log fields (the AWS "Query flow logs using
-// Amazon Athena" table, plain text and Parquet alike).
+// Amazon Athena" table, plain text and Parquet alike). The fields that
+// table predates take the type of their Parquet column: INT_64 is bigint,
+// INT_32 int. Fields flowmon does not know are strings.
 std::string_view AthenaType(const FlowField& f) {
+  if (f.type != FieldType::kInt) return "string";
   const std::string_view n = f.name;
-  if (n == "version" || n == "srcport" || n == "dstport" || n == "tcp-flags" ||
-      n == "traffic-path") {
-    return "int";
-  }
   if (n == "protocol" || n == "packets" || n == "bytes" || n == "start" ||
-      n == "end") {
+      n == "end" || n.starts_with("packets-lost-")) {
     return "bigint";
   }
-  return "string";
+  return "int";
 }
 
 }  // namespace athena

@@ -11,7 +11,8 @@ namespace {
 void AddTableOptions(CLI::App* cmd, AthenaOptions* o) {
   cmd->add_option(
       "--format", o->format,
-      "The flow log's format ('${version} ${srcaddr} ...'); default v2");
+      "The flow log's format: 'v2' (default), 'tgw' (the Transit Gateway "
+      "default format) or '${version} ${srcaddr} ...'");
   cmd->add_option("--database", o->database, "Athena database")
       ->capture_default_str();
   cmd->add_option("--table", o->table, "Table name")->capture_default_str();
@@ -96,7 +97,11 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
   t.per_hour = o.per_hour;
   t.start_date = o.start_date;
   if (!o.format.empty()) {
-    Result<Schema> schema = Schema::FromFormat(o.format);
+    // raw has no columns to make a table of: it gets the format string's
+    // error, as before there were named formats.
+    Result<Schema> schema = o.format == "raw"
+                                ? Schema::FromFormat(o.format)
+                                : Schema::FromFormatOption(o.format);
     if (!schema.ok()) {
       spdlog::error("{}", schema.status().message());
       return kExitUsage;

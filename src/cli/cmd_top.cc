@@ -45,13 +45,18 @@ CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
 }
 
 int RunTop(const TopOptions& o, const GlobalOptions& global) {
+  PipelineOptions options;
+  if (Status s = BuildPipelineOptions(o.input, &options); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kExitUsage;
+  }
   std::vector<TopKeyPart> parts;
   size_t pos = 0;
   while (pos <= o.by.size()) {
     size_t comma = o.by.find(',', pos);
     if (comma == std::string::npos) comma = o.by.size();
-    Result<TopKeyPart> p =
-        TopKeyPart::Parse(std::string_view(o.by).substr(pos, comma - pos));
+    Result<TopKeyPart> p = TopKeyPart::Parse(
+        std::string_view(o.by).substr(pos, comma - pos), options.schema);
     if (!p.ok()) {
       spdlog::error("{}", p.status().message());
       return kExitUsage;
@@ -74,11 +79,6 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", pattern.status().message());
     return kExitUsage;
   }
-  PipelineOptions options;
-  if (Status s = BuildPipelineOptions(o.input, &options); !s.ok()) {
-    spdlog::error("{}", s.message());
-    return kExitUsage;
-  }
   if (options.schema.raw()) {
     spdlog::error("top needs flow-log records: not with --format raw");
     return kExitUsage;
@@ -92,10 +92,17 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   TopSink sink(parts, o.sum);
   Diagnostics diag = MakeDiagnostics(o.input);
   RunInputs(o.input, global, /*progress=*/true, &options, &sink, &diag);
+  // A name flowmon does not know is a field only if a header line brought
+  // it; else it was a mistake, as if told before reading.
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!parts[i].known && !sink.met(i)) {
+      spdlog::error("{}", UnknownByField(parts[i].label, parts[i].field));
+      return kExitUsage;
+    }
+  }
   if (sink.unkeyed() > 0) {
-    spdlog::warn(
-        "{} records have no '{}' field in their format and were not counted",
-        sink.unkeyed(), o.by);
+    spdlog::warn("{} records have no time for '{}' and were not counted",
+                 sink.unkeyed(), o.by);
   }
   const std::vector<TopRow> rows = sink.Top(o.limit);
   const bool by_sum = !o.sum.empty();
@@ -187,7 +194,17 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
+  // An input without a key field is one top could not answer for: never a
+  // quiet empty table (Transit Gateway flow logs have no action).
+  if (sink.absent() > 0) {
+    for (const TopMissingField& m : sink.missing_fields()) {
+      spdlog::error("--by {}: the format {} has no field '{}'", o.by, m.format,
+                    m.field);
+    }
+    spdlog::error("{} records without it were not counted", sink.absent());
+  }
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
+  if (sink.absent() > 0) return kExitInput;
   return rows.empty() ? kExitNoMatch : kExitOk;
 }
 

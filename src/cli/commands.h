@@ -198,6 +198,8 @@ int RunAthena(const AthenaOptions& options, const GlobalOptions& global);
 struct FieldsOptions {
   std::string output = "text";
   int version = 0;
+  std::string logs;    // vpc or tgw: only the fields those flow logs have
+  std::string format;  // only the fields of this --format, in its order
 };
 CLI::App* SetupFields(CLI::App* app, FieldsOptions* options);
 int RunFields(const FieldsOptions& options, const GlobalOptions& global);

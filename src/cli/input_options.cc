@@ -14,7 +14,8 @@ namespace flowmon {
 
 void AddInputOptions(CLI::App* app, InputOptions* options) {
   app->add_option("--format", options->format,
-                  "Fields of headerless input: 'v2' (default), 'raw' (any "
+                  "Fields of headerless input: 'v2' (default), 'tgw' (the "
+                  "Transit Gateway default format), 'raw' (any "
                   "space-delimited text, no field count) or "
                   "'${version} ${srcaddr} ...'. An S3 header line wins.");
   app->add_option("--input-format", options->input_format,
@@ -35,15 +36,9 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
 }
 
 Status BuildPipelineOptions(const InputOptions& in, PipelineOptions* out) {
-  if (in.format.empty() || in.format == "v2" || in.format == "default") {
-    out->schema = Schema::DefaultV2();
-  } else if (in.format == "raw") {
-    out->schema = Schema::Raw();
-  } else {
-    Result<Schema> schema = Schema::FromFormat(in.format);
-    if (!schema.ok()) return schema.status();
-    out->schema = std::move(*schema);
-  }
+  Result<Schema> schema = Schema::FromFormatOption(in.format);
+  if (!schema.ok()) return schema.status();
+  out->schema = std::move(*schema);
   out->source.use_mmap = !in.no_mmap;
   Result<InputFormat> input_format = ParseInputFormat(in.input_format);
   if (!input_format.ok()) return input_format.status();

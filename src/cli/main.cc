@@ -80,6 +80,15 @@ int main(int argc, char** argv) {
                     : global.verbosity == 1 ? spdlog::level::info
                                             : spdlog::level::debug);
   spdlog::set_default_logger(logger);
+  // A header line or --format naming a field newer than this flowmon: the
+  // records are still read, the field as a string; say so once per name.
+  SetUnknownFieldListener([](const FlowField& f) {
+    spdlog::warn(
+        "field '{}' is not one flowmon knows (newer than this flowmon?): "
+        "its values are read as strings; 'flowmon fields' lists the known "
+        "ones",
+        f.name);
+  });
   try {
     for (const Command& c : commands) {
       if (!c.app->parsed()) continue;

@@ -2,7 +2,35 @@
 
 #include <fmt/format.h>
 
+#include "flowmon/core/header_words.h"
+
 namespace flowmon {
+namespace {
+
+// One insertion, deletion, substitution or swap of neighbours turns `a`
+// into `b`.
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return a.size() != b.size();
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // swap
+  }
+  return a.substr(i) == b.substr(i + 1);  // b has one more byte
+}
+
+}  // namespace
+
+bool IsTypoOfKnownField(std::string_view name) {
+  for (const FlowField& f : AllFlowFields()) {
+    if (OneEditApart(name, f.name)) return true;
+  }
+  return false;
+}
 
 Schema::Schema(std::vector<const FlowField*> columns, bool raw)
     : columns_(std::move(columns)), raw_(raw) {
@@ -12,7 +40,15 @@ Schema::Schema(std::vector<const FlowField*> columns, bool raw)
 Schema Schema::DefaultV2() {
   std::vector<const FlowField*> columns;
   for (const FlowField& f : AllFlowFields()) {
-    if (f.version == 2) columns.push_back(&f);
+    if (f.version == 2 && (f.logs & kVpcFlowLogs) != 0) columns.push_back(&f);
+  }
+  return Schema(std::move(columns), false);
+}
+
+Schema Schema::DefaultTgw() {
+  std::vector<const FlowField*> columns;
+  for (const std::string_view name : TgwDefaultFieldNames()) {
+    columns.push_back(FindFlowField(name));
   }
   return Schema(std::move(columns), false);
 }
@@ -38,6 +74,7 @@ Result<Schema> Schema::FromFormat(std::string_view format) {
     }
     const std::string_view name = format.substr(i + 2, close - i - 2);
     const FlowField* field = FindFlowField(name);
+    if (field == nullptr && !IsTypoOfKnownField(name)) field = FieldNamed(name);
     if (field == nullptr) {
       return Status::InvalidArgument(fmt::format(
           "invalid --format at column {}: unknown field '{}' (see 'flowmon "
@@ -53,9 +90,16 @@ Result<Schema> Schema::FromFormat(std::string_view format) {
   return Schema(std::move(columns), false);
 }
 
+Result<Schema> Schema::FromFormatOption(std::string_view text) {
+  if (text.empty() || text == "v2" || text == "default") return DefaultV2();
+  if (text == "tgw") return DefaultTgw();
+  if (text == "raw") return Raw();
+  return FromFormat(text);
+}
+
 std::optional<Schema> Schema::FromHeaderLine(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  std::vector<const FlowField*> columns;
+  std::vector<std::string_view> words;
   size_t i = 0;
   while (i < line.size()) {
     if (line[i] == ' ') {
@@ -64,12 +108,16 @@ std::optional<Schema> Schema::FromHeaderLine(std::string_view line) {
     }
     size_t end = line.find(' ', i);
     if (end == std::string_view::npos) end = line.size();
-    const FlowField* field = FindFlowField(line.substr(i, end - i));
-    if (field == nullptr) return std::nullopt;
-    columns.push_back(field);
+    words.push_back(line.substr(i, end - i));
     i = end;
   }
-  if (columns.empty()) return std::nullopt;
+  if (!AreHeaderWords(words)) return std::nullopt;
+  std::vector<const FlowField*> columns;
+  for (const std::string_view w : words) {
+    const FlowField* field = FieldNamed(w);
+    if (field == nullptr) return std::nullopt;
+    columns.push_back(field);
+  }
   return Schema(std::move(columns), false);
 }
 
@@ -87,6 +135,13 @@ std::string Schema::FormatString() const {
     out += fmt::format("${{{}}}", f->name);
   }
   return out;
+}
+
+std::string Schema::Name() const {
+  if (raw_) return "raw";
+  if (*this == DefaultV2()) return "v2";
+  if (*this == DefaultTgw()) return "tgw";
+  return FormatString();
 }
 
 }  // namespace flowmon

@@ -3,6 +3,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/caret.cc
   ${CMAKE_CURRENT_LIST_DIR}/csv_writer.cc
   ${CMAKE_CURRENT_LIST_DIR}/flow_fields.cc
+  ${CMAKE_CURRENT_LIST_DIR}/header_words.cc
   ${CMAKE_CURRENT_LIST_DIR}/ip_address.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_writer.cc
   ${CMAKE_CURRENT_LIST_DIR}/percentile.cc
@@ -11,4 +12,5 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cc
   ${CMAKE_CURRENT_LIST_DIR}/terminal_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/time_util.cc
+  ${CMAKE_CURRENT_LIST_DIR}/unknown_fields.cc
 )

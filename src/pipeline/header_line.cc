@@ -4,13 +4,6 @@
 
 namespace flowmon {
 
-bool AllFlowFieldNames(const Record& rec) {
-  for (size_t i = 0; i < rec.size; ++i) {
-    if (FindFlowField(rec.fields[i]) == nullptr) return false;
-  }
-  return true;
-}
-
 std::optional<Schema> HeaderLineSchema(const Record& rec) {
   if (!IsHeaderLine(rec)) return std::nullopt;
   // The names as the tokenizer split them, so that the schema is the one

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "flowmon/core/header_words.h"
 #include "flowmon/core/ip_address.h"
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
@@ -46,6 +47,12 @@ uint64_t HashKey(std::string_view s) {
 }
 
 }  // namespace
+
+std::string UnknownByField(std::string_view text, std::string_view field) {
+  return fmt::format(
+      "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
+      field);
+}
 
 TopSink::Groups::Slot* TopSink::Groups::Find(std::string_view key) {
   const uint64_t h = HashKey(key);
@@ -91,7 +98,8 @@ void TopSink::Groups::Clear() {
   used_ = 0;
 }
 
-Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
+Result<TopKeyPart> TopKeyPart::Parse(std::string_view text,
+                                     const Schema& format) {
   TopKeyPart p;
   p.label = std::string(text);
   // A time bucket: digits then s, m, h or d.
@@ -108,10 +116,11 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
   }
   const size_t slash = text.find('/');
   p.field = std::string(text.substr(0, slash));
-  if (FindFlowField(p.field) == nullptr) {
-    return Status::InvalidArgument(fmt::format(
-        "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
-        p.field));
+  if (FindFlowField(p.field) == nullptr && format.IndexOf(p.field) < 0) {
+    if (!IsFieldNameShaped(p.field) || IsTypoOfKnownField(p.field)) {
+      return Status::InvalidArgument(UnknownByField(text, p.field));
+    }
+    p.known = false;
   }
   if (slash != std::string_view::npos) {
     double bits;
@@ -127,10 +136,29 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text) {
 }
 
 TopSink::TopSink(std::vector<TopKeyPart> parts, std::string sum_field)
-    : parts_(std::move(parts)), sum_field_(std::move(sum_field)) {}
+    : parts_(std::move(parts)),
+      sum_field_(std::move(sum_field)),
+      met_(parts_.size(), false) {}
 
 std::unique_ptr<RecordSink> TopSink::NewWorker() const {
   return std::make_unique<TopSink>(parts_, sum_field_);
+}
+
+void TopSink::OnInput(const Schema& schema, std::string_view /*header*/) {
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    const TopKeyPart& p = parts_[i];
+    if (p.kind == TopKeyPart::Kind::kTime) continue;
+    if (schema.IndexOf(p.field) >= 0) {
+      met_[i] = true;
+      continue;
+    }
+    TopMissingField m{p.field, schema.Name()};
+    const bool seen = std::any_of(
+        missing_.begin(), missing_.end(), [&m](const TopMissingField& o) {
+          return o.field == m.field && o.format == m.format;
+        });
+    if (!seen) missing_.push_back(std::move(m));
+  }
 }
 
 bool TopSink::SameSchema(const RecordContext& ctx) const {
@@ -161,14 +189,20 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
           rec.timestamp_ms, indexes_[i] >= 0
                                 ? rec.fields[static_cast<size_t>(indexes_[i])]
                                 : std::string_view());
-      if (!ms) return false;
+      if (!ms) {
+        ++unkeyed_;
+        return false;
+      }
       int64_t t = FloorSeconds(*ms);
       t -= ((t % p.seconds) + p.seconds) % p.seconds;
       // Epoch seconds in the key (no string per record); Top() writes ISO.
       fmt::format_to(std::back_inserter(key_), "{}", t);
       continue;
     }
-    if (indexes_[i] < 0) return false;
+    if (indexes_[i] < 0) {
+      ++absent_;
+      return false;
+    }
     const std::string_view v = rec.fields[static_cast<size_t>(indexes_[i])];
     if (p.kind == TopKeyPart::Kind::kCidr) {
       AppendCidr(v, p.prefix, &key_);
@@ -188,8 +222,7 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
   } else if (BuildKey(rec, ctx)) {
     key = key_;
   } else {
-    ++unkeyed_;
-    return true;
+    return true;  // BuildKey counted it: absent_ or unkeyed_
   }
   double v = 0;
   if (sum_index_ >= 0) {
@@ -213,10 +246,12 @@ void TopSink::Absorb(RecordSink& worker_sink) {
   total_count_ += w.total_count_;
   total_sum_ += w.total_sum_;
   unkeyed_ += w.unkeyed_;
+  absent_ += w.absent_;
   w.groups_.Clear();
   w.total_count_ = 0;
   w.total_sum_ = 0;
   w.unkeyed_ = 0;
+  w.absent_ = 0;
 }
 
 std::vector<TopRow> TopSink::Top(size_t limit) const {

@@ -90,6 +90,16 @@ inline const char* const kSampleRecords =
 
 // Runs `text` through the pipeline into `sink`: one 4 KiB-block stream on one
 // thread, or one whole buffer split across `options.threads`.
+// The S3 header line of a format, with its '\n'.
+inline std::string HeaderLine(const Schema& schema) {
+  std::string line;
+  for (size_t i = 0; i < schema.size(); ++i) {
+    if (i > 0) line += ' ';
+    line += schema.column(i).name;
+  }
+  return line + "\n";
+}
+
 inline PipelineStats RunOnText(RecordSink* sink, std::string_view text,
                                const PipelineOptions& options = {}) {
   CollectingDiagnostics diag;

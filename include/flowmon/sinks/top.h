@@ -20,8 +20,26 @@ struct TopKeyPart {
   int prefix = 0;       // kCidr: bits kept
   int64_t seconds = 0;  // kTime: bucket width
   std::string label;    // column name: "srcaddr", "srcaddr/24", "5m"
-  static Result<TopKeyPart> Parse(std::string_view text);
+  // kField, kCidr: a documented field or one of the --format. False for a
+  // name only a header line may bring (a field newer than flowmon): the
+  // caller must check that some input had it (TopSink::met).
+  bool known = true;
+  // A field is a documented one, one of `format` (--format may name fields
+  // flowmon does not know), or any other field-shaped name that is not a
+  // typo of a documented one (known = false).
+  static Result<TopKeyPart> Parse(std::string_view text,
+                                  const Schema& format = Schema::DefaultV2());
 };
+
+// A key field an input's format does not have (action in Transit Gateway
+// flow logs): that input's records cannot be keyed.
+struct TopMissingField {
+  std::string field;
+  std::string format;  // Schema::Name()
+};
+
+// "invalid --by 'TEXT': unknown field 'FIELD' (see 'flowmon fields')".
+std::string UnknownByField(std::string_view text, std::string_view field);
 
 struct TopRow {
   std::vector<std::string> key;
@@ -37,13 +55,24 @@ class TopSink : public RecordSink {
   std::unique_ptr<RecordSink> NewWorker() const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
+  // Notes the key fields the input's format lacks (missing_fields()).
+  void OnInput(const Schema& schema, std::string_view header) override;
 
   // The rows by descending count (or sum), then key; at most `limit` (0:
   // all). Totals cover every row.
   std::vector<TopRow> Top(size_t limit) const;
   uint64_t total_count() const { return total_count_; }
   double total_sum() const { return total_sum_; }
+  // Records with no time for a time bucket.
   uint64_t unkeyed() const { return unkeyed_; }
+  // Records whose format lacks a key field, and which fields of which
+  // formats (each pair once, in the order met).
+  uint64_t absent() const { return absent_; }
+  const std::vector<TopMissingField>& missing_fields() const {
+    return missing_;
+  }
+  // Whether some input's format had part i's field (main sink).
+  bool met(size_t i) const { return met_[i]; }
   const std::vector<TopKeyPart>& parts() const { return parts_; }
 
  private:
@@ -92,7 +121,10 @@ class TopSink : public RecordSink {
   int sum_index_ = -1;
   uint64_t total_count_ = 0;
   double total_sum_ = 0;
-  uint64_t unkeyed_ = 0;  // records lacking a key field (other formats)
+  uint64_t unkeyed_ = 0;  // records without a time for a time bucket
+  uint64_t absent_ = 0;   // records whose format lacks a key field
+  std::vector<TopMissingField> missing_;  // main sink only (OnInput)
+  std::vector<bool> met_;                 // per part; main sink only
 };
 
 }  // namespace flowmon

@@ -31,6 +31,31 @@ TEST_CASE("query: the rejected-sources sample query", "[query]") {
   CHECK(std::get<double>(r.rows[0][1]) == 2);
 }
 
+TEST_CASE("query: Insights' discovered names and flow-log names", "[query]") {
+  // Logs Insights discovers startTime and endTime; flow-log names work too.
+  const QueryResult r = Query(
+      "stats min(startTime) as a, min(start) as b, max(endTime) as c, "
+      "count(interfaceId) as d");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(std::get<double>(r.rows[0][0]) == 1563108000);
+  CHECK(std::get<double>(r.rows[0][1]) == 1563108000);
+  CHECK(std::get<double>(r.rows[0][2]) == 1563108310);
+  CHECK(std::get<double>(r.rows[0][3]) == 5);
+  // A field the format lacks is null in every record: Transit Gateway flow
+  // logs have no action, so no record's action is "REJECT".
+  std::string record = "6";
+  for (size_t i = 1; i < Schema::DefaultTgw().size(); ++i) record += " 1";
+  const std::string text =
+      testing::HeaderLine(Schema::DefaultTgw()) + record + "\n";
+  CHECK(Query("filter action = \"REJECT\" | stats count(*) as n", text)
+            .rows.empty());
+  const QueryResult nulls = Query(
+      "stats count(action) as a, count(*) as n, sum(tgwSrcEni) as s", text);
+  REQUIRE(nulls.rows.size() == 1);
+  CHECK(std::get<double>(nulls.rows[0][0]) == 0);
+  CHECK(std::get<double>(nulls.rows[0][1]) == 1);
+}
+
 TEST_CASE("query: aggregates, bins, subnets, nulls", "[query]") {
   const QueryResult r =
       Query("stats sum(bytes), avg(bytes), count(bytes), count(*) by bin(5m)");

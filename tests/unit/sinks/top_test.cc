@@ -26,8 +26,51 @@ TEST_CASE("top: counts, sums, CIDR and time buckets", "[top]") {
   TopSink by_time({*TopKeyPart::Parse("2m")}, "");
   testing::RunOnText(&by_time, testing::kSampleRecords);
   CHECK(by_time.Top(0).size() == 3);
-  CHECK_FALSE(TopKeyPart::Parse("nope").ok());
   CHECK_FALSE(TopKeyPart::Parse("srcaddr/129").ok());
+}
+
+TEST_CASE("top: field names it does not know", "[top]") {
+  // A typo of a documented name, or no field name at all: a usage error.
+  CHECK(TopKeyPart::Parse("srcadr").status().message() ==
+        "invalid --by 'srcadr': unknown field 'srcadr' (see 'flowmon fields')");
+  CHECK_FALSE(TopKeyPart::Parse("Nope").ok());
+  // Any other name may be a field newer than flowmon, if a header line
+  // brings it; so may one that --format names.
+  Result<TopKeyPart> later = TopKeyPart::Parse("top-test-new");
+  REQUIRE(later.ok());
+  CHECK_FALSE(later->known);
+  Result<Schema> format = Schema::FromFormat("${version} ${top-test-named}");
+  REQUIRE(format.ok());
+  Result<TopKeyPart> named = TopKeyPart::Parse("top-test-named", *format);
+  REQUIRE(named.ok());
+  CHECK(named->known);
+  TopSink sink({*later}, "");
+  testing::RunOnText(&sink,
+                     "version top-test-new\n2 a\n2 b\n2 a\n"
+                     "version srcaddr\n2 10.0.0.1\n");
+  CHECK(sink.met(0));
+  REQUIRE(sink.Top(0).size() == 2);
+  CHECK(sink.Top(0)[0].key[0] == "a");
+  CHECK(sink.Top(0)[0].count == 2);
+  CHECK(sink.absent() == 1);  // the srcaddr-only record
+}
+
+TEST_CASE("top: a key field the input's format lacks", "[top]") {
+  // Transit Gateway flow logs have no action.
+  std::string record = "6";
+  for (size_t i = 1; i < Schema::DefaultTgw().size(); ++i) record += " -";
+  TopSink sink({*TopKeyPart::Parse("action"), *TopKeyPart::Parse("srcaddr")},
+               "");
+  testing::RunOnText(&sink, testing::HeaderLine(Schema::DefaultTgw()) + record +
+                                "\n" + record + "\n" +
+                                testing::HeaderLine(Schema::DefaultV2()) +
+                                testing::kSampleRecords);
+  REQUIRE(sink.missing_fields().size() == 1);
+  CHECK(sink.missing_fields()[0].field == "action");
+  CHECK(sink.missing_fields()[0].format == "tgw");
+  CHECK(sink.absent() == 2);
+  CHECK(sink.met(0));  // the v2 records have it
+  CHECK(sink.total_count() == 5);
 }
 
 // Two S3 objects whose header lines order the fields differently: each
