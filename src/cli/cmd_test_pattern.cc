@@ -118,6 +118,12 @@ int RunTestPattern(const TestPatternOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", pattern.status().message());
     return kExitUsage;
   }
+  if (pattern->ignores_optional_terms()) {
+    spdlog::warn(
+        "the '?' terms of this pattern are ignored: CloudWatch ignores '?' "
+        "terms beside other terms (for any of several terms, give only '?' "
+        "terms)");
+  }
   if (o.output != "text" && o.output != "json") {
     spdlog::error("unknown output format '{}' (expected text or json)",
                   o.output);

@@ -5,50 +5,150 @@
 #include <cstring>
 
 namespace flowmon {
+namespace {
 
-bool CompileFilterRegex(std::string_view body, size_t column,
-                        std::shared_ptr<const RE2>* out, PatternError* error) {
-  if (body.empty()) {
-    error->column = column;
-    error->message = "empty regular expression";
-    return false;
+// The symbols and operators the user guide lists; letters, digits and the
+// space are checked apart.
+constexpr const char* kSymbols = ":_#=@/;,-";
+constexpr const char* kOperators = "^$?[]{}|\\*+.";
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHexDigit(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool IsListed(unsigned char c, const char* set) {
+  return c != '\0' && std::strchr(set, c) != nullptr;
+}
+
+// A bound at body[open] ('{'): "{m}", "{m,}", "{m,n}" or "{,n}", blanks
+// allowed around the numbers. Writes it as RE2 reads bounds and returns
+// the index past '}', or 0 when the braces are not a bound (RE2 then takes
+// them as literal text, as it does any '{' that opens no bound).
+size_t ReadBound(std::string_view body, size_t open, std::string* out) {
+  size_t i = open + 1;
+  auto blanks = [&] {
+    while (i < body.size() && body[i] == ' ') ++i;
+  };
+  auto number = [&] {
+    const size_t start = i;
+    while (i < body.size() && IsDigit(body[i])) ++i;
+    return body.substr(start, i - start);
+  };
+  blanks();
+  const std::string_view min = number();
+  blanks();
+  bool comma = false;
+  std::string_view max;
+  if (i < body.size() && body[i] == ',') {
+    comma = true;
+    ++i;
+    blanks();
+    max = number();
+    blanks();
   }
+  if (i == body.size() || body[i] != '}') return 0;
+  if (min.empty() && max.empty()) return 0;  // "{}", "{,}": no bound
+  *out += '{';
+  *out += min.empty() ? std::string_view("0") : min;
+  if (comma) {
+    *out += ',';
+    *out += max;
+  }
+  *out += '}';
+  return i + 1;
+}
+
+}  // namespace
+
+bool TranslateFilterRegex(std::string_view body, size_t column,
+                          std::string* re2_text, PatternError* error) {
+  auto fail = [&](size_t i, std::string message) {
+    error->column = column + i;
+    error->message = std::move(message);
+    return false;
+  };
+  if (body.empty()) return fail(0, "empty regular expression");
+  re2_text->clear();
+  bool in_class = false;   // between '[' and its ']'
+  size_t class_start = 0;  // index just past the '[' (and a '^')
   for (size_t i = 0; i < body.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(body[i]);
-    error->column = column + i;
     if (c >= 0x80) {
-      error->message = "multi-byte characters are not supported in regex";
-      return false;
+      return fail(i, "multi-byte characters are not supported in regex");
     }
     if (c == '(' || c == ')') {
-      error->message =
-          "the ( and ) operators are not supported in regex: a filter pattern "
-          "cannot define a subpattern";
-      return false;
+      return fail(i,
+                  "the ( and ) operators are not supported in regex: a filter "
+                  "pattern cannot define a subpattern");
     }
     if (c == '\\') {
-      // An escape takes the next character as it is (\d, \s, \.).
       if (i + 1 == body.size()) {
-        error->message = "regex ends with a lone backslash";
-        return false;
+        return fail(i, "regex ends with a lone backslash");
       }
+      const unsigned char e = static_cast<unsigned char>(body[i + 1]);
+      if (e == 'x') {
+        if (i + 3 >= body.size() || !IsHexDigit(body[i + 2]) ||
+            !IsHexDigit(body[i + 3])) {
+          return fail(i, "\\x in regex takes two hexadecimal digits (\\xhh)");
+        }
+        re2_text->append(body.substr(i, 4));
+        i += 3;
+        continue;
+      }
+      if (!IsListed(e, "dDsSwWtn ") && !IsListed(e, kSymbols) &&
+          !IsListed(e, kOperators)) {
+        return fail(i, fmt::format("unsupported escape '\\{}' in regex "
+                                   "(supported: \\d \\D \\s \\S \\w \\W \\xhh, "
+                                   "and \\ before an operator or a symbol)",
+                                   static_cast<char>(e)));
+      }
+      re2_text->append(body.substr(i, 2));
       ++i;
       continue;
     }
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9');
-    if (!alnum && std::strchr(":_#=@/;,-^$?[]{}|*+.", c) == nullptr) {
-      error->message = fmt::format(
-          "unsupported character '{}' in regex (allowed: letters, digits, "
-          ": _ # = @ / ; , - and the operators ^ $ ? [ ] {{ }} | \\ * + .)",
-          static_cast<char>(c));
-      return false;
+    if (!IsAsciiAlnum(c) && c != ' ' && !IsListed(c, kSymbols) &&
+        !IsListed(c, kOperators)) {
+      const std::string shown = c < 0x20 || c == 0x7f
+                                    ? fmt::format("\\x{:02x}", c)
+                                    : std::string(1, static_cast<char>(c));
+      return fail(
+          i, fmt::format("unsupported character '{}' in regex (allowed: "
+                         "letters, digits, spaces, : _ # = @ / ; , - and the "
+                         "operators ^ $ ? [ ] {{ }} | \\ * + .)",
+                         shown));
     }
+    if (in_class) {
+      // A ']' first in the class is one of its characters ("[]a]").
+      if (c == ']' && i != class_start) in_class = false;
+      re2_text->push_back(static_cast<char>(c));
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      class_start = i + 1;
+      if (class_start < body.size() && body[class_start] == '^') ++class_start;
+    } else if (c == '{') {
+      if (const size_t end = ReadBound(body, i, re2_text); end != 0) {
+        i = end - 1;
+        continue;
+      }
+    }
+    re2_text->push_back(static_cast<char>(c));
   }
+  return true;
+}
+
+bool CompileFilterRegex(std::string_view body, size_t column,
+                        std::shared_ptr<const RE2>* out, PatternError* error) {
+  std::string text;
+  if (!TranslateFilterRegex(body, column, &text, error)) return false;
   RE2::Options options;
   options.set_log_errors(false);
-  auto re = std::make_shared<const RE2>(
-      re2::StringPiece(body.data(), body.size()), options);
+  auto re = std::make_shared<const RE2>(text, options);
   if (!re->ok()) {
     error->column = column;
     error->message = "invalid regular expression: " + re->error();

@@ -112,7 +112,20 @@ class JsonPatternParser {
   }
 
   bool ParseSelector(std::vector<SelectorStep>* path) {
-    return ParseJsonSelector(text_, &pos_, path, error_);
+    Skip();
+    const size_t start = pos_;
+    if (!ParseJsonSelector(text_, &pos_, path, error_)) return false;
+    for (const SelectorStep& step : *path) {
+      if (!IsWildcard(step)) continue;
+      if (++wildcard_selectors_ > kMaxWildcardSelectorsPerPattern) {
+        pos_ = start;
+        return Fail(
+            "a JSON filter pattern may use at most 3 wildcard "
+            "selectors");
+      }
+      break;
+    }
+    return true;
   }
 
   bool ParseTest(JsonTest* test) {
@@ -217,7 +230,8 @@ class JsonPatternParser {
   JsonExpr* out_;
   PatternError* error_;
   size_t pos_ = 0;
-  int regexes_ = 0;  // %regex% values so far
+  int regexes_ = 0;             // %regex% values so far
+  int wildcard_selectors_ = 0;  // selectors with [*] or .* so far
 };
 
 std::shared_ptr<const JsonExpr> JsonExpr::Parse(std::string_view text,

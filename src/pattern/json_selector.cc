@@ -18,12 +18,20 @@ class SelectorParser {
     while (pos_ < text_.size() && IsPatternSpace(text_[pos_])) ++pos_;
     if (!Eat('$')) return Fail("expected a selector starting with '$'");
     while (pos_ < text_.size()) {
-      if (Eat('.')) {
+      const size_t step = pos_;
+      // `.[` is the bracket notation the user guide writes for a key with
+      // a period: $.['cluster.name'].
+      if (Eat('.') && !Eat('[')) {
         if (!ParseMember(path)) return false;
-      } else if (Eat('[')) {
+      } else if (pos_ > step || Eat('[')) {
         if (!ParseBracket(path)) return false;
       } else {
         break;
+      }
+      if (IsWildcard(path->back()) && ++wildcards_ > kMaxWildcardsPerSelector) {
+        pos_ = step;
+        return Fail(
+            "a property selector may use only one wildcard ([*] or .*)");
       }
     }
     return true;
@@ -94,9 +102,15 @@ class SelectorParser {
   std::string_view text_;
   size_t pos_;
   PatternError* error_;
+  int wildcards_ = 0;
 };
 
 }  // namespace
+
+bool IsWildcard(const SelectorStep& step) {
+  return step.kind == SelectorStep::Kind::kAnyElement ||
+         step.kind == SelectorStep::Kind::kAnyMember;
+}
 
 bool ParseJsonSelector(std::string_view text, size_t* pos,
                        std::vector<SelectorStep>* path, PatternError* error) {

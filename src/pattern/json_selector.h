@@ -12,9 +12,19 @@
 
 namespace flowmon {
 
+// AWS's wildcard quotas ("You can only use up to one wildcard selector in
+// a property selector, and up to three wildcard selectors in a filter
+// pattern with compound expressions").
+inline constexpr int kMaxWildcardsPerSelector = 1;
+inline constexpr int kMaxWildcardSelectorsPerPattern = 3;
+
+// [*] and .*
+bool IsWildcard(const SelectorStep& step);
+
 // Parses a selector starting at text[*pos] (after blanks), appending its
-// steps to *path and leaving *pos after the last step. Fills *error with a
-// 1-based column into `text` on failure.
+// steps to *path and leaving *pos after the last step: $.a, $.a-b_c,
+// $['any key'], $.['a.b'], $.list[0], [*], .*, at most one wildcard. Fills
+// *error with a 1-based column into `text` on failure.
 bool ParseJsonSelector(std::string_view text, size_t* pos,
                        std::vector<SelectorStep>* path, PatternError* error);
 

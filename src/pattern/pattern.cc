@@ -47,9 +47,11 @@ bool CompiledPattern::Parse(std::string_view text, CompiledPattern* out,
     if (out->json_ == nullptr) return false;
   } else {
     out->kind_ = Kind::kTerms;
-    if (!ParseTermPattern(text, &out->term_groups_, &out->match_all_, error)) {
-      return false;
-    }
+    TermPattern p;
+    if (!ParseTermPattern(text, &p, error)) return false;
+    out->term_groups_ = std::move(p.groups);
+    out->match_all_ = p.match_all;
+    out->ignores_optional_terms_ = p.ignores_optional;
   }
   out->ComputeRequiredLiteral();
   return true;

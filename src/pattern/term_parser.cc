@@ -7,10 +7,9 @@
 namespace flowmon {
 
 // Terms: words (letters, digits, '_'), "quoted phrases" and %regex%,
-// each optionally prefixed by '-' (must not appear) or '?' (starts a new
-// alternative: the event matches if all terms of any alternative hold).
-bool ParseTermPattern(std::string_view t,
-                      std::vector<std::vector<Term>>* groups, bool* match_all,
+// each optionally prefixed by '-' (must not appear) or '?' (one of the
+// alternatives, when every term has '?').
+bool ParseTermPattern(std::string_view t, TermPattern* out,
                       PatternError* error) {
   auto fail = [error](size_t column, std::string message) {
     error->column = column;
@@ -28,11 +27,11 @@ bool ParseTermPattern(std::string_view t,
   while (end > begin && IsPatternSpace(t[end - 1])) --end;
   const std::string_view body = t.substr(begin, end - begin);
   if (body.empty() || body == "\"\"" || body == "\" \"") {
-    *match_all = true;
+    out->match_all = true;
     return true;
   }
-  groups->emplace_back();
-  bool any_question = false;
+  std::vector<Term> required;  // include and exclude terms
+  std::vector<Term> optional;  // '?' terms
   while (true) {
     skip();
     if (i == t.size()) break;
@@ -88,15 +87,16 @@ bool ParseTermPattern(std::string_view t,
     if (i < t.size() && !IsPatternSpace(t[i])) {
       return fail(i + 1, "expected a space between terms");
     }
-    if (question) {
-      // The first '?' term opens the first alternative only if no plain
-      // term came before it; afterwards each '?' opens a new one.
-      if (any_question || !groups->back().empty()) {
-        groups->emplace_back();
-      }
-      any_question = true;
-    }
-    groups->back().push_back(std::move(term));
+    (question ? optional : required).push_back(std::move(term));
+  }
+  if (!required.empty()) {
+    out->ignores_optional = !optional.empty();
+    out->groups.push_back(std::move(required));
+    return true;
+  }
+  for (Term& term : optional) {
+    out->groups.emplace_back();
+    out->groups.back().push_back(std::move(term));
   }
   return true;
 }

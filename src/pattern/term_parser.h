@@ -9,12 +9,22 @@
 
 namespace flowmon {
 
-// Parses `text` into *groups (the event matches when every term of any
-// group holds; a '?' term starts a group), or sets *match_all for the
-// match-all patterns "", " " and a blank text. Fills *error (1-based
-// column) on failure. The terms own their text.
-bool ParseTermPattern(std::string_view text,
-                      std::vector<std::vector<Term>>* groups, bool* match_all,
+// A parsed term pattern. The event matches when every term of any group
+// holds. The terms own their text.
+struct TermPattern {
+  std::vector<std::vector<Term>> groups;
+  // "", " " and a blank text: every event.
+  bool match_all = false;
+  // The pattern has '?' terms beside other terms, and they are ignored:
+  // the user guide, "Match optional terms": "If you combine "?" with other
+  // filter patterns, all question mark terms will be ignored."
+  bool ignores_optional = false;
+};
+
+// Parses `text`: with only '?' terms, each is a group of its own (any of
+// them); with any other term, the one group of the terms without '?'.
+// Fills *error (1-based column) on failure.
+bool ParseTermPattern(std::string_view text, TermPattern* out,
                       PatternError* error);
 
 }  // namespace flowmon

@@ -82,7 +82,7 @@ std::string FormatPatternError(std::string_view pattern, const PatternError& e);
 class CompiledPattern {
  public:
   enum class Kind : unsigned char {
-    kTerms,           // ERROR -Exiting ?WARN "a phrase" %regex%; "" matches all
+    kTerms,  // ERROR -Exiting "a phrase" %regex%, ?A ?B; "" matches all
     kSpaceDelimited,  // [a, b=1, ...]
     kJson,            // { $.a = 1 && $.b IS NULL }
   };
@@ -126,18 +126,23 @@ class CompiledPattern {
 
   // Calls f(name, value) for every field of a matching record in line
   // order: "$name" for named slots, "$N" (1-based position) for unnamed
-  // slots and fields covered by '...', as TestMetricFilter reports them.
-  // Nothing for term and JSON patterns (the API's extractedValues is
-  // empty for them).
+  // slots, fields covered by '...' and every field of `[]`, as
+  // TestMetricFilter reports them. Nothing for term and JSON patterns (the
+  // API's extractedValues is empty for them).
   template <typename F>
   void ForEachExtracted(const Record& rec, F&& f) const;
 
   Kind kind() const { return kind_; }
   const std::vector<Slot>& slots() const { return slots_; }
-  // Term alternatives (kTerms), for translators.
+  // Term alternatives (kTerms), for translators: the event matches when
+  // every term of any group holds.
   const std::vector<std::vector<Term>>& term_groups() const {
     return term_groups_;
   }
+  // A term pattern whose '?' terms stand beside other terms: CloudWatch
+  // ignores them ("If you combine "?" with other filter patterns, all
+  // question mark terms will be ignored"), and so does term_groups().
+  bool ignores_optional_terms() const { return ignores_optional_terms_; }
   // Space-delimited conditions (each must hold), for translators.
   const std::vector<Condition>& conditions() const { return conditions_; }
   const std::string& text() const { return text_; }
@@ -161,8 +166,10 @@ class CompiledPattern {
   uint32_t fixed_ = 0;                 // slots other than the ellipsis
   int ellipsis_ = -1;                  // index into slots_, or -1
   bool match_all_ = false;             // `[]`, "", " "
-  // kTerms: any group whose terms all hold (a '?' term starts a group).
+  // kTerms: any group whose terms all hold (one group per '?' term when
+  // all terms have '?', else one group of the terms without '?').
   std::vector<std::vector<Term>> term_groups_;
+  bool ignores_optional_terms_ = false;
   // kJson
   std::shared_ptr<const JsonExpr> json_;
   std::string required_literal_;
@@ -170,13 +177,17 @@ class CompiledPattern {
 
 template <typename F>
 void CompiledPattern::ForEachExtracted(const Record& rec, F&& f) const {
-  if (kind_ != Kind::kSpaceDelimited || match_all_) return;
+  if (kind_ != Kind::kSpaceDelimited) return;
   size_t pos = 0;
   char buf[24];
   auto positional = [&](size_t p) {
     const int n = std::snprintf(buf, sizeof buf, "$%zu", p + 1);
     return std::string_view(buf, static_cast<size_t>(n));
   };
+  if (match_all_) {  // `[]`: no names, every field by its position
+    for (; pos < rec.size; ++pos) f(positional(pos), rec.fields[pos]);
+    return;
+  }
   for (const Slot& s : slots_) {
     if (s.kind == Slot::Kind::kEllipsis) {
       const size_t covered = rec.size - fixed_;

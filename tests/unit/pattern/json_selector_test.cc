@@ -47,13 +47,42 @@ TEST_CASE("selector: steps and where parsing stops", "[pattern][json]") {
   CHECK((path[2].kind == Kind::kKey && path[2].key == "id"));
   CHECK(end == 20);  // at the space before '='
 
-  const auto quoted = Steps(R"($["a b"]['c'][*].*)", &end);
-  REQUIRE(quoted.size() == 4);
+  const auto quoted = Steps(R"($["a b"]['c'][*])", &end);
+  REQUIRE(quoted.size() == 3);
   CHECK(quoted[0].key == "a b");
   CHECK(quoted[1].key == "c");
   CHECK(quoted[2].kind == Kind::kAnyElement);
-  CHECK(quoted[3].kind == Kind::kAnyMember);
+  const auto member = Steps("$.a.*", &end);
+  REQUIRE(member.size() == 2);
+  CHECK(member[1].kind == Kind::kAnyMember);
   CHECK(Steps("$", &end).empty());
+}
+
+TEST_CASE("selector: bracket notation after '.'", "[pattern][json]") {
+  // The user guide's $.['cluster.name'], for a key with a period.
+  size_t end = 0;
+  const auto dotted = Steps("$.['cluster.name'].x", &end);
+  REQUIRE(dotted.size() == 2);
+  CHECK((dotted[0].kind == Kind::kKey && dotted[0].key == "cluster.name"));
+  CHECK(dotted[1].key == "x");
+  const auto spaced = Steps(R"($.["key with space"][0])", &end);
+  REQUIRE(spaced.size() == 2);
+  CHECK(spaced[0].key == "key with space");
+  CHECK(spaced[1].index == 0);
+}
+
+TEST_CASE("selector: one wildcard per property selector", "[pattern][json]") {
+  std::vector<SelectorStep> path;
+  PatternError error;
+  size_t pos = 0;
+  CHECK_FALSE(ParseJsonSelector("$.a[*].*", &pos, &path, &error));
+  CHECK(error.column == 7);
+  CHECK(error.message ==
+        "a property selector may use only one wildcard ([*] or .*)");
+  path.clear();
+  pos = 0;
+  CHECK_FALSE(ParseJsonSelector("$.*[*]", &pos, &path, &error));
+  CHECK(error.column == 4);
 }
 
 TEST_CASE("selector: errors name the column", "[pattern][json]") {

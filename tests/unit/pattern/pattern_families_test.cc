@@ -4,38 +4,14 @@
 
 #include "catch.h"
 #include "flowmon/pattern/pattern.h"
-#include "flowmon/scan/tokenizer.h"
+#include "pattern_test_util.h"
 
 namespace flowmon {
 namespace {
 
-bool Matches(std::string_view pattern, std::string_view event) {
-  Result<CompiledPattern> p = CompiledPattern::Compile(pattern);
-  INFO(pattern);
-  INFO(p.status().message());
-  REQUIRE(p.ok());
-  Record rec;
-  size_t column;
-  const LineError e = SplitFields(event, &rec, &column);
-  REQUIRE((e == LineError::kOk || e == LineError::kBlank));
-  rec.line = event;
-  return p->Matches(rec);
-}
-
-std::vector<int> Which(std::string_view pattern,
-                       const std::vector<std::string>& events) {
-  std::vector<int> out;
-  for (size_t i = 0; i < events.size(); ++i) {
-    if (Matches(pattern, events[i])) out.push_back(static_cast<int>(i + 1));
-  }
-  return out;
-}
-
-std::string Error(std::string_view pattern) {
-  Result<CompiledPattern> p = CompiledPattern::Compile(pattern);
-  REQUIRE_FALSE(p.ok());
-  return p.status().message();
-}
+using testing::CompileError;
+using testing::Matches;
+using testing::Which;
 
 using N = std::vector<int>;
 
@@ -65,17 +41,21 @@ TEST_CASE("terms: AWS examples", "[pattern][terms]") {
   CHECK(Which("-ERROR", events) == N{3});
 }
 
-TEST_CASE("terms: alternatives with several terms", "[pattern][terms]") {
-  // CDK's anyTermGroup(['ERROR','MainThread'], ['WARN','Deadlock']) writes
-  // ?"ERROR" "MainThread" ?"WARN" "Deadlock".
+TEST_CASE("terms: '?' terms beside other terms are ignored",
+          "[pattern][terms]") {
+  // The user guide ("Match optional terms"): "If you combine "?" with other
+  // filter patterns, all question mark terms will be ignored." So CDK's
+  // anyTermGroup(['ERROR','MainThread'], ['WARN','Deadlock']), which writes
+  // ?"ERROR" "MainThread" ?"WARN" "Deadlock", means MainThread and
+  // Deadlock to CloudWatch.
   const std::vector<std::string> events = {"ERROR in MainThread",
                                            "ERROR in worker",
                                            "WARN Deadlock found", "WARN slow"};
-  CHECK(Which("?\"ERROR\" \"MainThread\" ?\"WARN\" \"Deadlock\"", events) ==
-        N{1, 3});
-  // Plain terms before the first '?' are the first alternative.
-  CHECK(Which("ERROR MainThread ?Deadlock", events) == N{1, 3});
-  CHECK(Which("?ERROR -worker ?slow", events) == N{1, 4});
+  CHECK(Which("?\"ERROR\" \"MainThread\" ?\"WARN\" \"Deadlock\"", events)
+            .empty());
+  CHECK(Which("ERROR MainThread ?Deadlock", events) == N{1});
+  CHECK(Which("?ERROR -worker ?slow", events) == N{1, 3, 4});
+  CHECK(Which("?ERROR ?slow", events) == N{1, 2, 4});
 }
 
 TEST_CASE("terms: match-all patterns", "[pattern][terms]") {
@@ -86,19 +66,20 @@ TEST_CASE("terms: match-all patterns", "[pattern][terms]") {
 }
 
 TEST_CASE("terms: errors", "[pattern][terms]") {
-  CHECK(Error("ERROR:") ==
+  CHECK(CompileError("ERROR:") ==
         "invalid filter pattern at column 6: a term with characters other "
         "than letters, digits and '_' must be in double quotes\n"
         "  ERROR:\n"
         "       ^");
-  CHECK(Error("10.0.0.1").starts_with("invalid filter pattern at column 3:"));
-  CHECK(Error("\"open").starts_with(
+  CHECK(CompileError("10.0.0.1")
+            .starts_with("invalid filter pattern at column 3:"));
+  CHECK(CompileError("\"open").starts_with(
       "invalid filter pattern at column 1: unterminated quoted term"));
-  CHECK(Error("ERROR ?").starts_with(
+  CHECK(CompileError("ERROR ?").starts_with(
       "invalid filter pattern at column 7: expected a term after '?'"));
-  CHECK(Error("\"a\"b").starts_with(
+  CHECK(CompileError("\"a\"b").starts_with(
       "invalid filter pattern at column 4: expected a space between terms"));
-  CHECK(Error(std::string(1025, 'a'))
+  CHECK(CompileError(std::string(1025, 'a'))
             .starts_with("invalid filter pattern at column 1025: Member must "
                          "have length less than or equal to 1024"));
   CHECK(CompiledPattern::Compile(std::string(1024, 'a')).ok());
@@ -205,31 +186,31 @@ TEST_CASE("JSON: numeric comparisons", "[pattern][json]") {
 }
 
 TEST_CASE("JSON: errors", "[pattern][json]") {
-  CHECK(Error("{ $.a = 1")
+  CHECK(CompileError("{ $.a = 1")
             .starts_with("invalid filter pattern at column 10: expected '&&', "
                          "'||' or '}'"));
-  CHECK(Error("{ a = 1 }")
+  CHECK(CompileError("{ a = 1 }")
             .starts_with("invalid filter pattern at column 3: expected a "
                          "selector starting with "
                          "'$'"));
-  CHECK(Error("{ $.a IS MAYBE }")
+  CHECK(CompileError("{ $.a IS MAYBE }")
             .starts_with("invalid filter pattern at column 10: expected TRUE, "
                          "FALSE or NULL"));
-  CHECK(Error("{ $.a > abc }")
+  CHECK(CompileError("{ $.a > abc }")
             .starts_with("invalid filter pattern at column 9: expected a "
                          "number after '>'"));
-  CHECK(Error("{ $.a = }")
+  CHECK(CompileError("{ $.a = }")
             .starts_with("invalid filter pattern at column 9: expected a value "
                          "after '='"));
-  CHECK(Error("{ $.a = a@b }")
+  CHECK(CompileError("{ $.a = a@b }")
             .starts_with("invalid filter pattern at column 10: expected '&&', "
                          "'||' or '}'"));
-  CHECK(Error("{ ($.a = 1 }")
+  CHECK(CompileError("{ ($.a = 1 }")
             .starts_with("invalid filter pattern at column 12: expected ')'"));
-  CHECK(Error("{ $.a = 1 } x")
+  CHECK(CompileError("{ $.a = 1 } x")
             .starts_with("invalid filter pattern at column 13: unexpected text "
                          "after '}'"));
-  CHECK(Error("{ $.a[x] = 1 }")
+  CHECK(CompileError("{ $.a[x] = 1 }")
             .starts_with(
                 "invalid filter pattern at column 7: expected an array index"));
 }
@@ -250,36 +231,36 @@ TEST_CASE("regex: in terms, fields and JSON values", "[pattern][regex]") {
 }
 
 TEST_CASE("regex: AWS's supported subset and limits", "[pattern][regex]") {
-  CHECK(Error("%something!%") ==
+  CHECK(CompileError("%something!%") ==
         "invalid filter pattern at column 11: unsupported character '!' in "
-        "regex (allowed: letters, digits, : _ # = @ / ; , - and the "
+        "regex (allowed: letters, digits, spaces, : _ # = @ / ; , - and the "
         "operators ^ $ ? [ ] { } | \\ * + .)\n"
         "  %something!%\n"
         "            ^");
-  CHECK(Error("%(a|b)%").starts_with(
+  CHECK(CompileError("%(a|b)%").starts_with(
       "invalid filter pattern at column 2: the ( and ) operators are not "
       "supported in regex"));
-  CHECK(Error("%a b%").starts_with(
-      "invalid filter pattern at column 3: unsupported character ' '"));
-  CHECK(Error("%caf\xc3\xa9%")
+  CHECK(CompileError("%a\tb%").starts_with(
+      "invalid filter pattern at column 3: unsupported character '\\x09'"));
+  CHECK(CompileError("%caf\xc3\xa9%")
             .starts_with("invalid filter pattern at column 5: multi-byte "
                          "characters are not "
                          "supported in regex"));
-  CHECK(Error("[a=%x%, b=%y%, c=%z%]")
+  CHECK(CompileError("[a=%x%, b=%y%, c=%z%]")
             .starts_with("invalid filter pattern at column 18: a "
                          "space-delimited filter pattern "
                          "may contain at most 2 regular expressions"));
   CHECK(CompiledPattern::Compile("[a=%x%, b=%y%, c]").ok());
-  CHECK(Error("{ $.a = %x% || $.b = %y% || $.c = %z% }")
+  CHECK(CompileError("{ $.a = %x% || $.b = %y% || $.c = %z% }")
             .starts_with("invalid filter pattern at column 35: a JSON filter "
                          "pattern may contain "
                          "at most 2 regular expressions"));
-  CHECK(Error("%[a-%").starts_with(
+  CHECK(CompileError("%[a-%").starts_with(
       "invalid filter pattern at column 2: invalid regular expression"));
-  CHECK(Error("[a=%x, b]")
+  CHECK(CompileError("[a=%x, b]")
             .starts_with(
                 "invalid filter pattern at column 4: unterminated regex"));
-  CHECK(Error("[a > %x%]")
+  CHECK(CompileError("[a > %x%]")
             .starts_with("invalid filter pattern at column 6: expected a "
                          "number after '>'"));
 }

@@ -6,30 +6,14 @@
 
 #include "catch.h"
 #include "flowmon/scan/tokenizer.h"
+#include "pattern_test_util.h"
 
 namespace flowmon {
 namespace {
 
-CompiledPattern MustCompile(std::string_view text) {
-  Result<CompiledPattern> p = CompiledPattern::Compile(text);
-  INFO(p.status().message());
-  REQUIRE(p.ok());
-  return std::move(*p);
-}
-
-bool Matches(std::string_view pattern, std::string_view line) {
-  const CompiledPattern p = MustCompile(pattern);
-  Record rec;
-  size_t column;
-  REQUIRE(SplitFields(line, &rec, &column) == LineError::kOk);
-  return p.Matches(rec);
-}
-
-std::string CompileError(std::string_view pattern) {
-  Result<CompiledPattern> p = CompiledPattern::Compile(pattern);
-  REQUIRE_FALSE(p.ok());
-  return p.status().message();
-}
+using testing::CompileError;
+using testing::Matches;
+using testing::MustCompile;
 
 // The Apache access log of the AWS documentation's space-delimited examples.
 const char* const kApache[] = {
@@ -179,26 +163,17 @@ TEST_CASE("the seed pattern finds the rejected SSH records", "[pattern]") {
 TEST_CASE("TestMetricFilter: extracted values", "[pattern]") {
   // The AWS example: a leading '...' binds the named fields from the end,
   // the fields it covers are $1.., and a trailing comma adds $7.
-  const CompiledPattern p =
-      MustCompile("[..., request=*.html*, status_code=4*,]");
-  Record rec;
-  size_t column;
-  REQUIRE(SplitFields("127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET "
-                      "/index.html HTTP/1.0\" 404 1534",
-                      &rec, &column) == LineError::kOk);
-  REQUIRE(p.Matches(rec));
-  std::vector<std::pair<std::string, std::string>> got;
-  p.ForEachExtracted(rec, [&](std::string_view k, std::string_view v) {
-    got.emplace_back(k, v);
-  });
-  const std::vector<std::pair<std::string, std::string>> want = {
-      {"$1", "127.0.0.1"},
-      {"$2", "-"},
-      {"$3", "frank"},
-      {"$4", "10/Oct/2000:13:25:15 -0700"},
-      {"$request", "GET /index.html HTTP/1.0"},
-      {"$status_code", "404"},
-      {"$7", "1534"}};
+  const testing::Extracted got = testing::ExtractedValues(
+      "[..., request=*.html*, status_code=4*,]",
+      "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET /index.html "
+      "HTTP/1.0\" 404 1534");
+  const testing::Extracted want = {{"$1", "127.0.0.1"},
+                                   {"$2", "-"},
+                                   {"$3", "frank"},
+                                   {"$4", "10/Oct/2000:13:25:15 -0700"},
+                                   {"$request", "GET /index.html HTTP/1.0"},
+                                   {"$status_code", "404"},
+                                   {"$7", "1534"}};
   CHECK(got == want);
 }
 
