@@ -307,25 +307,35 @@ TEST_CASE("AWS [json]: selectors that point at arrays or objects",
 }
 
 TEST_CASE("AWS [json]: numeric values", "[pattern][aws]") {
-  CHECK(Which("{ $.bandwidth > 75 }",
-              {R"({"bandwidth": 76})", R"({"bandwidth": 75})"}) == N{1});
-  CHECK(Which("{ $.latency < 50 }",
-              {R"({"latency": 49.5})", R"({"latency": 50})"}) == N{1});
-  CHECK(Which("{ $.refreshRate >= 60 }",
-              {R"({"refreshRate": 60})", R"({"refreshRate": 59})"}) == N{1});
-  CHECK(Which("{ $.responseTime <= 5 }",
-              {R"({"responseTime": 5})", R"({"responseTime": 6})"}) == N{1});
-  CHECK(Which("{ $.errorCode = 400}",
-              {R"({"errorCode": 400})", R"({"errorCode": 500})"}) == N{1});
-  CHECK(Which("{ $.errorCode != 500 }",
-              {R"({"errorCode": 400})", R"({"errorCode": 500})"}) == N{1});
-  CHECK(Which("{ $.number[0] = 1e+3 }",
-              {R"({"number": [1000]})", R"({"number": [1]})"}) == N{1});
-  CHECK(Which("{ $.number[0] != 1e-3 }",
-              {R"({"number": [1000]})", R"({"number": [0.001]})"}) == N{1});
-  // "Use the asterisk ("*") as a wild card to match numbers."
-  CHECK(Which("{ $.errorCode = 4* }",
-              {R"({"errorCode": 404})", R"({"errorCode": 500})"}) == N{1});
+  // Each pattern of the page with an event it matches and one it does not;
+  // the last: "Use the asterisk ("*") as a wild card to match numbers."
+  struct Example {
+    const char* pattern;
+    const char* match;
+    const char* miss;
+  };
+  for (const Example& e : {
+           Example{"{ $.bandwidth > 75 }", R"({"bandwidth": 76})",
+                   R"({"bandwidth": 75})"},
+           Example{"{ $.latency < 50 }", R"({"latency": 49.5})",
+                   R"({"latency": 50})"},
+           Example{"{ $.refreshRate >= 60 }", R"({"refreshRate": 60})",
+                   R"({"refreshRate": 59})"},
+           Example{"{ $.responseTime <= 5 }", R"({"responseTime": 5})",
+                   R"({"responseTime": 6})"},
+           Example{"{ $.errorCode = 400}", R"({"errorCode": 400})",
+                   R"({"errorCode": 500})"},
+           Example{"{ $.errorCode != 500 }", R"({"errorCode": 400})",
+                   R"({"errorCode": 500})"},
+           Example{"{ $.number[0] = 1e+3 }", R"({"number": [1000]})",
+                   R"({"number": [1]})"},
+           Example{"{ $.number[0] != 1e-3 }", R"({"number": [1000]})",
+                   R"({"number": [0.001]})"},
+           Example{"{ $.errorCode = 4* }", R"({"errorCode": 404})",
+                   R"({"errorCode": 500})"},
+       }) {
+    CHECK(Which(e.pattern, {e.match, e.miss}) == N{1});
+  }
 }
 
 // The page's event for compound expressions, on one line.
