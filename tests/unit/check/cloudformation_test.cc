@@ -62,9 +62,28 @@ TEST_CASE("CloudFormation: errors name the resource", "[check]") {
   CHECK(
       TemplateError(With(kTemplate, R"("Period":"60")", R"("Period":"1m")")) ==
       "t.json: Resources.A: 'Period' must be a number");
-  CHECK(TemplateError(With(kTemplate, R"("Threshold":1)",
-                           R"("Threshold":1,"Metrics":[])")) ==
-        "t.json: Resources.A: 'Metrics' is not supported by flowmon check");
+}
+
+TEST_CASE("CloudFormation: metric-math and composite alarms are skipped",
+          "[check]") {
+  const LoadedConfig math = LoadConfigText(
+      {{"t.json", With(kTemplate, R"("Threshold":1)",
+                       R"("Threshold":1,"Metrics":[{"Id":"m1"}])")}});
+  CHECK(math.error.empty());
+  CHECK(math.config.monitors.empty());
+  REQUIRE(math.config.skipped.size() == 1);
+  CHECK(math.config.skipped[0].name == "A");
+  CHECK(math.config.skipped[0].reason == "metric math");
+  const LoadedConfig composite = LoadConfigText(
+      {{"t.json",
+        With(kTemplate, R"({"Resources":{)",
+             R"({"Resources":{"C":{"Type":"AWS::CloudWatch::CompositeAlarm",)"
+             R"x("Properties":{"AlarmName":"both","AlarmRule":"ALARM(A)"}},)x")}});
+  CHECK(composite.error.empty());
+  REQUIRE(composite.config.skipped.size() == 1);
+  CHECK(composite.config.skipped[0].name == "both");
+  CHECK(composite.config.skipped[0].reason == "composite alarm");
+  CHECK(composite.config.monitors.size() == 1);
 }
 
 TEST_CASE("CloudFormation: other resources are skipped, unknown keys warned",
