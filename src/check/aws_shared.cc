@@ -124,6 +124,7 @@ void ReadAlarm(ObjectReader& r, Need name, std::string default_name,
   }
   a.problem = r.status();
   a.warnings = r.HeldWarnings();
+  a.warnings_at = r.held_at();
   out->push_back(std::move(a));
 }
 

@@ -73,10 +73,9 @@ Status FromYaml(std::string_view path, const YAML::Node& node,
         if (Status s = FromYaml(path, it->second, &v->map.back().second);
             !s.ok())
           return s;
-        // A value without a place of its own (an empty one) is on its key's
-        // line.
-        if (v->map.back().second.line == 0)
-          v->map.back().second.line = it->first.Mark().line + 1;
+        // Messages about a member name its key's line: where a block map or
+        // list that is the value starts is the line after.
+        v->map.back().second.line = it->first.Mark().line + 1;
       }
       break;
     case YAML::NodeType::Scalar:

@@ -74,7 +74,7 @@ Result<Expectation> ParseExpectation(std::string_view text) {
                     [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
       return Status::InvalidArgument(fmt::format(
-          "'{}': the number of transitions must be a whole number", text));
+          "transitions: '{}' is not a whole number", argument));
     }
     e.transitions = std::stoll(std::string(argument));
   } else if (Result<AlarmState> state = ParseAlarmState(text); state.ok()) {
@@ -133,8 +133,9 @@ Verdict Judge(const std::vector<Expectation>& expect, AlarmState final_state,
         break;
       case Expectation::Kind::kTransitions:
         if (static_cast<int64_t>(transitions.size()) != e.transitions) {
-          fail(fmt::format("made {} transitions, expected {}",
-                           transitions.size(), e.transitions));
+          fail(fmt::format("made {} transition{}, expected {}",
+                           transitions.size(),
+                           transitions.size() == 1 ? "" : "s", e.transitions));
         }
         break;
     }

@@ -72,6 +72,7 @@ std::vector<JoinedAlarm> Join(Definitions* defs) {
     used.push_back(&*f);
     j.problem = a.problem;
     j.warnings = std::move(a.warnings);
+    j.warnings_at = a.warnings_at;
     Monitor m;
     m.name = a.spec.name;
     m.origin = a.origin;

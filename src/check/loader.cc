@@ -93,11 +93,13 @@ ObjectReader ObjectReader::Reader(const ConfigValue& o,
                                   std::string path) const {
   ObjectReader reader(o, file_, std::move(path), warnings_);
   reader.held_ = held_;
+  reader.held_at_ = held_at_;
   return reader;
 }
 
 ObjectReader ObjectReader::Held() const {
   ObjectReader held(*o_, file_, path_, nullptr);
+  held.held_at_ = warnings_ != nullptr ? warnings_->size() : 0;
   held.held_ = std::make_shared<std::vector<std::string>>();
   held.warnings_ = held.held_.get();
   held.spelling_ = spelling_;
@@ -157,9 +159,8 @@ ObjectReader& ObjectReader::IgnoreIntrinsics(
     if (v == nullptr) continue;
     const std::string_view function = v->FirstIntrinsic();
     if (function.empty()) continue;
-    WarnAt(v->line, fmt::format("'{}' uses {}, which flowmon check does not "
-                                "evaluate (ignored: the key does not change "
-                                "the evaluation)",
+    WarnAt(v->line, fmt::format("'{}' uses {}: ignored, as it does not "
+                                "change the evaluation",
                                 Key(name), function));
     ignored_.push_back(Key(name));
   }
@@ -323,6 +324,7 @@ ObjectReader& ObjectReader::Nested(
                                     : Located(path_, path),
                       warnings_);
   nested.held_ = held_;
+  nested.held_at_ = held_at_;
   nested.spelling_ = spelling_;
   if (!v.is_map()) {
     nested.Fail("expected an object");

@@ -61,6 +61,7 @@ struct AlarmDef {
   bool metric_unknown = false;
   Status problem;
   std::vector<std::string> warnings;
+  size_t warnings_at = 0;  // where they go among the files' warnings
 };
 
 // What the files define, gathered for the join.
@@ -80,6 +81,7 @@ struct JoinedAlarm {
   std::string skip_reason;  // when there is no monitor and no problem
   Status problem;           // reported when the alarm is selected
   std::vector<std::string> warnings;  // likewise
+  size_t warnings_at = 0;
 };
 
 // "<where>: <what>", the shape of every config message; `where` is the file,
@@ -127,6 +129,8 @@ class ObjectReader {
   // later (HeldWarnings(), status()), not passed to this one's.
   ObjectReader Held() const;
   std::vector<std::string> HeldWarnings() const;
+  // How many warnings the reader Held() was made from had then.
+  size_t held_at() const { return held_at_; }
 
   // Records "<where>: <what>" as the error (unless there is one: the first
   // error is the one reported); FailAt names v's line.
@@ -217,6 +221,7 @@ class ObjectReader {
   std::string file_, path_;
   std::vector<std::string>* warnings_;
   std::shared_ptr<std::vector<std::string>> held_;  // Held() readers
+  size_t held_at_ = 0;
   Spelling spelling_;
   std::vector<std::string_view> ignored_;  // keys read as absent
   Status status_;

@@ -99,11 +99,16 @@ Status Select(const CheckSelection& selection, Definitions* defs,
     }
   }
   if (Status s = Pick(selection.alarms, &alarms); !s.ok()) return s;
+  // An alarm's warnings go where they would have been, had they not waited.
   out->warnings = std::move(defs->warnings);
+  size_t inserted = 0;
   for (JoinedAlarm& a : alarms) {
     if (!a.problem.ok()) return a.problem;
-    out->warnings.insert(out->warnings.end(), a.warnings.begin(),
+    const size_t at =
+        std::min(a.warnings_at + inserted, out->warnings.size());
+    out->warnings.insert(out->warnings.begin() + at, a.warnings.begin(),
                          a.warnings.end());
+    inserted += a.warnings.size();
   }
   if (Status s = ApplyConfigExpectations(*defs, &alarms); !s.ok()) return s;
   if (Status s = ApplyOverrides(selection.expect, &alarms); !s.ok()) return s;

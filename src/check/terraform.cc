@@ -51,20 +51,22 @@ constexpr std::string_view kAlarmAttributes[] = {
     "insufficient_data_actions", "ok_actions",      "evaluation_criteria"};
 
 // A resource's values as the shared readers read them: Terraform writes
-// null (a plan) or "" (a state) for arguments not given, and an alarm's
-// dimensions as a map ({"InstanceId": "i-1"}) where the AWS shapes have
-// [{"Name": "InstanceId", "Value": "i-1"}].
+// null (a plan) or "" (a state) for arguments not given, in the resource and
+// in its blocks (metric_transformation), and an alarm's dimensions as a map
+// ({"InstanceId": "i-1"}) where the AWS shapes have [{"Name": "InstanceId",
+// "Value": "i-1"}] (NamedDimensions).
 ConfigValue Arguments(const ConfigValue& values) {
-  ConfigValue out;
-  out.kind = ConfigValue::Kind::kMap;
-  out.line = values.line;
+  ConfigValue out = values;
+  out.map.clear();
+  out.list.clear();
   for (const auto& [key, value] : values.map) {
     const bool empty_string =
         value.kind == ConfigValue::Kind::kString && value.string.empty();
     // An empty pattern is a pattern: it matches every event.
     if (value.is_null() || (empty_string && key != "pattern")) continue;
-    out.map.emplace_back(key, value);
+    out.map.emplace_back(key, Arguments(value));
   }
+  for (const ConfigValue& item : values.list) out.list.push_back(Arguments(item));
   return out;
 }
 

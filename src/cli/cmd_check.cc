@@ -115,12 +115,8 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
   if (config.monitors.empty()) {
     // Nothing to replay: the skipped alarms are the whole report.
     WriteCheckReport({}, config.skipped, o.output, o.junit);
-    if (config.skipped.size() == 1) {
-      spdlog::error("no alarm to check: the one alarm selected is skipped");
-    } else {
-      spdlog::error("no alarm to check: the {} alarms selected are all skipped",
-                    config.skipped.size());
-    }
+    spdlog::error("nothing to check: every alarm {} is skipped",
+                  o.alarms.empty() ? "of the configs" : "selected");
     return kExitUsage;
   }
   Result<Notifications> notifications = MakeNotifications(o.notify);
