@@ -64,6 +64,7 @@ Status ErrorAt(std::string_view where, std::string_view what) {
 ObjectReader::ObjectReader(const ConfigValue& o, std::string file,
                            std::string path, std::vector<std::string>* warnings)
     : o_(&o),
+      line_(o.line),
       file_(std::move(file)),
       path_(std::move(path)),
       warnings_(warnings) {}
@@ -82,7 +83,7 @@ const ConfigValue* ObjectReader::Get(std::string_view key) const {
 }
 
 std::string ObjectReader::WhereAt(int line) const {
-  if (line == 0) line = o_->line;
+  if (line == 0) line = line_;
   std::string out = file_;
   if (line > 0) out += fmt::format(":{}", line);
   if (!path_.empty()) out += ": " + path_;
@@ -99,6 +100,7 @@ ObjectReader ObjectReader::Reader(const ConfigValue& o,
 
 ObjectReader ObjectReader::Held() const {
   ObjectReader held(*o_, file_, path_, nullptr);
+  held.line_ = line_;
   held.held_at_ = warnings_ != nullptr ? warnings_->size() : 0;
   held.held_ = std::make_shared<std::vector<std::string>>();
   held.warnings_ = held.held_.get();

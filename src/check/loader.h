@@ -218,6 +218,7 @@ class ObjectReader {
   ObjectReader& Intrinsic(std::string_view key, const ConfigValue& v);
 
   const ConfigValue* o_;
+  int line_;  // the object's, or for a Part() the whole's
   std::string file_, path_;
   std::vector<std::string>* warnings_;
   std::shared_ptr<std::vector<std::string>> held_;  // Held() readers
