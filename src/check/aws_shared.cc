@@ -42,7 +42,8 @@ void Transformation(ObjectReader& t, FilterDef* f) {
 bool IsMetricMath(const ObjectReader& r) {
   auto given = [&](std::string_view key) {
     const ConfigValue* v = r.Get(key);
-    return v != nullptr && !v->is_null() && !(v->is_list() && v->list.empty()) &&
+    return v != nullptr && !v->is_null() &&
+           !(v->is_list() && v->list.empty()) &&
            !(v->kind == ConfigValue::Kind::kString && v->string.empty());
   };
   return given("Metrics") || given("ThresholdMetricId");

@@ -52,16 +52,14 @@ Status YamlError(std::string_view path, const YAML::Mark& mark,
                                              what));
 }
 
-Status FromYaml(std::string_view path, const YAML::Node& node,
-                ConfigValue* v) {
+Status FromYaml(std::string_view path, const YAML::Node& node, ConfigValue* v) {
   v->line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
   switch (node.Type()) {
     case YAML::NodeType::Sequence:
       v->kind = ConfigValue::Kind::kList;
       for (const YAML::Node& item : node) {
         v->list.emplace_back();
-        if (Status s = FromYaml(path, item, &v->list.back()); !s.ok())
-          return s;
+        if (Status s = FromYaml(path, item, &v->list.back()); !s.ok()) return s;
       }
       break;
     case YAML::NodeType::Map:
@@ -140,8 +138,8 @@ Result<ConfigValue> ParseJsonConfig(std::string_view path,
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (auto e = parser.parse(text).get(root); e != simdjson::SUCCESS) {
-    return Status::InvalidArgument(fmt::format("{}: invalid JSON: {}", path,
-                                               simdjson::error_message(e)));
+    return Status::InvalidArgument(
+        fmt::format("{}: invalid JSON: {}", path, simdjson::error_message(e)));
   }
   return FromJson(root);
 }

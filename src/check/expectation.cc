@@ -73,8 +73,8 @@ Result<Expectation> ParseExpectation(std::string_view text) {
         std::all_of(argument.begin(), argument.end(),
                     [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
-      return Status::InvalidArgument(fmt::format(
-          "transitions: '{}' is not a whole number", argument));
+      return Status::InvalidArgument(
+          fmt::format("transitions: '{}' is not a whole number", argument));
     }
     e.transitions = std::stoll(std::string(argument));
   } else if (Result<AlarmState> state = ParseAlarmState(text); state.ok()) {
@@ -107,11 +107,9 @@ Verdict Judge(const std::vector<Expectation>& expect, AlarmState final_state,
   };
   if (expect.empty() && final_state == AlarmState::kAlarm)
     fail("ended in ALARM");
-  const auto first_alarm =
-      std::find_if(transitions.begin(), transitions.end(),
-                   [](const AlarmTransition& t) {
-                     return t.to == AlarmState::kAlarm;
-                   });
+  const auto first_alarm = std::find_if(
+      transitions.begin(), transitions.end(),
+      [](const AlarmTransition& t) { return t.to == AlarmState::kAlarm; });
   const bool fired = first_alarm != transitions.end();
   for (const Expectation& e : expect) {
     switch (e.kind) {

@@ -322,8 +322,7 @@ ObjectReader& ObjectReader::Nested(
     const ConfigValue& v, std::string_view path,
     const std::function<void(ObjectReader&)>& each) {
   ObjectReader nested(v, file_,
-                      path_.empty() ? std::string(path)
-                                    : Located(path_, path),
+                      path_.empty() ? std::string(path) : Located(path_, path),
                       warnings_);
   nested.held_ = held_;
   nested.held_at_ = held_at_;

@@ -36,8 +36,7 @@ namespace flowmon::check {
 // How a dialect spells the keys the shared readers ask for by their
 // CloudFormation names ({"FilterPattern", "filterPattern"}); a name that is
 // not in it is spelled as it is.
-using Spelling =
-    std::span<const std::pair<std::string_view, std::string_view>>;
+using Spelling = std::span<const std::pair<std::string_view, std::string_view>>;
 
 // One metric transformation of a metric filter, before the join.
 struct FilterDef {
@@ -78,8 +77,8 @@ struct Definitions {
 struct JoinedAlarm {
   std::string name, origin;
   std::optional<Monitor> monitor;
-  std::string skip_reason;  // when there is no monitor and no problem
-  Status problem;           // reported when the alarm is selected
+  std::string skip_reason;            // when there is no monitor and no problem
+  Status problem;                     // reported when the alarm is selected
   std::vector<std::string> warnings;  // likewise
   size_t warnings_at = 0;
 };
@@ -152,8 +151,7 @@ class ObjectReader {
   // Warns about each key outside `known` and the lists `also_known`.
   ObjectReader& Keys(
       std::initializer_list<std::string_view> known,
-      std::initializer_list<std::span<const std::string_view>> also_known =
-          {});
+      std::initializer_list<std::span<const std::string_view>> also_known = {});
   // For keys that do not change the evaluation (AlarmActions, LogGroupName,
   // ...): one that holds an intrinsic function is warned about and then
   // read as absent.

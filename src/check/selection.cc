@@ -26,10 +26,9 @@ Status Pick(const std::vector<std::string>& globs,
             std::vector<JoinedAlarm>* alarms) {
   if (globs.empty()) return Status::Ok();
   for (const std::string& glob : globs) {
-    if (std::none_of(alarms->begin(), alarms->end(),
-                     [&](const JoinedAlarm& a) {
-                       return Matches(glob, a.name);
-                     })) {
+    if (std::none_of(alarms->begin(), alarms->end(), [&](const JoinedAlarm& a) {
+          return Matches(glob, a.name);
+        })) {
       return Status::InvalidArgument(
           fmt::format("--alarm '{}' selects no alarm in the configs", glob));
     }
@@ -104,8 +103,7 @@ Status Select(const CheckSelection& selection, Definitions* defs,
   size_t inserted = 0;
   for (JoinedAlarm& a : alarms) {
     if (!a.problem.ok()) return a.problem;
-    const size_t at =
-        std::min(a.warnings_at + inserted, out->warnings.size());
+    const size_t at = std::min(a.warnings_at + inserted, out->warnings.size());
     out->warnings.insert(out->warnings.begin() + at, a.warnings.begin(),
                          a.warnings.end());
     inserted += a.warnings.size();

@@ -66,7 +66,8 @@ ConfigValue Arguments(const ConfigValue& values) {
     if (value.is_null() || (empty_string && key != "pattern")) continue;
     out.map.emplace_back(key, Arguments(value));
   }
-  for (const ConfigValue& item : values.list) out.list.push_back(Arguments(item));
+  for (const ConfigValue& item : values.list)
+    out.list.push_back(Arguments(item));
   return out;
 }
 

@@ -182,9 +182,9 @@ std::string JUnit(const std::vector<CheckedAlarm>& checked,
           "      <failure message=\"{}\" type=\"AlarmState\">{}</failure>\n",
           Xml(Failures(c.verdict)), Xml(Timeline(*c.transitions)));
     }
-    cases +=
-        fmt::format("      <system-out>{}{}</system-out>\n    </testcase>\n",
-                    Xml(c.monitor->origin + "\n"), Xml(Timeline(*c.transitions)));
+    cases += fmt::format(
+        "      <system-out>{}{}</system-out>\n    </testcase>\n",
+        Xml(c.monitor->origin + "\n"), Xml(Timeline(*c.transitions)));
   }
   for (const SkippedAlarm& s : skipped) {
     cases += fmt::format(

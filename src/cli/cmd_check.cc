@@ -41,8 +41,8 @@ Result<CheckSelection> ParseSelection(const CheckOptions& o) {
   for (const std::string& text : o.expect) {
     const size_t eq = text.rfind('=');
     if (eq == std::string::npos || eq == 0) {
-      return Status::InvalidArgument(fmt::format(
-          "--expect '{}': expected NAME=EXPECTATION[,...]", text));
+      return Status::InvalidArgument(
+          fmt::format("--expect '{}': expected NAME=EXPECTATION[,...]", text));
     }
     Result<std::vector<Expectation>> expect =
         ParseExpectations(std::string_view(text).substr(eq + 1));

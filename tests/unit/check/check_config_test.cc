@@ -45,8 +45,8 @@ TEST_CASE("check configs: CloudFormation and flowmon's format", "[check]") {
               .ok());
   REQUIRE(own.monitors.size() == 3);
   CHECK(own.monitors[0].expect ==
-        std::vector<Expectation>{{Expectation::Kind::kEndsIn,
-                                  AlarmState::kOk}});  // overridden
+        std::vector<Expectation>{
+            {Expectation::Kind::kEndsIn, AlarmState::kOk}});  // overridden
   CHECK(own.monitors[1].alarm.m() == 2);
 }
 

@@ -76,9 +76,10 @@ TEST_CASE("CloudFormation: metric-math and composite alarms are skipped",
   CHECK(math.config.skipped[0].reason == "metric math");
   const LoadedConfig composite = LoadConfigText(
       {{"t.json",
-        With(kTemplate, R"({"Resources":{)",
-             R"({"Resources":{"C":{"Type":"AWS::CloudWatch::CompositeAlarm",)"
-             R"x("Properties":{"AlarmName":"both","AlarmRule":"ALARM(A)"}},)x")}});
+        With(
+            kTemplate, R"({"Resources":{)",
+            R"({"Resources":{"C":{"Type":"AWS::CloudWatch::CompositeAlarm",)"
+            R"x("Properties":{"AlarmName":"both","AlarmRule":"ALARM(A)"}},)x")}});
   CHECK(composite.error.empty());
   REQUIRE(composite.config.skipped.size() == 1);
   CHECK(composite.config.skipped[0].name == "both");
@@ -149,7 +150,8 @@ TEST_CASE("CloudFormation: intrinsics that change the evaluation are errors",
   CHECK(yaml_error("Period: 60", "Period:\n        Ref: P") ==
         "t.yaml:18: Resources.A: 'Period' is an intrinsic function or "
         "reference; flowmon check needs the literal value");
-  CHECK(yaml_error("\n      Namespace: n", "\n      Namespace: !ImportValue ns") ==
+  CHECK(yaml_error("\n      Namespace: n",
+                   "\n      Namespace: !ImportValue ns") ==
         "t.yaml:16: Resources.A: 'Namespace' is an intrinsic function or "
         "reference; flowmon check needs the literal value");
   CHECK(yaml_error("FilterPattern: REJECT", "FilterPattern: !Sub '${P}'") ==
@@ -170,8 +172,9 @@ TEST_CASE("CloudFormation: intrinsics that change the evaluation are errors",
                    "          Value: !Select [0, !GetAZs '']") ==
         "t.yaml:24: Resources.A: 'Value' is an intrinsic function or "
         "reference; flowmon check needs the literal value");
-  CHECK(yaml_error("    Properties:\n      AlarmName: a",
-                   "    Properties: !If [c, {}, {}]\n    X:\n      AlarmName: a") ==
+  CHECK(yaml_error(
+            "    Properties:\n      AlarmName: a",
+            "    Properties: !If [c, {}, {}]\n    X:\n      AlarmName: a") ==
         "t.yaml:13: Resources.A: 'Properties' is an intrinsic function or "
         "reference; flowmon check needs the literal value");
 }
@@ -179,14 +182,13 @@ TEST_CASE("CloudFormation: intrinsics that change the evaluation are errors",
 TEST_CASE("CloudFormation: intrinsics elsewhere are ignored, with a warning",
           "[check]") {
   const LoadedConfig c = LoadConfigText(
-      {{"t.yaml",
-        With(With(kYaml, "AlarmName: a",
-                  "AlarmName: !Sub '${AWS::StackName}-a'\n"
-                  "      AlarmActions: [!Ref Topic]\n"
-                  "      OKActions:\n"
-                  "        - Fn::ImportValue: topic\n"
-                  "      AlarmDescription: !Join [' ', [a, !Ref B]]"),
-             "LogGroupName: !Ref Group", "LogGroupName: g")}});
+      {{"t.yaml", With(With(kYaml, "AlarmName: a",
+                            "AlarmName: !Sub '${AWS::StackName}-a'\n"
+                            "      AlarmActions: [!Ref Topic]\n"
+                            "      OKActions:\n"
+                            "        - Fn::ImportValue: topic\n"
+                            "      AlarmDescription: !Join [' ', [a, !Ref B]]"),
+                       "LogGroupName: !Ref Group", "LogGroupName: g")}});
   CHECK(c.error.empty());
   REQUIRE(c.config.monitors.size() == 1);
   CHECK(c.config.monitors[0].name == "A");  // AlarmName unknown: the id
@@ -214,8 +216,7 @@ TEST_CASE("CloudFormation: intrinsics elsewhere are ignored, with a warning",
 TEST_CASE("CloudFormation: other alarms are not looked into", "[check]") {
   // An EC2 alarm with intrinsics where they matter: not a log-metric alarm,
   // so neither an error nor a warning.
-  const LoadedConfig c = LoadConfigText(
-      {{"t.yaml", kYaml + R"(  Cpu:
+  const LoadedConfig c = LoadConfigText({{"t.yaml", kYaml + R"(  Cpu:
     Type: AWS::CloudWatch::Alarm
     Properties:
       AlarmName: !Sub '${AWS::StackName}-cpu'
@@ -238,8 +239,9 @@ TEST_CASE("CloudFormation: other alarms are not looked into", "[check]") {
 
 TEST_CASE("CloudFormation: ApplyOnTransformedLogs is not supported",
           "[check]") {
-  CHECK(TemplateError(With(kTemplate, R"("LogGroupName":"g")",
-                           R"("LogGroupName":"g","ApplyOnTransformedLogs":true)")) ==
+  CHECK(TemplateError(
+            With(kTemplate, R"("LogGroupName":"g")",
+                 R"("LogGroupName":"g","ApplyOnTransformedLogs":true)")) ==
         "t.json: Resources.F: ApplyOnTransformedLogs is not supported by "
         "flowmon check");
   CHECK(ConfigError(With(kYaml, "LogGroupName: !Ref Group",

@@ -39,8 +39,10 @@ TEST_CASE("config values: JSON", "[check]") {
   CHECK(v->Find("m")->Intrinsic() == "Ref");
   CHECK(v->Find("s")->line == 0);  // JSON: lines are not known
   CHECK(v->Find("nope") == nullptr);
-  CHECK(ParseJsonConfig("b.json", "{").status().message().starts_with(
-      "b.json: invalid JSON: "));
+  CHECK(ParseJsonConfig("b.json", "{")
+            .status()
+            .message()
+            .starts_with("b.json: invalid JSON: "));
 }
 
 TEST_CASE("config values: YAML scalars, lines, short-form tags", "[check]") {

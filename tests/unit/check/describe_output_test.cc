@@ -125,11 +125,12 @@ TEST_CASE("describe-alarms: composite and metric-math alarms are skipped",
   const LoadedConfig c = LoadConfigText(
       {{"f.json", kFilters},
        {"a.json",
-        With(kAlarms, "]}",
-             R"(,{"AlarmName":"math","Metrics":[{"Id":"e1","Expression":"m1*2"}],)"
-             R"("EvaluationPeriods":1,"Threshold":1,"ComparisonOperator":"X"},)"
-             R"({"AlarmName":"anomaly","ThresholdMetricId":"ad1"}],)"
-             R"("CompositeAlarms":[{"AlarmName":"both","AlarmRule":"x"},{}]})")}});
+        With(
+            kAlarms, "]}",
+            R"(,{"AlarmName":"math","Metrics":[{"Id":"e1","Expression":"m1*2"}],)"
+            R"("EvaluationPeriods":1,"Threshold":1,"ComparisonOperator":"X"},)"
+            R"({"AlarmName":"anomaly","ThresholdMetricId":"ad1"}],)"
+            R"("CompositeAlarms":[{"AlarmName":"both","AlarmRule":"x"},{}]})")}});
   CHECK(c.error.empty());
   CHECK(c.warnings.empty());
   REQUIRE(c.config.monitors.size() == 1);
@@ -149,11 +150,10 @@ TEST_CASE("describe-alarms: other alarms are neither errors nor warnings",
   // An EC2 alarm on a statistic, period and key flowmon does not know.
   const LoadedConfig c = LoadConfigText(
       {{"f.json", kFilters},
-       {"a.json",
-        With(kAlarms, "]}",
-             R"(,{"AlarmName":"cpu","MetricName":"CPUUtilization",)"
-             R"("Namespace":"AWS/EC2","ExtendedStatistic":"tm99",)"
-             R"("Period":10,"Colour":"red"}]})")}});
+       {"a.json", With(kAlarms, "]}",
+                       R"(,{"AlarmName":"cpu","MetricName":"CPUUtilization",)"
+                       R"("Namespace":"AWS/EC2","ExtendedStatistic":"tm99",)"
+                       R"("Period":10,"Colour":"red"}]})")}});
   CHECK(c.error.empty());
   CHECK(c.warnings.empty());
   REQUIRE(c.config.skipped.size() == 1);

@@ -33,8 +33,8 @@ TEST_CASE("expectations: the syntax", "[check]") {
   CHECK(Text("fire") ==
         "unknown expectation 'fire' (expected fires, never-fires, ends-in "
         "STATE, transitions N, or a state: OK, ALARM, INSUFFICIENT_DATA)");
-  CHECK(Text("") .starts_with("unknown expectation ''"));
-  CHECK(Text("ends-in") .starts_with("unknown expectation 'ends-in'"));
+  CHECK(Text("").starts_with("unknown expectation ''"));
+  CHECK(Text("ends-in").starts_with("unknown expectation 'ends-in'"));
   CHECK(Text("ends-in RED") ==
         "unknown alarm state 'RED' (expected OK, ALARM, INSUFFICIENT_DATA)");
   CHECK(Text("transitions -1") == "transitions: '-1' is not a whole number");

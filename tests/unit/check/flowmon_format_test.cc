@@ -86,8 +86,8 @@ TEST_CASE("flowmon format: expectations from any file", "[check]") {
   CHECK(c.error.empty());
   REQUIRE(c.config.monitors.size() == 1);
   CHECK(c.config.monitors[0].expect ==
-        std::vector<Expectation>{{Expectation::Kind::kEndsIn,
-                                  AlarmState::kAlarm}});
+        std::vector<Expectation>{
+            {Expectation::Kind::kEndsIn, AlarmState::kAlarm}});
   CHECK(ConfigError(R"({"expectations":{}})") ==
         "the configs define no alarm to check");
 }

@@ -70,9 +70,9 @@ TEST_CASE("join: an alarm no filter publishes for is skipped", "[check]") {
   CHECK(namespace_differs.config.monitors.empty());
   REQUIRE(namespace_differs.config.skipped.size() == 1);
   CHECK(namespace_differs.config.skipped[0].name == "a");
-  CHECK(namespace_differs.config.skipped[0].origin == "a.json: MetricAlarms[0]");
-  CHECK(namespace_differs.config.skipped[0].reason ==
-        "not a log-metric alarm");
+  CHECK(namespace_differs.config.skipped[0].origin ==
+        "a.json: MetricAlarms[0]");
+  CHECK(namespace_differs.config.skipped[0].reason == "not a log-metric alarm");
   // Its dimensions are not looked at: they would not line up.
   const LoadedConfig unrelated = LoadConfigText(
       {{"f.json", kFilters},

@@ -66,8 +66,7 @@ TEST_CASE("selection: --alarm picks alarms by glob", "[check]") {
   CHECK(Load({{"ssh\\-a"}, {}}).config.monitors.size() == 1);
 }
 
-TEST_CASE("selection: --expect replaces the configs' expectations",
-          "[check]") {
+TEST_CASE("selection: --expect replaces the configs' expectations", "[check]") {
   const std::string config_expect =
       R"({"expectations":{"ssh-a":"ALARM","cpu":"OK"}})";
   // cpu is not selected: its expectation is not looked at.

@@ -53,8 +53,8 @@ TEST_CASE("terraform: a state's filter and alarm", "[check]") {
 TEST_CASE("terraform: the samples join as the describe output does",
           "[check]") {
   CheckConfig describe, plan, state;
-  REQUIRE(LoadCheckConfig({Sample("metric-filters.json"), Sample("alarms.json")},
-                          &describe)
+  REQUIRE(LoadCheckConfig(
+              {Sample("metric-filters.json"), Sample("alarms.json")}, &describe)
               .ok());
   REQUIRE(LoadCheckConfig({Sample("terraform-plan.json")}, &plan).ok());
   REQUIRE(LoadCheckConfig({Sample("terraform-state.json")}, &state).ok());
@@ -119,10 +119,12 @@ TEST_CASE("terraform: errors name the resource address", "[check]") {
         "s.json: aws_cloudwatch_metric_alarm.a: alarm 'a' has no dimensions, "
         "but filter 'f' publishes n/m only with dimensions: the alarm would "
         "never get data");
-  CHECK(StateError(With(kState, R"("values":{"id":"f")", R"("valuez":{"id":"f")")) ==
+  CHECK(StateError(
+            With(kState, R"("values":{"id":"f")", R"("valuez":{"id":"f")")) ==
         "s.json: resources[0]: missing 'values'");
-  CHECK(StateError(R"({"format_version":"1.0","values":{"root_module":)"
-                   R"({"resources":[{"type":"aws_cloudwatch_metric_alarm"}]}}})") ==
+  CHECK(StateError(
+            R"({"format_version":"1.0","values":{"root_module":)"
+            R"({"resources":[{"type":"aws_cloudwatch_metric_alarm"}]}}})") ==
         "s.json: resources[0]: missing 'address'");
   CHECK(StateError(R"({"format_version":"1.0","values":[]})") ==
         "s.json: 'values' must be an object");
@@ -132,9 +134,9 @@ TEST_CASE("terraform: errors name the resource address", "[check]") {
 
 TEST_CASE("terraform: unknown attributes of a checked alarm are warned about",
           "[check]") {
-  const LoadedConfig c = LoadConfigText(
-      {{"s.json", With(kState, R"("tags_all":{})",
-                       R"("tags_all":{},"colour":"red")")}});
+  const LoadedConfig c =
+      LoadConfigText({{"s.json", With(kState, R"("tags_all":{})",
+                                      R"("tags_all":{},"colour":"red")")}});
   CHECK(c.error.empty());
   CHECK(c.warnings == std::vector<std::string>{
                           "s.json: aws_cloudwatch_metric_alarm.a: unknown key "
