@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"

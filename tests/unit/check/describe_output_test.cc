@@ -176,5 +176,43 @@ TEST_CASE("describe-alarms: warnings", "[check]") {
             "sample count"});
 }
 
+TEST_CASE("describe output: --output yaml reads as --output json", "[check]") {
+  const LoadedConfig c =
+      LoadConfigText({{"f.yaml",
+                       "metricFilters:\n"
+                       "- filterName: f\n"
+                       "  filterPattern: REJECT\n"
+                       "  logGroupName: g\n"
+                       "  applyOnTransformedLogs: false\n"
+                       "  metricTransformations:\n"
+                       "  - metricName: m\n"
+                       "    metricNamespace: n\n"
+                       "    metricValue: '1'\n"
+                       "    defaultValue: 0.0\n"},
+                      {"a.yaml",
+                       "MetricAlarms:\n"
+                       "- AlarmName: a\n"
+                       "  MetricName: m\n"
+                       "  Namespace: n\n"
+                       "  Statistic: Sum\n"
+                       "  Dimensions: []\n"
+                       "  Period: 60\n"
+                       "  EvaluationPeriods: 1\n"
+                       "  Threshold: 1.0\n"
+                       "  ComparisonOperator: GreaterThanThreshold\n"
+                       "CompositeAlarms: []\n"}});
+  CHECK(c.error.empty());
+  CHECK(c.warnings.empty());
+  REQUIRE(c.config.monitors.size() == 1);
+  const Monitor& m = c.config.monitors[0];
+  CHECK(m.origin == "a.yaml:2: MetricAlarms[0]");
+  CHECK(m.pattern == "REJECT");
+  CHECK(m.metric.default_value == 0.0);
+  CHECK(m.alarm.threshold == 1.0);
+  CHECK(
+      LoadConfigText({{"f.yaml", "metricFilters:\n- filterName: f\n"}}).error ==
+      "f.yaml:2: metricFilters[0]: missing 'filterPattern'");
+}
+
 }  // namespace
 }  // namespace flowmon::testing
