@@ -1,5 +1,5 @@
-// What describe output and CloudFormation spell alike, or nearly: a metric
-// filter's transformations and a metric alarm's settings.
+// What describe output, CloudFormation and Terraform spell alike, or nearly:
+// a metric filter's transformations and a metric alarm's settings.
 #include <fmt/format.h>
 
 #include "check/loader.h"
@@ -8,33 +8,28 @@ namespace flowmon::check {
 namespace {
 
 // The filter's metric and dimensions from one transformation into *f.
-void Transformation(ObjectReader& t, const MetricFilterKeys& keys,
-                    FilterDef* f) {
-  t.Keys({"metricName", "metricNamespace", "metricValue", "defaultValue",
-          "dimensions", "unit", "MetricName", "MetricNamespace", "MetricValue",
-          "DefaultValue", "Dimensions", "Unit"});
-  t.String(keys.metric_name, &f->metric_name, Need::kRequired);
-  t.String(keys.metric_namespace, &f->namespace_name, Need::kRequired);
-  t.String(keys.metric_value, &f->metric.value, Need::kRequired);
-  t.Number(keys.default_value, &f->metric.default_value);
-  element dims;
-  if (!t.ok() || t.json()[keys.dimensions].get(dims) != simdjson::SUCCESS)
-    return;
-  // Describe output: {name: field}; CloudFormation: [{Key, Value}].
+void Transformation(ObjectReader& t, FilterDef* f) {
+  t.Keys({"MetricName", "MetricNamespace", "MetricValue", "DefaultValue",
+          "Dimensions", "Unit"});
+  t.String("MetricName", &f->metric_name, Need::kRequired);
+  t.String("MetricNamespace", &f->namespace_name, Need::kRequired);
+  t.String("MetricValue", &f->metric.value, Need::kRequired);
+  t.Number("DefaultValue", &f->metric.default_value);
+  const ConfigValue* dims = t.Get("Dimensions");
+  if (!t.ok() || dims == nullptr) return;
+  // Describe output and Terraform: {name: field}; CloudFormation:
+  // [{Key, Value}].
   std::vector<std::pair<std::string, std::string>> pairs;
-  object map;
-  array list;
-  if (dims.get_object().get(map) == simdjson::SUCCESS) {
-    for (auto kv : map) {
-      std::string_view field;
-      if (kv.value.get_string().get(field) != simdjson::SUCCESS) {
-        t.Fail("dimension values must be strings");
+  if (dims->is_map()) {
+    for (const auto& [name, field] : dims->map) {
+      if (field.kind != ConfigValue::Kind::kString) {
+        t.FailAt(field, "dimension values must be strings");
         return;
       }
-      pairs.emplace_back(kv.key, field);
+      pairs.emplace_back(name, field.string);
     }
-  } else if (dims.get_array().get(list) == simdjson::SUCCESS) {
-    t.NamedPairs(list, "Key", &pairs);
+  } else if (dims->is_list()) {
+    t.NamedPairs(*dims, "Key", &pairs);
   }
   for (const auto& [name, field] : pairs) {
     f->dimension_names.push_back(name);
@@ -42,42 +37,73 @@ void Transformation(ObjectReader& t, const MetricFilterKeys& keys,
   }
 }
 
+// Metric math (Metrics) and anomaly detection (ThresholdMetricId) alarms.
+// Terraform writes [] and "" for them in every alarm.
+bool IsMetricMath(const ObjectReader& r) {
+  auto given = [&](std::string_view key) {
+    const ConfigValue* v = r.Get(key);
+    return v != nullptr && !v->is_null() &&
+           !(v->is_list() && v->list.empty()) &&
+           !(v->kind == ConfigValue::Kind::kString && v->string.empty());
+  };
+  return given("Metrics") || given("ThresholdMetricId");
+}
+
 }  // namespace
 
-void ReadMetricFilter(ObjectReader& r, const MetricFilterKeys& keys,
-                      std::string default_name, std::vector<FilterDef>* out) {
+void ReadMetricFilter(ObjectReader& r, std::string default_name,
+                      std::vector<FilterDef>* out) {
   FilterDef filter;
   filter.origin = r.where();
   filter.name = std::move(default_name);
-  r.String(keys.filter_name, &filter.name);
-  r.String(keys.filter_pattern, &filter.pattern, Need::kRequired);
-  array transformations;
-  if (r.json()[keys.transformations].get(transformations) !=
-      simdjson::SUCCESS) {
-    r.Fail(fmt::format("missing '{}'", keys.transformations));
-    return;
+  r.String("FilterName", &filter.name);
+  r.String("FilterPattern", &filter.pattern, Need::kRequired);
+  bool transformed = false;
+  if (r.Bool("ApplyOnTransformedLogs", &transformed).ok() && transformed) {
+    r.Fail(fmt::format("{} is not supported by flowmon check",
+                       r.Key("ApplyOnTransformedLogs")));
   }
-  r.Parts(transformations, "a metric transformation must be an object",
+  const ConfigValue* transformations = nullptr;
+  if (!r.List("MetricTransformations", &transformations, Need::kRequired).ok())
+    return;
+  r.Parts(*transformations, "a metric transformation must be an object",
           [&](ObjectReader& t) {
             FilterDef each = filter;
-            Transformation(t, keys, &each);
+            Transformation(t, &each);
             if (t.ok()) out->push_back(std::move(each));
           });
 }
 
+void SkipAlarm(const ObjectReader& r, std::string_view reason,
+               std::string default_name, std::vector<AlarmDef>* out) {
+  AlarmDef a;
+  a.origin = r.where();
+  a.spec.name = std::move(default_name);
+  r.Held().String("AlarmName", &a.spec.name);
+  if (a.spec.name.empty()) a.spec.name = a.origin;
+  a.skip_reason = reason;
+  out->push_back(std::move(a));
+}
+
 void ReadAlarm(ObjectReader& r, Need name, std::string default_name,
                std::vector<AlarmDef>* out) {
+  if (IsMetricMath(r)) {
+    SkipAlarm(r, "metric math", std::move(default_name), out);
+    return;
+  }
   AlarmDef a;
   a.origin = r.where();
   a.spec.name = std::move(default_name);
   r.String("AlarmName", &a.spec.name, name);
-  r.String("MetricName", &a.metric_name, Need::kRequired);
-  r.String("Namespace", &a.namespace_name, Need::kRequired);
+  r.String("MetricName", &a.metric_name);
+  r.String("Namespace", &a.namespace_name);
+  a.metric_unknown = !r.ok();
   std::string stat, extended, comparison, treat = "missing", low;
   r.String("Statistic", &stat);
   r.String("ExtendedStatistic", &extended);
   if (stat.empty() == extended.empty())
-    r.Fail("give exactly one of Statistic and ExtendedStatistic");
+    r.Fail(fmt::format("give exactly one of {} and {}", r.Key("Statistic"),
+                       r.Key("ExtendedStatistic")));
   r.Take(Statistic::Parse(stat.empty() ? extended : stat), &a.spec.stat);
   r.Integer("Period", &a.spec.period, Need::kRequired);
   r.Integer("EvaluationPeriods", &a.spec.evaluation_periods, Need::kRequired);
@@ -88,14 +114,17 @@ void ReadAlarm(ObjectReader& r, Need name, std::string default_name,
   r.String("TreatMissingData", &treat);
   r.Take(ParseTreatMissingData(treat), &a.spec.treat_missing);
   r.Check(a.spec.Validate());
-  array dims;
-  if (r.json()["Dimensions"].get(dims) == simdjson::SUCCESS)
-    r.NamedPairs(dims, "Name", &a.dimensions);
+  const ConfigValue* dims = nullptr;
+  if (r.List("Dimensions", &dims).ok() && dims != nullptr)
+    r.NamedPairs(*dims, "Name", &a.dimensions);
   r.String("EvaluateLowSampleCountPercentile", &low);
   if (!low.empty()) {
     r.Take(ParseLowSampleCount(low), &a.spec.low_sample_count);
   }
-  if (r.ok()) out->push_back(std::move(a));
+  a.problem = r.status();
+  a.warnings = r.HeldWarnings();
+  a.warnings_at = r.held_at();
+  out->push_back(std::move(a));
 }
 
 }  // namespace flowmon::check

@@ -1,49 +1,71 @@
-// aws logs describe-metric-filters and aws cloudwatch describe-alarms output.
+// aws logs describe-metric-filters and aws cloudwatch describe-alarms output
+// (--output json or yaml).
 #include <fmt/format.h>
 
 #include "check/loader.h"
 
 namespace flowmon::check {
+namespace {
+
+// describe-metric-filters spells the keys in camelCase.
+constexpr std::pair<std::string_view, std::string_view> kDescribeFilterKeys[] =
+    {{"FilterName", "filterName"},
+     {"FilterPattern", "filterPattern"},
+     {"ApplyOnTransformedLogs", "applyOnTransformedLogs"},
+     {"MetricTransformations", "metricTransformations"},
+     {"MetricName", "metricName"},
+     {"MetricNamespace", "metricNamespace"},
+     {"MetricValue", "metricValue"},
+     {"DefaultValue", "defaultValue"},
+     {"Dimensions", "dimensions"},
+     {"Unit", "unit"}};
+
+// A list at the top of the file, or nullptr (an error when required).
+const ConfigValue* TopList(ObjectReader& file, std::string_view key,
+                           Need need) {
+  const ConfigValue* list = file.Get(key);
+  if (list != nullptr && list->is_list()) return list;
+  if (list != nullptr || need == Need::kRequired)
+    file.Fail(fmt::format("'{}' must be an array", key));
+  return nullptr;
+}
+
+}  // namespace
 
 void DescribeMetricFilters(ObjectReader& file, Definitions* defs) {
   file.Keys({"metricFilters", "nextToken"});
-  array filters;
-  if (file.json()["metricFilters"].get(filters) != simdjson::SUCCESS) {
-    file.Fail("'metricFilters' must be an array");
-    return;
-  }
-  file.Elements(filters, "metricFilters", [&](ObjectReader& r) {
-    r.Keys({"filterName", "filterPattern", "metricTransformations",
-            "creationTime", "logGroupName", "applyOnTransformedLogs"});
-    bool transformed = false;
-    if (r.json()["applyOnTransformedLogs"].get(transformed) ==
-            simdjson::SUCCESS &&
-        transformed) {
-      r.Fail("applyOnTransformedLogs is not supported by flowmon check");
-    }
-    ReadMetricFilter(r, kDescribeFilterKeys, "", &defs->filters);
+  const ConfigValue* filters = TopList(file, "metricFilters", Need::kRequired);
+  if (filters == nullptr) return;
+  file.Elements(*filters, "metricFilters", [&](ObjectReader& r) {
+    r.Spell(kDescribeFilterKeys);
+    r.Keys({"FilterName", "FilterPattern", "MetricTransformations",
+            "creationTime", "logGroupName", "ApplyOnTransformedLogs"});
+    ReadMetricFilter(r, "", &defs->filters);
   });
 }
 
 void DescribeAlarms(ObjectReader& file, Definitions* defs) {
   file.Keys({"MetricAlarms", "CompositeAlarms", "NextToken"});
-  array composite;
-  if (file.json()["CompositeAlarms"].get(composite) == simdjson::SUCCESS &&
-      composite.size() > 0) {
-    file.Warn(
-        fmt::format("{} composite alarms are not evaluated", composite.size()));
+  if (const ConfigValue* alarms =
+          TopList(file, "MetricAlarms", Need::kOptional)) {
+    file.Elements(*alarms, "MetricAlarms", [&](ObjectReader& element) {
+      ObjectReader r = element.Held();
+      r.Keys({"AlarmName", "AlarmArn", "AlarmDescription",
+              "AlarmConfigurationUpdatedTimestamp", "ActionsEnabled",
+              "OKActions", "AlarmActions", "InsufficientDataActions",
+              "StateValue", "StateReason", "StateReasonData",
+              "StateUpdatedTimestamp", "StateTransitionedTimestamp",
+              "EvaluationState", "Metrics", "ThresholdMetricId"},
+             {kAlarmSettingKeys});
+      ReadAlarm(r, Need::kRequired, "", &defs->alarms);
+    });
   }
-  array alarms;
-  if (file.json()["MetricAlarms"].get(alarms) != simdjson::SUCCESS) return;
-  file.Elements(alarms, "MetricAlarms", [&](ObjectReader& r) {
-    r.Keys({"AlarmName", "AlarmArn", "AlarmDescription",
-            "AlarmConfigurationUpdatedTimestamp", "ActionsEnabled", "OKActions",
-            "AlarmActions", "InsufficientDataActions", "StateValue",
-            "StateReason", "StateReasonData", "StateUpdatedTimestamp",
-            "StateTransitionedTimestamp"},
-           kMetricMathKeys, kAlarmSettingKeys);
-    ReadAlarm(r, Need::kRequired, "", &defs->alarms);
-  });
+  if (const ConfigValue* composite =
+          TopList(file, "CompositeAlarms", Need::kOptional)) {
+    file.Elements(*composite, "CompositeAlarms", [&](ObjectReader& r) {
+      SkipAlarm(r, "composite alarm", "", &defs->alarms);
+    });
+  }
 }
 
 }  // namespace flowmon::check

@@ -1,5 +1,5 @@
-// The join: each alarm to the metric filter that publishes its metric (by
-// metric name and namespace), then the expectations to the alarms they name.
+// The join: each alarm to the metric filter that publishes its metric, by
+// metric name and namespace; an alarm no filter publishes for is skipped.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -39,22 +39,40 @@ Status DimensionKey(const FilterDef& f, const AlarmDef& a, std::string* key) {
 
 }  // namespace
 
-Status Join(Definitions* defs) {
-  CheckConfig* out = defs->out;
+std::vector<JoinedAlarm> Join(Definitions* defs) {
+  std::vector<JoinedAlarm> out;
+  for (Monitor& m : defs->monitors) {
+    JoinedAlarm& j = out.emplace_back();
+    j.name = m.name;
+    j.origin = m.origin;
+    j.monitor = std::move(m);
+  }
   std::vector<const FilterDef*> used;
-  for (const AlarmDef& a : defs->alarms) {
+  for (AlarmDef& a : defs->alarms) {
+    JoinedAlarm& j = out.emplace_back();
+    j.name = a.spec.name;
+    j.origin = a.origin;
+    j.skip_reason = a.skip_reason;
+    if (!j.skip_reason.empty()) continue;
     // The last filter publishing the metric, when several do.
     auto f = std::find_if(defs->filters.rbegin(), defs->filters.rend(),
                           [&](const FilterDef& candidate) {
-                            return candidate.metric_name == a.metric_name &&
+                            return !a.metric_unknown &&
+                                   candidate.metric_name == a.metric_name &&
                                    candidate.namespace_name == a.namespace_name;
                           });
     if (f == defs->filters.rend()) {
-      return ErrorAt(a.origin,
-                     fmt::format("alarm '{}' watches {}/{}, which no metric "
-                                 "filter in the configs publishes",
-                                 a.spec.name, a.namespace_name, a.metric_name));
+      if (a.metric_unknown) {
+        j.problem = a.problem;
+      } else {
+        j.skip_reason = "not a log-metric alarm";
+      }
+      continue;
     }
+    used.push_back(&*f);
+    j.problem = a.problem;
+    j.warnings = std::move(a.warnings);
+    j.warnings_at = a.warnings_at;
     Monitor m;
     m.name = a.spec.name;
     m.origin = a.origin;
@@ -63,32 +81,18 @@ Status Join(Definitions* defs) {
     m.metric_name = a.metric_name;
     m.namespace_name = a.namespace_name;
     m.alarm = a.spec;
-    if (Status s = DimensionKey(*f, a, &m.dimension_key); !s.ok()) return s;
-    used.push_back(&*f);
-    out->monitors.push_back(std::move(m));
+    if (j.problem.ok()) j.problem = DimensionKey(*f, a, &m.dimension_key);
+    j.monitor = std::move(m);
   }
   for (const FilterDef& f : defs->filters) {
     if (std::find(used.begin(), used.end(), &f) == used.end()) {
-      out->warnings.push_back(Located(
+      defs->warnings.push_back(Located(
           f.origin, fmt::format("metric filter '{}' ({}/{}) has no alarm in "
                                 "the configs: not checked",
                                 f.name, f.namespace_name, f.metric_name)));
     }
   }
-  for (const auto& [name, state] : defs->expectations) {
-    bool found = false;
-    for (Monitor& m : out->monitors) {
-      if (m.name == name) {
-        m.expect = state;
-        found = true;
-      }
-    }
-    if (!found) {
-      return Status::InvalidArgument(
-          fmt::format("expectations: no alarm is named '{}'", name));
-    }
-  }
-  return Status::Ok();
+  return out;
 }
 
 }  // namespace flowmon::check

@@ -1,5 +1,6 @@
 // LoadCheckConfig: reads each file, hands it to the reader of its dialect,
-// joins what they define; and ObjectReader, which they all read with.
+// joins and selects what they define; and ObjectReader, which they all read
+// with.
 #include "check/loader.h"
 
 #include <fmt/format.h>
@@ -14,45 +15,38 @@ namespace flowmon {
 namespace check {
 namespace {
 
-bool Has(object o, std::string_view key) {
-  return o[key].error() == simdjson::SUCCESS;
-}
-
-bool Contains(std::span<const std::string_view> keys, std::string_view key) {
-  return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
-Status LoadFile(const std::string& path, simdjson::dom::parser* parser,
-                Definitions* defs) {
+Status LoadFile(const std::string& path, Definitions* defs) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(Located(path, "cannot open"));
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
-  element root;
-  if (auto e = parser->parse(text).get(root); e != simdjson::SUCCESS) {
-    return ErrorAt(path,
-                   fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+  const bool json = LooksLikeJson(text);
+  Result<ConfigValue> root =
+      json ? ParseJsonConfig(path, text) : ParseYamlConfig(path, text);
+  if (!root.ok()) return root.status();
+  const ConfigValue& top = *root;
+  if (!top.is_map()) {
+    return ErrorAt(path, json ? "expected a JSON object"
+                              : "expected a YAML mapping at the top");
   }
-  object top;
-  if (root.get_object().get(top) != simdjson::SUCCESS) {
-    return ErrorAt(path, "expected a JSON object");
-  }
-  ObjectReader file(top, path, &defs->out->warnings);
-  if (Has(top, "metricFilters")) {
+  ObjectReader file(top, path, "", &defs->warnings);
+  if (top.Find("metricFilters")) {
     DescribeMetricFilters(file, defs);
-  } else if (Has(top, "MetricAlarms") || Has(top, "CompositeAlarms")) {
+  } else if (top.Find("MetricAlarms") || top.Find("CompositeAlarms")) {
     DescribeAlarms(file, defs);
-  } else if (Has(top, "Resources")) {
+  } else if (top.Find("Resources")) {
     CloudFormation(file, defs);
-  } else if (Has(top, "monitors") || Has(top, "expectations")) {
+  } else if (top.Find("format_version")) {
+    Terraform(file, defs);
+  } else if (top.Find("monitors") || top.Find("expectations")) {
     FlowmonFormat(file, defs);
   } else {
     return ErrorAt(
         path,
         "not a config flowmon knows (expected describe-metric-filters or "
-        "describe-alarms output, a CloudFormation template, or {\"monitors\": "
-        "...})");
+        "describe-alarms output, a CloudFormation template, terraform show "
+        "-json output, or {\"monitors\": ...})");
   }
   return file.status();
 }
@@ -67,8 +61,65 @@ Status ErrorAt(std::string_view where, std::string_view what) {
   return Status::InvalidArgument(Located(where, what));
 }
 
+ObjectReader::ObjectReader(const ConfigValue& o, std::string file,
+                           std::string path, std::vector<std::string>* warnings)
+    : o_(&o),
+      line_(o.line),
+      file_(std::move(file)),
+      path_(std::move(path)),
+      warnings_(warnings) {}
+
+std::string_view ObjectReader::Key(std::string_view key) const {
+  for (const auto& [name, spelled] : spelling_)
+    if (name == key) return spelled;
+  return key;
+}
+
+const ConfigValue* ObjectReader::Get(std::string_view key) const {
+  key = Key(key);
+  if (std::find(ignored_.begin(), ignored_.end(), key) != ignored_.end())
+    return nullptr;
+  return o_->Find(key);
+}
+
+std::string ObjectReader::WhereAt(int line) const {
+  if (line == 0) line = line_;
+  std::string out = file_;
+  if (line > 0) out += fmt::format(":{}", line);
+  if (!path_.empty()) out += ": " + path_;
+  return out;
+}
+
+ObjectReader ObjectReader::Reader(const ConfigValue& o,
+                                  std::string path) const {
+  ObjectReader reader(o, file_, std::move(path), warnings_);
+  reader.held_ = held_;
+  reader.held_at_ = held_at_;
+  return reader;
+}
+
+ObjectReader ObjectReader::Held() const {
+  ObjectReader held(*o_, file_, path_, nullptr);
+  held.line_ = line_;
+  held.held_at_ = warnings_ != nullptr ? warnings_->size() : 0;
+  held.held_ = std::make_shared<std::vector<std::string>>();
+  held.warnings_ = held.held_.get();
+  held.spelling_ = spelling_;
+  held.ignored_ = ignored_;
+  return held;
+}
+
+std::vector<std::string> ObjectReader::HeldWarnings() const {
+  return held_ ? *held_ : std::vector<std::string>();
+}
+
 ObjectReader& ObjectReader::Fail(std::string_view what) {
-  return Adopt(ErrorAt(where_, what));
+  return Adopt(ErrorAt(where(), what));
+}
+
+ObjectReader& ObjectReader::FailAt(const ConfigValue& v,
+                                   std::string_view what) {
+  return Adopt(ErrorAt(WhereAt(v.line), what));
 }
 
 ObjectReader& ObjectReader::Adopt(const Status& s) {
@@ -80,58 +131,78 @@ ObjectReader& ObjectReader::Check(const Status& s) {
   return s.ok() ? *this : Fail(s.message());
 }
 
-void ObjectReader::Warn(std::string_view what) {
-  if (ok()) warnings_->push_back(Located(where_, what));
+void ObjectReader::WarnAt(int line, std::string_view what) {
+  if (ok()) warnings_->push_back(Located(WhereAt(line), what));
 }
 
-ObjectReader& ObjectReader::Keys(std::initializer_list<std::string_view> known,
-                                 std::span<const std::string_view> unsupported,
-                                 std::span<const std::string_view> also_known) {
-  for (auto kv : o_) {
+ObjectReader& ObjectReader::Keys(
+    std::initializer_list<std::string_view> known,
+    std::initializer_list<std::span<const std::string_view>> also_known) {
+  auto listed = [&](std::span<const std::string_view> names,
+                    std::string_view key) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](std::string_view n) { return Key(n) == key; });
+  };
+  for (const auto& [key, value] : o_->map) {
     if (!ok()) break;
-    const std::string_view key = kv.key;
-    if (Contains(unsupported, key)) {
-      Fail(fmt::format("'{}' is not supported by flowmon check", key));
-    } else if (!Contains(known, key) && !Contains(also_known, key)) {
-      Warn(fmt::format("unknown key '{}' (ignored)", key));
-    }
+    bool is_known = listed(std::span(known.begin(), known.size()), key);
+    for (std::span<const std::string_view> list : also_known)
+      is_known = is_known || listed(list, key);
+    if (!is_known)
+      WarnAt(value.line, fmt::format("unknown key '{}' (ignored)", key));
   }
   return *this;
 }
 
-bool ObjectReader::Find(std::string_view key, Need need, element* e) {
-  if (!ok()) return false;
-  if (o_[key].get(*e) == simdjson::SUCCESS) return true;
-  if (need == Need::kRequired) Fail(fmt::format("missing '{}'", key));
-  return false;
+ObjectReader& ObjectReader::IgnoreIntrinsics(
+    std::span<const std::string_view> keys) {
+  for (std::string_view name : keys) {
+    const ConfigValue* v = Get(name);
+    if (v == nullptr) continue;
+    const std::string_view function = v->FirstIntrinsic();
+    if (function.empty()) continue;
+    WarnAt(v->line, fmt::format("'{}' uses {}: ignored, as it does not "
+                                "change the evaluation",
+                                Key(name), function));
+    ignored_.push_back(Key(name));
+  }
+  return *this;
+}
+
+const ConfigValue* ObjectReader::Find(std::string_view key, Need need) {
+  if (!ok()) return nullptr;
+  if (const ConfigValue* v = Get(key)) return v;
+  if (need == Need::kRequired) Fail(fmt::format("missing '{}'", Key(key)));
+  return nullptr;
 }
 
 ObjectReader& ObjectReader::String(std::string_view key, std::string* out,
                                    Need need) {
-  element e;
-  if (!Find(key, need, &e)) return *this;
-  std::string_view s;
-  if (e.get_string().get(s) == simdjson::SUCCESS) {
-    out->assign(s);
+  const ConfigValue* v = Find(key, need);
+  if (v == nullptr) return *this;
+  if (v->kind == ConfigValue::Kind::kString) {
+    *out = v->string;
     return *this;
   }
-  if (e.is_object()) return Intrinsic(key);
-  return Fail(fmt::format("'{}' must be a string", key));
+  if (v->is_map()) return Intrinsic(key, *v);
+  return FailAt(*v, fmt::format("'{}' must be a string", Key(key)));
 }
 
 ObjectReader& ObjectReader::Number(std::string_view key,
                                    std::optional<double>* out, Need need) {
-  element e;
-  if (!Find(key, need, &e)) return *this;
+  const ConfigValue* v = Find(key, need);
+  if (v == nullptr) return *this;
   double d;
-  std::string_view s;
-  if (e.get_double().get(d) == simdjson::SUCCESS ||
-      (e.get_string().get(s) == simdjson::SUCCESS && ParseNumber(s, &d))) {
+  if (v->kind == ConfigValue::Kind::kNumber) {
+    *out = v->number;
+    return *this;
+  }
+  if (v->kind == ConfigValue::Kind::kString && ParseNumber(v->string, &d)) {
     *out = d;
     return *this;
   }
-  if (e.is_object()) return Intrinsic(key);
-  return Fail(fmt::format("'{}' must be a number", key));
+  if (v->is_map()) return Intrinsic(key, *v);
+  return FailAt(*v, fmt::format("'{}' must be a number", Key(key)));
 }
 
 ObjectReader& ObjectReader::Number(std::string_view key, double* out,
@@ -154,8 +225,48 @@ ObjectReader& ObjectReader::Integer(std::string_view key, int* out, Need need) {
   return *this;
 }
 
+ObjectReader& ObjectReader::Map(std::string_view key, const ConfigValue** out,
+                                Need need) {
+  const ConfigValue* v = Find(key, need);
+  if (v == nullptr) return *this;
+  if (!v->Intrinsic().empty()) return Intrinsic(key, *v);
+  if (v->is_map()) {
+    *out = v;
+    return *this;
+  }
+  return FailAt(*v, fmt::format("'{}' must be an object", Key(key)));
+}
+
+ObjectReader& ObjectReader::List(std::string_view key, const ConfigValue** out,
+                                 Need need) {
+  const ConfigValue* v = Find(key, need);
+  if (v == nullptr) return *this;
+  if (v->is_list()) {
+    *out = v;
+    return *this;
+  }
+  if (v->is_map()) return Intrinsic(key, *v);
+  return FailAt(*v, fmt::format("'{}' must be a list", Key(key)));
+}
+
+ObjectReader& ObjectReader::Bool(std::string_view key, bool* out) {
+  const ConfigValue* v = Find(key, Need::kOptional);
+  if (v == nullptr) return *this;
+  if (v->kind == ConfigValue::Kind::kBool) {
+    *out = v->boolean;
+  } else if (v->kind == ConfigValue::Kind::kString &&
+             (v->string == "true" || v->string == "false")) {
+    *out = v->string == "true";
+  } else if (v->is_map()) {
+    return Intrinsic(key, *v);
+  } else {
+    return FailAt(*v, fmt::format("'{}' must be true or false", Key(key)));
+  }
+  return *this;
+}
+
 ObjectReader& ObjectReader::NamedPairs(
-    array list, std::string_view key_name,
+    const ConfigValue& list, std::string_view key_name,
     std::vector<std::pair<std::string, std::string>>* out) {
   return Parts(list, "a dimension must be an object", [&](ObjectReader& pair) {
     std::string key, value;
@@ -165,14 +276,20 @@ ObjectReader& ObjectReader::NamedPairs(
   });
 }
 
+ObjectReader ObjectReader::Part(const ConfigValue& o) const {
+  ObjectReader part = *this;
+  part.o_ = &o;
+  part.ignored_.clear();
+  return part;
+}
+
 ObjectReader& ObjectReader::Parts(
-    array list, std::string_view not_object,
+    const ConfigValue& list, std::string_view not_object,
     const std::function<void(ObjectReader&)>& each) {
-  for (element e : list) {
+  for (const ConfigValue& e : list.list) {
     if (!ok()) break;
-    object o;
-    if (e.get_object().get(o) != simdjson::SUCCESS) return Fail(not_object);
-    ObjectReader part = Part(o);
+    if (!e.is_map()) return FailAt(e, not_object);
+    ObjectReader part = Part(e);
     each(part);
     Adopt(part.status());
   }
@@ -180,10 +297,10 @@ ObjectReader& ObjectReader::Parts(
 }
 
 ObjectReader& ObjectReader::Elements(
-    array list, std::string_view name,
+    const ConfigValue& list, std::string_view name,
     const std::function<void(ObjectReader&)>& each) {
   size_t i = 0;
-  for (element e : list) {
+  for (const ConfigValue& e : list.list) {
     if (!ok()) break;
     Nested(e, fmt::format("{}[{}]", name, i++), each);
   }
@@ -191,21 +308,26 @@ ObjectReader& ObjectReader::Elements(
 }
 
 ObjectReader& ObjectReader::Members(
-    object map, std::string_view name,
+    const ConfigValue& map, std::string_view name,
     const std::function<void(std::string_view, ObjectReader&)>& each) {
-  for (auto kv : map) {
+  for (const auto& [key, value] : map.map) {
     if (!ok()) break;
-    Nested(kv.value, fmt::format("{}.{}", name, kv.key),
-           [&](ObjectReader& member) { each(kv.key, member); });
+    Nested(value, fmt::format("{}.{}", name, key),
+           [&](ObjectReader& member) { each(key, member); });
   }
   return *this;
 }
 
 ObjectReader& ObjectReader::Nested(
-    element e, std::string_view path,
+    const ConfigValue& v, std::string_view path,
     const std::function<void(ObjectReader&)>& each) {
-  ObjectReader nested(object(), Located(where_, path), warnings_);
-  if (e.get_object().get(nested.o_) != simdjson::SUCCESS) {
+  ObjectReader nested(v, file_,
+                      path_.empty() ? std::string(path) : Located(path_, path),
+                      warnings_);
+  nested.held_ = held_;
+  nested.held_at_ = held_at_;
+  nested.spelling_ = spelling_;
+  if (!v.is_map()) {
     nested.Fail("expected an object");
   } else {
     each(nested);
@@ -213,24 +335,25 @@ ObjectReader& ObjectReader::Nested(
   return Adopt(nested.status());
 }
 
-ObjectReader& ObjectReader::Intrinsic(std::string_view key) {
-  return Fail(fmt::format(
-      "'{}' is an intrinsic function or reference; flowmon check needs the "
-      "literal value",
-      key));
+ObjectReader& ObjectReader::Intrinsic(std::string_view key,
+                                      const ConfigValue& v) {
+  return FailAt(v, fmt::format("'{}' is an intrinsic function or reference; "
+                               "flowmon check needs the literal value",
+                               Key(key)));
 }
 
 }  // namespace check
 
-Status LoadCheckConfig(const std::vector<std::string>& files,
-                       CheckConfig* out) {
-  check::Definitions defs(out);
-  simdjson::dom::parser parser;
+Status LoadCheckConfig(const std::vector<std::string>& files, CheckConfig* out,
+                       const CheckSelection& selection) {
+  check::Definitions defs;
   for (const std::string& f : files) {
-    if (Status s = check::LoadFile(f, &parser, &defs); !s.ok()) return s;
+    if (Status s = check::LoadFile(f, &defs); !s.ok()) return s;
   }
-  if (Status s = check::Join(&defs); !s.ok()) return s;
-  if (out->monitors.empty()) {
+  if (Status s = check::Select(selection, &defs, check::Join(&defs), out);
+      !s.ok())
+    return s;
+  if (out->monitors.empty() && out->skipped.empty()) {
     return Status::InvalidArgument("the configs define no alarm to check");
   }
   return Status::Ok();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "check_report.h"
 #include "commands.h"
 #include "flowmon/alarm/monitor_set.h"
 #include "flowmon/check/check_config.h"
@@ -13,36 +14,45 @@
 namespace flowmon {
 namespace {
 
-std::string Xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+// --alarm, --expect and -o: which alarms, what to expect of them, how to
+// report.
+void AddSelectionOptions(CLI::App* cmd, CheckOptions* o) {
+  cmd->add_option("--alarm", o->alarms,
+                  "Check only the alarms named so (shell globs: 'ssh-*'); "
+                  "repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("--expect", o->expect,
+                  "NAME=EXPECTATION[,...]: fires, never-fires, ends-in STATE "
+                  "or transitions N; NAME may be a glob; replaces what the "
+                  "configs expect of the alarm; repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("-o,--output", o->output,
+                  "text (a table) or json (one object per alarm and line)")
+      ->capture_default_str();
 }
 
-std::string Timeline(const std::vector<AlarmTransition>& transitions) {
-  std::string out;
-  for (const AlarmTransition& t : transitions) {
-    out += fmt::format("{}  {} -> {}  {}\n", FormatIso8601(t.time),
-                       AlarmStateName(t.from), AlarmStateName(t.to), t.reason);
+Result<CheckSelection> ParseSelection(const CheckOptions& o) {
+  if (o.output != "text" && o.output != "json") {
+    return Status::InvalidArgument(fmt::format(
+        "unknown output format '{}' (expected text or json)", o.output));
   }
-  return out;
+  CheckSelection selection;
+  selection.alarms = o.alarms;
+  for (const std::string& text : o.expect) {
+    const size_t eq = text.rfind('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Status::InvalidArgument(
+          fmt::format("--expect '{}': expected NAME=EXPECTATION[,...]", text));
+    }
+    Result<std::vector<Expectation>> expect =
+        ParseExpectations(std::string_view(text).substr(eq + 1));
+    if (!expect.ok()) {
+      return Status::InvalidArgument(
+          fmt::format("--expect '{}': {}", text, expect.status().message()));
+    }
+    selection.expect.push_back({text, text.substr(0, eq), *expect});
+  }
+  return selection;
 }
 
 }  // namespace
@@ -52,48 +62,68 @@ CLI::App* SetupCheck(CLI::App* app, CheckOptions* o) {
                                       "Evaluate the alarms of AWS configs over "
                                       "captured logs in one pass (for CI)");
   cmd->add_option("--config", o->configs,
-                  "JSON: describe-metric-filters / describe-alarms output, a "
-                  "CloudFormation "
-                  "template, or flowmon's {\"monitors\": [...]}; repeatable")
+                  "JSON or YAML: describe-metric-filters / describe-alarms "
+                  "output, a CloudFormation template, terraform show -json "
+                  "output, or flowmon's {\"monitors\": [...]}; repeatable")
       ->required()
       ->allow_extra_args(false);
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
   cmd->add_option("--junit", o->junit,
                   "Write JUnit XML here: one test case per alarm");
+  AddSelectionOptions(cmd, o);
   cmd->add_option("--lateness", o->lateness, "See `flowmon metric --help`")
       ->capture_default_str();
   AddReplayWindowOptions(cmd, &o->window);
   AddInputOptions(cmd, &o->input);
   AddNotifyOptions(cmd, &o->notify);
   cmd->footer(
-      "Alarms are joined to metric filters by metric name and namespace. A "
-      "monitor passes\n"
-      "when its final state equals its `expect` (flowmon format), or, without "
-      "one, when it\n"
-      "does not end in ALARM. Each alarm is replayed as `flowmon alarm` "
-      "replays it: without\n"
-      "--until, up to the last period with data for it; with --until, every "
-      "period up to\n"
-      "that time. Exit status: 0 all pass, 1 some fail, 2 config or usage "
-      "error, 3 input\n"
-      "error.\n\n"
+      "Alarms are joined to metric filters by metric name and namespace; "
+      "alarms no filter\n"
+      "publishes for, composite and metric-math alarms are listed as skipped. "
+      "A monitor\n"
+      "passes when its replay meets its expectations (`expect`, "
+      "`expectations`, --expect),\n"
+      "or, without any, when it does not end in ALARM. Each alarm is replayed "
+      "as `flowmon alarm`\n"
+      "replays it: without --until, up to the last period with data for it; "
+      "with --until,\n"
+      "every period up to that time. Exit status: 0 all pass, 1 some fail, 2 "
+      "config or\n"
+      "usage error, 3 input error.\n\n"
       "Examples:\n"
       "  flowmon check --config samples/check/metric-filters.json --config "
       "samples/check/alarms.json samples/ssh_rejects.log\n"
-      "  flowmon check --config samples/check/template.json --junit report.xml "
+      "  flowmon check --config samples/check/template.yaml --junit report.xml "
       "samples/AWSLogs/\n"
+      "  flowmon check --config samples/check/terraform-plan.json --expect "
+      "'ssh-rejects=fires,ends-in OK' samples/ssh_rejects.log\n"
+      "  flowmon check --config samples/check/metric-filters.json --config "
+      "samples/check/account-alarms.json --alarm 'ssh-*' -o json "
+      "samples/ssh_rejects.log\n"
       "  flowmon check --config samples/check/monitors.json samples/v2.log");
   return cmd;
 }
 
 int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
+  Result<CheckSelection> selection = ParseSelection(o);
+  if (!selection.ok()) {
+    spdlog::error("{}", selection.status().message());
+    return kExitUsage;
+  }
   CheckConfig config;
-  if (Status s = LoadCheckConfig(o.configs, &config); !s.ok()) {
+  if (Status s = LoadCheckConfig(o.configs, &config, *selection); !s.ok()) {
     spdlog::error("{}", s.message());
     return s.exit_code();
   }
   for (const std::string& w : config.warnings) spdlog::warn("{}", w);
+  if (config.monitors.empty()) {
+    // Nothing to replay: the skipped alarms are the whole report.
+    WriteCheckReport({}, config.skipped, o.output, o.junit);
+    spdlog::error("nothing to check: every alarm {} is skipped",
+                  o.alarms.empty() ? "of the configs" : "selected");
+    return kExitUsage;
+  }
   Result<Notifications> notifications = MakeNotifications(o.notify);
   if (!notifications.ok()) {
     spdlog::error("{}", notifications.status().message());
@@ -148,65 +178,18 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
   RunInputs(o.input, global, /*progress=*/false, &options, &set, &diag);
   set.Finish();
 
+  std::vector<CheckedAlarm> checked;
   size_t failures = 0;
-  fmt::memory_buffer out;
-  size_t width = 7;
-  for (const Monitor& m : config.monitors)
-    width = std::max(width, m.name.size());
-  fmt::format_to(std::back_inserter(out),
-                 "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n", "MONITOR",
-                 width, "FINAL STATE", "TRANSITIONS", "FIRST ALARM", "EXPECT",
-                 "RESULT");
-  std::string cases;
   for (size_t i = 0; i < set.size(); ++i) {
-    const AlarmState final_state = set.alarm(i).state();
-    const std::vector<AlarmTransition>& transitions = set.transitions(i);
-    const std::optional<int64_t> first_alarm = set.first_alarm(i);
-    const Monitor& m = config.monitors[i];
-    const bool pass =
-        m.expect ? final_state == *m.expect : final_state != AlarmState::kAlarm;
-    const std::string why = m.expect ? fmt::format("ended in {}, expected {}",
-                                                   AlarmStateName(final_state),
-                                                   AlarmStateName(*m.expect))
-                                     : std::string("ended in ALARM");
-    if (!pass) ++failures;
-    fmt::format_to(
-        std::back_inserter(out), "{:<{}}  {:<17}  {:>11}  {:<20}  {:<6}  {}\n",
-        m.name, width, AlarmStateName(final_state), transitions.size(),
-        first_alarm ? FormatIso8601(*first_alarm) : "-",
-        m.expect ? AlarmStateName(*m.expect) : "-", pass ? "pass" : "FAIL");
-    cases += fmt::format(
-        "    <testcase classname=\"flowmon.check\" name=\"{}\" time=\"0\">\n",
-        Xml(m.name));
-    if (!pass) {
-      cases += fmt::format(
-          "      <failure message=\"{}\" type=\"AlarmState\">{}</failure>\n",
-          Xml(why), Xml(Timeline(transitions)));
-    }
-    cases +=
-        fmt::format("      <system-out>{}{}</system-out>\n    </testcase>\n",
-                    Xml(m.origin + "\n"), Xml(Timeline(transitions)));
+    CheckedAlarm& c = checked.emplace_back();
+    c.monitor = &config.monitors[i];
+    c.final_state = set.alarm(i).state();
+    c.transitions = &set.transitions(i);
+    c.verdict = Judge(c.monitor->expect, c.final_state, *c.transitions);
+    if (!c.verdict.pass) ++failures;
   }
-  fmt::format_to(std::back_inserter(out), "{} of {} monitors passed\n",
-                 set.size() - failures, set.size());
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
-  if (!o.junit.empty()) {
-    std::FILE* f = std::fopen(o.junit.c_str(), "w");
-    if (f == nullptr) {
-      spdlog::error("cannot write {}: {}", o.junit, std::strerror(errno));
-      return kExitInput;
-    }
-    fmt::print(
-        f,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"flowmon check\" tests=\"{0}\" failures=\"{1}\">\n"
-        "  <testsuite name=\"flowmon check\" tests=\"{0}\" failures=\"{1}\" "
-        "errors=\"0\" "
-        "skipped=\"0\">\n{2}  </testsuite>\n</testsuites>\n",
-        set.size(), failures, cases);
-    std::fclose(f);
-  }
+  if (!WriteCheckReport(checked, config.skipped, o.output, o.junit))
+    return kExitInput;
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
   return failures > 0 ? kExitNoMatch : kExitOk;
 }

@@ -153,6 +153,9 @@ struct CheckOptions {
   InputOptions input;
   NotifyCliOptions notify;
   std::string junit;
+  std::vector<std::string> alarms;  // --alarm globs
+  std::vector<std::string> expect;  // --expect NAME=EXPECTATION[,...]
+  std::string output = "text";      // -o text|json
   std::string lateness = "10m";
   TimeRangeText window;  // --since, --until
 };

@@ -1,6 +1,7 @@
 # The cli stage's sources (included by the top-level CMakeLists.txt).
 target_sources(flowmon_cli PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/chart.cc
+  ${CMAKE_CURRENT_LIST_DIR}/check_report.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_alarm.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_athena.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_check.cc

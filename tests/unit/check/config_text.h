@@ -15,7 +15,7 @@ namespace flowmon::testing {
 
 struct ConfigText {
   std::string name;  // the file name messages start with
-  std::string json;
+  std::string json;  // or YAML
 };
 
 struct LoadedConfig {
@@ -28,7 +28,8 @@ struct LoadedConfig {
 // Writes the files to a scratch directory (removed again), loads them, and
 // reports messages and the monitors' origins with the directory taken off:
 // "a.json: MetricAlarms[0]: ...".
-inline LoadedConfig LoadConfigText(const std::vector<ConfigText>& files) {
+inline LoadedConfig LoadConfigText(const std::vector<ConfigText>& files,
+                                   const CheckSelection& selection = {}) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() /
                        ("flowmon-check-test-" + std::to_string(getpid()));
@@ -39,7 +40,7 @@ inline LoadedConfig LoadConfigText(const std::vector<ConfigText>& files) {
     std::ofstream(paths.back(), std::ios::binary) << f.json;
   }
   LoadedConfig out;
-  const Status s = LoadCheckConfig(paths, &out.config);
+  const Status s = LoadCheckConfig(paths, &out.config, selection);
   fs::remove_all(dir);
   const std::string prefix = dir.string() + "/";
   auto relative = [&](std::string m) {
@@ -52,6 +53,7 @@ inline LoadedConfig LoadConfigText(const std::vector<ConfigText>& files) {
   for (const std::string& w : out.config.warnings)
     out.warnings.push_back(relative(w));
   for (Monitor& m : out.config.monitors) m.origin = relative(m.origin);
+  for (SkippedAlarm& a : out.config.skipped) a.origin = relative(a.origin);
   return out;
 }
 

@@ -21,8 +21,10 @@ const std::string kAlarms =
 std::string FilterError(const std::string& json) {
   return ConfigError(json, "f.json");
 }
+// Alarms are read with the filter that publishes their metric: the errors
+// of other alarms are not reported.
 std::string AlarmError(const std::string& json) {
-  return ConfigError(json, "a.json");
+  return LoadConfigText({{"f.json", kFilters}, {"a.json", json}}).error;
 }
 
 TEST_CASE("describe output: the base configs of these tests load", "[check]") {
@@ -116,19 +118,48 @@ TEST_CASE("describe-alarms: errors name the alarm", "[check]") {
   CHECK(AlarmError(With(kAlarms, R"("Threshold":1)",
                         R"("Threshold":1,"Dimensions":[{"Name":"src"}])")) ==
         "a.json: MetricAlarms[0]: missing 'Value'");
-  CHECK(AlarmError(With(kAlarms, R"("Threshold":1)",
-                        R"("Threshold":1,"ThresholdMetricId":"e1")")) ==
-        "a.json: MetricAlarms[0]: 'ThresholdMetricId' is not supported by "
-        "flowmon check");
 }
 
-TEST_CASE("describe-alarms: warnings", "[check]") {
-  const LoadedConfig only_composite =
-      LoadConfigText({{"a.json", R"({"CompositeAlarms":[{},{}]})"}});
-  CHECK(only_composite.error == "the configs define no alarm to check");
-  CHECK(
-      only_composite.warnings ==
-      std::vector<std::string>{"a.json: 2 composite alarms are not evaluated"});
+TEST_CASE("describe-alarms: composite and metric-math alarms are skipped",
+          "[check]") {
+  const LoadedConfig c = LoadConfigText(
+      {{"f.json", kFilters},
+       {"a.json",
+        With(
+            kAlarms, "]}",
+            R"(,{"AlarmName":"math","Metrics":[{"Id":"e1","Expression":"m1*2"}],)"
+            R"("EvaluationPeriods":1,"Threshold":1,"ComparisonOperator":"X"},)"
+            R"({"AlarmName":"anomaly","ThresholdMetricId":"ad1"}],)"
+            R"("CompositeAlarms":[{"AlarmName":"both","AlarmRule":"x"},{}]})")}});
+  CHECK(c.error.empty());
+  CHECK(c.warnings.empty());
+  REQUIRE(c.config.monitors.size() == 1);
+  REQUIRE(c.config.skipped.size() == 4);
+  CHECK(c.config.skipped[0].name == "math");
+  CHECK(c.config.skipped[0].reason == "metric math");
+  CHECK(c.config.skipped[1].name == "anomaly");
+  CHECK(c.config.skipped[1].reason == "metric math");
+  CHECK(c.config.skipped[2].name == "both");
+  CHECK(c.config.skipped[2].reason == "composite alarm");
+  // Without a name, it is named by its place.
+  CHECK(c.config.skipped[3].name.ends_with("a.json: CompositeAlarms[1]"));
+}
+
+TEST_CASE("describe-alarms: other alarms are neither errors nor warnings",
+          "[check]") {
+  // An EC2 alarm on a statistic, period and key flowmon does not know.
+  const LoadedConfig c = LoadConfigText(
+      {{"f.json", kFilters},
+       {"a.json", With(kAlarms, "]}",
+                       R"(,{"AlarmName":"cpu","MetricName":"CPUUtilization",)"
+                       R"("Namespace":"AWS/EC2","ExtendedStatistic":"tm99",)"
+                       R"("Period":10,"Colour":"red"}]})")}});
+  CHECK(c.error.empty());
+  CHECK(c.warnings.empty());
+  REQUIRE(c.config.skipped.size() == 1);
+  CHECK(c.config.skipped[0].reason == "not a log-metric alarm");
+  CHECK(AlarmError(R"({"MetricAlarms":{}})") ==
+        "a.json: 'MetricAlarms' must be an array");
 }
 
 TEST_CASE("describe-alarms: EvaluateLowSampleCountPercentile", "[check]") {
@@ -152,6 +183,44 @@ TEST_CASE("describe-alarms: EvaluateLowSampleCountPercentile", "[check]") {
   CHECK(low("skip").error ==
         "a.json: MetricAlarms[0]: unknown EvaluateLowSampleCountPercentile "
         "value 'skip' (expected evaluate, ignore)");
+}
+
+TEST_CASE("describe output: --output yaml reads as --output json", "[check]") {
+  const LoadedConfig c =
+      LoadConfigText({{"f.yaml",
+                       "metricFilters:\n"
+                       "- filterName: f\n"
+                       "  filterPattern: REJECT\n"
+                       "  logGroupName: g\n"
+                       "  applyOnTransformedLogs: false\n"
+                       "  metricTransformations:\n"
+                       "  - metricName: m\n"
+                       "    metricNamespace: n\n"
+                       "    metricValue: '1'\n"
+                       "    defaultValue: 0.0\n"},
+                      {"a.yaml",
+                       "MetricAlarms:\n"
+                       "- AlarmName: a\n"
+                       "  MetricName: m\n"
+                       "  Namespace: n\n"
+                       "  Statistic: Sum\n"
+                       "  Dimensions: []\n"
+                       "  Period: 60\n"
+                       "  EvaluationPeriods: 1\n"
+                       "  Threshold: 1.0\n"
+                       "  ComparisonOperator: GreaterThanThreshold\n"
+                       "CompositeAlarms: []\n"}});
+  CHECK(c.error.empty());
+  CHECK(c.warnings.empty());
+  REQUIRE(c.config.monitors.size() == 1);
+  const Monitor& m = c.config.monitors[0];
+  CHECK(m.origin == "a.yaml:2: MetricAlarms[0]");
+  CHECK(m.pattern == "REJECT");
+  CHECK(m.metric.default_value == 0.0);
+  CHECK(m.alarm.threshold == 1.0);
+  CHECK(
+      LoadConfigText({{"f.yaml", "metricFilters:\n- filterName: f\n"}}).error ==
+      "f.yaml:2: metricFilters[0]: missing 'filterPattern'");
 }
 
 }  // namespace

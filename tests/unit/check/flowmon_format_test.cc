@@ -21,15 +21,19 @@ TEST_CASE("flowmon format: the base monitors of these tests load", "[check]") {
   const Monitor m = OnlyMonitor({{"m.json", kMonitors}});
   CHECK(m.origin == "m.json: monitors[0]");
   CHECK(m.namespace_name == "flowmon");
-  CHECK_FALSE(m.expect.has_value());
+  CHECK(m.expect.empty());
 }
 
 TEST_CASE("flowmon format: errors name the monitor", "[check]") {
   CHECK(MonitorError(R"({"expectations":{"x":1}})") ==
-        "m.json: expectations must map names to OK or ALARM");
+        "m.json: an expectation must be a string or a list of strings, such "
+        "as \"fires\" or [\"fires\", \"ends-in OK\"]");
   CHECK(MonitorError(R"({"expectations":{"x":"RED"}})") ==
-        "m.json: unknown alarm state 'RED' (expected OK, ALARM, "
+        "m.json: unknown expectation 'RED' (expected fires, never-fires, "
+        "ends-in STATE, transitions N, or a state: OK, ALARM, "
         "INSUFFICIENT_DATA)");
+  CHECK(MonitorError(R"({"expectations":[]})") ==
+        "m.json: 'expectations' must be an object");
   CHECK(MonitorError(R"({"monitors":[1]})") ==
         "m.json: monitors[0]: expected an object");
   CHECK(MonitorError(With(kMonitors, R"("name":"x")", R"("name":1)")) ==
@@ -54,6 +58,15 @@ TEST_CASE("flowmon format: errors name the monitor", "[check]") {
             .starts_with("m.json: monitors[0]: unknown statistic 'Mode'"));
   CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
                           R"("threshold":1,"expect":"RED")")) ==
+        "m.json: monitors[0]: unknown expectation 'RED' (expected fires, "
+        "never-fires, ends-in STATE, transitions N, or a state: OK, ALARM, "
+        "INSUFFICIENT_DATA)");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"expect":["fires",2])")) ==
+        "m.json: monitors[0]: an expectation must be a string or a list of "
+        "strings, such as \"fires\" or [\"fires\", \"ends-in OK\"]");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"expect":"ends-in RED")")) ==
         "m.json: monitors[0]: unknown alarm state 'RED' (expected OK, ALARM, "
         "INSUFFICIENT_DATA)");
   CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
@@ -72,7 +85,9 @@ TEST_CASE("flowmon format: expectations from any file", "[check]") {
                                       R"("threshold":1,"expect":"OK")")}});
   CHECK(c.error.empty());
   REQUIRE(c.config.monitors.size() == 1);
-  CHECK(*c.config.monitors[0].expect == AlarmState::kAlarm);
+  CHECK(c.config.monitors[0].expect ==
+        std::vector<Expectation>{
+            {Expectation::Kind::kEndsIn, AlarmState::kAlarm}});
   CHECK(ConfigError(R"({"expectations":{}})") ==
         "the configs define no alarm to check");
 }

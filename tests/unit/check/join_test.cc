@@ -60,12 +60,27 @@ TEST_CASE("join: errors name the alarm", "[check]") {
       {{"f.json", kFilters},
        {"a.json", With(kAlarms, R"("Name":"dst")", R"("Name":"port")")}});
   CHECK(other.error == fewer.error);
+}
+
+TEST_CASE("join: an alarm no filter publishes for is skipped", "[check]") {
   const LoadedConfig namespace_differs = LoadConfigText(
       {{"f.json", kFilters},
        {"a.json", With(kAlarms, R"("Namespace":"n")", R"("Namespace":"N")")}});
-  CHECK(namespace_differs.error ==
-        "a.json: MetricAlarms[0]: alarm 'a' watches N/m, which no metric "
-        "filter in the configs publishes");
+  CHECK(namespace_differs.error.empty());
+  CHECK(namespace_differs.config.monitors.empty());
+  REQUIRE(namespace_differs.config.skipped.size() == 1);
+  CHECK(namespace_differs.config.skipped[0].name == "a");
+  CHECK(namespace_differs.config.skipped[0].origin ==
+        "a.json: MetricAlarms[0]");
+  CHECK(namespace_differs.config.skipped[0].reason == "not a log-metric alarm");
+  // Its dimensions are not looked at: they would not line up.
+  const LoadedConfig unrelated = LoadConfigText(
+      {{"f.json", kFilters},
+       {"a.json", With(With(kAlarms, R"("MetricName":"m")",
+                            R"("MetricName":"CPUUtilization")"),
+                       R"({"Name":"dst","Value":"10.0.0.1"},)", "")}});
+  CHECK(unrelated.error.empty());
+  CHECK(unrelated.config.skipped.size() == 1);
 }
 
 TEST_CASE("join: the last filter publishing the metric is the one", "[check]") {

@@ -1,0 +1,159 @@
+// ConfigValue trees from JSON (simdjson) and YAML (yaml-cpp) text.
+#include "check/config_value.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <yaml-cpp/yaml.h>
+
+namespace flowmon::check {
+namespace {
+
+ConfigValue FromJson(simdjson::dom::element e) {
+  ConfigValue v;
+  simdjson::dom::array array;
+  simdjson::dom::object object;
+  std::string_view string;
+  if (e.get_array().get(array) == simdjson::SUCCESS) {
+    v.kind = ConfigValue::Kind::kList;
+    for (simdjson::dom::element item : array) v.list.push_back(FromJson(item));
+  } else if (e.get_object().get(object) == simdjson::SUCCESS) {
+    v.kind = ConfigValue::Kind::kMap;
+    for (auto kv : object)
+      v.map.emplace_back(std::string(kv.key), FromJson(kv.value));
+  } else if (e.get_string().get(string) == simdjson::SUCCESS) {
+    v.kind = ConfigValue::Kind::kString;
+    v.string = std::string(string);
+  } else if (e.get_double().get(v.number) == simdjson::SUCCESS) {
+    v.kind = ConfigValue::Kind::kNumber;
+  } else if (e.get_bool().get(v.boolean) == simdjson::SUCCESS) {
+    v.kind = ConfigValue::Kind::kBool;
+  }
+  return v;
+}
+
+// The long form of a CloudFormation short-form tag: !Ref -> Ref,
+// !Condition -> Condition, !Sub -> Fn::Sub.
+std::string LongForm(std::string_view tag) {
+  const std::string_view name = tag.substr(1);
+  if (name == "Ref" || name == "Condition") return std::string(name);
+  return fmt::format("Fn::{}", name);
+}
+
+// A tag CloudFormation gives meaning to: a local one ("!Sub"), not YAML's
+// own ("!" on quoted scalars, "?" on plain ones, "tag:yaml.org,2002:...").
+bool IsShortFormTag(std::string_view tag) {
+  return tag.size() > 1 && tag[0] == '!' && tag[1] != '!';
+}
+
+Status YamlError(std::string_view path, const YAML::Mark& mark,
+                 std::string_view what) {
+  return Status::InvalidArgument(fmt::format("{}:{}:{}: invalid YAML: {}", path,
+                                             mark.line + 1, mark.column + 1,
+                                             what));
+}
+
+Status FromYaml(std::string_view path, const YAML::Node& node, ConfigValue* v) {
+  v->line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence:
+      v->kind = ConfigValue::Kind::kList;
+      for (const YAML::Node& item : node) {
+        v->list.emplace_back();
+        if (Status s = FromYaml(path, item, &v->list.back()); !s.ok()) return s;
+      }
+      break;
+    case YAML::NodeType::Map:
+      v->kind = ConfigValue::Kind::kMap;
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        if (!it->first.IsScalar())
+          return YamlError(path, it->first.Mark(), "a key must be a string");
+        v->map.emplace_back(it->first.Scalar(), ConfigValue());
+        if (Status s = FromYaml(path, it->second, &v->map.back().second);
+            !s.ok())
+          return s;
+        // Messages about a member name its key's line: where a block map or
+        // list that is the value starts is the line after.
+        v->map.back().second.line = it->first.Mark().line + 1;
+      }
+      break;
+    case YAML::NodeType::Scalar:
+      v->kind = ConfigValue::Kind::kString;
+      v->string = node.Scalar();
+      break;
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      break;
+  }
+  if (IsShortFormTag(node.Tag())) {
+    ConfigValue argument = std::move(*v);
+    *v = ConfigValue();
+    v->kind = ConfigValue::Kind::kMap;
+    v->line = argument.line;
+    v->tag = node.Tag();
+    v->map.emplace_back(LongForm(node.Tag()), std::move(argument));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+const ConfigValue* ConfigValue::Find(std::string_view key) const {
+  for (const auto& [k, v] : map)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+ConfigValue* ConfigValue::Find(std::string_view key) {
+  for (auto& [k, v] : map)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string_view ConfigValue::Intrinsic() const {
+  if (map.size() != 1) return {};
+  const std::string_view key = map[0].first;
+  if (key != "Ref" && key != "Condition" && !key.starts_with("Fn::")) return {};
+  return tag.empty() ? key : std::string_view(tag);
+}
+
+std::string_view ConfigValue::FirstIntrinsic() const {
+  if (std::string_view name = Intrinsic(); !name.empty()) return name;
+  for (const ConfigValue& item : list)
+    if (std::string_view name = item.FirstIntrinsic(); !name.empty())
+      return name;
+  for (const auto& [key, value] : map)
+    if (std::string_view name = value.FirstIntrinsic(); !name.empty())
+      return name;
+  return {};
+}
+
+bool LooksLikeJson(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a BOM
+  const size_t at = text.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && (text[at] == '{' || text[at] == '[');
+}
+
+Result<ConfigValue> ParseJsonConfig(std::string_view path,
+                                    const std::string& text) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (auto e = parser.parse(text).get(root); e != simdjson::SUCCESS) {
+    return Status::InvalidArgument(
+        fmt::format("{}: invalid JSON: {}", path, simdjson::error_message(e)));
+  }
+  return FromJson(root);
+}
+
+Result<ConfigValue> ParseYamlConfig(std::string_view path,
+                                    const std::string& text) {
+  ConfigValue v;
+  try {
+    const YAML::Node root = YAML::Load(text);
+    if (Status s = FromYaml(path, root, &v); !s.ok()) return s;
+  } catch (const YAML::Exception& e) {
+    return YamlError(path, e.mark, e.msg);
+  }
+  return v;
+}
+
+}  // namespace flowmon::check

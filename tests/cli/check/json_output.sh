@@ -1,0 +1,8 @@
+# -o json: one object per alarm and line.
+flowmon check --config samples/check/metric-filters.json --config samples/check/account-alarms.json --alarm 'ssh-*' --alarm web-under-attack -o json samples/ssh_rejects.log
+echo "exit $?"
+flowmon check --config samples/check/monitors.json --expect 'ssh-rejects=never-fires' -o json samples/v2.log | python3 -c "
+import json, sys
+for line in sys.stdin:
+    a = json.loads(line)
+    print(a['name'], a['verdict'], a['expect'], a['failures'], a['final_state'], a['first_alarm'], len(a['transitions']))"
