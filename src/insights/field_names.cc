@@ -20,6 +20,10 @@ std::string_view FlowFieldFor(std::string_view insights) {
       {"bytes", "bytes"},
       {"start", "start"},
       {"end", "end"},
+      // AWS's discovered names ("Supported logs and discovered fields");
+      // start and end above stay as aliases.
+      {"startTime", "start"},
+      {"endTime", "end"},
       {"action", "action"},
       {"logStatus", "log-status"},
       {"vpcId", "vpc-id"},
