@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "flowmon/core/caret.h"
 #include "flowmon/core/number.h"
@@ -191,6 +192,7 @@ class Parser {
                IsTime(*e.args[0], stats);
       }
       case Expr::kAggregate: {
+        if (stats == nullptr) return false;
         const AggregateCall& a =
             stats->aggregates[static_cast<size_t>(e.aggregate)];
         const AggregateInfo* info = FindAggregate(a.fn_name);
@@ -614,6 +616,10 @@ class Parser {
       return Status::Ok();
     }
     if (IsWord(t, "like") || Is(t, "=~")) {
+      if (IsTime(**out, current_stats_)) {
+        return Fail(t, "a time is epoch milliseconds: like and =~ do not "
+                       "match its text");
+      }
       Next();
       Tok pat = Next(/*regex_ok=*/true);
       last_end_ = pat.end;
@@ -643,9 +649,28 @@ class Parser {
         Next();
         ExprPtr r;
         if (Status s = Sum(&r); !s.ok()) return s;
+        if (Status s = CheckTimeAgainstText(t, **out, *r); !s.ok()) return s;
         *out = Binary(o, std::move(*out), std::move(r));
         return Status::Ok();
       }
+    }
+    return Status::Ok();
+  }
+
+  // Times are epoch ms; text such as "2019-07-14 12:00" would compare as a
+  // non-number, before every number, and match everything or nothing.
+  // AWS: Insights "doesn't support filtering logs with human readable
+  // timestamps".
+  Status CheckTimeAgainstText(const Tok& op, const Expr& l,
+                              const Expr& r) const {
+    auto text = [](const Expr& e) {
+      return e.kind == Expr::kLiteral &&
+             std::holds_alternative<std::string>(e.literal);
+    };
+    if ((IsTime(l, current_stats_) && text(r)) ||
+        (text(l) && IsTime(r, current_stats_))) {
+      return Fail(op, "a time compares with epoch milliseconds, not text "
+                      "(as in toMillis(@timestamp) >= 1563108000000)");
     }
     return Status::Ok();
   }

@@ -158,6 +158,18 @@ TEST_CASE("query answers: what is not supported is an error, not ignored",
             .starts_with("query:1:8: @logStream is not available"));
 }
 
+TEST_CASE("query answers: a time against text is an error", "[query]") {
+  // "2019-07-14 12:45" is no number: it sorted before every timestamp, so
+  // this kept every event.
+  CHECK(QueryError("filter @timestamp > \"2019-07-14 12:45\"")
+            .starts_with("query:1:19: a time compares with epoch "
+                         "milliseconds, not text"));
+  CHECK(QueryError("filter bin(5m) like \"2019\"")
+            .starts_with("query:1:16: a time is epoch milliseconds"));
+  CHECK(Query("filter @timestamp > 1563108100000 | fields srcAddr")
+            .rows.size() == 3);
+}
+
 TEST_CASE("query answers: =~ with a string matches a substring", "[query]") {
   // AWS: quotes make like and =~ a substring match; only /.../ is a regex.
   // "10.0.1.2" as a regex also matched 10.0.1.25's neighbours such as
