@@ -986,7 +986,18 @@ class Parser {
   // output, and whether they see the events newest first.
   void Carry() {
     QueryPlan& p = *plan_;
-    std::set<int> slots = {p.timestamp_slot};
+    // Insights lists events newest first; a limit or dedup before any sort
+    // sees them so (AWS's dedup page).
+    p.newest_first = true;
+    for (const Command& c : p.commands) {
+      if (c.kind == Command::kSort) {
+        p.newest_first = false;
+        break;
+      }
+      if (c.kind == Command::kLimit || c.kind == Command::kDedup) break;
+    }
+    std::set<int> slots;
+    if (p.newest_first) slots.insert(p.timestamp_slot);
     for (size_t i = p.record_end; i < p.commands.size(); ++i) {
       const Command& c = p.commands[i];
       if (c.filter) SlotsOf(*c.filter, &slots);
@@ -1000,16 +1011,6 @@ class Parser {
     }
     for (const Named& o : p.output) SlotsOf(*o.expr, &slots);
     p.carried.assign(slots.begin(), slots.end());
-    // Insights lists events newest first; a limit or dedup before any sort
-    // sees them so (AWS's dedup page).
-    p.newest_first = true;
-    for (const Command& c : p.commands) {
-      if (c.kind == Command::kSort) {
-        p.newest_first = false;
-        break;
-      }
-      if (c.kind == Command::kLimit || c.kind == Command::kDedup) break;
-    }
   }
 
   std::string_view text_;
