@@ -79,14 +79,14 @@ struct AggregateCall {
   std::string fn_name;  // lowercase: count, sum, pct, ...
   ExprPtr arg;          // null for count(*) and count()
   double percentile = 0;
-  std::string text;     // "sum(bytes)" as written
+  std::string text;  // "sum(bytes)" as written
 };
 
 // An expression and the name of the column it makes.
 struct Named {
   ExprPtr expr;
   std::string name;
-  int slot = -1;  // the name's index in QueryPlan::names
+  int slot = -1;      // the name's index in QueryPlan::names
   bool time = false;  // holds Insights timestamps (ms)
 };
 
@@ -98,9 +98,9 @@ struct Stats {
 
 // parse: a field's text into named fields, by glob or regular expression.
 struct Extraction {
-  ExprPtr source;                        // @message unless named
+  ExprPtr source;                         // @message unless named
   std::shared_ptr<const re2::RE2> regex;  // a glob is compiled to one too
-  std::vector<int> groups;               // the capture group of each name
+  std::vector<int> groups;                // the capture group of each name
   std::vector<std::string> names;
   std::vector<int> slots;
 };

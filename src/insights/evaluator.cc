@@ -95,8 +95,7 @@ QueryValue TimeFunction(const QueryValue& v, const Period& p, bool ceil) {
   double d;
   if (!AsNumber(v, &d)) return {};
   const int64_t ms = static_cast<int64_t>(std::floor(d));
-  return static_cast<double>(ceil ? CeilToPeriod(ms, p)
-                                  : FloorToPeriod(ms, p));
+  return static_cast<double>(ceil ? CeilToPeriod(ms, p) : FloorToPeriod(ms, p));
 }
 
 QueryValue Call(const Expr& e, Scope& scope) {
@@ -110,9 +109,8 @@ QueryValue Call(const Expr& e, Scope& scope) {
     case Function::kFloor:
       return Number(arg(0), [](double d) { return std::floor(d); });
     case Function::kLog:
-      return Number(arg(0), [](double d) {
-        return d > 0 ? std::log(d) : std::nan("");
-      });
+      return Number(
+          arg(0), [](double d) { return d > 0 ? std::log(d) : std::nan(""); });
     case Function::kSqrt:
       return Number(arg(0), [](double d) {
         return d >= 0 ? std::sqrt(d) : std::nan("");
@@ -343,17 +341,16 @@ QueryValue Eval(const Expr& e, Scope& scope) {
       std::string_view s;
       QueryValue v;
       std::string buf;
-      if (e.args[0]->kind != Expr::kField ||
-          !scope.View(e.args[0]->slot, &s)) {
+      if (e.args[0]->kind != Expr::kField || !scope.View(e.args[0]->slot, &s)) {
         v = Eval(*e.args[0], scope);
         if (IsNull(v)) return 0.0;
         s = TextOf(v, &buf);
       }
-      const bool m =
-          e.regex ? RE2::PartialMatch(re2::StringPiece(s.data(), s.size()),
-                                      *e.regex)
-                  : s.find(std::get<std::string>(e.literal)) !=
-                        std::string_view::npos;
+      const bool m = e.regex
+                         ? RE2::PartialMatch(
+                               re2::StringPiece(s.data(), s.size()), *e.regex)
+                         : s.find(std::get<std::string>(e.literal)) !=
+                               std::string_view::npos;
       return Bool(m != e.negated);
     }
     case Expr::kCall:

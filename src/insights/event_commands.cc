@@ -10,11 +10,11 @@ namespace {
 
 void Extract(const Extraction& x, Scope& scope, EventScratch* scratch) {
   std::string_view text;
-  bool has_text = x.source->kind == Expr::kField &&
-                  scope.View(x.source->slot, &text);
+  bool has_text =
+      x.source->kind == Expr::kField && scope.View(x.source->slot, &text);
   // Setting a name the text is from would pull it from under the groups.
-  if (has_text && std::find(x.slots.begin(), x.slots.end(),
-                            x.source->slot) != x.slots.end()) {
+  if (has_text && std::find(x.slots.begin(), x.slots.end(), x.source->slot) !=
+                      x.slots.end()) {
     scratch->text.assign(text.data(), text.size());
     text = scratch->text;
   }
@@ -28,8 +28,8 @@ void Extract(const Extraction& x, Scope& scope, EventScratch* scratch) {
   scratch->groups.resize(static_cast<size_t>(n));
   const bool matched =
       has_text &&
-      x.regex->Match(re2::StringPiece(text.data(), text.size()), 0,
-                     text.size(), RE2::UNANCHORED, scratch->groups.data(), n);
+      x.regex->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(),
+                     RE2::UNANCHORED, scratch->groups.data(), n);
   for (size_t i = 0; i < x.slots.size(); ++i) {
     const re2::StringPiece g =
         matched ? scratch->groups[static_cast<size_t>(x.groups[i])]

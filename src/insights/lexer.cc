@@ -60,16 +60,15 @@ Tok Lexer::Token(bool regex_ok) {
   }
   if ((c == '/' && regex_ok) || c == '`') {
     t.kind = c == '/' ? Tok::kRegex : Tok::kIdent;
-    const size_t end =
-        ReadQuoted(s_, pos_,
-                   c == '/' ? QuoteEscapes::kBackslashClosing
-                            : QuoteEscapes::kNone,
-                   &t.text);
+    const size_t end = ReadQuoted(
+        s_, pos_,
+        c == '/' ? QuoteEscapes::kBackslashClosing : QuoteEscapes::kNone,
+        &t.text);
     if (end == std::string_view::npos) {
       pos_ = s_.size();
       t.kind = Tok::kError;
-      t.text = c == '/' ? "unterminated regular expression"
-                        : "unterminated `name`";
+      t.text =
+          c == '/' ? "unterminated regular expression" : "unterminated `name`";
       return t;
     }
     pos_ = end;

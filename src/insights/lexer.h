@@ -11,8 +11,7 @@ namespace flowmon::insights {
 
 struct Tok {
   // kError: text is the message ("unterminated string").
-  enum Kind { kEnd, kIdent, kNumber, kString, kRegex, kOp, kError } kind =
-      kEnd;
+  enum Kind { kEnd, kIdent, kNumber, kString, kRegex, kOp, kError } kind = kEnd;
   std::string text;
   size_t column = 0;  // 1-based byte offset into the query text
   size_t end = 0;     // the column just past the token

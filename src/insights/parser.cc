@@ -34,8 +34,8 @@ bool IsWord(const Tok& t, std::string_view w) {
 
 // Insights' fields of a log group that local records do not have.
 bool IsLogGroupField(std::string_view name) {
-  return name == "@logStream" || name == "@log" ||
-         name == "@ingestionTime" || name == "@ptr" || name == "@entity";
+  return name == "@logStream" || name == "@log" || name == "@ingestionTime" ||
+         name == "@ptr" || name == "@entity";
 }
 
 // For the errors that name what is there instead.
@@ -51,11 +51,11 @@ struct BinaryOpName {
   BinaryOp op;
 };
 constexpr BinaryOpName kBinaryOps[] = {
-    {"or", BinaryOp::kOr},  {"and", BinaryOp::kAnd}, {"=", BinaryOp::kEq},
-    {"!=", BinaryOp::kNe},  {"<", BinaryOp::kLt},    {"<=", BinaryOp::kLe},
-    {">", BinaryOp::kGt},   {">=", BinaryOp::kGe},   {"+", BinaryOp::kAdd},
-    {"-", BinaryOp::kSub},  {"*", BinaryOp::kMul},   {"/", BinaryOp::kDiv},
-    {"%", BinaryOp::kMod},  {"^", BinaryOp::kPow}};
+    {"or", BinaryOp::kOr}, {"and", BinaryOp::kAnd}, {"=", BinaryOp::kEq},
+    {"!=", BinaryOp::kNe}, {"<", BinaryOp::kLt},    {"<=", BinaryOp::kLe},
+    {">", BinaryOp::kGt},  {">=", BinaryOp::kGe},   {"+", BinaryOp::kAdd},
+    {"-", BinaryOp::kSub}, {"*", BinaryOp::kMul},   {"/", BinaryOp::kDiv},
+    {"%", BinaryOp::kMod}, {"^", BinaryOp::kPow}};
 
 BinaryOp OpOf(std::string_view name) {
   for (const BinaryOpName& b : kBinaryOps) {
@@ -97,8 +97,7 @@ class Parser {
   Tok Next(bool regex_ok = false) { return Checked(lex_.Next(regex_ok)); }
   Tok Peek(bool regex_ok = false) { return Checked(lex_.Peek(regex_ok)); }
   Tok Checked(Tok t) {
-    if (t.kind == Tok::kError && lex_error_.ok())
-      lex_error_ = Fail(t, t.text);
+    if (t.kind == Tok::kError && lex_error_.ok()) lex_error_ = Fail(t, t.text);
     return t;
   }
 
@@ -162,8 +161,8 @@ class Parser {
   // bin(), earliest() and latest() read @timestamp.
   Status CheckTimestamp(const Tok& t, std::string_view what) const {
     if (stats_seen_ > 0 && !IsStatsColumn("@timestamp")) {
-      return Fail(t, fmt::format(
-                         "{} needs @timestamp, which the stats before does "
+      return Fail(
+          t, fmt::format("{} needs @timestamp, which the stats before does "
                          "not give (AWS: give it there, as in max(@timestamp) "
                          "as @t, and use dateceil(@t, 5m))",
                          what));
@@ -385,8 +384,8 @@ class Parser {
     while (true) {
       const Tok t = Next();
       if (t.kind != Tok::kIdent)
-        return Fail(t, sort ? "expected a field to sort by"
-                            : "expected a field name");
+        return Fail(
+            t, sort ? "expected a field to sort by" : "expected a field name");
       SortKey k;
       k.desc = false;
       if (Status s = ColumnRef(t, &k.column); !s.ok()) return s;
@@ -423,8 +422,7 @@ class Parser {
     const std::string pattern =
         glob ? GlobToRegex(t.text) : ToRe2Syntax(t.text);
     auto re = std::make_shared<const RE2>(pattern, RE2::Quiet);
-    if (!re->ok())
-      return Fail(t, "invalid regular expression: " + re->error());
+    if (!re->ok()) return Fail(t, "invalid regular expression: " + re->error());
     const int groups = re->NumberOfCapturingGroups();
     if (IsWord(Peek(), "as")) {
       Next();
@@ -508,9 +506,9 @@ class Parser {
     for (auto* list : {&stats->by, &stats->items}) {
       for (Named& n : *list) {
         if (!names.insert(n.name).second) {
-          return FailAt(stats_column_,
-                        fmt::format("two columns of stats are named '{}'",
-                                    n.name));
+          return FailAt(
+              stats_column_,
+              fmt::format("two columns of stats are named '{}'", n.name));
         }
         n.slot = Slot(n.name);
       }
@@ -617,8 +615,9 @@ class Parser {
     }
     if (IsWord(t, "like") || Is(t, "=~")) {
       if (IsTime(**out, current_stats_)) {
-        return Fail(t, "a time is epoch milliseconds: like and =~ do not "
-                       "match its text");
+        return Fail(t,
+                    "a time is epoch milliseconds: like and =~ do not "
+                    "match its text");
       }
       Next();
       Tok pat = Next(/*regex_ok=*/true);
@@ -669,8 +668,9 @@ class Parser {
     };
     if ((IsTime(l, current_stats_) && text(r)) ||
         (text(l) && IsTime(r, current_stats_))) {
-      return Fail(op, "a time compares with epoch milliseconds, not text "
-                      "(as in toMillis(@timestamp) >= 1563108000000)");
+      return Fail(op,
+                  "a time compares with epoch milliseconds, not text "
+                  "(as in toMillis(@timestamp) >= 1563108000000)");
     }
     return Status::Ok();
   }
@@ -701,8 +701,9 @@ class Parser {
       double v;
       if (!ParseNumber(t.text, &v)) {
         if (std::isalpha(static_cast<unsigned char>(t.text.back()))) {
-          return Fail(t, "a period such as 5m is an argument of bin, "
-                         "datefloor or dateceil");
+          return Fail(t,
+                      "a period such as 5m is an argument of bin, "
+                      "datefloor or dateceil");
         }
         return Fail(t, "invalid number");
       }
@@ -750,8 +751,7 @@ class Parser {
       close = lex_.Next();
       if (Is(close, "(")) ++depth;
       if (Is(close, ")")) --depth;
-    } while (close.kind != Tok::kEnd && close.kind != Tok::kError &&
-             depth > 0);
+    } while (close.kind != Tok::kEnd && close.kind != Tok::kError && depth > 0);
     const std::string name =
         close.kind == Tok::kEnd ? "" : Text(t.column, close.end);
     if (name.empty() || !IsStatsColumn(name)) {
@@ -796,7 +796,8 @@ class Parser {
         arg->kind = Expr::kPeriod;
         arg->text = p.text;
         std::string error;
-        if (p.kind != Tok::kNumber || !ParsePeriod(p.text, &arg->period, &error))
+        if (p.kind != Tok::kNumber ||
+            !ParsePeriod(p.text, &arg->period, &error))
           return Fail(p, p.kind == Tok::kNumber
                              ? error
                              : "expected a period such as 30s, 5m, 1h or 1d");
@@ -863,13 +864,13 @@ class Parser {
       if (!Is(comma, ",") || p.kind != Tok::kNumber ||
           !ParseNumber(p.text, &a.percentile) || a.percentile < 0 ||
           a.percentile > 100) {
-        return Fail(p, "expected pct(field, percentile), the percentile from "
-                       "0 to 100");
+        return Fail(p,
+                    "expected pct(field, percentile), the percentile from "
+                    "0 to 100");
       }
     }
     if (info.fn == AggregateFn::kEarliest || info.fn == AggregateFn::kLatest) {
-      if (Status s = CheckTimestamp(t, fmt::format("{}()", info.name));
-          !s.ok())
+      if (Status s = CheckTimestamp(t, fmt::format("{}()", info.name)); !s.ok())
         return s;
     }
     const Tok close = Next();

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <charconv>
+#include <chrono>
 
 namespace flowmon::insights {
 namespace {
@@ -63,48 +63,18 @@ bool FindUnit(std::string_view text, Period::Unit* unit) {
   return false;
 }
 
-// The cap AWS gives each unit; 0: none.
-int64_t Cap(Period::Unit unit) {
-  switch (unit) {
-    case Period::kMillisecond:
-      return 1000;
-    case Period::kSecond:
-    case Period::kMinute:
-      return 60;
-    case Period::kHour:
-      return 24;
-    default:
-      return 0;
-  }
-}
-
-std::string_view ShortName(Period::Unit unit) {
-  switch (unit) {
-    case Period::kMillisecond:
-      return "ms";
-    case Period::kSecond:
-      return "s";
-    case Period::kMinute:
-      return "m";
-    case Period::kHour:
-      return "h";
-    default:
-      return "";
-  }
-}
-
-std::string_view NextUnit(Period::Unit unit) {
-  switch (unit) {
-    case Period::kMillisecond:
-      return "s";
-    case Period::kSecond:
-      return "m";
-    case Period::kMinute:
-      return "h";
-    default:
-      return "d";
-  }
-}
+// AWS caps the count of the short units: "if you specify bin(300s),
+// CloudWatch Logs actually implements this as 60 seconds".
+struct UnitCap {
+  Period::Unit unit;
+  int64_t cap;
+  std::string_view name;  // as the error writes it
+  std::string_view next;  // the unit to write instead
+};
+constexpr UnitCap kCaps[] = {{Period::kMillisecond, 1000, "ms", "s"},
+                             {Period::kSecond, 60, "s", "m"},
+                             {Period::kMinute, 60, "m", "h"},
+                             {Period::kHour, 24, "h", "d"}};
 
 // Months since year 0 of `ms`, and the epoch ms of the first of month `m`.
 int64_t MonthIndex(int64_t ms) {
@@ -130,8 +100,8 @@ int64_t MonthsOf(const Period& p) {
 }  // namespace
 
 int64_t Period::FixedMs() const {
-  static constexpr int64_t kMs[] = {1,       1000,   60000, 3600000,
-                                    kDayMs, 7 * kDayMs};
+  static constexpr int64_t kMs[] = {1,       1000,   60000,
+                                    3600000, kDayMs, 7 * kDayMs};
   return unit <= kWeek ? count * kMs[unit] : 0;
 }
 
@@ -148,12 +118,14 @@ bool ParsePeriod(std::string_view text, Period* out, std::string* error) {
     *error = "expected a period such as 30s, 5m, 1h or 1d";
     return false;
   }
-  if (const int64_t cap = Cap(unit); cap > 0 && count > cap) {
-    *error = fmt::format(
-        "Insights caps a period in {} at {} (it would run {} as {}{}); use a "
-        "larger unit ({})",
-        ShortName(unit), cap, text, cap, ShortName(unit), NextUnit(unit));
-    return false;
+  for (const UnitCap& c : kCaps) {
+    if (c.unit == unit && count > c.cap) {
+      *error = fmt::format(
+          "Insights caps a period in {} at {} (it would run {} as {}{}); use "
+          "a larger unit ({})",
+          c.name, c.cap, text, c.cap, c.name, c.next);
+      return false;
+    }
   }
   out->count = count;
   out->unit = unit;

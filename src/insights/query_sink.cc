@@ -29,7 +29,7 @@ namespace {
 // record of one worker; Reset() points it at the next.
 class RecordScope : public insights::Scope {
  public:
-  explicit RecordScope(const QueryPlan* plan) : plan_(plan) {
+  explicit RecordScope(const QueryPlan* plan) {
     const size_t n = plan->names.size();
     source_.resize(n, kNone);
     flow_name_.resize(n);
@@ -63,10 +63,9 @@ class RecordScope : public insights::Scope {
         for (size_t i = 0; i < source_.size(); ++i) {
           if (source_[i] != kField) continue;
           column_[i] = schema_->IndexOf(flow_name_[i]);
-          is_int_[i] =
-              column_[i] >= 0 &&
-              schema_->column(static_cast<size_t>(column_[i])).type ==
-                  FieldType::kInt;
+          is_int_[i] = column_[i] >= 0 &&
+                       schema_->column(static_cast<size_t>(column_[i])).type ==
+                           FieldType::kInt;
         }
       }
     }
@@ -131,7 +130,6 @@ class RecordScope : public insights::Scope {
     return true;
   }
 
-  const QueryPlan* plan_;
   // Per name: where its value comes from, and its flow-log field.
   std::vector<Source> source_;
   std::vector<std::string_view> flow_name_;

@@ -37,18 +37,17 @@ void Sort(const std::vector<SortKey>& keys, Table* t) {
   std::vector<int> columns;
   for (const SortKey& k : keys)
     columns.push_back(t->column_of_slot[static_cast<size_t>(k.slot)]);
-  std::stable_sort(t->rows.begin(), t->rows.end(),
-                   [&](const auto& a, const auto& b) {
-                     for (size_t i = 0; i < keys.size(); ++i) {
-                       if (columns[i] < 0) continue;  // never set: all null
-                       const size_t c = static_cast<size_t>(columns[i]);
-                       bool decided;
-                       const bool before =
-                           Before(a[c], b[c], keys[i].desc, &decided);
-                       if (decided) return before;
-                     }
-                     return false;
-                   });
+  std::stable_sort(
+      t->rows.begin(), t->rows.end(), [&](const auto& a, const auto& b) {
+        for (size_t i = 0; i < keys.size(); ++i) {
+          if (columns[i] < 0) continue;  // never set: all null
+          const size_t c = static_cast<size_t>(columns[i]);
+          bool decided;
+          const bool before = Before(a[c], b[c], keys[i].desc, &decided);
+          if (decided) return before;
+        }
+        return false;
+      });
 }
 
 // AWS: one event per combination of the values; an event with a null among
@@ -62,8 +61,7 @@ void Dedup(const std::vector<SortKey>& keys, Table* t) {
     bool has_null = false;
     for (const SortKey& k : keys) {
       const int c = t->column_of_slot[static_cast<size_t>(k.slot)];
-      const QueryValue& v =
-          c < 0 ? QueryValue() : row[static_cast<size_t>(c)];
+      const QueryValue& v = c < 0 ? QueryValue() : row[static_cast<size_t>(c)];
       has_null = has_null || IsNull(v);
       key += AsString(v);
       key.push_back('\x1f');

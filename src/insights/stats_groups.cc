@@ -24,8 +24,8 @@ bool Better(AggregateFn fn, const QueryValue& candidate,
                                                                    : c > 0;
 }
 
-void AddValue(const AggregateCall& a, QueryValue v, double time,
-              bool has_time, AggregateState* s) {
+void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
+              AggregateState* s) {
   if (!a.arg) {  // count(*)
     ++s->count;
     return;
@@ -45,10 +45,9 @@ void AddValue(const AggregateCall& a, QueryValue v, double time,
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
       // Ties keep the first event for earliest and the last for latest.
-      if (has_time &&
-          (IsNull(s->best) || (a.fn == AggregateFn::kEarliest
-                                   ? time < s->best_time
-                                   : time >= s->best_time))) {
+      if (has_time && (IsNull(s->best) || (a.fn == AggregateFn::kEarliest
+                                               ? time < s->best_time
+                                               : time >= s->best_time))) {
         s->best = std::move(v);
         s->best_time = time;
       }
@@ -87,9 +86,9 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
       if (!IsNull(b.best) &&
-          (IsNull(s->best) || (a.fn == AggregateFn::kEarliest
-                                   ? b.best_time < s->best_time
-                                   : b.best_time >= s->best_time))) {
+          (IsNull(s->best) ||
+           (a.fn == AggregateFn::kEarliest ? b.best_time < s->best_time
+                                           : b.best_time >= s->best_time))) {
         s->best = std::move(b.best);
         s->best_time = b.best_time;
       }

@@ -50,7 +50,7 @@ class StatsGroups {
   int timestamp_slot_;
   // By the keys' text; a null key and an empty one differ.
   std::map<std::string, Group> groups_;
-  std::string key_text_;             // scratch
+  std::string key_text_;                // scratch
   std::vector<QueryValue> key_values_;  // scratch
 };
 

@@ -3,47 +3,16 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "catch.h"
 #include "flowmon/insights/query.h"
-#include "test_util.h"
+#include "insights/query_test_util.h"
 
 namespace flowmon {
 namespace {
 
-QueryResult Query(std::string_view text,
-                  std::string_view records = testing::kSampleRecords) {
-  auto sink = QuerySink::Create(text);
-  INFO(sink.status().message());
-  REQUIRE(sink.ok());
-  testing::RunOnText(sink->get(), records);
-  return (*sink)->Output();
-}
-
-std::string QueryError(std::string_view text) {
-  auto sink = QuerySink::Create(text);
-  REQUIRE_FALSE(sink.ok());
-  return sink.status().message();
-}
-
-// The column `name` of every row, as text ("" for null).
-std::vector<std::string> Column(const QueryResult& r, std::string_view name) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < r.columns.size() && r.columns[i] != name) ++i;
-  REQUIRE(i < r.columns.size());
-  for (const auto& row : r.rows) {
-    if (const double* d = std::get_if<double>(&row[i])) {
-      out.push_back(fmt::format("{}", *d));
-    } else if (const std::string* s = std::get_if<std::string>(&row[i])) {
-      out.push_back(*s);
-    } else {
-      out.push_back("");
-    }
-  }
-  return out;
-}
+using testing::Column;
+using testing::Query;
+using testing::QueryError;
 
 TEST_CASE("query answers: sort by a field that is not shown", "[query]") {
   // Was ignored: the rows came back in file order.
@@ -71,7 +40,7 @@ TEST_CASE("query answers: display without fields", "[query]") {
         std::vector<std::string>{"-", "10.0.1.25", "185.220.101.9",
                                  "61.177.172.1", "61.177.172.1"});
   CHECK(Column(r, "dstPort") ==
-        std::vector<std::string>{"", "50000", "3389", "22", "22"});
+        std::vector<std::string>{"null", "50000", "3389", "22", "22"});
 }
 
 TEST_CASE("query answers: AWS's discovered names of the flow-log fields",
@@ -107,10 +76,9 @@ TEST_CASE("query answers: dedup keeps the events whose fields are null",
       "2 1 e - - - - - - - 1563108060 1563108070 - NODATA\n"
       "2 1 e 10.0.0.1 10.0.0.3 1 2 6 1 40 1563108120 1563108130 ACCEPT OK\n"
       "2 1 e - - - - - - - 1563108180 1563108190 - NODATA\n";
-  const QueryResult r =
-      Query("fields @timestamp, bytes | sort @timestamp asc | dedup bytes",
-            records);
-  CHECK(Column(r, "bytes") == std::vector<std::string>{"40", "", ""});
+  const QueryResult r = Query(
+      "fields @timestamp, bytes | sort @timestamp asc | dedup bytes", records);
+  CHECK(Column(r, "bytes") == std::vector<std::string>{"40", "null", "null"});
 }
 
 TEST_CASE("query answers: dedup without a sort keeps the newest event",
@@ -118,7 +86,7 @@ TEST_CASE("query answers: dedup without a sort keeps the newest event",
   // AWS: unsorted results go through dedup newest first (@timestamp desc).
   const QueryResult r = Query("fields srcAddr, srcPort | dedup srcAddr");
   CHECK(Column(r, "srcPort") ==
-        std::vector<std::string>{"", "443", "40002", "40001"});
+        std::vector<std::string>{"null", "443", "40002", "40001"});
 }
 
 TEST_CASE("query answers: fields after stats is an error, not dropped",
@@ -166,8 +134,9 @@ TEST_CASE("query answers: a time against text is an error", "[query]") {
                          "milliseconds, not text"));
   CHECK(QueryError("filter bin(5m) like \"2019\"")
             .starts_with("query:1:16: a time is epoch milliseconds"));
-  CHECK(Query("filter @timestamp > 1563108100000 | fields srcAddr")
-            .rows.size() == 3);
+  CHECK(
+      Query("filter @timestamp > 1563108100000 | fields srcAddr").rows.size() ==
+      3);
 }
 
 TEST_CASE("query answers: =~ with a string matches a substring", "[query]") {

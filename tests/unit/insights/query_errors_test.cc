@@ -7,15 +7,12 @@
 #include "flowmon/core/caret.h"
 #include "flowmon/insights/query.h"
 #include "flowmon/pattern/pattern.h"
+#include "insights/query_test_util.h"
 
 namespace flowmon {
 namespace {
 
-std::string QueryError(std::string_view text) {
-  auto sink = QuerySink::Create(text);
-  REQUIRE_FALSE(sink.ok());
-  return sink.status().message();
-}
+using testing::QueryError;
 
 TEST_CASE("query errors: column, the query and a caret under the column",
           "[query]") {

@@ -1,57 +1,21 @@
 // The examples of AWS's "CloudWatch Logs Insights language query syntax"
 // pages (parse, stats, comments, the function tables), run over flow-log
 // records or over the log lines they were written for.
-#include <fmt/format.h>
-
 #include <string>
 #include <vector>
 
 #include "catch.h"
 #include "flowmon/insights/query.h"
-#include "test_util.h"
+#include "insights/query_test_util.h"
 
 namespace flowmon {
 namespace {
 
-QueryResult Query(std::string_view text,
-                  std::string_view records = testing::kSampleRecords,
-                  const PipelineOptions& options = {}) {
-  auto sink = QuerySink::Create(text);
-  INFO(sink.status().message());
-  REQUIRE(sink.ok());
-  testing::RunOnText(sink->get(), records, options);
-  return (*sink)->Output();
-}
-
-// Over lines of any text (--format raw): only @message is known.
-QueryResult QueryRaw(std::string_view text, std::string_view lines) {
-  PipelineOptions options;
-  options.schema = Schema::Raw();
-  return Query(text, lines, options);
-}
-
-std::string QueryError(std::string_view text) {
-  auto sink = QuerySink::Create(text);
-  REQUIRE_FALSE(sink.ok());
-  return sink.status().message();
-}
-
-std::string Text(const QueryValue& v) {
-  if (const double* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
-  if (const std::string* s = std::get_if<std::string>(&v)) return *s;
-  return "null";
-}
-
-// The column `name` of every row, as text ("null" for null).
-std::vector<std::string> Column(const QueryResult& r, std::string_view name) {
-  size_t i = 0;
-  while (i < r.columns.size() && r.columns[i] != name) ++i;
-  INFO(name);
-  REQUIRE(i < r.columns.size());
-  std::vector<std::string> out;
-  for (const auto& row : r.rows) out.push_back(Text(row[i]));
-  return out;
-}
+using testing::Column;
+using testing::Query;
+using testing::QueryError;
+using testing::QueryRaw;
+using testing::Text;
 
 // The one value of `expr` (over the first sample record).
 std::string Value(const std::string& expr) {
@@ -81,8 +45,8 @@ TEST_CASE("parse: glob patterns", "[query][parse]") {
       "parse @message \"user=*, method:*, latency := *\" as @user,\n"
       "    @method, @latency | stats avg(@latency) by @method, @user",
       kAppLines);
-  CHECK(r.columns == std::vector<std::string>{"@method", "@user",
-                                              "avg(@latency)"});
+  CHECK(r.columns ==
+        std::vector<std::string>{"@method", "@user", "avg(@latency)"});
   CHECK(Column(r, "@user") == std::vector<std::string>{"alice", "bob"});
   CHECK(Column(r, "avg(@latency)") == std::vector<std::string>{"15", "30"});
 
@@ -118,8 +82,8 @@ TEST_CASE("parse: chained, and shown with the other columns",
       "[ERROR] disk full\n[INFO] all good\nno brackets\n");
   CHECK(Column(d, "loggingMessage") == std::vector<std::string>{"disk full"});
 
-  const QueryResult shown =
-      QueryRaw("parse @message \"[*] *\" as level, text", "[ERROR] disk full\n");
+  const QueryResult shown = QueryRaw("parse @message \"[*] *\" as level, text",
+                                     "[ERROR] disk full\n");
   CHECK(shown.columns ==
         std::vector<std::string>{"@timestamp", "@message", "level", "text"});
 }
@@ -134,12 +98,13 @@ TEST_CASE("parse: regular expressions with named groups", "[query][parse]") {
   CHECK(Column(r, "avg(latency2)") == std::vector<std::string>{"15", "30"});
 
   // AWS's VPC example: the ENI into NetworkInterface.
-  const QueryResult eni =
-      Query("parse @message /(?<NetworkInterface>eni-.*?) / | display "
-            "NetworkInterface, @message | limit 1",
-            "2 1 eni-0a1b 10.0.0.1 10.0.0.2 1 2 6 1 40 1563108000 1563108010 "
-            "ACCEPT OK\n");
-  CHECK(Column(eni, "NetworkInterface") == std::vector<std::string>{"eni-0a1b"});
+  const QueryResult eni = Query(
+      "parse @message /(?<NetworkInterface>eni-.*?) / | display "
+      "NetworkInterface, @message | limit 1",
+      "2 1 eni-0a1b 10.0.0.1 10.0.0.2 1 2 6 1 40 1563108000 1563108010 "
+      "ACCEPT OK\n");
+  CHECK(Column(eni, "NetworkInterface") ==
+        std::vector<std::string>{"eni-0a1b"});
 
   // Unnamed groups take the names after as, in order.
   const QueryResult as =
@@ -148,16 +113,18 @@ TEST_CASE("parse: regular expressions with named groups", "[query][parse]") {
 }
 
 TEST_CASE("parse: errors name what is wrong", "[query][parse]") {
-  CHECK(QueryError("parse @message \"* *\" as a").starts_with(
-      "query:1:16: the pattern has 2 wildcards (*) for 1 name"));
+  CHECK(QueryError("parse @message \"* *\" as a")
+            .starts_with(
+                "query:1:16: the pattern has 2 wildcards (*) for 1 name"));
   CHECK(QueryError("parse @message /(\\d+)/ as ip multi")
             .starts_with("query:1:30: parse ... multi is not supported"));
   CHECK(QueryError("parse @message logfmt as lf")
             .starts_with("query:1:16: parse logfmt is not supported"));
   CHECK(QueryError("parse @message csv as a, b")
             .starts_with("query:1:16: parse csv is not supported"));
-  CHECK(QueryError("parse @message /no groups/").starts_with(
-      "query:1:16: the regular expression has no named group"));
+  CHECK(QueryError("parse @message /no groups/")
+            .starts_with(
+                "query:1:16: the regular expression has no named group"));
   CHECK(QueryError("stats count(*) by srcAddr | parse srcAddr \"*.*\" as a, b")
             .starts_with("query:1:29: parse after stats is not supported"));
 }
@@ -205,8 +172,7 @@ TEST_CASE("stats: stddev, earliest, latest, sortsFirst, sortsLast",
   CHECK(!IsTime(r, "e"));
 }
 
-TEST_CASE("stats: a second stats over the first one's rows",
-          "[query][stats]") {
+TEST_CASE("stats: a second stats over the first one's rows", "[query][stats]") {
   // AWS: peak, lowest and average of the 5-minute volumes.
   const QueryResult r = Query(
       "FIELDS strlen(@message) AS message_length\n"
@@ -318,8 +284,8 @@ TEST_CASE("bin: every unit AWS spells", "[query][bin]") {
                                             "count(*) by bin(") +
                                 c.period + ")");
     REQUIRE(r.rows.size() == 1);
-    CHECK(InsightsTime(static_cast<int64_t>(std::get<double>(
-              r.rows[0][0]))) == c.start);
+    CHECK(InsightsTime(static_cast<int64_t>(std::get<double>(r.rows[0][0]))) ==
+          c.start);
   }
 }
 
@@ -444,8 +410,8 @@ TEST_CASE("unsupported parts of the language are errors naming them",
             .starts_with("query:1:8: unsupported function 'jsonParse'"));
   CHECK(QueryError("fields pow(2, 3)")
             .starts_with("query:1:8: unsupported function 'pow'"));
-  CHECK(QueryError("unmask")
-            .starts_with("query:1:1: unsupported command 'unmask'"));
+  CHECK(QueryError("unmask").starts_with(
+      "query:1:1: unsupported command 'unmask'"));
   CHECK(QueryError("filter action = \"REJECT\" | pattern @message")
             .starts_with("query:1:28: unsupported command 'pattern'"));
   CHECK(QueryError("limit any 5")
