@@ -16,6 +16,7 @@
 #include "flowmon/core/number.h"
 #include "insights/event_commands.h"
 #include "insights/lexer.h"
+#include "insights/plan_layout.h"
 
 namespace flowmon::insights {
 namespace {
@@ -69,6 +70,7 @@ class Parser {
   Parser(std::string_view text, QueryPlan* plan)
       : text_(text), lex_(text), plan_(plan) {
     plan_->timestamp_slot = Slot("@timestamp");
+    Slot("@message");  // a default column
     time_of_slot_[static_cast<size_t>(plan_->timestamp_slot)] = true;
     now_seconds_ = static_cast<double>(
         std::chrono::duration_cast<std::chrono::seconds>(
@@ -81,7 +83,7 @@ class Parser {
     // The lexer's error comes first: it is where the query went wrong.
     if (!lex_error_.ok()) return lex_error_;
     if (!s.ok()) return s;
-    Finish();
+    LayOutPlan(time_of_slot_, plan_);
     return Status::Ok();
   }
 
@@ -886,132 +888,6 @@ class Parser {
     current_stats_->aggregates.push_back(std::move(a));
     *out = std::move(e);
     return Status::Ok();
-  }
-
-  // ---- the plan's summary
-
-  void Finish() {
-    QueryPlan& p = *plan_;
-    const size_t n = p.commands.size();
-    p.record_end = 0;
-    while (p.record_end < n && p.record_end < p.stats_at &&
-           (p.commands[p.record_end].kind == Command::kFields ||
-            p.commands[p.record_end].kind == Command::kParse ||
-            p.commands[p.record_end].kind == Command::kFilter)) {
-      ++p.record_end;
-    }
-    const Command* display = nullptr;
-    for (const Command& c : p.commands) {
-      if (c.kind == Command::kDisplay) display = &c;
-    }
-    if (display != nullptr) {
-      for (const Named& d : display->fields) p.output.push_back(Copy(d));
-    } else if (p.stats_at != SIZE_MAX) {
-      const Command* last = nullptr;
-      for (const Command& c : p.commands) {
-        if (c.kind == Command::kStats) last = &c;
-      }
-      for (const auto* list : {&last->stats.by, &last->stats.items}) {
-        for (const Named& k : *list) p.output.push_back(Column(k.name));
-      }
-    } else {
-      DefaultOutput();
-    }
-    if (p.stats_at == SIZE_MAX) Carry();
-  }
-
-  // Without display or stats: @timestamp and @message until a fields
-  // command picks columns; the fields and parse names after.
-  void DefaultOutput() {
-    QueryPlan& p = *plan_;
-    std::vector<std::string> names;
-    bool defaults = true;
-    for (const Command& c : p.commands) {
-      if (c.kind == Command::kFields) {
-        defaults = false;
-        for (const Named& f : c.fields) names.push_back(f.name);
-      } else if (c.kind == Command::kParse) {
-        names.insert(names.end(), c.parse.names.begin(), c.parse.names.end());
-      }
-    }
-    if (defaults) names.insert(names.begin(), {"@timestamp", "@message"});
-    std::set<std::string> seen;
-    for (const std::string& name : names) {
-      if (seen.insert(name).second) p.output.push_back(Column(name));
-    }
-  }
-
-  insights::Named Column(const std::string& name) {
-    Named n;
-    n.expr = FieldExpr(name);
-    n.name = name;
-    n.slot = n.expr->slot;
-    n.time = time_of_slot_[static_cast<size_t>(n.slot)];
-    return n;
-  }
-
-  static ExprPtr CopyExpr(const Expr& e) {
-    auto c = std::make_unique<Expr>();
-    c->kind = e.kind;
-    c->literal = e.literal;
-    c->period = e.period;
-    c->name = e.name;
-    c->op = e.op;
-    c->fn = e.fn;
-    c->slot = e.slot;
-    c->aggregate = e.aggregate;
-    for (const auto& a : e.args) c->args.push_back(CopyExpr(*a));
-    c->regex = e.regex;
-    c->negated = e.negated;
-    c->text = e.text;
-    return c;
-  }
-  static Named Copy(const Named& n) {
-    Named c;
-    c.expr = CopyExpr(*n.expr);
-    c.name = n.name;
-    c.slot = n.slot;
-    c.time = n.time;
-    return c;
-  }
-
-  static void SlotsOf(const Expr& e, std::set<int>* out) {
-    if (e.kind == Expr::kField ||
-        (e.kind == Expr::kCall && e.fn == Function::kBin)) {
-      out->insert(e.slot);
-    }
-    for (const auto& a : e.args) SlotsOf(*a, out);
-  }
-
-  // Without stats: what each event keeps for the commands on rows and the
-  // output, and whether they see the events newest first.
-  void Carry() {
-    QueryPlan& p = *plan_;
-    // Insights lists events newest first; a limit or dedup before any sort
-    // sees them so (AWS's dedup page).
-    p.newest_first = true;
-    for (const Command& c : p.commands) {
-      if (c.kind == Command::kSort) {
-        p.newest_first = false;
-        break;
-      }
-      if (c.kind == Command::kLimit || c.kind == Command::kDedup) break;
-    }
-    std::set<int> slots;
-    if (p.newest_first) slots.insert(p.timestamp_slot);
-    for (size_t i = p.record_end; i < p.commands.size(); ++i) {
-      const Command& c = p.commands[i];
-      if (c.filter) SlotsOf(*c.filter, &slots);
-      for (const Named& f : c.fields) {
-        SlotsOf(*f.expr, &slots);
-        if (f.slot >= 0) slots.insert(f.slot);
-      }
-      if (c.parse.source) SlotsOf(*c.parse.source, &slots);
-      slots.insert(c.parse.slots.begin(), c.parse.slots.end());
-      for (const SortKey& k : c.sort) slots.insert(k.slot);
-    }
-    for (const Named& o : p.output) SlotsOf(*o.expr, &slots);
-    p.carried.assign(slots.begin(), slots.end());
   }
 
   std::string_view text_;
