@@ -1,6 +1,8 @@
 // The examples of AWS's "CloudWatch Logs Insights language query syntax"
 // pages (parse, stats, comments, the function tables), run over flow-log
 // records or over the log lines they were written for.
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -416,6 +418,47 @@ TEST_CASE("unsupported parts of the language are errors naming them",
             .starts_with("query:1:28: unsupported command 'pattern'"));
   CHECK(QueryError("limit any 5")
             .starts_with("query:1:7: limit any is not supported"));
+}
+
+TEST_CASE("results do not depend on the worker threads", "[query]") {
+  // Many records, so that the split gives every worker some.
+  std::string records;
+  for (int i = 0; i < 400; ++i) {
+    records += fmt::format(
+        "2 1 e 10.0.{}.{} 10.0.9.9 {} 22 6 1 {} {} {} {} OK\n", i % 3, i % 7,
+        1000 + i, 40 + i % 11, 1563108000 + (i % 50) * 7, 1563108400,
+        i % 4 ? "ACCEPT" : "REJECT");
+  }
+  PipelineOptions threads;
+  threads.threads = 4;
+  threads.span_bytes = 1024;  // a span of about 20 records
+  for (const char* q :
+       {"stats earliest(srcPort) as e, latest(srcPort) as l, stddev(bytes) as "
+        "sd, sortsFirst(srcAddr) as f, pct(bytes, 90) as p by action",
+        "fields srcAddr, srcPort | dedup srcAddr",
+        "stats count(*) as n by bin(1m) as @t | stats max(n), avg(n) by "
+        "dateceil(@t, 5m)",
+        "parse @message \"* * * * *\" as a, b, c, src, rest | sort src | "
+        "limit 7 | display src, srcPort"}) {
+    INFO(q);
+    const QueryResult one = Query(q, records);
+    const QueryResult four = Query(q, records, threads);
+    CHECK(one.columns == four.columns);
+    REQUIRE(one.rows.size() == four.rows.size());
+    for (size_t i = 0; i < one.rows.size(); ++i) {
+      for (size_t j = 0; j < one.columns.size(); ++j) {
+        INFO(one.columns[j]);
+        const double* a = std::get_if<double>(&one.rows[i][j]);
+        const double* b = std::get_if<double>(&four.rows[i][j]);
+        if (a != nullptr && b != nullptr) {
+          // stddev merges partial sums: the last bit may differ.
+          CHECK(*a == Approx(*b).epsilon(1e-12));
+        } else {
+          CHECK(Text(one.rows[i][j]) == Text(four.rows[i][j]));
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("where is filter", "[query]") {
