@@ -43,6 +43,32 @@ TEST_CASE("query answers: display without fields", "[query]") {
         std::vector<std::string>{"null", "50000", "3389", "22", "22"});
 }
 
+TEST_CASE("query answers: every fields command shows its columns", "[query]") {
+  // AWS: "the results display all of the fields that are specified in the
+  // fields commands"; a second fields of two names dropped the first's.
+  CHECK(Query("fields srcAddr, dstAddr | filter bytes > 0 | fields dstPort, "
+              "bytes")
+            .columns ==
+        std::vector<std::string>{"srcAddr", "dstAddr", "dstPort", "bytes"});
+}
+
+TEST_CASE(
+    "query answers: the last display wins and hides nothing from "
+    "later commands",
+    "[query]") {
+  const QueryResult r =
+      Query("display srcAddr | sort bytes desc | display srcPort, bytes");
+  REQUIRE(r.columns == std::vector<std::string>{"srcPort", "bytes"});
+  CHECK(Column(r, "bytes") ==
+        std::vector<std::string>{"4000", "60", "44", "40", "null"});
+}
+
+TEST_CASE("query answers: a limit before the sort takes the newest events",
+          "[query]") {
+  CHECK(Column(Query("fields srcPort | limit 2 | sort srcPort"), "srcPort") ==
+        std::vector<std::string>{"443", "null"});
+}
+
 TEST_CASE("query answers: AWS's discovered names of the flow-log fields",
           "[query]") {
   // "Supported logs and discovered fields": startTime and endTime, not
