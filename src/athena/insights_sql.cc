@@ -18,7 +18,6 @@
 namespace flowmon {
 namespace {
 
-using insights::Aggregate;
 using insights::Command;
 using insights::Named;
 using insights::SortKey;
@@ -109,9 +108,21 @@ class SqlWriter {
                               e.negated ? "=" : ">");
         return Status::Ok();
       }
-      case insights::Expr::kRegexMatch:
-        return Status::InvalidArgument("unsupported expression");
+      case insights::Expr::kPeriod:
+        return Status::InvalidArgument(
+            fmt::format("cannot translate {}", e.text));
+      case insights::Expr::kAggregate:
+        return Aggregate(e, out);
       case insights::Expr::kCall: {
+        if (e.fn == insights::Function::kBin) {
+          const int64_t ms = e.args[0]->period.FixedMs();
+          if (ms <= 0)
+            return Status::InvalidArgument(
+                fmt::format("cannot translate {}", e.text));
+          const int64_t sec = std::max<int64_t>(1, ms / 1000);
+          *out = fmt::format("from_unixtime(\"start\" - \"start\" % {})", sec);
+          return Status::Ok();
+        }
         std::vector<std::string> a;
         for (const auto& arg : e.args) {
           std::string x;
@@ -168,8 +179,36 @@ class SqlWriter {
   }
 
   void Alias(const std::string& name) { aliases_.insert(name); }
+  // The stats whose aggregates kAggregate expressions name.
+  void SetStats(const insights::Stats* stats) { stats_ = stats; }
 
  private:
+  Status Aggregate(const insights::Expr& e, std::string* out) {
+    const insights::AggregateCall& a =
+        stats_->aggregates[static_cast<size_t>(e.aggregate)];
+    std::string arg = "*";
+    if (a.arg) {
+      if (Status s = Expr(*a.arg, &arg); !s.ok()) return s;
+    }
+    if (a.fn == insights::AggregateFn::kCount) {
+      *out = "count(" + arg + ")";
+    } else if (a.fn == insights::AggregateFn::kCountDistinct) {
+      *out = "count(DISTINCT " + arg + ")";
+    } else if (a.fn == insights::AggregateFn::kPct) {
+      *out = fmt::format("approx_percentile({}, {})", arg, a.percentile / 100);
+    } else if (a.fn == insights::AggregateFn::kSum ||
+               a.fn == insights::AggregateFn::kAvg ||
+               a.fn == insights::AggregateFn::kMin ||
+               a.fn == insights::AggregateFn::kMax ||
+               a.fn == insights::AggregateFn::kStddev) {
+      *out = a.fn_name + "(" + arg + ")";
+    } else {
+      return Status::InvalidArgument(
+          fmt::format("cannot translate {}", a.text));
+    }
+    return Status::Ok();
+  }
+
   const FlowField* FieldOf(const insights::Expr& e) {
     if (e.kind != insights::Expr::kField) return nullptr;
     const std::string_view flow = insights::FlowFieldFor(e.name);
@@ -200,6 +239,7 @@ class SqlWriter {
 
   const AthenaTable& t_;
   std::set<std::string> aliases_;
+  const insights::Stats* stats_ = nullptr;
 };
 
 std::string Q(const std::string& name) { return "\"" + name + "\""; }
@@ -235,41 +275,30 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
         }
         break;
       case Command::kStats: {
+        if (stats)
+          return Status::InvalidArgument(
+              "a second stats has no Athena translation");
         stats = true;
         select.clear();
         size_t k = 0;
-        for (const Named& n : c.fields) {
+        w.SetStats(&c.stats);
+        for (const Named& n : c.stats.by) {
           std::string e;
-          if (n.bin_ms > 0) {
-            const int64_t sec = std::max<int64_t>(1, n.bin_ms / 1000);
-            e = fmt::format("from_unixtime(\"start\" - \"start\" % {})", sec);
-          } else if (Status s = w.Expr(*n.expr, &e); !s.ok()) {
-            return s;
-          }
+          if (Status s = w.Expr(*n.expr, &e); !s.ok()) return s;
           select.push_back(e + " AS " + Q(n.name));
           ++k;
           group += (k > 1 ? ", " : "") + std::to_string(k);
         }
-        for (const Aggregate& a : c.aggregates) {
-          std::string arg = "*";
-          if (a.arg) {
-            if (Status s = w.Expr(*a.arg, &arg); !s.ok()) return s;
-          }
+        for (const Named& item : c.stats.items) {
           std::string e;
-          if (a.fn == "count")
-            e = "count(" + arg + ")";
-          else if (a.fn == "count_distinct")
-            e = "count(DISTINCT " + arg + ")";
-          else if (a.fn == "pct")
-            e = fmt::format("approx_percentile({}, {})", arg,
-                            a.percentile / 100);
-          else
-            e = a.fn + "(" + arg + ")";
-          select.push_back(e + " AS " + Q(a.name));
-          w.Alias(a.name);
+          if (Status s = w.Expr(*item.expr, &e); !s.ok()) return s;
+          select.push_back(e + " AS " + Q(item.name));
+          w.Alias(item.name);
         }
         break;
       }
+      case Command::kParse:
+        return Status::InvalidArgument("parse has no Athena translation");
       case Command::kSort:
         for (const SortKey& k : c.sort) {
           std::string col = Q(k.column);

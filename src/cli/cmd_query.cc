@@ -28,7 +28,8 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
                                       "subset) over flow logs, locally");
   cmd->add_option(
          "QUERY", o->query,
-         "fields | filter | stats ... by | sort | limit | dedup | display")
+         "fields | filter | parse | stats ... by | sort | limit | dedup | "
+         "display")
       ->required();
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
@@ -39,9 +40,13 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
   cmd->footer(
       "Fields have their Insights names: srcAddr, dstAddr, srcPort, dstPort, "
       "protocol,\n"
-      "packets, bytes, start, end, action, logStatus, interfaceId, accountId, "
-      "version,\n"
-      "@timestamp (the record's start) and @message. See docs/query.md.\n\n"
+      "packets, bytes, startTime, endTime, action, logStatus, interfaceId, "
+      "accountId,\n"
+      "version, @timestamp (the record's start) and @message; a name with a "
+      "'-' needs\n"
+      "backticks (`log-status`). What flowmon does not support is an error. "
+      "See\n"
+      "docs/query.md.\n\n"
       "Examples:\n"
       "  flowmon query 'filter action=\"REJECT\" | stats count(*) as "
       "numRejections by srcAddr "
@@ -51,7 +56,9 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
       "bytesTransferred desc | limit 10' -o json samples/AWSLogs/\n"
       "  flowmon query 'filter logStatus=\"SKIPDATA\" | stats count(*) by "
       "bin(1h) as t | sort t' "
-      "samples/v2.log");
+      "samples/v2.log\n"
+      "  flowmon query 'parse @message /(?<eni>eni-\\S+)/ | stats "
+      "sum(bytes) / 1024 as kb by eni' samples/v2.log");
   return cmd;
 }
 

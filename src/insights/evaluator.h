@@ -1,17 +1,29 @@
-// Evaluates a query expression against one record (or one result row).
+// Evaluates a query expression in a Scope: one record, or one result row.
 #pragma once
 
-#include <functional>
-#include <string>
+#include <string_view>
 
 #include "flowmon/insights/query.h"
 #include "insights/ast.h"
 
 namespace flowmon::insights {
 
-// The value of a field by name; null when there is none.
-using Lookup = std::function<QueryValue(const std::string&)>;
+// Where an expression finds the values of its names. Lifetime: a Scope
+// outlives the Eval calls it is passed to.
+class Scope {
+ public:
+  virtual ~Scope() = default;
+  // The value of QueryPlan::names[slot]; null when there is none.
+  virtual QueryValue Value(int slot) = 0;
+  // The value of names[slot] as a view when it is a string, without a copy;
+  // valid until the next Set() or the next record. False: use Value().
+  virtual bool View(int /*slot*/, std::string_view* /*out*/) { return false; }
+  // Gives names[slot] a value (fields, parse).
+  virtual void Set(int slot, QueryValue v) = 0;
+  // In a stats item: the value of Stats::aggregates[i].
+  virtual QueryValue Aggregate(int /*i*/) { return {}; }
+};
 
-QueryValue Eval(const Expr& e, const Lookup& field);
+QueryValue Eval(const Expr& e, Scope& scope);
 
 }  // namespace flowmon::insights

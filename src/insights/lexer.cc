@@ -12,15 +12,35 @@ bool IdentStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
          c == '@';
 }
+// AWS: a name with characters other than letters, digits, @ and . needs
+// backticks; so `end-start` is a subtraction.
 bool IdentChar(char c) {
-  return IdentStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  return IdentStart(c) || (c >= '0' && c <= '9') || c == '.';
 }
 
 }  // namespace
 
+void Lexer::SkipSpaceAndComments() {
+  while (pos_ < s_.size()) {
+    if (std::isspace(static_cast<unsigned char>(s_[pos_]))) {
+      ++pos_;
+    } else if (s_[pos_] == '#') {
+      const size_t eol = s_.find('\n', pos_);
+      pos_ = eol == std::string_view::npos ? s_.size() : eol;
+    } else {
+      return;
+    }
+  }
+}
+
 Tok Lexer::Next(bool regex_ok) {
-  while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])))
-    ++pos_;
+  Tok t = Token(regex_ok);
+  t.end = pos_ + 1;
+  return t;
+}
+
+Tok Lexer::Token(bool regex_ok) {
+  SkipSpaceAndComments();
   Tok t;
   t.column = pos_ + 1;
   if (pos_ == s_.size()) return t;
@@ -31,25 +51,27 @@ Tok Lexer::Next(bool regex_ok) {
         ReadQuoted(s_, pos_, QuoteEscapes::kBackslashAny, &t.text);
     if (end == std::string_view::npos) {
       pos_ = s_.size();
-      t.kind = Tok::kOp;
+      t.kind = Tok::kError;
       t.text = "unterminated string";
-      error_ = true;
       return t;
     }
     pos_ = end;
     return t;
   }
-  if (c == '/' && regex_ok) {
-    t.kind = Tok::kRegex;
-    const size_t end =
-        ReadQuoted(s_, pos_, QuoteEscapes::kBackslashClosing, &t.text);
-    pos_ = end == std::string_view::npos ? s_.size() : end;
-    return t;
-  }
-  if (c == '`') {
-    t.kind = Tok::kIdent;
-    const size_t end = ReadQuoted(s_, pos_, QuoteEscapes::kNone, &t.text);
-    pos_ = end == std::string_view::npos ? s_.size() : end;
+  if ((c == '/' && regex_ok) || c == '`') {
+    t.kind = c == '/' ? Tok::kRegex : Tok::kIdent;
+    const size_t end = ReadQuoted(
+        s_, pos_,
+        c == '/' ? QuoteEscapes::kBackslashClosing : QuoteEscapes::kNone,
+        &t.text);
+    if (end == std::string_view::npos) {
+      pos_ = s_.size();
+      t.kind = Tok::kError;
+      t.text =
+          c == '/' ? "unterminated regular expression" : "unterminated `name`";
+      return t;
+    }
+    pos_ = end;
     return t;
   }
   if ((c >= '0' && c <= '9') ||

@@ -1,5 +1,6 @@
 // The tokens of the Logs Insights query language, with the column each one
-// starts at, for caret errors.
+// starts at, for caret errors. A # outside quotes starts a comment that runs
+// to the end of the line.
 #pragma once
 
 #include <cstddef>
@@ -9,9 +10,11 @@
 namespace flowmon::insights {
 
 struct Tok {
-  enum Kind { kEnd, kIdent, kNumber, kString, kRegex, kOp } kind = kEnd;
+  // kError: text is the message ("unterminated string").
+  enum Kind { kEnd, kIdent, kNumber, kString, kRegex, kOp, kError } kind = kEnd;
   std::string text;
   size_t column = 0;  // 1-based byte offset into the query text
+  size_t end = 0;     // the column just past the token
 };
 
 class Lexer {
@@ -25,9 +28,11 @@ class Lexer {
   }
 
  private:
+  Tok Token(bool regex_ok);
+  void SkipSpaceAndComments();
+
   std::string_view s_;
   size_t pos_ = 0;
-  bool error_ = false;
 };
 
 }  // namespace flowmon::insights

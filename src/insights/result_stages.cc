@@ -3,85 +3,165 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
-#include "insights/evaluator.h"
+#include "insights/event_commands.h"
+#include "insights/stats_groups.h"
 #include "insights/values.h"
 
 namespace flowmon::insights {
+namespace {
 
-void ApplyResultStage(const Command& c, QueryResult* result) {
-  QueryResult& r = *result;
-  auto column = [&](const std::string& name) -> int {
-    auto it = std::find(r.columns.begin(), r.columns.end(), name);
-    return it == r.columns.end() ? -1
-                                 : static_cast<int>(it - r.columns.begin());
-  };
-  auto row_lookup = [&](const std::vector<QueryValue>& row) {
-    return Lookup([&, rowp = &row](const std::string& name) -> QueryValue {
-      const int i2 = column(name);
-      return i2 < 0 ? QueryValue() : (*rowp)[static_cast<size_t>(i2)];
-    });
-  };
-  if (c.kind == Command::kSort) {
-    std::stable_sort(
-        r.rows.begin(), r.rows.end(), [&](const auto& a, const auto& b) {
-          for (const SortKey& k : c.sort) {
-            const int i2 = column(k.column);
-            if (i2 < 0) continue;
-            const QueryValue& x = a[static_cast<size_t>(i2)];
-            const QueryValue& y = b[static_cast<size_t>(i2)];
-            const bool xn = std::holds_alternative<std::monostate>(x);
-            const bool yn = std::holds_alternative<std::monostate>(y);
-            if (xn != yn) return yn;  // nulls last, either direction
-            const int cmp = CompareValues(x, y);
-            if (cmp != 0) return k.desc ? cmp > 0 : cmp < 0;
-          }
-          return false;
-        });
-  } else if (c.kind == Command::kLimit) {
-    if (r.rows.size() > c.limit) r.rows.resize(c.limit);
-  } else if (c.kind == Command::kFilter) {
-    std::vector<std::vector<QueryValue>> kept;
-    for (auto& row : r.rows) {
-      if (Truthy(Eval(*c.filter, row_lookup(row))))
-        kept.push_back(std::move(row));
-    }
-    r.rows = std::move(kept);
-  } else if (c.kind == Command::kDedup) {
-    std::set<std::string> seen;
-    std::vector<std::vector<QueryValue>> kept;
-    for (auto& row : r.rows) {
-      std::string key;
-      for (const std::string& n : c.names) {
-        const int i2 = column(n);
-        key += (i2 < 0 ? "" : AsString(row[static_cast<size_t>(i2)])) + '\x1f';
-      }
-      if (seen.insert(key).second) kept.push_back(std::move(row));
-    }
-    r.rows = std::move(kept);
-  } else if (c.kind == Command::kDisplay || c.kind == Command::kFields) {
-    std::vector<int> idx;
-    std::vector<std::string> names;
-    std::vector<bool> times;
-    for (const std::string& n :
-         c.kind == Command::kDisplay ? c.names : std::vector<std::string>{}) {
-      idx.push_back(column(n));
-      names.push_back(n);
-      times.push_back(column(n) >= 0 &&
-                      r.time_columns[static_cast<size_t>(column(n))]);
-    }
-    if (c.kind == Command::kFields) return;
-    for (auto& row : r.rows) {
-      std::vector<QueryValue> out;
-      for (int i2 : idx)
-        out.push_back(i2 < 0 ? QueryValue() : row[static_cast<size_t>(i2)]);
-      row = std::move(out);
-    }
-    r.columns = std::move(names);
-    r.time_columns = std::move(times);
+bool IsNull(const QueryValue& v) {
+  return std::holds_alternative<std::monostate>(v);
+}
+
+// Insights' order for one key, nulls last either way; true when `x` goes
+// before `y`, and `*decided` when they differ.
+bool Before(const QueryValue& x, const QueryValue& y, bool desc,
+            bool* decided) {
+  const bool xn = IsNull(x), yn = IsNull(y);
+  *decided = true;
+  if (xn != yn) return yn;
+  const int c = CompareValues(x, y);
+  if (c == 0) {
+    *decided = false;
+    return false;
   }
+  return desc ? c > 0 : c < 0;
+}
+
+void Sort(const std::vector<SortKey>& keys, Table* t) {
+  std::vector<int> columns;
+  for (const SortKey& k : keys)
+    columns.push_back(t->column_of_slot[static_cast<size_t>(k.slot)]);
+  std::stable_sort(
+      t->rows.begin(), t->rows.end(), [&](const auto& a, const auto& b) {
+        for (size_t i = 0; i < keys.size(); ++i) {
+          if (columns[i] < 0) continue;  // never set: all null
+          const size_t c = static_cast<size_t>(columns[i]);
+          bool decided;
+          const bool before = Before(a[c], b[c], keys[i].desc, &decided);
+          if (decided) return before;
+        }
+        return false;
+      });
+}
+
+// AWS: one event per combination of the values; an event with a null among
+// them is no duplicate and stays.
+void Dedup(const std::vector<SortKey>& keys, Table* t) {
+  std::set<std::string> seen;
+  std::vector<std::vector<QueryValue>> kept;
+  std::string key;
+  for (auto& row : t->rows) {
+    key.clear();
+    bool has_null = false;
+    for (const SortKey& k : keys) {
+      const int c = t->column_of_slot[static_cast<size_t>(k.slot)];
+      const QueryValue& v = c < 0 ? QueryValue() : row[static_cast<size_t>(c)];
+      has_null = has_null || IsNull(v);
+      key += AsString(v);
+      key.push_back('\x1f');
+    }
+    if (has_null || seen.insert(key).second) kept.push_back(std::move(row));
+  }
+  t->rows = std::move(kept);
+}
+
+void SecondStats(const QueryPlan& plan, const Stats& stats, Table* t) {
+  StatsGroups groups(&stats, plan.timestamp_slot);
+  for (auto& row : t->rows) {
+    RowScope scope(t, &row);
+    groups.Add(scope);
+  }
+  std::vector<int> slots;
+  for (const Named& n : stats.by) slots.push_back(n.slot);
+  for (const Named& n : stats.items) slots.push_back(n.slot);
+  t->SetColumns(std::move(slots), plan.names.size());
+  t->rows = groups.Rows();
+}
+
+}  // namespace
+
+void Table::SetColumns(std::vector<int> slots, size_t names) {
+  columns = std::move(slots);
+  column_of_slot.assign(names, -1);
+  for (size_t i = 0; i < columns.size(); ++i)
+    column_of_slot[static_cast<size_t>(columns[i])] = static_cast<int>(i);
+}
+
+QueryValue RowScope::Value(int slot) {
+  const int c = table_->column_of_slot[static_cast<size_t>(slot)];
+  return c < 0 ? QueryValue() : (*row_)[static_cast<size_t>(c)];
+}
+
+bool RowScope::View(int slot, std::string_view* out) {
+  const int c = table_->column_of_slot[static_cast<size_t>(slot)];
+  if (c < 0) return false;
+  const auto* s = std::get_if<std::string>(&(*row_)[static_cast<size_t>(c)]);
+  if (s != nullptr) *out = *s;
+  return s != nullptr;
+}
+
+void RowScope::Set(int slot, QueryValue v) {
+  const int c = table_->column_of_slot[static_cast<size_t>(slot)];
+  if (c >= 0) (*row_)[static_cast<size_t>(c)] = std::move(v);
+}
+
+void SortNewestFirst(int slot, Table* table) {
+  Sort({SortKey{"@timestamp", slot, true}}, table);
+}
+
+void ApplyResultStage(const QueryPlan& plan, size_t index, Table* t) {
+  const Command& c = plan.commands[index];
+  switch (c.kind) {
+    case Command::kFilter:
+    case Command::kFields:
+    case Command::kParse: {
+      EventScratch scratch;
+      std::vector<std::vector<QueryValue>> kept;
+      for (auto& row : t->rows) {
+        RowScope scope(t, &row);
+        if (ApplyEventCommand(c, scope, &scratch))
+          kept.push_back(std::move(row));
+      }
+      t->rows = std::move(kept);
+      return;
+    }
+    case Command::kSort:
+      Sort(c.sort, t);
+      return;
+    case Command::kLimit:
+      if (t->rows.size() > c.limit) t->rows.resize(c.limit);
+      return;
+    case Command::kDedup:
+      Dedup(c.sort, t);
+      return;
+    case Command::kStats:
+      SecondStats(plan, c.stats, t);
+      return;
+    case Command::kDisplay:
+      return;  // the last one picks the output's columns
+  }
+}
+
+QueryResult OutputOf(const QueryPlan& plan, Table* table) {
+  QueryResult r;
+  for (const Named& n : plan.output) {
+    r.columns.push_back(n.name);
+    r.time_columns.push_back(n.time);
+  }
+  for (auto& row : table->rows) {
+    RowScope scope(table, &row);
+    std::vector<QueryValue> out;
+    out.reserve(plan.output.size());
+    for (const Named& n : plan.output) out.push_back(Eval(*n.expr, scope));
+    r.rows.push_back(std::move(out));
+  }
+  return r;
 }
 
 }  // namespace flowmon::insights

@@ -1,5 +1,7 @@
-// A CloudWatch Logs Insights subset that runs locally over flow-log
-// records: fields, filter, stats ... by (bin), sort, limit, dedup, display.
+// CloudWatch Logs Insights queries, run locally over flow-log records:
+// fields, filter, parse, stats (two at most), sort, limit, dedup, display
+// and AWS's functions (docs/query.md). What it does not support is a caret
+// error, never a different answer.
 #pragma once
 
 #include <memory>
@@ -20,7 +22,8 @@ struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<QueryValue>> rows;
   // Columns holding Insights timestamps (ms), written "yyyy-MM-dd
-  // HH:mm:ss.SSS".
+  // HH:mm:ss.SSS": @timestamp, bin(), datefloor(), fromMillis(), and min,
+  // max, earliest, ... of a time.
   std::vector<bool> time_columns;
 };
 

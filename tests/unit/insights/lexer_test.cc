@@ -26,7 +26,7 @@ TEST_CASE("Insights lexer: an unterminated string is an error",
   Lexer lexer(R"(filter "abc\")");
   CHECK(lexer.Next().text == "filter");
   const Tok t = lexer.Next();
-  CHECK(t.kind == Tok::kOp);
+  CHECK(t.kind == Tok::kError);
   CHECK(t.text == "unterminated string");
   CHECK(t.column == 8);
 }
@@ -38,8 +38,9 @@ TEST_CASE("Insights lexer: regexes keep their backslashes but \\/",
   CHECK(t.kind == Tok::kRegex);
   CHECK(t.text == R"(\d+/x)");
   t = lexer.Next(/*regex_ok=*/true);
-  CHECK(t.kind == Tok::kRegex);
-  CHECK(t.text == "open");
+  CHECK(t.kind == Tok::kError);
+  CHECK(t.text == "unterminated regular expression");
+  CHECK(t.column == 10);
   CHECK(lexer.Next().kind == Tok::kEnd);
 }
 
@@ -50,6 +51,25 @@ TEST_CASE("Insights lexer: `field names` are taken as they are",
   CHECK(t.kind == Tok::kIdent);
   CHECK(t.text == R"(foo-bar\)");
   CHECK(lexer.Next().text == "x");
+}
+
+TEST_CASE("Insights lexer: a hyphen ends a name", "[query][lexer]") {
+  Lexer lexer("end-start @log.x");
+  CHECK(lexer.Next().text == "end");
+  CHECK(lexer.Next().text == "-");
+  CHECK(lexer.Next().text == "start");
+  CHECK(lexer.Next().text == "@log.x");
+}
+
+TEST_CASE("Insights lexer: # comments to the end of the line",
+          "[query][lexer]") {
+  Lexer lexer("a # b c\n d #\n'#' #");
+  CHECK(lexer.Next().text == "a");
+  CHECK(lexer.Next().text == "d");
+  const Tok t = lexer.Next();
+  CHECK(t.kind == Tok::kString);
+  CHECK(t.text == "#");
+  CHECK(lexer.Next().kind == Tok::kEnd);
 }
 
 }  // namespace

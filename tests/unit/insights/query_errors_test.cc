@@ -7,31 +7,30 @@
 #include "flowmon/core/caret.h"
 #include "flowmon/insights/query.h"
 #include "flowmon/pattern/pattern.h"
+#include "insights/query_test_util.h"
 
 namespace flowmon {
 namespace {
 
-std::string QueryError(std::string_view text) {
-  auto sink = QuerySink::Create(text);
-  REQUIRE_FALSE(sink.ok());
-  return sink.status().message();
-}
+using testing::QueryError;
 
 TEST_CASE("query errors: column, the query and a caret under the column",
           "[query]") {
   CHECK(QueryError("stast count(*)") ==
         "query:1:1: unsupported command 'stast' (supported: fields, filter, "
-        "stats, sort, limit, dedup, display)\n"
+        "stats, sort, limit, dedup, display, parse, where)\n"
         "  stast count(*)\n"
         "  ^");
   CHECK(QueryError("filter a = | limit 1") ==
         "query:1:12: unexpected '|'\n"
         "  filter a = | limit 1\n"
         "             ^");
-  CHECK(QueryError("stats count(*) | stats count(*)") ==
-        "query:1:18: only one stats command is supported\n"
-        "  stats count(*) | stats count(*)\n"
-        "                   ^");
+  // Two stats are Insights' limit.
+  CHECK(QueryError("stats count(*) | stats count(*) | stats count(*)") ==
+        "query:1:35: at most two stats commands (as in Insights), the second "
+        "over the first one's rows\n"
+        "  stats count(*) | stats count(*) | stats count(*)\n"
+        "                                    ^");
   CHECK(QueryError("limit x") ==
         "query:1:7: expected a number after limit\n"
         "  limit x\n"
@@ -75,7 +74,7 @@ TEST_CASE("query errors: a multi-line query reports the line and its column",
           "[query]") {
   CHECK(QueryError("filter action=\"REJECT\"\n| stast count(*)") ==
         "query:2:3: unsupported command 'stast' (supported: fields, filter, "
-        "stats, sort, limit, dedup, display)\n"
+        "stats, sort, limit, dedup, display, parse, where)\n"
         "  | stast count(*)\n"
         "    ^");
   // A CRLF line break is not part of the line shown.

@@ -6,19 +6,12 @@
 #include "catch.h"
 #include "flowmon/pipeline/pipeline.h"
 #include "flowmon/sinks/top.h"
-#include "test_util.h"
+#include "insights/query_test_util.h"
 
 namespace flowmon {
 namespace {
 
-QueryResult Query(std::string_view text,
-                  std::string_view records = testing::kSampleRecords) {
-  auto sink = QuerySink::Create(text);
-  INFO(sink.status().message());
-  REQUIRE(sink.ok());
-  testing::RunOnText(sink->get(), records);
-  return (*sink)->Output();
-}
+using testing::Query;
 
 TEST_CASE("query: the rejected-sources sample query", "[query]") {
   const QueryResult r = Query(

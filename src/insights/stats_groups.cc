@@ -1,0 +1,225 @@
+#include "insights/stats_groups.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <variant>
+
+#include "flowmon/core/percentile.h"
+#include "insights/values.h"
+
+namespace flowmon::insights {
+namespace {
+
+bool IsNull(const QueryValue& v) {
+  return std::holds_alternative<std::monostate>(v);
+}
+
+// Whether `candidate` replaces `best` for min/max and sortsFirst/Last.
+bool Better(AggregateFn fn, const QueryValue& candidate,
+            const QueryValue& best) {
+  if (IsNull(best)) return true;
+  const int c = CompareValues(candidate, best);
+  return fn == AggregateFn::kMin || fn == AggregateFn::kSortsFirst ? c < 0
+                                                                   : c > 0;
+}
+
+void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
+              AggregateState* s) {
+  if (!a.arg) {  // count(*)
+    ++s->count;
+    return;
+  }
+  if (IsNull(v)) return;
+  switch (a.fn) {
+    case AggregateFn::kCount:
+      ++s->count;
+      return;
+    case AggregateFn::kCountDistinct:
+      s->distinct.insert(AsString(v));
+      return;
+    case AggregateFn::kSortsFirst:
+    case AggregateFn::kSortsLast:
+      if (Better(a.fn, v, s->best)) s->best = std::move(v);
+      return;
+    case AggregateFn::kEarliest:
+    case AggregateFn::kLatest:
+      // Ties keep the first event for earliest and the last for latest.
+      if (has_time && (IsNull(s->best) || (a.fn == AggregateFn::kEarliest
+                                               ? time < s->best_time
+                                               : time >= s->best_time))) {
+        s->best = std::move(v);
+        s->best_time = time;
+      }
+      return;
+    case AggregateFn::kMin:
+    case AggregateFn::kMax: {
+      double d;
+      if (AsNumber(v, &d)) v = d;  // "7" from parse counts as 7
+      if (Better(a.fn, v, s->best)) s->best = std::move(v);
+      return;
+    }
+    default:
+      break;
+  }
+  double d;
+  if (!AsNumber(v, &d)) return;
+  ++s->count;
+  s->sum += d;
+  if (a.fn == AggregateFn::kStddev) {
+    const double delta = d - s->mean;
+    s->mean += delta / s->count;
+    s->m2 += delta * (d - s->mean);
+  }
+  if (a.fn == AggregateFn::kPct) s->values.push_back(d);
+}
+
+void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
+  switch (a.fn) {
+    case AggregateFn::kSortsFirst:
+    case AggregateFn::kSortsLast:
+    case AggregateFn::kMin:
+    case AggregateFn::kMax:
+      if (!IsNull(b.best) && Better(a.fn, b.best, s->best))
+        s->best = std::move(b.best);
+      return;
+    case AggregateFn::kEarliest:
+    case AggregateFn::kLatest:
+      if (!IsNull(b.best) &&
+          (IsNull(s->best) ||
+           (a.fn == AggregateFn::kEarliest ? b.best_time < s->best_time
+                                           : b.best_time >= s->best_time))) {
+        s->best = std::move(b.best);
+        s->best_time = b.best_time;
+      }
+      return;
+    case AggregateFn::kCountDistinct:
+      s->distinct.merge(b.distinct);
+      return;
+    default:
+      break;
+  }
+  if (a.fn == AggregateFn::kStddev && b.count > 0) {
+    // Chan et al.'s pairwise update of the mean and the squares.
+    const double n = s->count + b.count;
+    const double delta = b.mean - s->mean;
+    s->m2 += b.m2 + delta * delta * s->count * b.count / n;
+    s->mean += delta * b.count / n;
+  }
+  s->count += b.count;
+  s->sum += b.sum;
+  s->values.insert(s->values.end(), b.values.begin(), b.values.end());
+}
+
+QueryValue Result(const AggregateCall& a, const AggregateState& s) {
+  switch (a.fn) {
+    case AggregateFn::kCount:
+      return s.count;
+    case AggregateFn::kCountDistinct:
+      return static_cast<double>(s.distinct.size());
+    case AggregateFn::kMin:
+    case AggregateFn::kMax:
+    case AggregateFn::kSortsFirst:
+    case AggregateFn::kSortsLast:
+    case AggregateFn::kEarliest:
+    case AggregateFn::kLatest:
+      return s.best;
+    default:
+      break;
+  }
+  if (s.count == 0) return {};
+  switch (a.fn) {
+    case AggregateFn::kSum:
+      return s.sum;
+    case AggregateFn::kAvg:
+      return s.sum / s.count;
+    case AggregateFn::kStddev:
+      // The sample standard deviation, as SQL's stddev.
+      if (s.count < 2) return {};
+      return std::sqrt(s.m2 / (s.count - 1));
+    case AggregateFn::kPct:
+      if (auto p = NearestRankPercentile(s.values, a.percentile)) return *p;
+      return {};
+    default:
+      return {};
+  }
+}
+
+// The aggregates' results of one group, for the items.
+class ResultScope : public Scope {
+ public:
+  explicit ResultScope(const std::vector<QueryValue>* results)
+      : results_(results) {}
+  QueryValue Value(int) override { return {}; }
+  void Set(int, QueryValue) override {}
+  QueryValue Aggregate(int i) override {
+    return (*results_)[static_cast<size_t>(i)];
+  }
+
+ private:
+  const std::vector<QueryValue>* results_;
+};
+
+}  // namespace
+
+void StatsGroups::Add(Scope& scope) {
+  key_text_.clear();
+  key_values_.resize(stats_->by.size());
+  for (size_t i = 0; i < stats_->by.size(); ++i) {
+    QueryValue& v = key_values_[i];
+    v = Eval(*stats_->by[i].expr, scope);
+    // A null key sorts with "" (before the printable ones) but is its own.
+    if (IsNull(v)) key_text_.push_back('\x1e');
+    key_text_ += AsString(v);
+    key_text_.push_back('\x1f');
+  }
+  auto it = groups_.find(key_text_);
+  if (it == groups_.end()) {
+    it = groups_.try_emplace(key_text_).first;
+    it->second.keys = key_values_;
+    it->second.states.resize(stats_->aggregates.size());
+  }
+  double time = 0;
+  bool has_time = false;
+  for (size_t i = 0; i < stats_->aggregates.size(); ++i) {
+    const AggregateCall& a = stats_->aggregates[i];
+    if ((a.fn == AggregateFn::kEarliest || a.fn == AggregateFn::kLatest) &&
+        !has_time) {
+      has_time = AsNumber(scope.Value(timestamp_slot_), &time);
+    }
+    AddValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time, has_time,
+             &it->second.states[i]);
+  }
+}
+
+void StatsGroups::Absorb(StatsGroups& other) {
+  for (auto& [key, group] : other.groups_) {
+    auto [it, inserted] = groups_.try_emplace(key);
+    if (inserted) {
+      it->second = std::move(group);
+      continue;
+    }
+    for (size_t i = 0; i < group.states.size(); ++i) {
+      Merge(stats_->aggregates[i], std::move(group.states[i]),
+            &it->second.states[i]);
+    }
+  }
+  other.groups_.clear();
+}
+
+std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
+  std::vector<std::vector<QueryValue>> rows;
+  std::vector<QueryValue> results(stats_->aggregates.size());
+  ResultScope scope(&results);
+  for (const auto& [key, group] : groups_) {
+    for (size_t i = 0; i < results.size(); ++i)
+      results[i] = Result(stats_->aggregates[i], group.states[i]);
+    std::vector<QueryValue> row = group.keys;
+    for (const Named& item : stats_->items)
+      row.push_back(Eval(*item.expr, scope));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace flowmon::insights
