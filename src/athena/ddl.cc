@@ -116,16 +116,12 @@ Result<std::string> AthenaDdl(const AthenaTable& t) {
   std::string partition_list;
   for (const std::string& p : partitions)
     partition_list += (partition_list.empty() ? "`" : ", `") + p + "` string";
-  // Parquet files have no header line to skip.
+  // STORED AS PARQUET is AWS's ParquetHiveSerDe with its input and output
+  // formats, in the short form Hive's grammar has. Parquet files have no
+  // header line to skip.
   const std::string storage =
-      t.parquet
-          ? "ROW FORMAT SERDE "
-            "'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'\n"
-            "STORED AS INPUTFORMAT "
-            "'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat'\n"
-            "OUTPUTFORMAT "
-            "'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat'\n"
-          : "ROW FORMAT DELIMITED\nFIELDS TERMINATED BY ' '\n";
+      t.parquet ? "STORED AS PARQUET\n"
+                : "ROW FORMAT DELIMITED\nFIELDS TERMINATED BY ' '\n";
   return fmt::format(
       "CREATE EXTERNAL TABLE IF NOT EXISTS `{}`.`{}` (\n{})\nPARTITIONED BY "
       "({})\n{}LOCATION '{}'\nTBLPROPERTIES (\n{}  "

@@ -137,9 +137,9 @@ class SqlWriter {
         l = Cast(*e.args[0], l, e.args.size() > 1 ? e.args[1].get() : nullptr);
         // NOT IN is NULL for a null field (a NODATA record's port); in
         // Insights the record is not in the list.
-        *out = e.negated ? fmt::format("({0} IS NULL OR {0} NOT IN ({1}))", l,
-                                       items)
-                         : fmt::format("{} IN ({})", l, items);
+        *out = e.negated
+                   ? fmt::format("({0} IS NULL OR {0} NOT IN ({1}))", l, items)
+                   : fmt::format("{} IN ({})", l, items);
         return Status::Ok();
       }
       case insights::Expr::kLike: {
@@ -203,9 +203,8 @@ class SqlWriter {
                 e.name)) {  // parenthesised: the tree is the order
           // Insights divides in double, and by 0 into null; Trino divides
           // bigints as integers and fails on 0.
-          l = e.name == "/" && !IsText(*e.args[0])
-                  ? "CAST(" + l + " AS double)"
-                  : NumberOf(*e.args[0], l);
+          l = e.name == "/" && !IsText(*e.args[0]) ? "CAST(" + l + " AS double)"
+                                                   : NumberOf(*e.args[0], l);
           r = NumberOf(*e.args[1], r);
           if ((e.name == "/" || e.name == "%") && !IsNonZeroNumber(*e.args[1]))
             r = "nullif(" + r + ", 0)";
@@ -314,7 +313,8 @@ std::string Q(const std::string& name) { return "\"" + name + "\""; }
 // bytes. Numbers are ParseNumber's syntax; runs up to 20 digits.
 std::string TextOrder(const std::string& sql, const char* dir) {
   return fmt::format(
-      "regexp_like({0}, '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$') "
+      "regexp_like({0}, "
+      "'^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$') "
       "{1}, try_cast({0} AS double) {1}, regexp_replace({0}, '([0-9]+)', d -> "
       "lpad(d[1], 20, '0')) {1}",
       sql, dir);

@@ -208,8 +208,11 @@ Result<std::string> AthenaTopSql(const AthenaTable& t,
     keys.push_back(expr);
     select += expr + " AS \"time\", ";
   }
+  // flowmon top sums a record without the field as 0: a key of only such
+  // records sums to 0, not NULL.
   const std::string value =
-      top.sum.empty() ? "count(*)" : fmt::format("sum(\"{}\")", top.sum);
+      top.sum.empty() ? "count(*)"
+                      : fmt::format("sum(coalesce(\"{}\", 0))", top.sum);
   const std::string value_name = top.sum.empty() ? "count" : "sum_" + top.sum;
   std::string group;
   for (size_t i = 0; i < keys.size(); ++i)
@@ -243,9 +246,8 @@ Result<std::string> AthenaMetricSql(const AthenaTable& t,
     const std::string col = "\"" + AthenaColumn(f.name) + "\"";
     // A record whose value is no number publishes nothing: no sample, and
     // a period of only such records no datapoint.
-    const std::string number = AthenaType(f) == "string"
-                                   ? "try_cast(" + col + " AS double)"
-                                   : col;
+    const std::string number =
+        AthenaType(f) == "string" ? "try_cast(" + col + " AS double)" : col;
     agg = "sum(" + number + ")";
     samples = "count(" + number + ")";
     having = "\nHAVING " + samples + " > 0";

@@ -67,8 +67,7 @@ std::string Quote(std::string_view s) {
 void ScopeConditions(const AthenaTable& t, const AthenaTimeRange& r,
                      std::vector<std::string>* out) {
   if (!t.accounts.empty()) out->push_back(OneOf("accid", t.accounts));
-  if (!t.regions.empty())
-    out->push_back(OneOf(t.RegionPartition(), t.regions));
+  if (!t.regions.empty()) out->push_back(OneOf(t.RegionPartition(), t.regions));
   // Folders are by delivery time, after a record's start: the lower bound
   // is the folder of `since`; the upper one is widened by a folder (a day,
   // or an hour on hourly tables) for records still being delivered.

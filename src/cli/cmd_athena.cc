@@ -8,8 +8,8 @@
 namespace flowmon {
 namespace {
 
-void AddTableOptions(CLI::App* cmd, AthenaOptions* o,
-                     const char* accounts_help, const char* regions_help) {
+void AddTableOptions(CLI::App* cmd, AthenaOptions* o, const char* accounts_help,
+                     const char* regions_help) {
   cmd->add_option(
       "--format", o->format,
       "The flow log's format: 'v2' (default), 'tgw' (the Transit Gateway "

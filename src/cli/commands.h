@@ -184,7 +184,7 @@ struct AthenaOptions {
   CLI::App* ddl = nullptr;
   CLI::App* sql = nullptr;
   std::string bucket, prefix, format, database = "default",
-                                    table = "vpc_flow_logs";
+                                      table = "vpc_flow_logs";
   std::vector<std::string> accounts, regions;
   std::string start_date = "2019/01/01";
   bool parquet = false, hive = false, per_hour = false;

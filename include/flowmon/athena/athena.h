@@ -70,7 +70,7 @@ struct AthenaTop {
   std::vector<std::string> fields;  // "srcaddr", "srcaddr/24"
   int64_t bucket_seconds = 0;       // with fields empty: a time bucket
   std::string sum;                  // bytes, packets or empty
-  uint64_t limit = 20;  // 0: every key
+  uint64_t limit = 20;              // 0: every key
 };
 Result<std::string> AthenaTopSql(const AthenaTable& t,
                                  const CompiledPattern* where,

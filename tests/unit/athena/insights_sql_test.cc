@@ -60,7 +60,6 @@ TEST_CASE("athena: the subnet functions", "[athena]") {
   }
 }
 
-
 std::string QuerySql(const std::string& query) {
   auto sql = AthenaQuerySql(AthenaTable(), query, AthenaTimeRange());
   INFO(query);
@@ -77,8 +76,9 @@ bool Has(const std::string& sql, const std::string& part) {
 // (7 / 2 = 3) and decimals at their scale: the dividend is a double.
 TEST_CASE("athena: / divides in double, as Insights does", "[athena]") {
   const std::string sql = QuerySql("fields bytes / packets as per_packet");
-  CHECK(Has(sql, "(CAST(\"bytes\" AS double) / nullif(\"packets\", 0)) AS "
-                 "\"per_packet\""));
+  CHECK(Has(sql,
+            "(CAST(\"bytes\" AS double) / nullif(\"packets\", 0)) AS "
+            "\"per_packet\""));
   // A divisor that cannot be 0 needs no nullif.
   CHECK(Has(QuerySql("fields bytes / 2 as half"),
             "(CAST(\"bytes\" AS double) / 2) AS \"half\""));

@@ -29,8 +29,11 @@ TEST_CASE("athena top: the share is a double", "[athena]") {
   top.sum = "bytes";
   sql = AthenaTopSql(AthenaTable(), nullptr, top, AthenaTimeRange());
   REQUIRE(sql.ok());
-  CHECK(Has(*sql, "CAST(sum(\"bytes\") AS double) / sum(sum(\"bytes\")) "
-                  "OVER () AS \"share\""));
+  // A key of only records without bytes (NODATA) sums to 0, as in top.
+  CHECK(Has(*sql, "sum(coalesce(\"bytes\", 0)) AS \"sum_bytes\""));
+  CHECK(Has(*sql,
+            "CAST(sum(coalesce(\"bytes\", 0)) AS double) / "
+            "sum(sum(coalesce(\"bytes\", 0))) OVER () AS \"share\""));
 }
 
 TEST_CASE("athena top: limit 0 is every key", "[athena]") {
@@ -77,12 +80,12 @@ TEST_CASE("athena: time ranges select day and hour folders", "[athena]") {
   // Records are in the folder of their delivery, after their start: the
   // upper bound is an hour later.
   CHECK(AthenaScopeConditions(t, r) ==
-        std::vector<std::string>{
-            "\"day\" >= '2019/07/14'",
-            "(\"day\" > '2019/07/14' OR \"hour\" >= '12')",
-            "\"start\" >= 1563105600", "\"day\" <= '2019/07/14'",
-            "(\"day\" < '2019/07/14' OR \"hour\" <= '15')",
-            "\"start\" < 1563114600"});
+        std::vector<std::string>{"\"day\" >= '2019/07/14'",
+                                 "(\"day\" > '2019/07/14' OR \"hour\" >= '12')",
+                                 "\"start\" >= 1563105600",
+                                 "\"day\" <= '2019/07/14'",
+                                 "(\"day\" < '2019/07/14' OR \"hour\" <= '15')",
+                                 "\"start\" < 1563114600"});
   t.hive = true;
   CHECK(AthenaScopeConditions(t, r) ==
         std::vector<std::string>{
