@@ -2,14 +2,12 @@
 
 #include "catch.h"
 #include "flowmon/athena/athena.h"
+#include "sql_text.h"
 
 namespace flowmon {
 namespace {
 
-bool Has(const std::string& sql, const std::string& part) {
-  INFO(sql);
-  return sql.find(part) != std::string::npos;
-}
+using testing::Has;
 
 AthenaTable Table() {
   AthenaTable t;

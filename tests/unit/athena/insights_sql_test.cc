@@ -3,9 +3,12 @@
 #include "catch.h"
 #include "flowmon/athena/athena.h"
 #include "flowmon/insights/query.h"
+#include "sql_text.h"
 
 namespace flowmon {
 namespace {
+
+using testing::Has;
 
 TEST_CASE("athena: a query error is the same caret error as flowmon query's",
           "[athena]") {
@@ -65,11 +68,6 @@ std::string QuerySql(const std::string& query) {
   INFO(query);
   REQUIRE(sql.ok());
   return *sql;
-}
-
-bool Has(const std::string& sql, const std::string& part) {
-  INFO(sql);
-  return sql.find(part) != std::string::npos;
 }
 
 // Insights divides in floating point; Trino divides bigints as integers

@@ -2,19 +2,17 @@
 
 #include "catch.h"
 #include "flowmon/athena/athena.h"
+#include "sql_text.h"
 
 namespace flowmon {
 namespace {
+
+using testing::Has;
 
 CompiledPattern Pattern(const std::string& text) {
   auto p = CompiledPattern::Compile(text);
   REQUIRE(p.ok());
   return std::move(*p);
-}
-
-bool Has(const std::string& sql, const std::string& part) {
-  INFO(sql);
-  return sql.find(part) != std::string::npos;
 }
 
 // count(*) * 1.0 is a DECIMAL(…, 1) in Trino: the share came out as 0.1
