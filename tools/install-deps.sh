@@ -4,6 +4,9 @@ set -euo pipefail
 pkgs=(g++ cmake make pkg-config python3 gzip
       libcli11-dev libfmt-dev libspdlog-dev catch2 libdeflate-dev zlib1g-dev
       libsimdjson-dev libre2-dev libcurl4-openssl-dev libyaml-cpp-dev)
+# Tests only: the Trino grammar the athena_sql tests parse flowmon's SQL
+# with. (Their DuckDB comes from npm, when the registry is reachable.)
+pkgs+=(python3-sqlglot)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

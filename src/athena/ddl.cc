@@ -2,6 +2,7 @@
 #include "athena/ddl.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "flowmon/athena/athena.h"
 
@@ -33,21 +34,47 @@ std::string AthenaColumn(std::string_view field) {
 }
 
 std::string AthenaTable::Location() const {
-  std::string base = "s3://" + bucket + "/";
-  if (!prefix.empty()) base += prefix + "/";
-  if (hive) {
-    return base + fmt::format(
-                      "AWSLogs/aws-account-id={}/aws-service=vpcflowlogs/"
-                      "aws-region={}/",
-                      account, region);
-  }
-  return base + fmt::format("AWSLogs/{}/vpcflowlogs/{}/", account, region);
+  return "s3://" + bucket + "/" + (prefix.empty() ? "" : prefix + "/") +
+         "AWSLogs/";
 }
 
+std::string AthenaTable::RegionPartition() const {
+  return schema.IndexOf("region") >= 0 ? "aws_region" : "region";
+}
+
+namespace {
+
+// 'projection.NAME.type'='enum' with the values, or 'injected' without.
+std::string ListProjection(const std::string& name,
+                           const std::vector<std::string>& values) {
+  if (values.empty())
+    return fmt::format("  'projection.{}.type'='injected',\n", name);
+  return fmt::format(
+      "  'projection.{0}.type'='enum',\n  'projection.{0}.values'='{1}',\n",
+      name, fmt::join(values, ","));
+}
+
+// 'projection.NAME.type'='integer' over [low, high], `digits` wide.
+std::string IntegerProjection(const std::string& name, int low, int high,
+                              int digits) {
+  std::string out = fmt::format(
+      "  'projection.{0}.type'='integer',\n  'projection.{0}.range'='{1},{2}',"
+      "\n",
+      name, low, high);
+  if (digits > 0)
+    out += fmt::format("  'projection.{}.digits'='{}',\n", name, digits);
+  return out;
+}
+
+}  // namespace
+
+// AWS's tables ("Create and query a table for Amazon VPC flow logs using
+// partition projection", "Create tables for flow logs in Apache Parquet
+// format"): account, region and day partitions projected onto the S3
+// layout, so one table spans a bucket's accounts and regions.
 Result<std::string> AthenaDdl(const AthenaTable& t) {
-  if (t.bucket.empty() || t.account.empty() || t.region.empty()) {
-    return Status::InvalidArgument(
-        "athena ddl needs --bucket, --account and --region");
+  if (t.bucket.empty()) {
+    return Status::InvalidArgument("athena ddl needs --bucket");
   }
   std::string columns;
   for (size_t i = 0; i < t.schema.size(); ++i) {
@@ -56,49 +83,53 @@ Result<std::string> AthenaDdl(const AthenaTable& t) {
         fmt::format("  `{}` {}{}\n", AthenaColumn(f.name),
                     athena::AthenaType(f), i + 1 < t.schema.size() ? "," : "");
   }
-  std::string partitions, projection, template_path;
-  const std::string loc = t.Location();
+  const std::string region = t.RegionPartition();
+  std::vector<std::string> partitions = {"accid", region};
+  std::string projection =
+      ListProjection("accid", t.accounts) + ListProjection(region, t.regions);
+  std::string folders;
   if (t.hive) {
-    partitions = "`year` string, `month` string, `day` string";
-    projection =
-        "  'projection.year.type'='integer',\n  "
-        "'projection.year.range'='2015,2100',\n"
-        "  'projection.month.type'='integer',\n  "
-        "'projection.month.range'='1,12',\n"
-        "  'projection.month.digits'='2',\n  'projection.day.type'='integer',\n"
-        "  'projection.day.range'='1,31',\n  'projection.day.digits'='2',\n";
-    template_path = loc + "year=${year}/month=${month}/day=${day}";
+    partitions.insert(partitions.end(), {"year", "month", "day"});
+    projection += IntegerProjection("year", 2015, 2100, 0) +
+                  IntegerProjection("month", 1, 12, 2) +
+                  IntegerProjection("day", 1, 31, 2);
+    folders = fmt::format(
+        "aws-account-id=${{accid}}/aws-service=vpcflowlogs/"
+        "aws-region=${{{}}}/year=${{year}}/month=${{month}}/day=${{day}}",
+        region);
   } else {
-    partitions = "`date` string";
-    projection = fmt::format(
-        "  'projection.date.type'='date',\n  "
-        "'projection.date.range'='{},NOW',\n"
-        "  'projection.date.format'='yyyy/MM/dd',\n  "
-        "'projection.date.interval'='1',\n"
-        "  'projection.date.interval.unit'='DAYS',\n",
+    partitions.push_back("day");
+    projection += fmt::format(
+        "  'projection.day.type'='date',\n"
+        "  'projection.day.range'='{},NOW',\n"
+        "  'projection.day.format'='yyyy/MM/dd',\n"
+        "  'projection.day.interval'='1',\n"
+        "  'projection.day.interval.unit'='DAYS',\n",
         t.start_date);
-    template_path = loc + "${date}";
+    folders = fmt::format("${{accid}}/vpcflowlogs/${{{}}}/${{day}}", region);
   }
   if (t.per_hour) {
-    partitions += ", `hour` string";
-    projection +=
-        "  'projection.hour.type'='integer',\n  "
-        "'projection.hour.range'='0,23',\n"
-        "  'projection.hour.digits'='2',\n";
-    template_path += t.hive ? "/hour=${hour}" : "/${hour}";
+    partitions.push_back("hour");
+    projection += IntegerProjection("hour", 0, 23, 2);
+    folders += t.hive ? "/hour=${hour}" : "/${hour}";
   }
+  std::string partition_list;
+  for (const std::string& p : partitions)
+    partition_list += (partition_list.empty() ? "`" : ", `") + p + "` string";
+  // STORED AS PARQUET is AWS's ParquetHiveSerDe with its input and output
+  // formats, in the short form Hive's grammar has. Parquet files have no
+  // header line to skip.
   const std::string storage =
       t.parquet ? "STORED AS PARQUET\n"
                 : "ROW FORMAT DELIMITED\nFIELDS TERMINATED BY ' '\n";
   return fmt::format(
       "CREATE EXTERNAL TABLE IF NOT EXISTS `{}`.`{}` (\n{})\nPARTITIONED BY "
-      "({})\n{}"
-      "LOCATION '{}'\nTBLPROPERTIES (\n{}  'projection.enabled'='true',\n{}"
-      "  'storage.location.template'='{}'\n);\n",
-      t.database, t.table, columns, partitions, storage, loc,
-      t.parquet ? "  'parquet.compression'='SNAPPY',\n"
-                : "  'skip.header.line.count'='1',\n",
-      projection, template_path);
+      "({})\n{}LOCATION '{}'\nTBLPROPERTIES (\n{}  "
+      "'projection.enabled'='true',\n{}  'storage.location.template'='{}{}'\n"
+      ");\n",
+      t.database, t.table, columns, partition_list, storage, t.Location(),
+      t.parquet ? "" : "  'skip.header.line.count'='1',\n", projection,
+      t.Location(), folders);
 }
 
 }  // namespace flowmon

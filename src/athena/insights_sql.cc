@@ -3,7 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <set>
+#include <cctype>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,14 +23,73 @@ using insights::Command;
 using insights::Named;
 using insights::SortKey;
 
+// True when `sql` is one operand as it stands: a name, a number, a quoted
+// name or string, or a call or parenthesis that closes at its end.
+bool IsOperand(std::string_view sql) {
+  size_t i = 0;
+  while (i < sql.size() &&
+         (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+    ++i;
+  if (i == sql.size()) return true;
+  if (i == 0 && (sql[0] == '"' || sql[0] == '\'')) {
+    // Quotes are doubled inside.
+    size_t j = 1;
+    while (j < sql.size()) {
+      if (sql[j] == sql[0]) {
+        if (j + 1 < sql.size() && sql[j + 1] == sql[0]) {
+          j += 2;
+          continue;
+        }
+        return j + 1 == sql.size();
+      }
+      ++j;
+    }
+    return false;
+  }
+  if (sql[i] != '(') return false;
+  int depth = 0;
+  char quote = 0;
+  for (size_t j = i; j < sql.size(); ++j) {
+    const char c = sql[j];
+    if (quote) {
+      if (c == quote) quote = 0;  // a doubled quote reopens at once
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return j + 1 == sql.size();
+    }
+  }
+  return false;
+}
+
+// ORDER BY terms that put text in Insights' order: text that is a number
+// as a number, after other text (in ascending order), and digit runs by
+// their value ("10.0.0.9" before "10.0.0.10"); Trino orders varchar by its
+// bytes. Numbers are ParseNumber's syntax; runs up to 20 digits.
+std::string TextOrder(const std::string& sql, const char* dir) {
+  return fmt::format(
+      "regexp_like({0}, "
+      "'^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$') "
+      "{1}, try_cast({0} AS double) {1}, regexp_replace({0}, '([0-9]+)', d -> "
+      "lpad(d[1], 20, '0')) {1}",
+      sql, dir);
+}
+
 class SqlWriter {
  public:
   explicit SqlWriter(const AthenaTable& t) : t_(t) {}
 
-  // The column for an Insights field name, with its flow-log field.
-  Status Column(const std::string& name, std::string* sql,
-                const FlowField** field) {
-    *field = nullptr;
+  // The SQL for an Insights field name: a `fields` alias is its expression
+  // (Athena resolves no SELECT alias in WHERE or GROUP BY), and hides the
+  // field it names, as in Insights.
+  Status Column(const std::string& name, std::string* sql) {
+    if (auto it = aliases_.find(name); it != aliases_.end()) {
+      *sql = IsOperand(it->second.sql) ? it->second.sql
+                                       : "(" + it->second.sql + ")";
+      return Status::Ok();
+    }
     if (name == "@timestamp") {
       *sql = "from_unixtime(\"start\")";
       return Status::Ok();
@@ -48,14 +108,9 @@ class SqlWriter {
     }
     const std::string_view flow = insights::FlowFieldFor(name);
     if (flow.empty() || t_.schema.IndexOf(flow) < 0) {
-      if (aliases_.count(name)) {
-        *sql = "\"" + name + "\"";
-        return Status::Ok();
-      }
       return Status::InvalidArgument(
           fmt::format("the table has no field '{}'", name));
     }
-    *field = FindFlowField(flow);
     *sql = "\"" + AthenaColumn(flow) + "\"";
     return Status::Ok();
   }
@@ -69,15 +124,17 @@ class SqlWriter {
           *out = athena::Quote(std::get<std::string>(e.literal));
         }
         return Status::Ok();
-      case insights::Expr::kField: {
-        const FlowField* f;
-        return Column(e.name, out, &f);
-      }
+      case insights::Expr::kField:
+        return Column(e.name, out);
       case insights::Expr::kNot:
       case insights::Expr::kNeg: {
         std::string inner;
         if (Status s = Expr(*e.args[0], &inner); !s.ok()) return s;
-        *out = (e.kind == insights::Expr::kNot ? "NOT (" : "-(") + inner + ")";
+        // A test of a null field is NULL in SQL, false in Insights: its
+        // negation keeps the record.
+        *out = e.kind == insights::Expr::kNot
+                   ? "NOT coalesce(" + inner + ", false)"
+                   : "-(" + inner + ")";
         return Status::Ok();
       }
       case insights::Expr::kIn: {
@@ -89,10 +146,12 @@ class SqlWriter {
           if (Status s = Expr(*e.args[i], &item); !s.ok()) return s;
           items += (i > 1 ? ", " : "") + item;
         }
-        *out = fmt::format(
-            "{} {}IN ({})",
-            Cast(*e.args[0], l, e.args.size() > 1 ? e.args[1].get() : nullptr),
-            e.negated ? "NOT " : "", items);
+        l = Cast(*e.args[0], l, e.args.size() > 1 ? e.args[1].get() : nullptr);
+        // NOT IN is NULL for a null field (a NODATA record's port); in
+        // Insights the record is not in the list.
+        *out = e.negated
+                   ? fmt::format("({0} IS NULL OR {0} NOT IN ({1}))", l, items)
+                   : fmt::format("{} IN ({})", l, items);
         return Status::Ok();
       }
       case insights::Expr::kLike: {
@@ -166,6 +225,13 @@ class SqlWriter {
         }
         if (insights::IsArithmetic(
                 e.name)) {  // parenthesised: the tree is the order
+          // Insights divides in double, and by 0 into null; Trino divides
+          // bigints as integers and fails on 0.
+          l = e.name == "/" && !IsText(*e.args[0]) ? "CAST(" + l + " AS double)"
+                                                   : NumberOf(*e.args[0], l);
+          r = NumberOf(*e.args[1], r);
+          if ((e.name == "/" || e.name == "%") && !IsNonZeroNumber(*e.args[1]))
+            r = "nullif(" + r + ", 0)";
           *out = fmt::format("({} {} {})", l, e.name, r);
           return Status::Ok();
         }
@@ -178,7 +244,44 @@ class SqlWriter {
     return Status::InvalidArgument("unsupported expression");
   }
 
-  void Alias(const std::string& name) { aliases_.insert(name); }
+  // Makes `name` stand for `e`, whose SQL is `sql`, from here on (`e` may
+  // read the field or alias `name` stood for until now).
+  void Alias(const std::string& name, const insights::Expr& e,
+             const std::string& sql) {
+    AliasedExpr a{sql, IsText(e), FieldOf(e)};
+    aliases_[name] = std::move(a);
+  }
+
+  // True when the value of `e` is text: it then sorts and aggregates as
+  // Insights does with text, not as Trino does with varchar.
+  bool IsText(const insights::Expr& e) const {
+    switch (e.kind) {
+      case insights::Expr::kLiteral:
+        return std::holds_alternative<std::string>(e.literal);
+      case insights::Expr::kField:
+        return IsTextField(e.name);
+      case insights::Expr::kCall:
+        return e.name == "tolower" || e.name == "toupper";
+      default:
+        return false;
+    }
+  }
+
+  bool IsTextField(const std::string& name) const {
+    if (auto it = aliases_.find(name); it != aliases_.end())
+      return it->second.text;
+    if (name == "@message") return true;
+    const std::string_view flow = insights::FlowFieldFor(name);
+    const FlowField* f = flow.empty() ? nullptr : FindFlowField(flow);
+    return f != nullptr && f->type != FieldType::kInt;
+  }
+
+  // The number of a value: text becomes a double, or null where it is no
+  // number, as Insights reads numbers from strings.
+  std::string NumberOf(const insights::Expr& e, const std::string& sql) const {
+    return IsText(e) ? "try_cast(" + sql + " AS double)" : sql;
+  }
+
   // The stats whose aggregates kAggregate expressions name.
   void SetStats(const insights::Stats* stats) { stats_ = stats; }
 
@@ -189,6 +292,13 @@ class SqlWriter {
     std::string arg = "*";
     if (a.arg) {
       if (Status s = Expr(*a.arg, &arg); !s.ok()) return s;
+      // Insights sums, averages and takes percentiles of the numbers among
+      // values; min and max of text rank text.
+      if (a.fn != insights::AggregateFn::kCount &&
+          a.fn != insights::AggregateFn::kCountDistinct &&
+          a.fn != insights::AggregateFn::kMin &&
+          a.fn != insights::AggregateFn::kMax)
+        arg = NumberOf(*a.arg, arg);
     }
     if (a.fn == insights::AggregateFn::kCount) {
       *out = "count(" + arg + ")";
@@ -196,6 +306,14 @@ class SqlWriter {
       *out = "count(DISTINCT " + arg + ")";
     } else if (a.fn == insights::AggregateFn::kPct) {
       *out = fmt::format("approx_percentile({}, {})", arg, a.percentile / 100);
+    } else if ((a.fn == insights::AggregateFn::kMin ||
+                a.fn == insights::AggregateFn::kMax) &&
+               a.arg && IsText(*a.arg)) {
+      // Insights' min and max of text are text, in its text order.
+      *out = fmt::format(
+          "(array_agg({0} ORDER BY {1}) FILTER (WHERE {0} IS NOT NULL))[1]",
+          arg,
+          TextOrder(arg, a.fn == insights::AggregateFn::kMin ? "ASC" : "DESC"));
     } else if (a.fn == insights::AggregateFn::kSum ||
                a.fn == insights::AggregateFn::kAvg ||
                a.fn == insights::AggregateFn::kMin ||
@@ -209,8 +327,22 @@ class SqlWriter {
     return Status::Ok();
   }
 
-  const FlowField* FieldOf(const insights::Expr& e) {
+  struct AliasedExpr {
+    std::string sql;
+    bool text;
+    const FlowField* field;  // the field it reads, when it is one
+  };
+
+  static bool IsNonZeroNumber(const insights::Expr& e) {
+    const double* d = std::get_if<double>(&e.literal);
+    return e.kind == insights::Expr::kLiteral && d != nullptr && *d != 0;
+  }
+
+  // The flow-log field `e` reads, through aliases of a field.
+  const FlowField* FieldOf(const insights::Expr& e) const {
     if (e.kind != insights::Expr::kField) return nullptr;
+    if (auto it = aliases_.find(e.name); it != aliases_.end())
+      return it->second.field;
     const std::string_view flow = insights::FlowFieldFor(e.name);
     return flow.empty() ? nullptr : FindFlowField(flow);
   }
@@ -238,11 +370,17 @@ class SqlWriter {
   }
 
   const AthenaTable& t_;
-  std::set<std::string> aliases_;
+  std::map<std::string, AliasedExpr> aliases_;
   const insights::Stats* stats_ = nullptr;
 };
 
 std::string Q(const std::string& name) { return "\"" + name + "\""; }
+
+// A result column: its name, its expression and whether it is text.
+struct OutputColumn {
+  std::string name, sql;
+  bool text = false;
+};
 
 }  // namespace
 
@@ -251,8 +389,9 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
   QueryPlan plan;
   if (Status s = insights::ParseQuery(text, &plan); !s.ok()) return s;
   SqlWriter w(t);
-  std::vector<std::string> where = AthenaTimeConditions(t, r);
+  std::vector<std::string> where = AthenaScopeConditions(t, r);
   std::vector<std::string> select;
+  std::vector<OutputColumn> grouped;  // after stats: keys and aggregates
   std::string group, order, limit;
   bool stats = false;
   for (const Command& c : plan.commands) {
@@ -271,7 +410,7 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
           std::string e;
           if (Status s = w.Expr(*n.expr, &e); !s.ok()) return s;
           select.push_back(e + " AS " + Q(n.name));
-          w.Alias(n.name);
+          w.Alias(n.name, *n.expr, e);
         }
         break;
       case Command::kStats: {
@@ -285,7 +424,9 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
         for (const Named& n : c.stats.by) {
           std::string e;
           if (Status s = w.Expr(*n.expr, &e); !s.ok()) return s;
+          const bool is_text = w.IsText(*n.expr);
           select.push_back(e + " AS " + Q(n.name));
+          grouped.push_back({n.name, e, is_text});
           ++k;
           group += (k > 1 ? ", " : "") + std::to_string(k);
         }
@@ -293,7 +434,7 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
           std::string e;
           if (Status s = w.Expr(*item.expr, &e); !s.ok()) return s;
           select.push_back(e + " AS " + Q(item.name));
-          w.Alias(item.name);
+          grouped.push_back({item.name, Q(item.name), false});
         }
         break;
       }
@@ -301,14 +442,22 @@ Result<std::string> AthenaQuerySql(const AthenaTable& t, std::string_view text,
         return Status::InvalidArgument("parse has no Athena translation");
       case Command::kSort:
         for (const SortKey& k : c.sort) {
+          const char* dir = k.desc ? "DESC" : "ASC";
           std::string col = Q(k.column);
-          if (!stats) {
-            const FlowField* f;
-            std::string sql;
-            if (w.Column(k.column, &sql, &f).ok()) col = sql;
+          bool is_text = false;
+          if (stats) {
+            for (const OutputColumn& g : grouped) {
+              if (g.name == k.column && g.text) {
+                col = g.sql;
+                is_text = true;
+              }
+            }
+          } else if (std::string sql; w.Column(k.column, &sql).ok()) {
+            col = sql;
+            is_text = w.IsTextField(k.column);
           }
-          order +=
-              (order.empty() ? "" : ", ") + col + (k.desc ? " DESC" : " ASC");
+          order += (order.empty() ? "" : ", ") +
+                   (is_text ? TextOrder(col, dir) : col + " " + dir);
         }
         break;
       case Command::kLimit:

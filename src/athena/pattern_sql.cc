@@ -13,7 +13,7 @@ namespace {
 using athena::AthenaType;
 using athena::From;
 using athena::Quote;
-using athena::TimeConditions;
+using athena::ScopeConditions;
 using athena::Where;
 
 std::string Number(double v) { return fmt::format("{}", v); }
@@ -166,7 +166,7 @@ Result<std::string> AthenaFilterSql(const AthenaTable& t,
                                     const AthenaTimeRange& r, uint64_t limit) {
   std::vector<std::string> conditions;
   if (Status s = PatternConditions(t, p, &conditions); !s.ok()) return s;
-  TimeConditions(t, r, &conditions);
+  ScopeConditions(t, r, &conditions);
   return fmt::format("SELECT *\nFROM {}{}{};\n", From(t), Where(conditions),
                      limit ? fmt::format("\nLIMIT {}", limit) : "");
 }
@@ -179,7 +179,7 @@ Result<std::string> AthenaTopSql(const AthenaTable& t,
   if (where != nullptr) {
     if (Status s = PatternConditions(t, *where, &conditions); !s.ok()) return s;
   }
-  TimeConditions(t, r, &conditions);
+  ScopeConditions(t, r, &conditions);
   std::vector<std::string> keys;
   std::string select;
   for (const std::string& f : top.fields) {
@@ -208,15 +208,20 @@ Result<std::string> AthenaTopSql(const AthenaTable& t,
     keys.push_back(expr);
     select += expr + " AS \"time\", ";
   }
+  // flowmon top sums a record without the field as 0: a key of only such
+  // records sums to 0, not NULL.
   const std::string value =
-      top.sum.empty() ? "count(*)" : fmt::format("sum(\"{}\")", top.sum);
+      top.sum.empty() ? "count(*)"
+                      : fmt::format("sum(coalesce(\"{}\", 0))", top.sum);
   const std::string value_name = top.sum.empty() ? "count" : "sum_" + top.sum;
   std::string group;
   for (size_t i = 0; i < keys.size(); ++i)
     group += (i ? ", " : "") + std::to_string(i + 1);
+  // In double: Trino divides bigints as integers, and x * 1.0 is a
+  // DECIMAL of scale 1 (a share of 0.1288 came out as 0.1).
   return fmt::format(
-      "SELECT {}{} AS \"{}\",\n  {} * 1.0 / sum({}) OVER () AS \"share\"\nFROM "
-      "{}{}\nGROUP BY {}\n"
+      "SELECT {}{} AS \"{}\",\n  CAST({} AS double) / sum({}) OVER () AS "
+      "\"share\"\nFROM {}{}\nGROUP BY {}\n"
       "ORDER BY \"{}\" DESC{};\n",
       select, value, value_name, value, value, From(t), Where(conditions),
       group, value_name, top.limit ? fmt::format("\nLIMIT {}", top.limit) : "");
@@ -228,8 +233,8 @@ Result<std::string> AthenaMetricSql(const AthenaTable& t,
                                     const AthenaTimeRange& r) {
   std::vector<std::string> conditions;
   if (Status s = PatternConditions(t, p, &conditions); !s.ok()) return s;
-  TimeConditions(t, r, &conditions);
-  std::string agg = "count(*)";
+  ScopeConditions(t, r, &conditions);
+  std::string agg = "count(*)", samples = "count(*)", having;
   if (value.size() > 1 && value[0] == '$') {
     const Slot* slot = p.FindNamedSlot(std::string_view(value).substr(1));
     if (slot == nullptr) {
@@ -238,15 +243,22 @@ Result<std::string> AthenaMetricSql(const AthenaTable& t,
     }
     // PatternConditions checked that the slots fit the table.
     const FlowField& f = t.schema.column(p.FieldIndex(*slot, t.schema.size()));
-    agg = fmt::format("sum(\"{}\")", AthenaColumn(f.name));
+    const std::string col = "\"" + AthenaColumn(f.name) + "\"";
+    // A record whose value is no number publishes nothing: no sample, and
+    // a period of only such records no datapoint.
+    const std::string number =
+        AthenaType(f) == "string" ? "try_cast(" + col + " AS double)" : col;
+    agg = "sum(" + number + ")";
+    samples = "count(" + number + ")";
+    having = "\nHAVING " + samples + " > 0";
   } else if (value != "1") {
     agg = fmt::format("count(*) * {}", value);
   }
   return fmt::format(
       "SELECT from_unixtime(\"start\" - \"start\" % {0}) AS \"time\",\n  {1} "
       "AS \"value\",\n"
-      "  count(*) AS \"sample_count\"\nFROM {2}{3}\nGROUP BY 1\nORDER BY 1;\n",
-      period, agg, From(t), Where(conditions));
+      "  {2} AS \"sample_count\"\nFROM {3}{4}\nGROUP BY 1{5}\nORDER BY 1;\n",
+      period, agg, samples, From(t), Where(conditions), having);
 }
 
 }  // namespace flowmon

@@ -8,9 +8,49 @@ namespace flowmon {
 namespace athena {
 namespace {
 
-std::string Day(int64_t t) {
-  const std::string iso = FormatIso8601(t);
-  return iso.substr(0, 4) + "/" + iso.substr(5, 2) + "/" + iso.substr(8, 2);
+// The partition folder an instant falls in: "yyyy/MM/dd" and "HH".
+struct Folder {
+  std::string day, hour;
+};
+Folder FolderOf(int64_t epoch_seconds) {
+  const UtcTime u = ToUtc(epoch_seconds * 1000);
+  return {fmt::format("{:04}/{:02}/{:02}", u.year, u.month, u.day),
+          fmt::format("{:02}", u.hour)};
+}
+
+// "col" = 'a', or "col" IN ('a', 'b').
+std::string OneOf(const std::string& column,
+                  const std::vector<std::string>& values) {
+  if (values.size() == 1)
+    return fmt::format("\"{}\" = {}", column, Quote(values[0]));
+  std::string list;
+  for (const std::string& v : values)
+    list += (list.empty() ? "" : ", ") + Quote(v);
+  return fmt::format("\"{}\" IN ({})", column, list);
+}
+
+// The conditions for records in folders at or after (`after`) or at or
+// before `f`. Hive folders compare as one "yyyy/MM/dd[/HH]" text; the
+// default layout's `day` is compared alone, so that the date projection
+// can prune, and the hour beside it.
+void FolderBound(const AthenaTable& t, const Folder& f, bool after,
+                 std::vector<std::string>* out) {
+  const char* op = after ? ">=" : "<=";
+  if (t.hive) {
+    out->push_back(
+        t.per_hour
+            ? fmt::format("concat(year, '/', month, '/', day, '/', hour) {} {}",
+                          op, Quote(f.day + "/" + f.hour))
+            : fmt::format("concat(year, '/', month, '/', day) {} {}", op,
+                          Quote(f.day)));
+    return;
+  }
+  out->push_back(fmt::format("\"day\" {} {}", op, Quote(f.day)));
+  if (t.per_hour) {
+    out->push_back(fmt::format("(\"day\" {} {} OR \"hour\" {} {})",
+                               after ? ">" : "<", Quote(f.day), op,
+                               Quote(f.hour)));
+  }
 }
 
 }  // namespace
@@ -24,22 +64,20 @@ std::string Quote(std::string_view s) {
   return out + "'";
 }
 
-void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
-                    std::vector<std::string>* out) {
-  // Partition folders are by delivery time: a record can sit in the next
-  // day's folder, so the partition range is widened by a day at the end.
+void ScopeConditions(const AthenaTable& t, const AthenaTimeRange& r,
+                     std::vector<std::string>* out) {
+  if (!t.accounts.empty()) out->push_back(OneOf("accid", t.accounts));
+  if (!t.regions.empty()) out->push_back(OneOf(t.RegionPartition(), t.regions));
+  // Folders are by delivery time, after a record's start: the lower bound
+  // is the folder of `since`; the upper one is widened by a folder (a day,
+  // or an hour on hourly tables) for records still being delivered.
   if (r.since) {
-    out->push_back(t.hive
-                       ? fmt::format("concat(year, '/', month, '/', day) >= {}",
-                                     Quote(Day(*r.since)))
-                       : fmt::format("\"date\" >= {}", Quote(Day(*r.since))));
+    FolderBound(t, FolderOf(*r.since), true, out);
     out->push_back(fmt::format("\"start\" >= {}", *r.since));
   }
   if (r.until) {
-    out->push_back(
-        t.hive ? fmt::format("concat(year, '/', month, '/', day) <= {}",
-                             Quote(Day(*r.until + 86400)))
-               : fmt::format("\"date\" <= {}", Quote(Day(*r.until + 86400))));
+    FolderBound(t, FolderOf(*r.until + (t.per_hour ? 3600 : 86400)), false,
+                out);
     out->push_back(fmt::format("\"start\" < {}", *r.until));
   }
 }
@@ -59,10 +97,10 @@ std::string From(const AthenaTable& t) {
 
 }  // namespace athena
 
-std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
-                                              const AthenaTimeRange& r) {
+std::vector<std::string> AthenaScopeConditions(const AthenaTable& t,
+                                               const AthenaTimeRange& r) {
   std::vector<std::string> out;
-  athena::TimeConditions(t, r, &out);
+  athena::ScopeConditions(t, r, &out);
   return out;
 }
 

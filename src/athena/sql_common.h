@@ -1,5 +1,5 @@
 // SQL text shared by the Athena writers: quoting, FROM and WHERE, and the
-// time-range predicates.
+// account, region and time-range predicates.
 #pragma once
 
 #include <string>
@@ -16,8 +16,8 @@ std::string Quote(std::string_view s);
 std::string From(const AthenaTable& t);
 // "\nWHERE a\n  AND b", or "" without conditions.
 std::string Where(const std::vector<std::string>& conditions);
-// Appends AthenaTimeConditions(t, r) to `out`.
-void TimeConditions(const AthenaTable& t, const AthenaTimeRange& r,
-                    std::vector<std::string>* out);
+// Appends AthenaScopeConditions(t, r) to `out`.
+void ScopeConditions(const AthenaTable& t, const AthenaTimeRange& r,
+                     std::vector<std::string>* out);
 
 }  // namespace flowmon::athena

@@ -8,7 +8,8 @@
 namespace flowmon {
 namespace {
 
-void AddTableOptions(CLI::App* cmd, AthenaOptions* o) {
+void AddTableOptions(CLI::App* cmd, AthenaOptions* o, const char* accounts_help,
+                     const char* regions_help) {
   cmd->add_option(
       "--format", o->format,
       "The flow log's format: 'v2' (default), 'tgw' (the Transit Gateway "
@@ -19,6 +20,8 @@ void AddTableOptions(CLI::App* cmd, AthenaOptions* o) {
   cmd->add_flag("--hive", o->hive,
                 "Hive-compatible S3 prefixes (year=/month=/day=)");
   cmd->add_flag("--per-hour", o->per_hour, "Hourly partitions");
+  cmd->add_option("--account", o->accounts, accounts_help)->delimiter(',');
+  cmd->add_option("--region", o->regions, regions_help)->delimiter(',');
 }
 
 }  // namespace
@@ -34,17 +37,17 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
                                "projection over the S3 flow-log layout");
   o->ddl->add_option("--bucket", o->bucket, "S3 bucket of the flow logs")
       ->required();
-  o->ddl->add_option("--account", o->account, "AWS account ID in the S3 path")
-      ->required();
-  o->ddl->add_option("--region", o->region, "Region in the S3 path")
-      ->required();
   o->ddl->add_option("--prefix", o->prefix, "Folder before AWSLogs/, if any");
   o->ddl
       ->add_option("--start-date", o->start_date,
                    "First day of the projection (yyyy/MM/dd)")
       ->capture_default_str();
   o->ddl->add_flag("--parquet", o->parquet, "The flow log writes Parquet");
-  AddTableOptions(o->ddl, o);
+  AddTableOptions(o->ddl, o,
+                  "The accounts in the S3 paths, comma-separated (none: "
+                  "each query names its account)",
+                  "The regions in the S3 paths, comma-separated (none: each "
+                  "query names its region)");
   o->ddl->footer(
       "Example:\n  flowmon athena ddl --bucket my-flow-logs --account "
       "123456789012 --region "
@@ -66,9 +69,11 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
       ->capture_default_str();
   o->sql->add_option("--query", o->query,
                      "A Logs Insights query (flowmon query's subset)");
-  o->sql->add_option("--limit", o->limit, "LIMIT");
+  o->sql->add_option("--limit", o->limit,
+                     "LIMIT (--top: 20 by default, 0: every key)");
   AddTimeRangeOptions(o->sql, &o->range);
-  AddTableOptions(o->sql, o);
+  AddTableOptions(o->sql, o, "Only these accounts (comma-separated)",
+                  "Only these regions (comma-separated)");
   o->sql->footer(
       "Examples:\n"
       "  flowmon athena sql --filter '[..., dstport=22, protocol=6, packets, "
@@ -90,8 +95,8 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
   t.table = o.table;
   t.bucket = o.bucket;
   t.prefix = o.prefix;
-  t.account = o.account;
-  t.region = o.region;
+  t.accounts = o.accounts;
+  t.regions = o.regions;
   t.parquet = o.parquet;
   t.hive = o.hive;
   t.per_hour = o.per_hour;
@@ -141,7 +146,7 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     } else {
       AthenaTop top;
       top.sum = o.sum;
-      top.limit = o.limit ? o.limit : 20;
+      if (o.sql->count("--limit")) top.limit = o.limit;  // 0: every key
       size_t pos = 0;
       while (pos <= o.top.size()) {
         size_t comma = o.top.find(',', pos);

@@ -186,8 +186,9 @@ int RunQuery(const QueryOptions& options, const GlobalOptions& global);
 struct AthenaOptions {
   CLI::App* ddl = nullptr;
   CLI::App* sql = nullptr;
-  std::string bucket, prefix, account, region, format, database = "default",
-                                                       table = "vpc_flow_logs";
+  std::string bucket, prefix, format, database = "default",
+                                      table = "vpc_flow_logs";
+  std::vector<std::string> accounts, regions;
   std::string start_date = "2019/01/01";
   bool parquet = false, hive = false, per_hour = false;
   std::string filter, top, where, sum, metric, query, value = "1";

@@ -19,16 +19,22 @@ struct AthenaTable {
   std::string table = "vpc_flow_logs";
   std::string bucket;
   std::string prefix;  // optional folder before AWSLogs/
-  std::string account;
-  std::string region;
+  // The accounts and regions the table spans (AWS's multi-account table):
+  // an enum projection of these values, or with none an injected one, whose
+  // every query names its values. In queries, predicates on them.
+  std::vector<std::string> accounts;
+  std::vector<std::string> regions;
   Schema schema = Schema::DefaultV2();
   bool parquet = false;
   bool hive = false;  // Hive-compatible prefixes (aws-account-id=.../year=...)
   bool per_hour = false;                  // hourly partitions
   std::string start_date = "2019/01/01";  // projection range start (yyyy/MM/dd)
 
-  // s3://bucket/[prefix/]AWSLogs/... up to the partition folders.
+  // s3://bucket/[prefix/]AWSLogs/, above the account folders.
   std::string Location() const;
+  // The region partition: "region", or "aws_region" when the flow log has a
+  // region field (a partition cannot share a column's name).
+  std::string RegionPartition() const;
 };
 
 // The column name Athena uses for a flow-log field ("log-status" ->
@@ -38,14 +44,15 @@ std::string AthenaColumn(std::string_view field);
 // CREATE EXTERNAL TABLE ... with partition projection.
 Result<std::string> AthenaDdl(const AthenaTable& t);
 
-// The time range as partition predicates plus a condition on `start`.
+// The time range of a question: records with since <= start < until.
 struct AthenaTimeRange {
   std::optional<int64_t> since, until;  // epoch seconds
 };
 
-// `start` bounds and partition predicates for a time range.
-std::vector<std::string> AthenaTimeConditions(const AthenaTable& t,
-                                              const AthenaTimeRange& r);
+// What a question covers as WHERE conditions: the table's accounts and
+// regions, the partition folders of the time range, and `start` bounds.
+std::vector<std::string> AthenaScopeConditions(const AthenaTable& t,
+                                               const AthenaTimeRange& r);
 
 // A Logs Insights query (flowmon query's subset) as Athena SQL. dedup and
 // display have no translation and are errors; errors in the query text are
@@ -63,7 +70,7 @@ struct AthenaTop {
   std::vector<std::string> fields;  // "srcaddr", "srcaddr/24"
   int64_t bucket_seconds = 0;       // with fields empty: a time bucket
   std::string sum;                  // bytes, packets or empty
-  uint64_t limit = 20;
+  uint64_t limit = 20;              // 0: every key
 };
 Result<std::string> AthenaTopSql(const AthenaTable& t,
                                  const CompiledPattern* where,

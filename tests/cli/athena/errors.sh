@@ -1,4 +1,4 @@
 flowmon athena sql --filter '{ $.a = 1 }'
 flowmon athena sql --filter '[a, b, c]'
 flowmon athena sql --top srcaddr --metric '[]'
-flowmon athena ddl --bucket b --account a
+flowmon athena ddl --account a
