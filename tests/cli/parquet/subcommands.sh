@@ -1,0 +1,10 @@
+# Every subcommand reads Parquet as it reads the text file it came from.
+data=$(dirname "$0")/../../data/parquet
+cp "$data"/flows.log "$data"/flows_snappy.parquet .
+for f in flows.log flows_snappy.parquet; do
+  echo "== $f"
+  flowmon metric --pattern '[..., action=REJECT, status]' --period 60 $f
+  flowmon top --by srcaddr --where '[..., action=REJECT, status]' --limit 3 $f
+  flowmon query 'stats sum(bytes) as b by dstPort | sort b desc | limit 3' $f
+  flowmon filter -c '[version, account, eni, source, destination, srcport, destport="22", protocol="6", ...]' $f
+done
