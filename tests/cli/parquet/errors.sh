@@ -20,3 +20,6 @@ flowmon filter -c '[]' bad_footer.parquet; echo "exit $?"
 flowmon filter -c '[]' bad_pages.parquet; echo "exit $?"
 # Parquet on a pipe: its footer is out of reach.
 cat flows_gzip.parquet | flowmon filter -c '[]' -; echo "exit $?"
+# Schemas it does not read: nested, a DOUBLE column, no flow-log names.
+cp "$data"/nested.parquet "$data"/double.parquet "$data"/unnamed.parquet .
+for f in nested double unnamed; do flowmon filter -c '[]' $f.parquet; echo "exit $?"; done

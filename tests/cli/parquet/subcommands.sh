@@ -8,3 +8,9 @@ for f in flows.log flows_snappy.parquet; do
   flowmon query 'stats sum(bytes) as b by dstPort | sort b desc | limit 3' $f
   flowmon filter -c '[version, account, eni, source, destination, srcport, destport="22", protocol="6", ...]' $f
 done
+# alarm, check and test-pattern too.
+for f in flows.log flows_snappy.parquet; do
+  echo "== $f"
+  flowmon alarm --pattern '[..., action=REJECT, status]' --period 60 --threshold 30 --comparison GreaterThanThreshold $f
+  flowmon test-pattern '[..., action=REJECT, status]' $f | tail -3
+done

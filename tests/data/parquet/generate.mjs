@@ -37,6 +37,13 @@ await copy(few, 'flows_v2pages', 'COMPRESSION snappy, PARQUET_VERSION v2');
 // ...and DELTA_* encodings (which flowmon does not read) otherwise.
 await copy('*', 'flows_delta', 'COMPRESSION snappy, PARQUET_VERSION v2');
 await copy('*', 'flows_zstd', 'COMPRESSION zstd');
+// Shapes flowmon does not read: a nested column, a DOUBLE column, columns
+// that name no flow-log field.
+const small = (select, name) =>
+  con.run(`COPY (select ${select} from flows limit 5) TO '${path.join(here, name)}.parquet' (FORMAT parquet)`);
+await small("version, {'addr': srcaddr, 'port': srcport} as source, action", 'nested');
+await small('version, bytes / 2.0 as bytes, action', 'double');
+await small('srcaddr as hostname, action as verdict', 'unnamed');
 // The sample S3 tree's Parquet day: the 15th's records a day later.
 const day = path.join(samples, 'AWSLogs/123456789012/vpcflowlogs/us-east-1/2019/07');
 const fifteenth = path.join(day, '15', '123456789012_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20190715T1200Z_a1b2c3d4.log.gz');
