@@ -59,45 +59,37 @@ Status Uncompress(std::string_view page, int32_t codec, size_t size,
   return Status::Ok();
 }
 
+// Reads a little-endian T at *pos of `bytes` and moves past it; false
+// when the bytes end first.
+template <typename T>
+bool ReadLittleEndian(std::string_view bytes, size_t* pos, T* v) {
+  if (bytes.size() - *pos < sizeof(T)) return false;
+  std::memcpy(v, bytes.data() + *pos, sizeof(T));
+  *pos += sizeof(T);
+  return true;
+}
+
 // Reads PLAIN values of info.type from `bytes` into `out`, `count` of them.
 Status DecodePlain(std::string_view bytes, const ColumnInfo& info,
                    int64_t count, ColumnText* out) {
   size_t pos = 0;
   for (int64_t i = 0; i < count; ++i) {
-    switch (info.type) {
-      case kInt32: {
-        int32_t v;
-        if (bytes.size() - pos < 4)
-          return ColumnError(info, "values cut short");
-        std::memcpy(&v, bytes.data() + pos, 4);
-        pos += 4;
-        out->AppendInt(v);
-        break;
-      }
-      case kInt64: {
-        int64_t v;
-        if (bytes.size() - pos < 8)
-          return ColumnError(info, "values cut short");
-        std::memcpy(&v, bytes.data() + pos, 8);
-        pos += 8;
-        out->AppendInt(v);
-        break;
-      }
-      case kByteArray: {
-        uint32_t n;
-        if (bytes.size() - pos < 4)
-          return ColumnError(info, "values cut short");
-        std::memcpy(&n, bytes.data() + pos, 4);
-        pos += 4;
-        if (bytes.size() - pos < n)
-          return ColumnError(info, "values cut short");
-        out->AppendString(bytes.substr(pos, n));
-        pos += n;
-        break;
-      }
-      default:
-        return ColumnError(info, "unsupported type");
+    bool ok = false;
+    if (info.type == kInt32) {
+      int32_t v;
+      ok = ReadLittleEndian(bytes, &pos, &v);
+      if (ok) out->AppendInt(v);
+    } else if (info.type == kInt64) {
+      int64_t v;
+      ok = ReadLittleEndian(bytes, &pos, &v);
+      if (ok) out->AppendInt(v);
+    } else {
+      uint32_t n;
+      ok = ReadLittleEndian(bytes, &pos, &n) && bytes.size() - pos >= n;
+      if (ok) out->AppendString(bytes.substr(pos, n));
+      pos += ok ? n : 0;
     }
+    if (!ok) return ColumnError(info, "values cut short");
   }
   return Status::Ok();
 }
@@ -152,11 +144,10 @@ class ChunkDecoder {
         return UnsupportedEncoding(info_, h.definition_level_encoding);
       }
       uint32_t n;
-      if (bytes.size() < 4)
+      size_t pos = 0;
+      if (!ReadLittleEndian(bytes, &pos, &n) || bytes.size() - pos < n) {
         return ColumnError(info_, "definition levels cut short");
-      std::memcpy(&n, bytes.data(), 4);
-      if (bytes.size() - 4 < n)
-        return ColumnError(info_, "definition levels cut short");
+      }
       levels = bytes.substr(4, n);
       bytes.remove_prefix(4 + n);
     }
