@@ -109,52 +109,82 @@ ParquetSource::ParquetSource(std::string name, std::unique_ptr<Mapping> mapping,
       mapping_(std::move(mapping)),
       meta_(std::move(meta)),
       columns_(std::move(columns)),
-      cells_(columns_.size()),
       header_(std::move(header)) {
   // The names in columns_ point into meta_.schema, which no longer moves.
   for (size_t i = 0; i < columns_.size(); ++i) {
     columns_[i].name = meta_.schema[i + 1].name;
   }
+  header_ += '\n';
+  for (RowGroupText& slot : slots_) slot.cells.resize(columns_.size());
+}
+
+ParquetSource::~ParquetSource() {
+  if (pending_.valid()) pending_.wait();
+}
+
+void ParquetSource::Render(size_t index, std::string_view prefix,
+                           RowGroupText* out) const {
+  const RowGroup& group = meta_.row_groups[index];
+  out->lines.assign(prefix);
+  out->bytes = 0;
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    out->status =
+        DecodeColumnChunk(mapping_->view(), group.columns[c], columns_[c],
+                          group.num_rows, &out->cells[c]);
+    if (!out->status.ok()) return;
+    out->bytes += static_cast<uint64_t>(group.columns[c].total_compressed_size);
+  }
+  for (int64_t r = 0; r < group.num_rows; ++r) {
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      if (c > 0) out->lines += ' ';
+      out->lines.append(out->cells[c].cell(static_cast<size_t>(r)));
+    }
+    out->lines += '\n';
+  }
+}
+
+void ParquetSource::StartNext(size_t slot) {
+  if (next_group_ >= meta_.row_groups.size()) return;
+  const size_t index = next_group_++;
+  const std::string_view prefix =
+      index == 0 ? std::string_view(header_) : std::string_view();
+  pending_slot_ = slot;
+  pending_ = std::async(std::launch::async, [this, index, prefix, slot] {
+    Render(index, prefix, &slots_[slot]);
+  });
 }
 
 Status ParquetSource::Next(Chunk* chunk) {
   chunk->data = {};
   chunk->too_long = false;
   chunk->timestamps = nullptr;
-  lines_.clear();
-  if (next_group_ == 0 && !done_) {
-    lines_ = header_;
-    lines_ += '\n';
-  }
-  // Empty row groups add nothing; the header goes out with the first rows
-  // (or alone, for a file without any).
-  while (next_group_ < meta_.row_groups.size()) {
-    const RowGroup& group = meta_.row_groups[next_group_++];
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      const Status s =
-          DecodeColumnChunk(mapping_->view(), group.columns[c], columns_[c],
-                            group.num_rows, &cells_[c]);
-      if (!s.ok()) {
-        done_ = true;
-        return Status::Corrupt(fmt::format("{}: {}", name(), s.message()));
-      }
-      consumed_ +=
-          static_cast<uint64_t>(group.columns[c].total_compressed_size);
+  if (!started_) {
+    started_ = true;
+    if (meta_.row_groups.empty()) {
+      consumed_ = size_hint();
+      chunk->data = header_;  // a file without rows: its header alone
+      return Status::Ok();
     }
-    for (int64_t r = 0; r < group.num_rows; ++r) {
-      for (size_t c = 0; c < columns_.size(); ++c) {
-        if (c > 0) lines_ += ' ';
-        lines_.append(cells_[c].cell(static_cast<size_t>(r)));
-      }
-      lines_ += '\n';
+    StartNext(0);
+  }
+  // Empty row groups hand out nothing (group 0 still has the header).
+  while (pending_.valid()) {
+    pending_.get();
+    RowGroupText& ready = slots_[pending_slot_];
+    if (!ready.status.ok()) {
+      next_group_ = meta_.row_groups.size();  // nothing after damage
+      return Status::Corrupt(
+          fmt::format("{}: {}", name(), ready.status.message()));
     }
-    if (group.num_rows > 0) break;
+    // The next row group decodes while this one is scanned.
+    StartNext(1 - pending_slot_);
+    consumed_ += ready.bytes;
+    if (!pending_.valid()) consumed_ = size_hint();
+    if (!ready.lines.empty()) {
+      chunk->data = ready.lines;
+      return Status::Ok();
+    }
   }
-  if (next_group_ >= meta_.row_groups.size()) {
-    consumed_ = size_hint();
-    done_ = true;
-  }
-  chunk->data = lines_;
   return Status::Ok();
 }
 

@@ -5,6 +5,7 @@
 // every reader downstream sees the records the text path produces.
 #pragma once
 
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,27 +30,45 @@ Result<std::unique_ptr<Source>> OpenParquetSource(
 namespace parquet {
 
 // Decodes whole row groups, every column (there is no column pruning or
-// predicate-first decoding): memory is one row group's cells and lines.
+// predicate-first decoding). The next row group is decoded on a second
+// thread while the caller scans the current one: memory is two row groups'
+// cells and lines, one per thread.
 class ParquetSource : public Source {
  public:
   // `meta` was checked by OpenParquetSource; `header` is the header line.
   ParquetSource(std::string name, std::unique_ptr<Mapping> mapping,
                 FileMetaData meta, std::vector<ColumnInfo> columns,
                 std::string header);
+  ~ParquetSource() override;
   // Lifetime: a chunk's bytes live until the next call (one row group).
   Status Next(Chunk* chunk) override;
   uint64_t bytes_consumed() const override { return consumed_; }
 
  private:
+  // One row group decoded: its cells, its lines (after a prefix: the
+  // header line for the first), the bytes it took on disk.
+  struct RowGroupText {
+    std::vector<ColumnText> cells;
+    std::string lines;
+    Status status;
+    uint64_t bytes = 0;
+  };
+  // Decodes row group `index` into *out; reads only what no thread writes.
+  void Render(size_t index, std::string_view prefix, RowGroupText* out) const;
+  // Starts decoding the next row group, if any, into slots_[slot].
+  void StartNext(size_t slot);
+
   std::unique_ptr<Mapping> mapping_;
   FileMetaData meta_;
   std::vector<ColumnInfo> columns_;
-  std::vector<ColumnText> cells_;  // one per column, reused
-  std::string header_;
-  std::string lines_;
-  size_t next_group_ = 0;
-  bool done_ = false;
+  std::string header_;  // with its '\n'
+  RowGroupText slots_[2];
+  size_t next_group_ = 0;  // the next to decode
+  size_t pending_slot_ = 0;
+  bool started_ = false;
   uint64_t consumed_ = 0;
+  // Last: destroyed (after the destructor waited for it) before the slots.
+  std::future<void> pending_;
 };
 
 }  // namespace parquet
