@@ -34,7 +34,10 @@ Status Uncompress(std::string_view page, int32_t codec, size_t size,
     }
     case kSnappy: {
       size_t n = 0;
-      if (snappy_uncompressed_length(page.data(), page.size(), &n) !=
+      // Validated first: a damaged length would size the buffer.
+      if (snappy_validate_compressed_buffer(page.data(), page.size()) !=
+              SNAPPY_OK ||
+          snappy_uncompressed_length(page.data(), page.size(), &n) !=
               SNAPPY_OK ||
           n > size) {
         return ColumnError(info, "corrupt SNAPPY page");
@@ -287,6 +290,12 @@ Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
     bytes.remove_prefix(h->header_size);
     if (static_cast<size_t>(h->compressed_size) > bytes.size()) {
       return ColumnError(info, "page cut short");
+    }
+    // A flat column has one value per row: more in a page is damage (and
+    // would size its buffers).
+    if ((h->type == kDataPage || h->type == kDataPageV2) &&
+        h->num_values > num_rows - static_cast<int64_t>(out->size())) {
+      return ColumnError(info, "more values than rows");
     }
     const Status s = decoder.Page(*h, bytes.substr(0, h->compressed_size));
     if (!s.ok()) return s;

@@ -55,7 +55,7 @@ void ReadStructList(ThriftReader* in, std::vector<T>* out, ReadOne read) {
   ThriftType element;
   const uint32_t n = in->ReadListHeader(&element);
   if (element != ThriftType::kStruct && n > 0) {
-    in->Skip(ThriftType::kStruct);  // not a struct list: fail on purpose
+    in->MarkFailed();  // not a list of structs
     return;
   }
   out->reserve(n);

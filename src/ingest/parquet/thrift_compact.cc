@@ -78,8 +78,11 @@ void ThriftReader::Skip(ThriftType type) {
     case ThriftType::kFalse:
       break;
     case ThriftType::kByte:
-      if (pos_ >= bytes_.size()) Fail();
-      ++pos_;
+      if (pos_ >= bytes_.size()) {
+        Fail();
+      } else {
+        ++pos_;
+      }
       break;
     case ThriftType::kI16:
     case ThriftType::kI32:

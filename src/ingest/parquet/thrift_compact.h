@@ -45,6 +45,8 @@ class ThriftReader {
   static bool BoolOf(ThriftType type) { return type == ThriftType::kTrue; }
 
   bool failed() const { return failed_; }
+  // For a caller that finds the bytes are not what it expects.
+  void MarkFailed() { Fail(); }
   // Bytes read so far.
   size_t position() const { return pos_; }
 

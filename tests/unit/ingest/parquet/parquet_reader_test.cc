@@ -76,6 +76,14 @@ TEST_CASE("Thrift reads past the end fail instead of running on", "[parquet]") {
   REQUIRE(in.NextField(&id, &type));
   CHECK(in.ReadBinary().empty());
   CHECK(in.failed());
+  // A byte field whose byte is missing: the reader stays at the end.
+  ThriftReader byte(Bytes({0x13}));
+  REQUIRE(byte.NextField(&id, &type));
+  byte.Skip(type);
+  CHECK(byte.failed());
+  CHECK(byte.position() == 1);
+  // A list of i32 where a list of structs (the schema) belongs.
+  CHECK_FALSE(ParseFileMetaData(Bytes({0x29, 0x15, 0x02, 0x00})).ok());
   CHECK_FALSE(ParseFileMetaData(Bytes({0x19, 0xfc})).ok());
   CHECK_FALSE(ParsePageHeader("").ok());
 }
