@@ -140,9 +140,6 @@ Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options) {
   Result<std::unique_ptr<Source>> bytes = OpenByteSource(path, options);
   if (!bytes.ok()) return bytes;
-  if (dynamic_cast<parquet::ParquetSource*>(bytes->get()) != nullptr) {
-    return bytes;  // already lines of text
-  }
   return ReadAsEvents(std::move(*bytes), options.input_format);
 }
 
