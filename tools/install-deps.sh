@@ -2,7 +2,7 @@
 # Installs the Debian packages flowmon builds and tests with, if missing.
 set -euo pipefail
 pkgs=(g++ cmake make pkg-config python3 gzip
-      libcli11-dev libfmt-dev libspdlog-dev catch2 libdeflate-dev zlib1g-dev
+      libcli11-dev libfmt-dev libspdlog-dev catch2 libdeflate-dev zlib1g-dev libsnappy-dev
       libsimdjson-dev libre2-dev libcurl4-openssl-dev libyaml-cpp-dev)
 # Tests only: the Trino grammar the athena_sql tests parse flowmon's SQL
 # with. (Their DuckDB comes from npm, when the registry is reachable.)

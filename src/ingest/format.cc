@@ -30,6 +30,17 @@ bool IsGzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == kGzipMagic[1];
 }
 
+bool StartsAsParquet(std::string_view head) {
+  return head.starts_with(
+      std::string_view(kParquetMagic, sizeof kParquetMagic));
+}
+
+bool IsParquet(std::string_view file) {
+  // The magic twice and a footer length between them at least.
+  return file.size() >= 2 * sizeof kParquetMagic + 4 && StartsAsParquet(file) &&
+         file.ends_with(std::string_view(kParquetMagic, sizeof kParquetMagic));
+}
+
 InputFormat DetectFormat(std::string_view head) {
   size_t i = 0;
   if (head.starts_with("\xef\xbb\xbf")) i = 3;  // UTF-8 byte order mark

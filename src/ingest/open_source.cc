@@ -12,6 +12,7 @@
 #include "ingest/byte_input.h"
 #include "ingest/gzip_source.h"
 #include "ingest/mapped_file.h"
+#include "ingest/parquet/parquet_source.h"
 #include "ingest/stream_source.h"
 #include "ingest/whole_gzip_source.h"
 
@@ -100,17 +101,25 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
     return OpenStream(path, fd, true, true, options);
   }
   const size_t size = static_cast<size_t>(st.st_size);
-  char magic[sizeof kGzipMagic];
-  const bool gzip = size >= sizeof magic &&
-                    ::pread(fd, magic, sizeof magic, 0) ==
-                        static_cast<ssize_t>(sizeof magic) &&
-                    IsGzip(std::string_view(magic, sizeof magic));
+  char magic[sizeof kParquetMagic];
+  const ssize_t got = ::pread(fd, magic, sizeof magic, 0);
+  const std::string_view head(magic, got > 0 ? static_cast<size_t>(got) : 0);
+  const bool gzip = IsGzip(head);
+  // Parquet needs its footer, so it is read from regular files only.
+  const bool parquet =
+      options.input_format == InputFormat::kAuto && StartsAsParquet(head);
   std::unique_ptr<Source> source;
-  if (gzip || options.use_mmap) {
+  if (gzip || parquet || options.use_mmap) {
     auto mapping = std::make_unique<Mapping>();
     Status s = mapping->Map(fd, size, path);
     ::close(fd);
     if (!s.ok()) return s;
+    if (parquet) {
+      Result<std::unique_ptr<Source>> p =
+          OpenParquetSource(path, std::move(mapping));
+      if (p.ok()) (*p)->set_size_hint(size);
+      return p;
+    }
     if (gzip) {
       source = OpenMappedGzip(path, std::move(mapping), size, options);
     } else {

@@ -14,6 +14,11 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/stream_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/whole_gzip_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/whole_source.cc
+  ${CMAKE_CURRENT_LIST_DIR}/parquet/column_text.cc
+  ${CMAKE_CURRENT_LIST_DIR}/parquet/file_metadata.cc
+  ${CMAKE_CURRENT_LIST_DIR}/parquet/parquet_source.cc
+  ${CMAKE_CURRENT_LIST_DIR}/parquet/rle_hybrid.cc
+  ${CMAKE_CURRENT_LIST_DIR}/parquet/thrift_compact.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/console_csv.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/event_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/event_writer.cc

@@ -78,7 +78,7 @@ std::string BinaryInputMessage(std::string_view name, uint64_t offset,
       "{}: skipped binary file (found \"\\0\" byte at offset {}); {}", name,
       offset,
       head.starts_with("PAR1")
-          ? "it is Parquet: flowmon reads flow logs as text, plain or gzip"
+          ? "it is Parquet: flowmon reads Parquet from files, not streams"
           : "--input-format text reads it as text");
 }
 

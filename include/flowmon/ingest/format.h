@@ -30,6 +30,16 @@ inline constexpr unsigned char kGzipMagic[2] = {0x1f, 0x8b};
 // True when `bytes` starts with gzip's magic bytes.
 bool IsGzip(std::string_view bytes);
 
+// The four bytes a Parquet file starts and ends with.
+inline constexpr char kParquetMagic[4] = {'P', 'A', 'R', '1'};
+
+// True when `head` starts with Parquet's magic bytes: a Parquet file, or
+// one cut short when it does not end with them too (IsParquet).
+bool StartsAsParquet(std::string_view head);
+
+// True when `file` (all of it) starts and ends with Parquet's magic bytes.
+bool IsParquet(std::string_view file);
+
 // The format of input (already inflated) that starts with `head`: a
 // CloudWatch shape when `head` has one's marks, kText otherwise (plain
 // lines, JSON log lines). Never kAuto. `head` need not hold whole lines;

@@ -89,8 +89,12 @@ bool InputStopRequested();
 
 // Opens `path` ("-" is stdin): a regular file is mapped (or read when
 // options.use_mmap is off), anything else streamed; gzip (IsGzip) is
-// inflated; then ReadAsEvents applies options.input_format.
-// Errors: the file cannot be opened or read.
+// inflated; a regular file that starts with "PAR1" is read as Parquet
+// (its rows as text lines, ingest/parquet/parquet_source.h) unless
+// options.input_format names a format; then ReadAsEvents applies
+// options.input_format.
+// Errors: the file cannot be opened or read; a Parquet file's footer is
+// damaged or asks for what the reader does not read.
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options);
 

@@ -47,7 +47,7 @@ TEST_CASE("S3 layout folders give a file's delivery span", "[input]") {
       ExpandInputs({FLOWMON_SAMPLES_DIR "/AWSLogs"}, int64_t{1563148800},
                    std::nullopt, &pruned);
   CHECK(pruned == 1);
-  CHECK(in.files.size() == 1);
+  CHECK(in.files.size() == 2);  // the 15th's gzip and the 16th's Parquet
   // A folder's records may start up to an hour before it: kept.
   const ExpandedInputs margin =
       ExpandInputs({FLOWMON_SAMPLES_DIR "/AWSLogs"}, std::nullopt,

@@ -624,8 +624,8 @@ TEST_CASE("an input with a NUL byte near its start is skipped as binary",
   CHECK(run.errors ==
         std::vector<std::string>{
             "a.parquet: skipped binary file (found \"\\0\" byte at offset "
-            "6); it is Parquet: flowmon reads flow logs as text, plain or "
-            "gzip",
+            "6); it is Parquet: flowmon reads Parquet from files, not "
+            "streams",
             "b.log: skipped binary file (found \"\\0\" byte at offset 2); "
             "--input-format text reads it as text"});
   CHECK(run.warnings.empty());

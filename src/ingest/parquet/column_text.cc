@@ -1,0 +1,310 @@
+#include "ingest/parquet/column_text.h"
+
+#include <fmt/format.h>
+#include <snappy-c.h>
+
+#include <charconv>
+#include <cstring>
+
+#include "ingest/gzip_inflate.h"
+#include "ingest/parquet/rle_hybrid.h"
+
+namespace flowmon::parquet {
+namespace {
+
+Status ColumnError(const ColumnInfo& info, std::string_view what) {
+  return Status::Corrupt(
+      fmt::format("Parquet column '{}': {}", info.name, what));
+}
+
+// The page's bytes as written before compression: `page` itself, or
+// inflated into *buffer.
+Status Uncompress(std::string_view page, int32_t codec, size_t size,
+                  const ColumnInfo& info, std::string* buffer,
+                  std::string_view* out) {
+  switch (codec) {
+    case kUncompressed:
+      *out = page;
+      return Status::Ok();
+    case kGzip: {
+      const Status s = InflateGzip(page, buffer);
+      if (!s.ok())
+        return ColumnError(info, fmt::format("GZIP page: {}", s.message()));
+      break;
+    }
+    case kSnappy: {
+      size_t n = 0;
+      // Validated first: a damaged length would size the buffer.
+      if (snappy_validate_compressed_buffer(page.data(), page.size()) !=
+              SNAPPY_OK ||
+          snappy_uncompressed_length(page.data(), page.size(), &n) !=
+              SNAPPY_OK ||
+          n > size) {
+        return ColumnError(info, "corrupt SNAPPY page");
+      }
+      buffer->resize(n);
+      if (snappy_uncompress(page.data(), page.size(), buffer->data(), &n) !=
+          SNAPPY_OK) {
+        return ColumnError(info, "corrupt SNAPPY page");
+      }
+      buffer->resize(n);
+      break;
+    }
+    default:
+      return Status::Corrupt(fmt::format(
+          "Parquet column '{}' is compressed with {}; flowmon reads GZIP, "
+          "SNAPPY and uncompressed Parquet",
+          info.name, CodecName(codec)));
+  }
+  if (buffer->size() != size)
+    return ColumnError(info, "page size does not match its header");
+  *out = *buffer;
+  return Status::Ok();
+}
+
+// Reads a little-endian T at *pos of `bytes` and moves past it; false
+// when the bytes end first.
+template <typename T>
+bool ReadLittleEndian(std::string_view bytes, size_t* pos, T* v) {
+  if (bytes.size() - *pos < sizeof(T)) return false;
+  std::memcpy(v, bytes.data() + *pos, sizeof(T));
+  *pos += sizeof(T);
+  return true;
+}
+
+// Reads PLAIN values of info.type from `bytes` into `out`, `count` of them.
+Status DecodePlain(std::string_view bytes, const ColumnInfo& info,
+                   int64_t count, ColumnText* out) {
+  size_t pos = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    bool ok = false;
+    if (info.type == kInt32) {
+      int32_t v;
+      ok = ReadLittleEndian(bytes, &pos, &v);
+      if (ok) out->AppendInt(v);
+    } else if (info.type == kInt64) {
+      int64_t v;
+      ok = ReadLittleEndian(bytes, &pos, &v);
+      if (ok) out->AppendInt(v);
+    } else {
+      uint32_t n;
+      ok = ReadLittleEndian(bytes, &pos, &n) && bytes.size() - pos >= n;
+      if (ok) out->AppendString(bytes.substr(pos, n));
+      pos += ok ? n : 0;
+    }
+    if (!ok) return ColumnError(info, "values cut short");
+  }
+  return Status::Ok();
+}
+
+Status UnsupportedEncoding(const ColumnInfo& info, int32_t encoding) {
+  return Status::Corrupt(fmt::format(
+      "Parquet column '{}' uses the {} encoding; flowmon reads PLAIN and "
+      "dictionary (RLE_DICTIONARY, PLAIN_DICTIONARY) encodings",
+      info.name, EncodingName(encoding)));
+}
+
+// One column chunk's decoding state across its pages.
+class ChunkDecoder {
+ public:
+  ChunkDecoder(const ColumnInfo& info, int32_t codec, ColumnText* out)
+      : info_(info), codec_(codec), out_(out) {}
+
+  Status Page(const PageHeader& h, std::string_view page) {
+    switch (h.type) {
+      case kDictionaryPage:
+        return Dictionary(h, page);
+      case kDataPage:
+        return DataV1(h, page);
+      case kDataPageV2:
+        return DataV2(h, page);
+      default:
+        return Status::Ok();  // index pages hold nothing to read
+    }
+  }
+
+ private:
+  Status Dictionary(const PageHeader& h, std::string_view page) {
+    if (h.encoding != kPlain && h.encoding != kPlainDictionary) {
+      return UnsupportedEncoding(info_, h.encoding);
+    }
+    std::string_view bytes;
+    Status s =
+        Uncompress(page, codec_, h.uncompressed_size, info_, &buffer_, &bytes);
+    if (!s.ok()) return s;
+    dictionary_.Clear();
+    return DecodePlain(bytes, info_, h.num_values, &dictionary_);
+  }
+
+  Status DataV1(const PageHeader& h, std::string_view page) {
+    std::string_view bytes;
+    Status s =
+        Uncompress(page, codec_, h.uncompressed_size, info_, &buffer_, &bytes);
+    if (!s.ok()) return s;
+    std::string_view levels;
+    if (info_.optional) {
+      if (h.definition_level_encoding != kRle) {
+        return UnsupportedEncoding(info_, h.definition_level_encoding);
+      }
+      uint32_t n;
+      size_t pos = 0;
+      if (!ReadLittleEndian(bytes, &pos, &n) || bytes.size() - pos < n) {
+        return ColumnError(info_, "definition levels cut short");
+      }
+      levels = bytes.substr(4, n);
+      bytes.remove_prefix(4 + n);
+    }
+    return Values(h, levels, bytes);
+  }
+
+  Status DataV2(const PageHeader& h, std::string_view page) {
+    if (h.repetition_levels_size != 0)
+      return ColumnError(info_, "repeated values");
+    if (static_cast<size_t>(h.definition_levels_size) > page.size()) {
+      return ColumnError(info_, "definition levels cut short");
+    }
+    const std::string_view levels = page.substr(0, h.definition_levels_size);
+    page.remove_prefix(h.definition_levels_size);
+    std::string_view bytes = page;
+    if (h.is_compressed) {
+      const size_t size =
+          static_cast<size_t>(h.uncompressed_size) - h.definition_levels_size;
+      Status s = Uncompress(page, codec_, size, info_, &buffer_, &bytes);
+      if (!s.ok()) return s;
+    }
+    return Values(h, levels, bytes);
+  }
+
+  // A data page's values: `levels` (when the column is optional) tell
+  // which of h.num_values are null.
+  Status Values(const PageHeader& h, std::string_view levels,
+                std::string_view bytes) {
+    defined_.assign(h.num_values, 1);
+    int64_t present = h.num_values;
+    if (info_.optional) {
+      RleHybridDecoder decoder(levels, 1);
+      present = 0;
+      for (int32_t i = 0; i < h.num_values; ++i) {
+        uint32_t level;
+        if (!decoder.Next(&level))
+          return ColumnError(info_, "definition levels cut short");
+        defined_[i] = level != 0;
+        present += defined_[i];
+      }
+    }
+    if (h.encoding == kPlain) {
+      page_values_.Clear();
+      Status s = DecodePlain(bytes, info_, present, &page_values_);
+      if (!s.ok()) return s;
+      size_t next = 0;
+      for (int32_t i = 0; i < h.num_values; ++i) {
+        if (defined_[i])
+          out_->AppendCell(page_values_.cell(next++));
+        else
+          out_->AppendNull();
+      }
+      return Status::Ok();
+    }
+    if (h.encoding != kRleDictionary && h.encoding != kPlainDictionary) {
+      return UnsupportedEncoding(info_, h.encoding);
+    }
+    if (bytes.empty()) {
+      if (present == 0) {
+        for (int32_t i = 0; i < h.num_values; ++i) out_->AppendNull();
+        return Status::Ok();
+      }
+      return ColumnError(info_, "dictionary indices cut short");
+    }
+    const int width = static_cast<unsigned char>(bytes[0]);
+    if (width > 32) return ColumnError(info_, "corrupt dictionary indices");
+    RleHybridDecoder indices(bytes.substr(1), width);
+    for (int32_t i = 0; i < h.num_values; ++i) {
+      if (!defined_[i]) {
+        out_->AppendNull();
+        continue;
+      }
+      uint32_t index;
+      if (!indices.Next(&index))
+        return ColumnError(info_, "dictionary indices cut short");
+      if (index >= dictionary_.size())
+        return ColumnError(info_, "dictionary index out of range");
+      out_->AppendCell(dictionary_.cell(index));
+    }
+    return Status::Ok();
+  }
+
+  const ColumnInfo& info_;
+  int32_t codec_;
+  ColumnText* out_;
+  ColumnText dictionary_;
+  ColumnText page_values_;
+  std::vector<unsigned char> defined_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+void ColumnText::AppendNull() { AppendCell("-"); }
+
+void ColumnText::AppendInt(int64_t v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  AppendCell(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+}
+
+void ColumnText::AppendString(std::string_view s) {
+  if (s.empty()) {
+    AppendNull();
+    return;
+  }
+  const size_t begin = text_.size();
+  text_.append(s);
+  for (size_t i = begin; i < text_.size(); ++i) {
+    char& c = text_[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') c = '_';
+  }
+  ends_.push_back(text_.size());
+}
+
+Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
+                         const ColumnInfo& info, int64_t num_rows,
+                         ColumnText* out) {
+  out->Clear();
+  int64_t start = chunk.data_page_offset;
+  if (chunk.dictionary_page_offset > 0 &&
+      chunk.dictionary_page_offset < start) {
+    start = chunk.dictionary_page_offset;
+  }
+  if (start < 0 || chunk.total_compressed_size < 0 ||
+      static_cast<uint64_t>(start) > file.size() ||
+      static_cast<uint64_t>(chunk.total_compressed_size) >
+          file.size() - start) {
+    return ColumnError(info, "column chunk lies outside the file");
+  }
+  std::string_view bytes = file.substr(start, chunk.total_compressed_size);
+  ChunkDecoder decoder(info, chunk.codec, out);
+  while (static_cast<int64_t>(out->size()) < num_rows) {
+    if (bytes.empty()) return ColumnError(info, "fewer values than rows");
+    Result<PageHeader> h = ParsePageHeader(bytes);
+    if (!h.ok()) return ColumnError(info, h.status().message());
+    bytes.remove_prefix(h->header_size);
+    if (static_cast<size_t>(h->compressed_size) > bytes.size()) {
+      return ColumnError(info, "page cut short");
+    }
+    // A flat column has one value per row: more in a page is damage (and
+    // would size its buffers).
+    if ((h->type == kDataPage || h->type == kDataPageV2) &&
+        h->num_values > num_rows - static_cast<int64_t>(out->size())) {
+      return ColumnError(info, "more values than rows");
+    }
+    const Status s = decoder.Page(*h, bytes.substr(0, h->compressed_size));
+    if (!s.ok()) return s;
+    bytes.remove_prefix(h->compressed_size);
+  }
+  if (static_cast<int64_t>(out->size()) != num_rows) {
+    return ColumnError(info, "more values than rows");
+  }
+  return Status::Ok();
+}
+
+}  // namespace flowmon::parquet

@@ -1,0 +1,125 @@
+// The Parquet reader's parts on hand-made bytes: Thrift's compact protocol,
+// the RLE / bit-packed hybrid, the footer's checks; and whole files DuckDB
+// wrote (tests/data/parquet) against the text they came from.
+#include <string>
+#include <vector>
+
+#include "catch.h"
+#include "flowmon/ingest/format.h"
+#include "flowmon/ingest/source.h"
+#include "ingest/parquet/file_metadata.h"
+#include "ingest/parquet/rle_hybrid.h"
+#include "ingest/parquet/thrift_compact.h"
+
+namespace flowmon::parquet {
+namespace {
+
+std::string Bytes(std::initializer_list<int> bytes) {
+  std::string s;
+  for (const int b : bytes) s += static_cast<char>(b);
+  return s;
+}
+
+std::vector<uint32_t> DecodeAll(const std::string& bytes, int width) {
+  RleHybridDecoder d(bytes, width);
+  std::vector<uint32_t> out;
+  uint32_t v;
+  while (d.Next(&v)) out.push_back(v);
+  return out;
+}
+
+std::string ReadAll(const std::string& path) {
+  SourceOptions options;
+  Result<std::unique_ptr<Source>> s = OpenSource(path, options);
+  REQUIRE(s.ok());
+  std::string all;
+  for (;;) {
+    Chunk c;
+    REQUIRE((*s)->Next(&c).ok());
+    if (c.data.empty()) break;
+    all.append(c.data);
+  }
+  return all;
+}
+
+TEST_CASE("Thrift compact structs: deltas, long ids, zigzag, skipped fields",
+          "[parquet]") {
+  // field 1 i32 = -2 (zigzag 3), field 3 binary "ab", field 20 (long form)
+  // i64 = 5, field 21 a list of 2 i32 (skipped), stop.
+  const std::string bytes = Bytes({0x15, 0x03, 0x28, 0x02, 'a', 'b', 0x06, 0x28,
+                                   0x0a, 0x19, 0x25, 0x02, 0x04, 0x00});
+  ThriftReader in(bytes);
+  int16_t id = 0;
+  ThriftType type;
+  REQUIRE(in.NextField(&id, &type));
+  CHECK(id == 1);
+  CHECK(in.ReadInt() == -2);
+  REQUIRE(in.NextField(&id, &type));
+  CHECK(id == 3);
+  CHECK(in.ReadBinary() == "ab");
+  REQUIRE(in.NextField(&id, &type));
+  CHECK(id == 20);
+  CHECK(in.ReadInt() == 5);
+  REQUIRE(in.NextField(&id, &type));
+  CHECK(id == 21);
+  CHECK(type == ThriftType::kList);
+  in.Skip(type);
+  CHECK_FALSE(in.NextField(&id, &type));
+  CHECK_FALSE(in.failed());
+  CHECK(in.position() == bytes.size());
+}
+
+TEST_CASE("Thrift reads past the end fail instead of running on", "[parquet]") {
+  ThriftReader in(Bytes({0x18, 0x05, 'a'}));  // a binary of 5 bytes, 1 there
+  int16_t id = 0;
+  ThriftType type;
+  REQUIRE(in.NextField(&id, &type));
+  CHECK(in.ReadBinary().empty());
+  CHECK(in.failed());
+  // A byte field whose byte is missing: the reader stays at the end.
+  ThriftReader byte(Bytes({0x13}));
+  REQUIRE(byte.NextField(&id, &type));
+  byte.Skip(type);
+  CHECK(byte.failed());
+  CHECK(byte.position() == 1);
+  // A list of i32 where a list of structs (the schema) belongs.
+  CHECK_FALSE(ParseFileMetaData(Bytes({0x29, 0x15, 0x02, 0x00})).ok());
+  CHECK_FALSE(ParseFileMetaData(Bytes({0x19, 0xfc})).ok());
+  CHECK_FALSE(ParsePageHeader("").ok());
+}
+
+TEST_CASE("RLE / bit-packed hybrid: runs and groups of eight", "[parquet]") {
+  // A run of 3 ones (header 3<<1), then one bit-packed group of 8 values
+  // of 3 bits (header 1<<1|1): 0..7 (Encodings.md's example).
+  CHECK(DecodeAll(Bytes({0x06, 0x01, 0x03, 0x88, 0xc6, 0xfa}), 3) ==
+        std::vector<uint32_t>{1, 1, 1, 0, 1, 2, 3, 4, 5, 6, 7});
+  // Width 0: every value is 0.
+  CHECK(DecodeAll(Bytes({0x04}), 0) == std::vector<uint32_t>{0, 0});
+  // A run of a 2-byte value.
+  CHECK(DecodeAll(Bytes({0x02, 0x34, 0x12}), 12) ==
+        std::vector<uint32_t>{0x1234});
+  // Cut short: the values the bytes hold, then the end.
+  CHECK(DecodeAll(Bytes({0x03, 0x88}), 3) == std::vector<uint32_t>{0, 1});
+}
+
+TEST_CASE("Parquet is told by its magic at both ends", "[parquet]") {
+  CHECK(StartsAsParquet("PAR1xyz"));
+  CHECK_FALSE(StartsAsParquet("PAR"));
+  CHECK(IsParquet(std::string("PAR1\0\0\0\0PAR1", 12)));
+  CHECK_FALSE(IsParquet("PAR1PAR1"));
+  CHECK_FALSE(IsParquet(std::string("PAR1\0\0\0\0PAR2", 12)));
+}
+
+TEST_CASE("Parquet files DuckDB wrote read as the text they came from",
+          "[parquet]") {
+  const std::string dir = FLOWMON_TESTS_DATA_DIR "/parquet/";
+  const std::string text = ReadAll(dir + "flows.log");
+  for (const char* name :
+       {"flows_gzip.parquet", "flows_snappy.parquet", "flows_none.parquet"}) {
+    INFO(name);
+    CHECK(ReadAll(dir + name) == text);
+  }
+}
+
+}  // namespace
+}  // namespace flowmon::parquet
