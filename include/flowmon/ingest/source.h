@@ -10,6 +10,7 @@
 
 #include "flowmon/core/status.h"
 #include "flowmon/ingest/format.h"
+#include "flowmon/ingest/remote_input.h"
 
 namespace flowmon {
 
@@ -30,6 +31,9 @@ struct SourceOptions {
   bool use_mmap = true;         // map regular files instead of read()
   size_t block_size = 1 << 20;  // read() size and initial line buffer
   InputFormat input_format = InputFormat::kAuto;
+  // Handed to remote providers (RemoteInputProvider::Fetch); the pipeline
+  // fills in its since/until.
+  RemoteQuery remote;
 };
 
 // A Source yields its input as chunks. Not thread-safe.
@@ -89,10 +93,17 @@ bool InputStopRequested();
 
 // Opens `path` ("-" is stdin): a regular file is mapped (or read when
 // options.use_mmap is off), anything else streamed; gzip (IsGzip) is
-// inflated; then ReadAsEvents applies options.input_format.
+// inflated; then ReadAsEvents applies options.input_format. A path with a
+// registered remote scheme (FindRemoteInputs) is fetched whole and read
+// like a mapped file.
 // Errors: the file cannot be opened or read.
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options);
+
+// Bytes already in memory (a fetched object), read as OpenSource reads a
+// mapped file of them: gzip inflated whole when small, else streamed.
+std::unique_ptr<Source> OpenBytes(std::string name, std::string data,
+                                  const SourceOptions& options);
 
 // Turns `base` into a source of one event per line: plain text passes
 // through; CloudWatch JSON, subscription payloads, console CSV and export
