@@ -99,9 +99,10 @@ Status AwsClient::Explain(const AwsCall& call, const HttpResponse& response,
       IsOneOf(e.code, {"PermanentRedirect", "AuthorizationHeaderMalformed",
                        "IllegalLocationConstraintException"})) {
     if (!region.empty() && region != call.region) {
+      const std::string what = call.resource.substr(0, call.resource.find(' '));
       return Status::IoError(fmt::format(
-          "{} is in region {}, not {}: add --region {}", call.resource,
-          region, call.region, region));
+          "{} is in region {}, not {}: add --region {}", what, region,
+          call.region, region));
     }
   }
   if (IsOneOf(e.code, {"InvalidClientTokenId", "SignatureDoesNotMatch",
