@@ -3,7 +3,9 @@
 set -euo pipefail
 pkgs=(g++ cmake make pkg-config python3 gzip
       libcli11-dev libfmt-dev libspdlog-dev catch2 libdeflate-dev zlib1g-dev
-      libsimdjson-dev libre2-dev libcurl4-openssl-dev libyaml-cpp-dev)
+      libsimdjson-dev libre2-dev libcurl4-openssl-dev libyaml-cpp-dev
+      # tests: the stand-in SMTP server and the SigV4 check of the AWS one
+      python3-aiosmtpd python3-botocore)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

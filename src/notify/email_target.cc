@@ -199,7 +199,8 @@ Result<std::unique_ptr<NotifyTarget>> MakeEmailTarget(
     if (comma == std::string::npos) comma = addresses.size();
     std::string a = addresses.substr(pos, comma - pos);
     pos = comma + 1;
-    if (a.find('@') == std::string::npos || a.find_first_of("\r\n<>") != std::string::npos) {
+    if (Envelope(a).find('@') == std::string::npos ||
+        a.find_first_of("\r\n") != std::string::npos) {
       return Status::InvalidArgument(fmt::format("'{}' is not an email address", a));
     }
     to.push_back(std::move(a));

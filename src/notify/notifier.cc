@@ -348,7 +348,16 @@ Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(
   TargetSettings settings = defaults;
   std::string target = spec;
   if (spec.starts_with("{")) {
-    const size_t close = spec.find('}');
+    // The prefix ends at the first '}' that does not close a ${VAR}.
+    size_t close = 1;
+    while (close < spec.size() && spec[close] != '}') {
+      if (spec.compare(close, 2, "${") == 0) {
+        close = spec.find('}', close);
+        if (close == std::string::npos) break;
+      }
+      ++close;
+    }
+    if (close >= spec.size()) close = std::string::npos;
     if (close == std::string::npos) {
       return Status::InvalidArgument(fmt::format(
           "invalid --notify '{}': the settings prefix has no closing '}}'",

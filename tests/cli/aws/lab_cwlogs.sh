@@ -18,4 +18,5 @@ echo "exit $?"
 stop_aws
 stop_smtp
 requests
-show_mail | head -40
+show_mail > mail.txt
+head -40 mail.txt

@@ -52,7 +52,7 @@ PY
 
 # Starts the test SMTP server (smtp_server.py options); sets $smtp.
 start_smtp() {
-  $PY "$AWS_TESTS/../notify/smtp_server.py" smtp-port mail "$@" &
+  $PY -W ignore "$AWS_TESTS/../notify/smtp_server.py" smtp-port mail "$@" 2> smtp.log &
   smtp_pid=$!
   for _ in $(seq 100); do [ -s smtp-port ] && break; sleep 0.05; done
   smtp="smtp://127.0.0.1:$(cat smtp-port)"
