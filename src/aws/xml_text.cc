@@ -12,7 +12,8 @@ std::vector<std::string_view> XmlElements(std::string_view xml,
   size_t pos = 0;
   while ((pos = xml.find(open, pos)) != std::string_view::npos) {
     const size_t after = pos + open.size();
-    if (after >= xml.size() || (xml[after] != '>' && xml[after] != ' ')) {
+    if (after >= xml.size() ||
+        (xml[after] != '>' && xml[after] != ' ' && xml[after] != '/')) {
       pos = after;  // <Prefix> is not <PrefixList>
       continue;
     }
