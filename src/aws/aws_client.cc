@@ -15,11 +15,16 @@ namespace {
 
 bool IsThrottling(const std::string& code) {
   static constexpr std::string_view kCodes[] = {
-      "Throttling",          "ThrottlingException",
-      "ThrottledException",  "RequestThrottledException",
-      "SlowDown",            "TooManyRequestsException",
-      "RequestLimitExceeded", "ProvisionedThroughputExceededException",
-      "RequestThrottled",    "LimitExceededException"};
+      "Throttling",
+      "ThrottlingException",
+      "ThrottledException",
+      "RequestThrottledException",
+      "SlowDown",
+      "TooManyRequestsException",
+      "RequestLimitExceeded",
+      "ProvisionedThroughputExceededException",
+      "RequestThrottled",
+      "LimitExceededException"};
   return std::find(std::begin(kCodes), std::end(kCodes), code) !=
          std::end(kCodes);
 }
@@ -84,9 +89,9 @@ Status AwsClient::Explain(const AwsCall& call, const HttpResponse& response,
   if (e.code.empty()) e.code = fmt::format("HTTP {}", response.status);
   const std::string detail =
       e.message.empty() ? e.code : fmt::format("{}: {}", e.code, e.message);
-  if (IsOneOf(e.code, {"AccessDenied", "AccessDeniedException",
-                       "AuthorizationError", "UnauthorizedOperation",
-                       "AuthorizationErrorException"}) ||
+  if (IsOneOf(e.code,
+              {"AccessDenied", "AccessDeniedException", "AuthorizationError",
+               "UnauthorizedOperation", "AuthorizationErrorException"}) ||
       (response.status == 403 && e.code == "HTTP 403")) {
     return Status::IoError(fmt::format(
         "access denied: {} on {} for the credentials from {} ({}): allow "
@@ -100,9 +105,9 @@ Status AwsClient::Explain(const AwsCall& call, const HttpResponse& response,
                        "IllegalLocationConstraintException"})) {
     if (!region.empty() && region != call.region) {
       const std::string what = call.resource.substr(0, call.resource.find(' '));
-      return Status::IoError(fmt::format(
-          "{} is in region {}, not {}: add --region {}", what, region,
-          call.region, region));
+      return Status::IoError(
+          fmt::format("{} is in region {}, not {}: add --region {}", what,
+                      region, call.region, region));
     }
   }
   if (IsOneOf(e.code, {"InvalidClientTokenId", "SignatureDoesNotMatch",
@@ -152,8 +157,7 @@ Result<HttpResponse> AwsClient::Call(const AwsCall& call) {
               response->status >= 500;
       if (!retry) return Explain(call, *response, c);
       throttled = IsThrottling(e.code) || response->status == 429;
-      last = e.code.empty() ? fmt::format("HTTP {}", response->status)
-                            : e.code;
+      last = e.code.empty() ? fmt::format("HTTP {}", response->status) : e.code;
     }
     if (attempt == retry_.attempts) break;
     spdlog::info("{} on {}: {}; retrying in {:.1f} s", call.action,

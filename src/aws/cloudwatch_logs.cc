@@ -46,8 +46,10 @@ std::string RequestBody(const LogGroupQuery& q, const std::string& pattern,
     out.append(std::string_view(",\"logStreamNamePrefix\":"));
     AppendJsonString(&out, q.stream_prefix);
   }
-  if (q.start_ms) fmt::format_to(std::back_inserter(out), ",\"startTime\":{}", *q.start_ms);
-  if (q.end_ms) fmt::format_to(std::back_inserter(out), ",\"endTime\":{}", *q.end_ms);
+  if (q.start_ms)
+    fmt::format_to(std::back_inserter(out), ",\"startTime\":{}", *q.start_ms);
+  if (q.end_ms)
+    fmt::format_to(std::back_inserter(out), ",\"endTime\":{}", *q.end_ms);
   if (!pattern.empty()) {
     out.append(std::string_view(",\"filterPattern\":"));
     AppendJsonString(&out, pattern);
@@ -81,7 +83,8 @@ Status FetchAll(AwsClient* client, const LogGroupQuery& q,
     simdjson::dom::element doc;
     if (parser.parse(r->body).get(doc)) {
       return Status::IoError(fmt::format(
-          "logs:FilterLogEvents on log group {}: the answer is not JSON", q.group));
+          "logs:FilterLogEvents on log group {}: the answer is not JSON",
+          q.group));
     }
     simdjson::dom::array page;
     if (!doc["events"].get(page)) {
@@ -116,7 +119,8 @@ Result<LogGroupQuery> ParseLogGroupUrl(std::string_view url) {
   }
   if (q.group.empty()) {
     return Status::InvalidArgument(
-        "cwlogs:// URL without a log group: write cwlogs://GROUP[/STREAM_PREFIX] "
+        "cwlogs:// URL without a log group: write "
+        "cwlogs://GROUP[/STREAM_PREFIX] "
         "(a '/' in the group's name as %2F)");
   }
   return q;
@@ -136,16 +140,15 @@ Result<std::string> FilterLogEvents(AwsClient* client,
     s = FetchAll(client, query, "", &events);
   }
   if (!s.ok()) return s;
-  std::stable_sort(events.begin(), events.end(),
-                   [](const Event& a, const Event& b) {
-                     return a.timestamp < b.timestamp;
-                   });
+  std::stable_sort(
+      events.begin(), events.end(),
+      [](const Event& a, const Event& b) { return a.timestamp < b.timestamp; });
   fmt::memory_buffer out;
   out.append(std::string_view("{\"events\":["));
   for (size_t i = 0; i < events.size(); ++i) {
     if (i > 0) out.push_back(',');
-    fmt::format_to(std::back_inserter(out), "{{\"timestamp\":{},\"message\":",
-                   events[i].timestamp);
+    fmt::format_to(std::back_inserter(out),
+                   "{{\"timestamp\":{},\"message\":", events[i].timestamp);
     AppendJsonString(&out, events[i].message);
     out.append(std::string_view(",\"logStreamName\":"));
     AppendJsonString(&out, events[i].stream);

@@ -12,8 +12,10 @@ namespace {
 using Section = std::map<std::string, std::string>;
 
 std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return std::string(s);
 }
@@ -63,7 +65,8 @@ std::string ProfileName(const AwsSettings& settings, const EnvLookup& env) {
 const Section* ConfigProfile(const std::map<std::string, Section>& config,
                              const std::string& name) {
   auto it = config.find(name == "default" ? name : "profile " + name);
-  if (it == config.end() && name == "default") it = config.find("profile default");
+  if (it == config.end() && name == "default")
+    it = config.find("profile default");
   return it == config.end() ? nullptr : &it->second;
 }
 

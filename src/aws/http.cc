@@ -53,7 +53,8 @@ Result<HttpResponse> PerformHttp(const HttpRequest& r) {
   if (curl == nullptr) return Status::IoError("cannot initialise libcurl");
   CURL* c = curl.get();
   curl_slist* headers = nullptr;
-  for (const std::string& h : r.headers) headers = curl_slist_append(headers, h.c_str());
+  for (const std::string& h : r.headers)
+    headers = curl_slist_append(headers, h.c_str());
   std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_list(
       headers, curl_slist_free_all);
   HttpResponse response;
@@ -63,7 +64,8 @@ Result<HttpResponse> PerformHttp(const HttpRequest& r) {
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   if (r.method == "POST") {
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.c_str());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.body.size()));
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE,
+                     static_cast<long>(r.body.size()));
   }
   if (r.credentials != nullptr) {
     curl_easy_setopt(c, CURLOPT_AWS_SIGV4, sigv4.c_str());

@@ -31,7 +31,8 @@ class S3Inputs : public RemoteInputProvider {
     Status s = query.since || query.until
                    ? Walk(where->bucket, where->key, query, &keys, pruned)
                    : ListAll(where->bucket, where->key, &keys);
-    if (!s.ok()) return Status::IoError(fmt::format("{}: {}", path, s.message()));
+    if (!s.ok())
+      return Status::IoError(fmt::format("{}: {}", path, s.message()));
     std::sort(keys.begin(), keys.end());
     if (keys.empty() && (pruned == nullptr || *pruned == 0)) {
       return Status::IoError(fmt::format(
@@ -68,7 +69,8 @@ class S3Inputs : public RemoteInputProvider {
     }
     Result<std::string> bytes = mine.get();
     if (!bytes.ok()) {
-      return Status::IoError(fmt::format("{}: {}", input, bytes.status().message()));
+      return Status::IoError(
+          fmt::format("{}: {}", input, bytes.status().message()));
     }
     RemoteBytes out;
     out.data = std::move(*bytes);
@@ -81,11 +83,12 @@ class S3Inputs : public RemoteInputProvider {
     if (pending_.count(input) > 0) return;
     Result<S3Location> where = ParseS3Url(input);
     S3* s3 = &s3_;
-    pending_.emplace(input, std::async(std::launch::async, [s3, where]() mutable
-                                       -> Result<std::string> {
-                       if (!where.ok()) return where.status();
-                       return s3->Get(where->bucket, where->key);
-                     }));
+    pending_.emplace(input,
+                     std::async(std::launch::async,
+                                [s3, where]() mutable -> Result<std::string> {
+                                  if (!where.ok()) return where.status();
+                                  return s3->Get(where->bucket, where->key);
+                                }));
   }
 
   Status ListAll(const std::string& bucket, const std::string& prefix,
@@ -119,7 +122,7 @@ class S3Inputs : public RemoteInputProvider {
   std::shared_ptr<AwsClient> client_;
   S3 s3_;
   std::mutex mutex_;
-  std::vector<std::string> inputs_;       // every expanded input, in order
+  std::vector<std::string> inputs_;      // every expanded input, in order
   std::map<std::string, size_t> order_;  // input -> index in inputs_
   std::map<std::string, std::future<Result<std::string>>> pending_;
 };
@@ -142,11 +145,13 @@ class LogGroupInputs : public RemoteInputProvider {
     Result<LogGroupQuery> q = ParseLogGroupUrl(input);
     if (!q.ok()) return q.status();
     if (query.since) q->start_ms = *query.since * 1000;
-    if (query.until) q->end_ms = *query.until * 1000 - 1;  // endTime is inclusive
+    if (query.until)
+      q->end_ms = *query.until * 1000 - 1;  // endTime is inclusive
     q->filter_pattern = query.filter_pattern;
     Result<std::string> events = FilterLogEvents(client_.get(), *q);
     if (!events.ok()) {
-      return Status::IoError(fmt::format("{}: {}", input, events.status().message()));
+      return Status::IoError(
+          fmt::format("{}: {}", input, events.status().message()));
     }
     RemoteBytes out;
     out.data = std::move(*events);

@@ -22,7 +22,8 @@ Result<S3Location> ParseS3Url(std::string_view url) {
   const size_t slash = url.find('/');
   S3Location out;
   out.bucket = std::string(url.substr(0, slash));
-  if (slash != std::string_view::npos) out.key = std::string(url.substr(slash + 1));
+  if (slash != std::string_view::npos)
+    out.key = std::string(url.substr(slash + 1));
   if (out.bucket.empty()) {
     return Status::InvalidArgument(
         "s3:// URL without a bucket: write s3://BUCKET/PREFIX");
@@ -56,7 +57,8 @@ Result<S3Listing> S3::List(const std::string& bucket, const std::string& prefix,
     AwsCall call = Base(bucket, "");
     call.path_and_query += "?" + CanonicalQuery(std::move(params));
     call.action = "s3:ListBucket";
-    call.resource = fmt::format("arn:aws:s3:::{} (prefix '{}')", bucket, prefix);
+    call.resource =
+        fmt::format("arn:aws:s3:::{} (prefix '{}')", bucket, prefix);
     Result<HttpResponse> r = client_->Call(call);
     if (!r.ok()) return r.status();
     for (std::string_view contents : XmlElements(r->body, "Contents")) {

@@ -39,7 +39,10 @@ std::string XmlText(std::string_view xml, std::string_view tag) {
 
 std::string XmlUnescape(std::string_view s) {
   static constexpr std::pair<std::string_view, char> kEntities[] = {
-      {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'},
+      {"&lt;", '<'},
+      {"&gt;", '>'},
+      {"&amp;", '&'},
+      {"&quot;", '"'},
       {"&apos;", '\''}};
   std::string out;
   out.reserve(s.size());
@@ -60,9 +63,10 @@ std::string XmlUnescape(std::string_view s) {
     const size_t semi = s.find(';', i);
     if (!done && s.substr(i, 2) == "&#" && semi != std::string_view::npos) {
       const std::string digits(s.substr(i + 2, semi - i - 2));
-      const bool hex = !digits.empty() && (digits[0] == 'x' || digits[0] == 'X');
-      const long v = std::strtol(digits.c_str() + (hex ? 1 : 0), nullptr,
-                                 hex ? 16 : 10);
+      const bool hex =
+          !digits.empty() && (digits[0] == 'x' || digits[0] == 'X');
+      const long v =
+          std::strtol(digits.c_str() + (hex ? 1 : 0), nullptr, hex ? 16 : 10);
       if (v > 0 && v < 128) {
         out.push_back(static_cast<char>(v));
         i = semi;

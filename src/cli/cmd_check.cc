@@ -124,7 +124,8 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
                   o.alarms.empty() ? "of the configs" : "selected");
     return kExitUsage;
   }
-  Result<Notifications> notifications = MakeNotifications(o.notify, o.input.aws);
+  Result<Notifications> notifications =
+      MakeNotifications(o.notify, o.input.aws);
   if (!notifications.ok()) {
     spdlog::error("{}", notifications.status().message());
     return kExitUsage;

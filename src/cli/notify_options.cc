@@ -90,12 +90,12 @@ Result<Notifications> MakeNotifications(const NotifyCliOptions& options,
   for (const std::string& h : options.headers) {
     Result<std::string> expanded = ExpandEnvironment(h, config.context.env);
     if (!expanded.ok()) {
-      return Status::InvalidArgument(
-          "--notify-header: " + expanded.status().message());
+      return Status::InvalidArgument("--notify-header: " +
+                                     expanded.status().message());
     }
     if (expanded->find(':') == std::string::npos) {
-      return Status::InvalidArgument(
-          "--notify-header '" + h + "' is not 'Name: value'");
+      return Status::InvalidArgument("--notify-header '" + h +
+                                     "' is not 'Name: value'");
     }
     config.delivery.headers.push_back(*expanded);
   }

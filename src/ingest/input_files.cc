@@ -204,8 +204,8 @@ bool FolderTimeSpan(std::string_view folder, int64_t* begin, int64_t* end) {
         *end = DayStart(v[0] + 1, 1, 1);
         break;
       case 2:
-        *end = v[1] == 12 ? DayStart(v[0] + 1, 1, 1)
-                          : DayStart(v[0], v[1] + 1, 1);
+        *end =
+            v[1] == 12 ? DayStart(v[0] + 1, 1, 1) : DayStart(v[0], v[1] + 1, 1);
         break;
       case 3:
         *end = start + 86400;

@@ -138,9 +138,10 @@ std::unique_ptr<Source> OpenBytes(std::string name, std::string data,
     if (whole->Inflate(data, kWholeGzipLimit)) source = std::move(whole);
   }
   if (source == nullptr) {
-    source = IsGzip(data) ? NewMemorySource(std::move(name), std::move(data),
-                                            options.block_size)
-                          : NewWholeMemorySource(std::move(name), std::move(data));
+    source = IsGzip(data)
+                 ? NewMemorySource(std::move(name), std::move(data),
+                                   options.block_size)
+                 : NewWholeMemorySource(std::move(name), std::move(data));
   }
   source->set_size_hint(size);
   return source;

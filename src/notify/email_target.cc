@@ -101,8 +101,9 @@ class EmailTarget : public NotifyTarget {
   }
 
   Status Deliver(const AlarmNotice& n) override {
-    const std::string message = AlarmEmailMime(
-        n, from_, to_, settings_.format, static_cast<int64_t>(std::time(nullptr)));
+    const std::string message =
+        AlarmEmailMime(n, from_, to_, settings_.format,
+                       static_cast<int64_t>(std::time(nullptr)));
     return WithRetries(settings_, [&] { return Send(message); });
   }
   std::string name() const override {
@@ -117,7 +118,8 @@ class EmailTarget : public NotifyTarget {
     if (curl == nullptr) return "cannot initialise libcurl";
     CURL* c = curl.get();
     curl_slist* rcpt = nullptr;
-    for (const std::string& a : to_) rcpt = curl_slist_append(rcpt, Envelope(a).c_str());
+    for (const std::string& a : to_)
+      rcpt = curl_slist_append(rcpt, Envelope(a).c_str());
     std::unique_ptr<curl_slist, void (*)(curl_slist*)> rcpt_list(
         rcpt, curl_slist_free_all);
     const std::string mail_from = Envelope(from_);
@@ -141,8 +143,9 @@ class EmailTarget : public NotifyTarget {
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     const CURLcode rc = curl_easy_perform(c);
     if (rc == CURLE_OK) return "";
-    return error[0] != '\0' ? fmt::format("{}: {}", curl_easy_strerror(rc), error)
-                            : curl_easy_strerror(rc);
+    return error[0] != '\0'
+               ? fmt::format("{}: {}", curl_easy_strerror(rc), error)
+               : curl_easy_strerror(rc);
   }
 
   std::vector<std::string> to_;
@@ -159,13 +162,14 @@ std::string AlarmEmailMime(const AlarmNotice& n, const std::string& from,
       "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMIME-Version: 1.0\r\n",
       RfcDate(now), from, fmt::join(to, ", "), HeaderText(AlarmSubject(n)));
   if (format == "json") {
-    out += "Content-Type: application/json; charset=UTF-8\r\n"
-           "Content-Transfer-Encoding: base64\r\n\r\n";
+    out +=
+        "Content-Type: application/json; charset=UTF-8\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n";
     out += Base64(n.sns_json, true) + "\r\n";
     return out;
   }
-  const std::string boundary = fmt::format(
-      "flowmon-{:016x}", std::hash<std::string>{}(n.sns_json));
+  const std::string boundary =
+      fmt::format("flowmon-{:016x}", std::hash<std::string>{}(n.sns_json));
   out += fmt::format(
       "Content-Type: multipart/mixed; boundary=\"{b}\"\r\n\r\n"
       "--{b}\r\nContent-Type: text/plain; charset=UTF-8\r\n"
@@ -201,7 +205,8 @@ Result<std::unique_ptr<NotifyTarget>> MakeEmailTarget(
     pos = comma + 1;
     if (Envelope(a).find('@') == std::string::npos ||
         a.find_first_of("\r\n") != std::string::npos) {
-      return Status::InvalidArgument(fmt::format("'{}' is not an email address", a));
+      return Status::InvalidArgument(
+          fmt::format("'{}' is not an email address", a));
     }
     to.push_back(std::move(a));
   }
@@ -218,7 +223,8 @@ Result<std::unique_ptr<NotifyTarget>> MakeEmailTarget(
   } else if (starttls == "require") {
     use_ssl = CURLUSESSL_ALL;
   } else {
-    return Status::InvalidArgument("--smtp-starttls must be off, try or require");
+    return Status::InvalidArgument(
+        "--smtp-starttls must be off, try or require");
   }
   return std::unique_ptr<NotifyTarget>(
       new EmailTarget(std::move(to), std::move(settings), context, use_ssl));

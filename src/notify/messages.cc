@@ -60,7 +60,8 @@ void Str(fmt::memory_buffer* out, std::string_view key, std::string_view value,
 }
 
 std::string Bracketed(const std::vector<std::string>& items) {
-  return items.empty() ? std::string() : fmt::format("[{}]", fmt::join(items, ", "));
+  return items.empty() ? std::string()
+                       : fmt::format("[{}]", fmt::join(items, ", "));
 }
 
 }  // namespace
@@ -234,7 +235,8 @@ std::string AlarmEmailText(const AlarmNotice& n) {
       fmt::arg("missing", TreatMissingDataName(spec.treat_missing)),
       fmt::arg("ok_actions", Bracketed(id.actions.ok)),
       fmt::arg("alarm_actions", Bracketed(id.actions.alarm)),
-      fmt::arg("insufficient_actions", Bracketed(id.actions.insufficient_data)));
+      fmt::arg("insufficient_actions",
+               Bracketed(id.actions.insufficient_data)));
   return out;
 }
 
@@ -268,8 +270,8 @@ std::string TeamsMessage(const AlarmNotice& n) {
   Str(&out, "text", t.reason);
   out.append(std::string_view("},{\"type\":\"FactSet\",\"facts\":["));
   const std::pair<std::string_view, std::string> facts[] = {
-      {"State change", fmt::format("{} -> {}", AlarmStateName(t.from),
-                                   AlarmStateName(t.to))},
+      {"State change",
+       fmt::format("{} -> {}", AlarmStateName(t.from), AlarmStateName(t.to))},
       {"Time", FormatIso8601(t.time)},
       {"Alarm", AlarmArn(*n.spec, *n.id)}};
   for (size_t i = 0; i < std::size(facts); ++i) {
@@ -284,7 +286,8 @@ std::string TeamsMessage(const AlarmNotice& n) {
   return fmt::to_string(out);
 }
 
-std::string PagerDutyEvent(const AlarmNotice& n, const std::string& routing_key) {
+std::string PagerDutyEvent(const AlarmNotice& n,
+                           const std::string& routing_key) {
   const AlarmTransition& t = *n.transition;
   if (t.to == AlarmState::kInsufficientData) return "";
   const bool trigger = t.to == AlarmState::kAlarm;

@@ -78,7 +78,8 @@ void Notifications::DeliverTo(NotifyTarget* target, const AlarmNotice& n) {
     line.append(std::string_view(",\"error\":"));
     AppendJsonString(&line, s.message());
     line.append(std::string_view(",\"failed_at\":"));
-    AppendJsonString(&line, FormatIso8601(static_cast<int64_t>(std::time(nullptr))));
+    AppendJsonString(&line,
+                     FormatIso8601(static_cast<int64_t>(std::time(nullptr))));
     line.append(std::string_view(",\"subject\":"));
     AppendJsonString(&line, AlarmSubject(n));
     line.append(std::string_view(",\"message\":"));

@@ -97,7 +97,8 @@ std::string PostJson(const std::string& url, const std::string& body,
 
 class WebhookTarget : public NotifyTarget {
  public:
-  WebhookTarget(std::string url, TargetSettings settings) : url_(std::move(url)) {
+  WebhookTarget(std::string url, TargetSettings settings)
+      : url_(std::move(url)) {
     settings_ = std::move(settings);
   }
   Status Deliver(const AlarmNotice& n) override {
@@ -105,7 +106,8 @@ class WebhookTarget : public NotifyTarget {
                                  ? SlackMessage(*n.spec, *n.transition)
                              : settings_.format == "teams" ? TeamsMessage(n)
                                                            : n.sns_json;
-    return WithRetries(settings_, [&] { return PostJson(url_, body, settings_); });
+    return WithRetries(settings_,
+                       [&] { return PostJson(url_, body, settings_); });
   }
   std::string name() const override { return "webhook:" + url_; }
 
@@ -128,7 +130,8 @@ class PagerDutyTarget : public NotifyTarget {
     const std::string url = settings_.endpoint.empty()
                                 ? std::string(kPagerDutyEvents)
                                 : settings_.endpoint;
-    return WithRetries(settings_, [&] { return PostJson(url, event, settings_); });
+    return WithRetries(settings_,
+                       [&] { return PostJson(url, event, settings_); });
   }
   // The routing key is a secret: never in messages.
   std::string name() const override { return "pagerduty"; }
@@ -194,10 +197,12 @@ Status ApplySettings(std::string_view list, const EnvLookup& env,
       s->timeout = ParseSeconds(value, &ok);
     } else if (key == "retries") {
       ok = !value.empty() &&
-           std::all_of(value.begin(), value.end(), ::isdigit) && value.size() < 4;
+           std::all_of(value.begin(), value.end(), ::isdigit) &&
+           value.size() < 4;
       if (ok) s->attempts = std::stoi(value) + 1;
     } else if (key == "header") {
-      if (!headers_reset) s->headers.clear();  // the prefix's replace the flags'
+      if (!headers_reset)
+        s->headers.clear();  // the prefix's replace the flags'
       headers_reset = true;
       Result<std::string> h = ExpandEnvironment(value, env);
       if (!h.ok()) return h.status();
@@ -231,9 +236,9 @@ Status CheckFormat(const std::string& scheme, const std::string& format) {
   if (scheme == "email" && (format == "text" || format == "json")) {
     return Status::Ok();
   }
-  return Status::InvalidArgument(fmt::format(
-      "format '{}' is not one {} takes ({})", format, scheme,
-      scheme == "email" ? "text or json" : "sns, slack or teams"));
+  return Status::InvalidArgument(
+      fmt::format("format '{}' is not one {} takes ({})", format, scheme,
+                  scheme == "email" ? "text or json" : "sns, slack or teams"));
 }
 
 Result<std::unique_ptr<NotifyTarget>> MakeTarget(const std::string& spec,
@@ -241,7 +246,8 @@ Result<std::unique_ptr<NotifyTarget>> MakeTarget(const std::string& spec,
                                                  const NotifyContext& context) {
   const size_t colon = spec.find(':');
   const std::string scheme = spec.substr(0, colon);
-  const std::string rest = colon == std::string::npos ? "" : spec.substr(colon + 1);
+  const std::string rest =
+      colon == std::string::npos ? "" : spec.substr(colon + 1);
   std::unique_ptr<NotifyTarget> local;
   if (spec == "stdout") {
     local = std::make_unique<StdoutTarget>();
@@ -277,7 +283,8 @@ Result<std::unique_ptr<NotifyTarget>> MakeTarget(const std::string& spec,
       return Status::InvalidArgument(fmt::format(
           "'{}' is not a topic ARN (arn:aws:sns:REGION:ACCOUNT:TOPIC)", rest));
     }
-    return std::unique_ptr<NotifyTarget>(new SnsTarget(rest, settings, context));
+    return std::unique_ptr<NotifyTarget>(
+        new SnsTarget(rest, settings, context));
   }
   if (scheme == "pagerduty") {
     Result<std::string> key = ExpandEnvironment(rest, context.env);
@@ -304,8 +311,8 @@ Result<std::vector<AlarmState>> ParseNotifyOn(std::string_view list) {
     const std::string_view name = list.substr(pos, end - pos);
     pos = end + 1;
     bool found = false;
-    for (AlarmState s : {AlarmState::kAlarm, AlarmState::kOk,
-                         AlarmState::kInsufficientData}) {
+    for (AlarmState s :
+         {AlarmState::kAlarm, AlarmState::kOk, AlarmState::kInsufficientData}) {
       if (AlarmStateName(s) == name) {
         out.push_back(s);
         found = true;
@@ -375,8 +382,8 @@ Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(
       MakeTarget(target, std::move(settings), context);
   if (made.ok()) return made;
   if (!made.status().message().empty()) {
-    return Status::InvalidArgument(
-        fmt::format("invalid --notify '{}': {}", spec, made.status().message()));
+    return Status::InvalidArgument(fmt::format("invalid --notify '{}': {}",
+                                               spec, made.status().message()));
   }
   return Status::InvalidArgument(fmt::format(
       "invalid --notify '{}' (expected stdout, file:PATH, exec:COMMAND, "

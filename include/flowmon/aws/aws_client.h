@@ -31,7 +31,7 @@ struct AwsCall {
 };
 
 struct AwsRetry {
-  int attempts = 5;         // throttling, 5xx and transfer errors
+  int attempts = 5;          // throttling, 5xx and transfer errors
   double first_delay = 0.2;  // seconds, doubled per attempt, at most 5 s
   double timeout = 30;       // seconds per attempt
 };
@@ -47,7 +47,8 @@ class AwsClient {
   const AwsSettings& settings() const { return settings_; }
 
   // The endpoint URL of `service` in `region` (no trailing '/'):
-  // --endpoint-url when given, else https://HOST_PREFIXservice.region.amazonaws.com.
+  // --endpoint-url when given, else
+  // https://HOST_PREFIXservice.region.amazonaws.com.
   std::string Endpoint(const AwsCall& call) const;
 
   // Signs and sends `call`; a 2xx response comes back. Credentials are read

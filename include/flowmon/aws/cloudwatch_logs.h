@@ -26,6 +26,7 @@ Result<LogGroupQuery> ParseLogGroupUrl(std::string_view url);
 // timestamp (stable: a stream's events keep their order). A pattern
 // CloudWatch rejects (InvalidParameterException) is dropped and the query
 // run again: flowmon checks every event itself.
-Result<std::string> FilterLogEvents(AwsClient* client, const LogGroupQuery& query);
+Result<std::string> FilterLogEvents(AwsClient* client,
+                                    const LogGroupQuery& query);
 
 }  // namespace flowmon

@@ -16,7 +16,8 @@ namespace flowmon {
 struct AwsSettings {
   std::string profile;
   std::string region;
-  std::string endpoint_url;  // replaces every service's endpoint (path-style S3)
+  std::string
+      endpoint_url;  // replaces every service's endpoint (path-style S3)
 };
 
 struct AwsCredentials {

@@ -14,8 +14,8 @@
 namespace flowmon {
 
 struct HttpRequest {
-  std::string method = "GET";  // GET or POST
-  std::string url;             // with the query string already encoded
+  std::string method = "GET";        // GET or POST
+  std::string url;                   // with the query string already encoded
   std::vector<std::string> headers;  // "Name: value"
   std::string body;                  // POST only
   double timeout = 30;               // seconds, for connecting and in all
@@ -44,6 +44,7 @@ std::string UriEncode(std::string_view s, bool keep_slash = false);
 // "k1=v1&k2=v2" from pairs, sorted by key and encoded: the canonical query
 // string SigV4 signs (libcurl 7.88 signs the query as given, so it must be
 // canonical already). Also a form body.
-std::string CanonicalQuery(std::vector<std::pair<std::string, std::string>> params);
+std::string CanonicalQuery(
+    std::vector<std::pair<std::string, std::string>> params);
 
 }  // namespace flowmon

@@ -20,11 +20,11 @@ struct ExpandedInputs {
 
 // A path with a registered remote scheme (s3://...) is expanded by its
 // provider (RemoteInputProvider::Expand); what it cannot list is an error
-// of that path. Directories are walked recursively, following symbolic links, and their
-// regular files read in sorted path order (so an S3 tree AWSLogs/<acct>/
-// vpcflowlogs/<region>/YYYY/MM/DD/ reads in time order). A folder that
-// cannot be read is reported and the walk goes on; a link back to a folder
-// above it (a loop) is reported and not followed. No paths means stdin.
+// of that path. Directories are walked recursively, following symbolic links,
+// and their regular files read in sorted path order (so an S3 tree
+// AWSLogs/<acct>/ vpcflowlogs/<region>/YYYY/MM/DD/ reads in time order). A
+// folder that cannot be read is reported and the walk goes on; a link back to a
+// folder above it (a loop) is reported and not followed. No paths means stdin.
 ExpandedInputs ExpandInputs(const std::vector<std::string>& paths);
 
 // The same, skipping files of S3 layout folders (.../YYYY/MM/DD/[HH/] or

@@ -34,6 +34,7 @@ std::string TeamsMessage(const AlarmNotice& n);
 // An Events API v2 event: trigger on ALARM, resolve on OK, the alarm's
 // ARN as dedup_key; "" for INSUFFICIENT_DATA (PagerDuty has no such
 // action).
-std::string PagerDutyEvent(const AlarmNotice& n, const std::string& routing_key);
+std::string PagerDutyEvent(const AlarmNotice& n,
+                           const std::string& routing_key);
 
 }  // namespace flowmon

@@ -79,12 +79,14 @@ TEST_CASE("credentials: errors say what to do", "[aws]") {
   AwsSettings s;
   Result<AwsCredentials> c = LoadAwsCredentials(s, env.lookup());
   REQUIRE_FALSE(c.ok());
-  CHECK(c.status().message().find("set AWS_ACCESS_KEY_ID") != std::string::npos);
+  CHECK(c.status().message().find("set AWS_ACCESS_KEY_ID") !=
+        std::string::npos);
   CHECK(c.status().message().find("/nonexistent/.aws/credentials") !=
         std::string::npos);
   s.profile = "nosuch";
   c = LoadAwsCredentials(s, env.lookup());
-  CHECK(c.status().message().find("'nosuch' is in neither") != std::string::npos);
+  CHECK(c.status().message().find("'nosuch' is in neither") !=
+        std::string::npos);
   env.vars["AWS_CONFIG_FILE"] =
       WriteFile("config_sso", "[profile sso]\nsso_session = corp\n");
   s.profile = "sso";

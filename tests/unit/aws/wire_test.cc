@@ -15,7 +15,8 @@ TEST_CASE("SigV4 encodings", "[aws]") {
   CHECK(UriEncode("AWSLogs/1 2+~x") == "AWSLogs%2F1%202%2B~x");
   CHECK(UriEncode("AWSLogs/1 2", true) == "AWSLogs/1%202");
   // Sorted by key, every value encoded: libcurl signs the query as given.
-  CHECK(CanonicalQuery({{"prefix", "a/b"}, {"list-type", "2"},
+  CHECK(CanonicalQuery({{"prefix", "a/b"},
+                        {"list-type", "2"},
                         {"continuation-token", "x=="}}) ==
         "continuation-token=x%3D%3D&list-type=2&prefix=a%2Fb");
 }

@@ -13,7 +13,8 @@ class FakeRemote : public RemoteInputProvider {
  public:
   Status Expand(const std::string& path, const RemoteQuery& query,
                 std::vector<std::string>* inputs, size_t* pruned) override {
-    if (path == "fake://missing") return Status::IoError("fake://missing: none");
+    if (path == "fake://missing")
+      return Status::IoError("fake://missing: none");
     inputs->push_back(path + "/a");
     inputs->push_back(path + "/b");
     if (query.since && pruned != nullptr) ++*pruned;
@@ -44,8 +45,8 @@ TEST_CASE("remote inputs go to the provider of their scheme", "[ingest]") {
   // Fetched bytes take the local path: gzip is inflated, text read whole.
   SourceOptions options;
   options.remote.filter_pattern = "REJECT";
-  for (const auto& [input, text] :
-       {std::pair{"fake://x/a", "one\ntwo\n"}, std::pair{"fake://x/b", "three\n"}}) {
+  for (const auto& [input, text] : {std::pair{"fake://x/a", "one\ntwo\n"},
+                                    std::pair{"fake://x/b", "three\n"}}) {
     Result<std::unique_ptr<Source>> s = OpenSource(input, options);
     REQUIRE(s.ok());
     std::string all;

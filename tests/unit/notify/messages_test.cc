@@ -40,13 +40,16 @@ TEST_CASE("CloudWatch's email subject and body", "[notify]") {
       "datapoints\" at \"Sunday 14 July, 2019 12:44:00 UTC\".\n"));
   CHECK(text.find("- State Change:               OK -> ALARM\n") !=
         std::string::npos);
-  CHECK(text.find("- ALARM: [arn:aws:sns:us-east-1:086112738802:ssh-alerts]\n") !=
-        std::string::npos);
+  CHECK(
+      text.find("- ALARM: [arn:aws:sns:us-east-1:086112738802:ssh-alerts]\n") !=
+      std::string::npos);
   CHECK(text.find("GreaterThanOrEqualToThreshold 1.0 for at least 1 of the "
                   "last 1 period(s) of 60 seconds.") != std::string::npos);
-  const std::string mime = AlarmEmailMime(lab.notice, "a <a@b>", {"c@d"}, "text", 0);
+  const std::string mime =
+      AlarmEmailMime(lab.notice, "a <a@b>", {"c@d"}, "text", 0);
   CHECK(mime.find("Date: Thu, 01 Jan 1970 00:00:00 +0000\r\n") == 0);
-  CHECK(mime.find("Content-Type: multipart/mixed; boundary=") != std::string::npos);
+  CHECK(mime.find("Content-Type: multipart/mixed; boundary=") !=
+        std::string::npos);
   CHECK(mime.find("filename=\"alarm.json\"") != std::string::npos);
   lab.spec.name = "äh";
   CHECK(AlarmEmailMime(lab.notice, "a@b", {"c@d"}, "json", 0)

@@ -1,7 +1,5 @@
 #include "flowmon/notify/notifier.h"
 
-#include "flowmon/notify/messages.h"
-
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +9,7 @@
 #include "catch.h"
 #include "core/sigpipe_guard.h"
 #include "flowmon/check/check_config.h"
+#include "flowmon/notify/messages.h"
 
 namespace flowmon {
 namespace {
