@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "aws/remote_url.h"
 #include "flowmon/core/json_writer.h"
 
 namespace flowmon {
@@ -107,22 +108,13 @@ Status FetchAll(AwsClient* client, const LogGroupQuery& q,
 }  // namespace
 
 Result<LogGroupQuery> ParseLogGroupUrl(std::string_view url) {
-  if (!url.starts_with("cwlogs://")) {
-    return Status::InvalidArgument(fmt::format("{}: not a cwlogs:// URL", url));
-  }
-  url.remove_prefix(9);
-  const size_t slash = url.find('/');
+  Result<RemoteUrl> parts = SplitRemoteUrl(
+      url, "cwlogs://",
+      "cwlogs://GROUP[/STREAM_PREFIX] (a '/' in the group's name as %2F)");
+  if (!parts.ok()) return parts.status();
   LogGroupQuery q;
-  q.group = PercentDecode(url.substr(0, slash));
-  if (slash != std::string_view::npos) {
-    q.stream_prefix = PercentDecode(url.substr(slash + 1));
-  }
-  if (q.group.empty()) {
-    return Status::InvalidArgument(
-        "cwlogs:// URL without a log group: write "
-        "cwlogs://GROUP[/STREAM_PREFIX] "
-        "(a '/' in the group's name as %2F)");
-  }
+  q.group = PercentDecode(parts->head);
+  q.stream_prefix = PercentDecode(parts->tail);
   return q;
 }
 

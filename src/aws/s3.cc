@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "aws/remote_url.h"
 #include "aws/xml_text.h"
 
 namespace flowmon {
@@ -15,20 +16,10 @@ constexpr const char* kEmptyPayloadHash =
 }  // namespace
 
 Result<S3Location> ParseS3Url(std::string_view url) {
-  if (!url.starts_with("s3://")) {
-    return Status::InvalidArgument(fmt::format("{}: not an s3:// URL", url));
-  }
-  url.remove_prefix(5);
-  const size_t slash = url.find('/');
-  S3Location out;
-  out.bucket = std::string(url.substr(0, slash));
-  if (slash != std::string_view::npos)
-    out.key = std::string(url.substr(slash + 1));
-  if (out.bucket.empty()) {
-    return Status::InvalidArgument(
-        "s3:// URL without a bucket: write s3://BUCKET/PREFIX");
-  }
-  return out;
+  Result<RemoteUrl> parts =
+      SplitRemoteUrl(url, "s3://", "s3://BUCKET/PREFIX (no bucket given)");
+  if (!parts.ok()) return parts.status();
+  return S3Location{std::string(parts->head), std::string(parts->tail)};
 }
 
 AwsCall S3::Base(const std::string& bucket, const std::string& key) const {

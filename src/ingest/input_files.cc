@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "flowmon/core/text_split.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/ingest/remote_input.h"
 
@@ -143,16 +144,10 @@ bool Digits(std::string_view s, size_t n, int* out) {
 
 // A path's '/'-separated parts, Hive-style "year=2019" read as "2019".
 std::vector<std::string_view> DateParts(std::string_view path) {
-  std::vector<std::string_view> parts;
-  size_t pos = 0;
-  while (pos <= path.size()) {
-    size_t slash = path.find('/', pos);
-    if (slash == std::string_view::npos) slash = path.size();
-    std::string_view part = path.substr(pos, slash - pos);
+  std::vector<std::string_view> parts = SplitView(path, '/');
+  for (std::string_view& part : parts) {
     const size_t eq = part.find('=');
     if (eq != std::string_view::npos) part.remove_prefix(eq + 1);  // year=2019
-    parts.push_back(part);
-    pos = slash + 1;
   }
   return parts;
 }

@@ -9,6 +9,8 @@
 #include <ctime>
 #include <functional>
 
+#include "flowmon/core/text_split.h"
+#include "flowmon/core/time_util.h"
 #include "flowmon/notify/messages.h"
 #include "notify/retry.h"
 
@@ -66,12 +68,7 @@ std::string Envelope(const std::string& address) {
 }
 
 std::string RfcDate(int64_t now) {
-  const std::time_t t = static_cast<std::time_t>(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-  return buf;
+  return FormatUtc(now, "%a, %d %b %Y %H:%M:%S +0000");
 }
 
 struct Upload {
@@ -197,12 +194,8 @@ Result<std::unique_ptr<NotifyTarget>> MakeEmailTarget(
         context.smtp_url));
   }
   std::vector<std::string> to;
-  size_t pos = 0;
-  while (pos <= addresses.size()) {
-    size_t comma = addresses.find(',', pos);
-    if (comma == std::string::npos) comma = addresses.size();
-    std::string a = addresses.substr(pos, comma - pos);
-    pos = comma + 1;
+  for (std::string_view piece : SplitView(addresses, ',')) {
+    std::string a(piece);
     if (Envelope(a).find('@') == std::string::npos ||
         a.find_first_of("\r\n") != std::string::npos) {
       return Status::InvalidArgument(

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <ctime>
 
 #include "flowmon/aws/http.h"
 #include "flowmon/core/json_writer.h"
@@ -40,12 +39,7 @@ std::string SnsTime(int64_t t) {
 
 // "Sunday 14 July, 2019 12:44:00 UTC", as the email writes times.
 std::string EmailTime(int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%A %d %B, %Y %H:%M:%S UTC", &tm);
-  return buf;
+  return FormatUtc(t, "%A %d %B, %Y %H:%M:%S UTC");
 }
 
 void Str(fmt::memory_buffer* out, std::string_view key, std::string_view value,

@@ -14,6 +14,7 @@
 #include "flowmon/aws/aws_client.h"
 #include "flowmon/aws/http.h"
 #include "flowmon/aws/sns.h"
+#include "flowmon/core/text_split.h"
 #include "flowmon/notify/messages.h"
 #include "notify/email_target.h"
 #include "notify/retry.h"
@@ -175,13 +176,8 @@ double ParseSeconds(const std::string& v, bool* ok) {
 // Applies "key=value;..." to *s.
 Status ApplySettings(std::string_view list, const EnvLookup& env,
                      TargetSettings* s) {
-  size_t pos = 0;
   bool headers_reset = false;
-  while (pos < list.size()) {
-    size_t end = list.find(';', pos);
-    if (end == std::string_view::npos) end = list.size();
-    const std::string_view item = list.substr(pos, end - pos);
-    pos = end + 1;
+  for (std::string_view item : SplitView(list, ';')) {
     if (item.empty()) continue;
     const size_t eq = item.find('=');
     if (eq == std::string_view::npos) {
@@ -304,12 +300,7 @@ bool NotifyTarget::Wants(AlarmState state) const {
 
 Result<std::vector<AlarmState>> ParseNotifyOn(std::string_view list) {
   std::vector<AlarmState> out;
-  size_t pos = 0;
-  while (pos <= list.size()) {
-    size_t end = list.find(',', pos);
-    if (end == std::string_view::npos) end = list.size();
-    const std::string_view name = list.substr(pos, end - pos);
-    pos = end + 1;
+  for (std::string_view name : SplitView(list, ',')) {
     bool found = false;
     for (AlarmState s :
          {AlarmState::kAlarm, AlarmState::kOk, AlarmState::kInsufficientData}) {
