@@ -5,8 +5,9 @@ pkgs=(g++ cmake make pkg-config python3 gzip
       libcli11-dev libfmt-dev libspdlog-dev catch2 libdeflate-dev zlib1g-dev libsnappy-dev
       libsimdjson-dev libre2-dev libcurl4-openssl-dev libyaml-cpp-dev)
 # Tests only: the Trino grammar the athena_sql tests parse flowmon's SQL
-# with. (Their DuckDB comes from npm, when the registry is reachable.)
-pkgs+=(python3-sqlglot)
+# with (their DuckDB comes from npm, when the registry is reachable); the
+# stand-in SMTP server and the SigV4 check of the stand-in AWS server.
+pkgs+=(python3-sqlglot python3-aiosmtpd python3-botocore)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -121,6 +121,17 @@ void ReadAlarm(ObjectReader& r, Need name, std::string default_name,
   if (!low.empty()) {
     r.Take(ParseLowSampleCount(low), &a.spec.low_sample_count);
   }
+  // Only the literal ARNs: a !Ref to a topic names no ARN until deployed.
+  for (const auto& [key, list] :
+       {std::pair{"AlarmActions", &a.actions.alarm},
+        std::pair{"OKActions", &a.actions.ok},
+        std::pair{"InsufficientDataActions", &a.actions.insufficient_data}}) {
+    const ConfigValue* v = r.Get(key);
+    if (v == nullptr || !v->is_list()) continue;
+    for (const ConfigValue& e : v->list) {
+      if (e.kind == ConfigValue::Kind::kString) list->push_back(e.string);
+    }
+  }
   a.problem = r.status();
   a.warnings = r.HeldWarnings();
   a.warnings_at = r.held_at();

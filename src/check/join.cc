@@ -81,6 +81,7 @@ std::vector<JoinedAlarm> Join(Definitions* defs) {
     m.metric_name = a.metric_name;
     m.namespace_name = a.namespace_name;
     m.alarm = a.spec;
+    m.actions = a.actions;
     if (j.problem.ok()) j.problem = DimensionKey(*f, a, &m.dimension_key);
     j.monitor = std::move(m);
   }

@@ -51,6 +51,7 @@ struct FilterDef {
 struct AlarmDef {
   std::string origin, metric_name, namespace_name;
   AlarmSpec spec;
+  MonitorActions actions;
   std::vector<std::pair<std::string, std::string>> dimensions;  // Name, Value
   // Why flowmon cannot replay the alarm, whatever the filters: "composite
   // alarm", "metric math". Empty: the join decides.

@@ -222,7 +222,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     spdlog::error("give either --pattern (and inputs) or --datapoints");
     return kExitUsage;
   }
-  Result<Notifications> notifications = MakeNotifications(o.notify);
+  Result<Notifications> notifications =
+      MakeNotifications(o.notify, o.metric.input.aws);
   if (!notifications.ok()) {
     spdlog::error("{}", notifications.status().message());
     return kExitUsage;

@@ -76,7 +76,7 @@ CLI::App* SetupCheck(CLI::App* app, CheckOptions* o) {
       ->capture_default_str();
   AddReplayWindowOptions(cmd, &o->window);
   AddInputOptions(cmd, &o->input);
-  AddNotifyOptions(cmd, &o->notify);
+  AddNotifyOptions(cmd, &o->notify, /*with_map=*/true);
   cmd->footer(
       "Alarms are joined to metric filters by metric name and namespace; "
       "alarms no filter\n"
@@ -124,7 +124,8 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
                   o.alarms.empty() ? "of the configs" : "selected");
     return kExitUsage;
   }
-  Result<Notifications> notifications = MakeNotifications(o.notify);
+  Result<Notifications> notifications =
+      MakeNotifications(o.notify, o.input.aws);
   if (!notifications.ok()) {
     spdlog::error("{}", notifications.status().message());
     return kExitUsage;
@@ -152,6 +153,7 @@ int RunCheck(const CheckOptions& o, const GlobalOptions& global) {
     AlarmIdentity id = notifications->Identity(m.alarm);
     id.metric_name = m.metric_name;
     id.namespace_name = m.namespace_name;
+    id.actions = {m.actions.alarm, m.actions.ok, m.actions.insufficient_data};
     identities.push_back(std::move(id));
   }
   Result<std::unique_ptr<MonitorSet>> created = MonitorSet::Create(

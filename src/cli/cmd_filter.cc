@@ -86,6 +86,8 @@ int RunFilter(const FilterOptions& o, const GlobalOptions& global) {
   }
   options.pattern = &*pattern;
   options.invert = o.invert;
+  // A log group filters on CloudWatch's side first (flowmon checks again).
+  if (!o.invert) options.source.remote.filter_pattern = o.pattern;
   // Typed output never writes a string for an integer field; text prints
   // records as they are and does not look.
   options.check_values = !o.count && *format != OutputFormat::kText;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flowmon/alarm/alarm.h"
+#include "flowmon/aws/credentials.h"
 #include "flowmon/notify/notifications.h"
 #include "flowmon/pipeline/diagnostics.h"
 #include "flowmon/pipeline/pipeline.h"
@@ -27,9 +28,13 @@ struct InputOptions {
   size_t max_report = 10;
   std::optional<uint64_t> max_errors;
   unsigned threads = 0;  // 0: one per core
+  AwsSettings aws;       // --profile, --region, --endpoint-url
 };
 
 void AddInputOptions(CLI::App* app, InputOptions* options);
+// Registers the s3:// and cwlogs:// inputs with the engine for `in`'s AWS
+// settings (main calls it for the command that runs).
+void InstallAwsInputs(const InputOptions& in);
 // Fills the input side of *out from the flags; usage errors come back.
 Status BuildPipelineOptions(const InputOptions& in, PipelineOptions* out);
 // A Diagnostics that logs to stderr with the global verbosity.
@@ -118,16 +123,25 @@ struct NotifyCliOptions {
   std::string format = "sns";
   double timeout = 5;
   int retries = 2;
+  std::string on;                    // --notify-on ALARM,OK,...
+  std::vector<std::string> headers;  // --notify-header
+  std::vector<std::string> map;      // --notify-map ARN=TARGET (check)
+  std::string dead_letter;
+  std::string smtp_url, smtp_from, smtp_starttls;
   std::string account_id = "000000000000";
-  std::string region = "us-east-1";
   std::string metric_name;  // default: the alarm's name
   std::string namespace_name = "flowmon";
   std::string description;
 };
-void AddNotifyOptions(CLI::App* app, NotifyCliOptions* options);
-// The --notify targets from the flags; failed deliveries are logged.
-// Errors are usage errors (bad flag values, unknown targets).
-Result<Notifications> MakeNotifications(const NotifyCliOptions& options);
+// `with_map`: also --notify-map (check, whose configs name actions).
+void AddNotifyOptions(CLI::App* app, NotifyCliOptions* options,
+                      bool with_map = false);
+// The --notify targets from the flags; failed deliveries are logged. The
+// alarm's region (messages, ARN) is aws.region, else us-east-1; sns:
+// targets use `aws` for credentials and --endpoint-url. Errors are usage
+// errors (bad flag values, unknown targets).
+Result<Notifications> MakeNotifications(const NotifyCliOptions& options,
+                                        const AwsSettings& aws);
 
 struct AlarmOptions {
   MetricOptions metric;

@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "commands.h"
+#include "flowmon/aws/aws_client.h"
+#include "flowmon/aws/remote_inputs.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/ingest/input_files.h"
 #include "progress.h"
@@ -33,6 +35,21 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
                   "Exit 3 when more than N lines are malformed");
   app->add_option("--threads", options->threads,
                   "Worker threads for files (default: one per core)");
+  app->add_option("--profile", options->aws.profile,
+                  "AWS profile for s3:// and cwlogs:// inputs (and sns: "
+                  "targets) (default: AWS_PROFILE, else default)");
+  app->add_option("--region", options->aws.region,
+                  "AWS region of s3:// buckets and cwlogs:// log groups "
+                  "(default: AWS_REGION, the profile's, else us-east-1); for "
+                  "alarms also their region, in messages and the alarm ARN "
+                  "(default: us-east-1)");
+  app->add_option("--endpoint-url", options->aws.endpoint_url,
+                  "Send AWS requests to this URL instead (S3 path-style: "
+                  "URL/BUCKET/KEY), as the AWS CLI's --endpoint-url");
+}
+
+void InstallAwsInputs(const InputOptions& in) {
+  RegisterAwsInputs(std::make_shared<AwsClient>(in.aws, ProcessEnvironment()));
 }
 
 Status BuildPipelineOptions(const InputOptions& in, PipelineOptions* out) {

@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
       if (input != nullptr && StdinIsTerminal(*input, *c.app)) {
         return kExitUsage;
       }
+      if (input != nullptr) InstallAwsInputs(*input);
       return c.run();
     }
   } catch (const std::exception& e) {

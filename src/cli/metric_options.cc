@@ -110,6 +110,7 @@ int RunMetricFlags(const MetricOptions& o, const GlobalOptions& /*global*/,
   }
   MetricFilterConfig config;
   config.pattern = &*pattern;
+  options.source.remote.filter_pattern = o.pattern;
   config.metric.value = o.value;
   config.metric.default_value = o.default_value;
   config.metric.dimensions = o.dimensions;

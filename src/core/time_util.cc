@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <ctime>
 
 namespace flowmon {
 namespace {
@@ -168,6 +169,15 @@ UtcTime ToUtc(int64_t epoch_ms) {
                  static_cast<int>(hms.minutes().count()),
                  static_cast<int>(hms.seconds().count()),
                  static_cast<int>(hms.subseconds().count())};
+}
+
+std::string FormatUtc(int64_t epoch_seconds, const char* format) {
+  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[128];
+  const size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
 }
 
 std::string FormatIso8601(int64_t epoch_seconds) {

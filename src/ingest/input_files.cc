@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "flowmon/core/text_split.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/ingest/remote_input.h"
 
 namespace flowmon {
 namespace {
@@ -92,15 +94,19 @@ class TreeWalk {
   std::vector<Ancestor> ancestors_;
 };
 
-}  // namespace
-
-ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
+ExpandedInputs Expand(const std::vector<std::string>& paths,
+                      const RemoteQuery& query, size_t* remote_pruned) {
   ExpandedInputs out;
   if (paths.empty()) {
     out.files.push_back("-");
     return out;
   }
   for (const std::string& path : paths) {
+    if (RemoteInputProvider* remote = FindRemoteInputs(path)) {
+      Status s = remote->Expand(path, query, &out.files, remote_pruned);
+      if (!s.ok()) out.errors.push_back(std::move(s));
+      continue;
+    }
     struct stat st;
     if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
       // Files, FIFOs and missing paths alike: OpenSource reports problems.
@@ -113,6 +119,13 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
     out.files.insert(out.files.end(), walk.files.begin(), walk.files.end());
   }
   return out;
+}
+
+}  // namespace
+
+ExpandedInputs ExpandInputs(const std::vector<std::string>& paths) {
+  size_t remote_pruned = 0;
+  return Expand(paths, RemoteQuery{}, &remote_pruned);
 }
 
 namespace {
@@ -129,20 +142,26 @@ bool Digits(std::string_view s, size_t n, int* out) {
   return true;
 }
 
+// A path's '/'-separated parts, Hive-style "year=2019" read as "2019".
+std::vector<std::string_view> DateParts(std::string_view path) {
+  std::vector<std::string_view> parts = SplitView(path, '/');
+  for (std::string_view& part : parts) {
+    const size_t eq = part.find('=');
+    if (eq != std::string_view::npos) part.remove_prefix(eq + 1);  // year=2019
+  }
+  return parts;
+}
+
+// Epoch seconds of the start of y-m-d.
+int64_t DayStart(int y, int m, int d) {
+  Result<int64_t> t = ParseTimeArg(fmt::format("{:04}-{:02}-{:02}", y, m, d));
+  return t.ok() ? *t : -1;
+}
+
 }  // namespace
 
 bool PathTimeSpan(std::string_view path, int64_t* begin, int64_t* end) {
-  std::vector<std::string_view> parts;
-  size_t pos = 0;
-  while (pos <= path.size()) {
-    size_t slash = path.find('/', pos);
-    if (slash == std::string_view::npos) slash = path.size();
-    std::string_view part = path.substr(pos, slash - pos);
-    const size_t eq = part.find('=');
-    if (eq != std::string_view::npos) part.remove_prefix(eq + 1);  // year=2019
-    parts.push_back(part);
-    pos = slash + 1;
-  }
+  const std::vector<std::string_view> parts = DateParts(path);
   // The last directories (not the file name) that read YYYY/MM/DD[/HH].
   for (size_t i = 0; i + 3 < parts.size(); ++i) {
     int y, m, d, h = -1;
@@ -151,29 +170,71 @@ bool PathTimeSpan(std::string_view path, int64_t* begin, int64_t* end) {
       continue;
     }
     if (i + 4 < parts.size() && !Digits(parts[i + 3], 2, &h)) h = -1;
-    const std::string day = fmt::format("{:04}-{:02}-{:02}", y, m, d);
-    Result<int64_t> t = ParseTimeArg(day);
-    if (!t.ok()) return false;
-    *begin = *t + (h >= 0 ? h * 3600 : 0);
+    const int64_t day = DayStart(y, m, d);
+    if (day < 0) return false;
+    *begin = day + (h >= 0 ? h * 3600 : 0);
     *end = *begin + (h >= 0 ? 3600 : 86400);
     return true;
   }
   return false;
 }
 
+bool FolderTimeSpan(std::string_view folder, int64_t* begin, int64_t* end) {
+  while (folder.ends_with('/')) folder.remove_suffix(1);
+  const std::vector<std::string_view> parts = DateParts(folder);
+  // The year is 1 to 4 parts from the end: YYYY[/MM[/DD[/HH]]].
+  for (size_t depth = 1; depth <= 4 && depth <= parts.size(); ++depth) {
+    const size_t first = parts.size() - depth;
+    int v[4] = {0, 1, 1, 0};
+    bool ok = Digits(parts[first], 4, &v[0]);
+    for (size_t k = 1; ok && k < depth; ++k) {
+      ok = Digits(parts[first + k], 2, &v[k]);
+    }
+    if (!ok || v[1] < 1 || v[1] > 12) continue;
+    const int64_t start = DayStart(v[0], v[1], v[2]);
+    if (start < 0) continue;
+    *begin = start + v[3] * 3600;
+    switch (depth) {
+      case 1:
+        *end = DayStart(v[0] + 1, 1, 1);
+        break;
+      case 2:
+        *end =
+            v[1] == 12 ? DayStart(v[0] + 1, 1, 1) : DayStart(v[0], v[1] + 1, 1);
+        break;
+      case 3:
+        *end = start + 86400;
+        break;
+      default:
+        *end = *begin + 3600;
+        break;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool SpanOutsideRange(int64_t begin, int64_t end, std::optional<int64_t> since,
+                      std::optional<int64_t> until) {
+  return (until && begin - kDeliveryMarginSeconds >= *until) ||
+         (since && end <= *since);
+}
+
 ExpandedInputs ExpandInputs(const std::vector<std::string>& paths,
                             std::optional<int64_t> since,
                             std::optional<int64_t> until, size_t* pruned) {
-  ExpandedInputs all = ExpandInputs(paths);
+  RemoteQuery query;
+  query.since = since;
+  query.until = until;
+  size_t skipped = 0;
+  ExpandedInputs all = Expand(paths, query, &skipped);
   if (!since && !until) return all;
   ExpandedInputs out;
   out.errors = std::move(all.errors);
-  size_t skipped = 0;
   for (std::string& f : all.files) {
     int64_t begin, end;
     if (f != "-" && PathTimeSpan(f, &begin, &end) &&
-        ((until && begin - kDeliveryMarginSeconds >= *until) ||
-         (since && end <= *since))) {
+        SpanOutsideRange(begin, end, since, until)) {
       ++skipped;
       continue;
     }

@@ -23,14 +23,20 @@ class Mapping {
   // Maps the first `size` bytes of fd (nothing when 0). The descriptor may
   // be closed afterwards. `name` is for the error message.
   Status Map(int fd, size_t size, const std::string& name);
-  // The mapped bytes; valid until the Mapping is destroyed.
+  // Holds bytes already in memory (a fetched remote object) instead, so a
+  // reader that wants a whole file (Parquet) reads them the same way.
+  void Adopt(std::string bytes) { owned_ = std::move(bytes); }
+  // The mapped or adopted bytes; valid until the Mapping is destroyed.
   std::string_view view() const {
-    return std::string_view(static_cast<const char*>(data_), size_);
+    return data_ != nullptr
+               ? std::string_view(static_cast<const char*>(data_), size_)
+               : std::string_view(owned_);
   }
 
  private:
   void* data_ = nullptr;
   size_t size_ = 0;
+  std::string owned_;
 };
 
 // A regular text file, mapped and handed out as one chunk that points into

@@ -8,6 +8,8 @@
 
 #include <cstring>
 
+#include "flowmon/ingest/memory_source.h"
+#include "flowmon/ingest/remote_input.h"
 #include "flowmon/ingest/source.h"
 #include "ingest/byte_input.h"
 #include "ingest/gzip_source.h"
@@ -136,8 +138,42 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
 
 }  // namespace
 
+std::unique_ptr<Source> OpenBytes(std::string name, std::string data,
+                                  const SourceOptions& options) {
+  const size_t size = data.size();
+  std::unique_ptr<Source> source;
+  if (IsGzip(data) && size <= kWholeGzipMaxInput) {
+    auto whole = std::make_unique<WholeGzipSource>(name);
+    if (whole->Inflate(data, kWholeGzipLimit)) source = std::move(whole);
+  }
+  if (source == nullptr) {
+    source = IsGzip(data)
+                 ? NewMemorySource(std::move(name), std::move(data),
+                                   options.block_size)
+                 : NewWholeMemorySource(std::move(name), std::move(data));
+  }
+  source->set_size_hint(size);
+  return source;
+}
+
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options) {
+  if (RemoteInputProvider* remote = FindRemoteInputs(path)) {
+    Result<RemoteBytes> fetched = remote->Fetch(path, options.remote);
+    if (!fetched.ok()) return fetched.status();
+    const InputFormat format = fetched->format.value_or(options.input_format);
+    if (format == InputFormat::kAuto && StartsAsParquet(fetched->data)) {
+      const size_t size = fetched->data.size();
+      auto held = std::make_unique<Mapping>();
+      held->Adopt(std::move(fetched->data));
+      Result<std::unique_ptr<Source>> p =
+          OpenParquetSource(path, std::move(held));
+      if (p.ok()) (*p)->set_size_hint(size);
+      return p;
+    }
+    return ReadAsEvents(OpenBytes(path, std::move(fetched->data), options),
+                        format);
+  }
   Result<std::unique_ptr<Source>> bytes = OpenByteSource(path, options);
   if (!bytes.ok()) return bytes;
   return ReadAsEvents(std::move(*bytes), options.input_format);

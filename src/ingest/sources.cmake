@@ -11,6 +11,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/open_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/pass_through_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/read_as_events.cc
+  ${CMAKE_CURRENT_LIST_DIR}/remote_input.cc
   ${CMAKE_CURRENT_LIST_DIR}/stream_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/whole_gzip_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/whole_source.cc

@@ -1,8 +1,14 @@
 #include "flowmon/notify/notifications.h"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
+#include <ctime>
+
+#include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/notify/messages.h"
+#include "notify/retry.h"
 
 namespace flowmon {
 
@@ -13,9 +19,15 @@ Result<Notifications> Notifications::Create(const NotificationsConfig& config,
   out.on_failure_ = std::move(on_failure);
   for (const std::string& spec : config.targets) {
     Result<std::unique_ptr<NotifyTarget>> t =
-        ParseNotifyTarget(spec, config.delivery);
+        ParseNotifyTarget(spec, config.delivery, config.context);
     if (!t.ok()) return t.status();
     out.targets_.push_back(std::move(*t));
+  }
+  for (const auto& [arn, spec] : config.action_map) {
+    Result<std::unique_ptr<NotifyTarget>> t =
+        ParseNotifyTarget(spec, config.delivery, config.context);
+    if (!t.ok()) return t.status();
+    out.mapped_.emplace(arn, std::move(*t));
   }
   return out;
 }
@@ -33,19 +45,55 @@ AlarmIdentity Notifications::Identity(const AlarmSpec& spec) const {
 
 void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
                             const AlarmTransition& t) {
-  if (targets_.empty()) return;
-  const std::string sns = SnsAlarmMessage(spec, id, t);
-  const std::string slack = SlackMessage(spec, t);
+  if (empty()) return;
+  AlarmNotice notice;
+  notice.spec = &spec;
+  notice.id = &id;
+  notice.transition = &t;
+  notice.sns_json = SnsAlarmMessage(spec, id, t);
   for (const auto& target : targets_) {
-    if (Status s = target->Deliver(sns, slack); !s.ok()) {
-      ++failures_;
-      if (on_failure_) {
-        on_failure_(fmt::format(
-            "notify {}: {} (the {} -> {} transition at {} is in the output)",
-            target->name(), s.message(), AlarmStateName(t.from),
-            AlarmStateName(t.to), FormatIso8601(t.time)));
-      }
+    if (target->Wants(t.to)) DeliverTo(target.get(), notice);
+  }
+  if (mapped_.empty()) return;
+  for (const std::string& arn : id.actions.For(t.to)) {
+    auto [first, last] = mapped_.equal_range(arn);
+    if (first == last) {
+      spdlog::info("alarm {}: action {} has no --notify-map: not delivered",
+                   spec.name, arn);
     }
+    for (auto it = first; it != last; ++it) DeliverTo(it->second.get(), notice);
+  }
+}
+
+void Notifications::DeliverTo(NotifyTarget* target, const AlarmNotice& n) {
+  Status s = target->Deliver(n);
+  if (s.ok()) return;
+  ++failures_;
+  const AlarmTransition& t = *n.transition;
+  std::string kept;
+  if (!config_.dead_letter.empty()) {
+    fmt::memory_buffer line;
+    line.append(std::string_view("{\"target\":"));
+    AppendJsonString(&line, target->name());
+    line.append(std::string_view(",\"error\":"));
+    AppendJsonString(&line, s.message());
+    line.append(std::string_view(",\"failed_at\":"));
+    AppendJsonString(&line,
+                     FormatIso8601(static_cast<int64_t>(std::time(nullptr))));
+    line.append(std::string_view(",\"subject\":"));
+    AppendJsonString(&line, AlarmSubject(n));
+    line.append(std::string_view(",\"message\":"));
+    line.append(n.sns_json);
+    line.push_back('}');
+    Status w = AppendLine(config_.dead_letter, fmt::to_string(line));
+    kept = w.ok() ? fmt::format("; kept in {}", config_.dead_letter)
+                  : fmt::format("; and not kept: {}", w.message());
+  }
+  if (on_failure_) {
+    on_failure_(fmt::format(
+        "notify {}: {} (the {} -> {} transition at {} is in the output{})",
+        target->name(), s.message(), AlarmStateName(t.from),
+        AlarmStateName(t.to), FormatIso8601(t.time), kept));
   }
 }
 

@@ -1,9 +1,9 @@
 #include "flowmon/notify/notifier.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -11,78 +11,24 @@
 #include <thread>
 
 #include "core/sigpipe_guard.h"
-#include "flowmon/core/json_writer.h"
-#include "flowmon/core/time_util.h"
+#include "flowmon/aws/aws_client.h"
+#include "flowmon/aws/http.h"
+#include "flowmon/aws/sns.h"
+#include "flowmon/core/text_split.h"
+#include "flowmon/notify/messages.h"
+#include "notify/email_target.h"
+#include "notify/retry.h"
 
 namespace flowmon {
 namespace {
 
-// CloudWatch writes the region's long name in SNS messages.
-std::string_view RegionName(std::string_view code) {
-  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-      {"us-east-1", "US East (N. Virginia)"},
-      {"us-east-2", "US East (Ohio)"},
-      {"us-west-1", "US West (N. California)"},
-      {"us-west-2", "US West (Oregon)"},
-      {"eu-west-1", "EU (Ireland)"},
-      {"eu-west-2", "EU (London)"},
-      {"eu-west-3", "EU (Paris)"},
-      {"eu-central-1", "EU (Frankfurt)"},
-      {"eu-north-1", "EU (Stockholm)"},
-      {"ap-south-1", "Asia Pacific (Mumbai)"},
-      {"ap-northeast-1", "Asia Pacific (Tokyo)"},
-      {"ap-northeast-2", "Asia Pacific (Seoul)"},
-      {"ap-southeast-1", "Asia Pacific (Singapore)"},
-      {"ap-southeast-2", "Asia Pacific (Sydney)"},
-      {"ca-central-1", "Canada (Central)"},
-      {"sa-east-1", "South America (Sao Paulo)"}};
-  for (const auto& [c, name] : kNames) {
-    if (c == code) return name;
-  }
-  return code;
-}
-
-// SUM, SAMPLE_COUNT, ...: how the Trigger names a statistic.
-std::string_view TriggerStatistic(const Statistic& s) {
-  switch (s.kind) {
-    case Statistic::Kind::kSampleCount:
-      return "SAMPLE_COUNT";
-    case Statistic::Kind::kSum:
-      return "SUM";
-    case Statistic::Kind::kAverage:
-      return "AVERAGE";
-    case Statistic::Kind::kMinimum:
-      return "MINIMUM";
-    case Statistic::Kind::kMaximum:
-      return "MAXIMUM";
-    case Statistic::Kind::kPercentile:
-      break;
-  }
-  return "";
-}
-
-// "2019-07-14T12:44:00.000+0000".
-std::string SnsTime(int64_t t) {
-  std::string iso = FormatIso8601(t);  // ...Z
-  iso.pop_back();
-  return iso + ".000+0000";
-}
-
-void Str(fmt::memory_buffer* out, std::string_view key, std::string_view value,
-         bool null_if_empty = false) {
-  AppendJsonString(out, key);
-  out->push_back(':');
-  if (null_if_empty && value.empty()) {
-    out->append(std::string_view("null"));
-  } else {
-    AppendJsonString(out, value);
-  }
-}
+constexpr std::string_view kPagerDutyEvents =
+    "https://events.pagerduty.com/v2/enqueue";
 
 class StdoutTarget : public NotifyTarget {
  public:
-  Status Deliver(const std::string& sns, const std::string&) override {
-    std::fwrite(sns.data(), 1, sns.size(), stdout);
+  Status Deliver(const AlarmNotice& n) override {
+    std::fwrite(n.sns_json.data(), 1, n.sns_json.size(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
     return Status::Ok();
@@ -93,16 +39,8 @@ class StdoutTarget : public NotifyTarget {
 class FileTarget : public NotifyTarget {
  public:
   explicit FileTarget(std::string path) : path_(std::move(path)) {}
-  Status Deliver(const std::string& sns, const std::string&) override {
-    std::FILE* f = std::fopen(path_.c_str(), "a");
-    if (f == nullptr) {
-      return Status::IoError(
-          fmt::format("cannot open {}: {}", path_, std::strerror(errno)));
-    }
-    std::fwrite(sns.data(), 1, sns.size(), f);
-    std::fputc('\n', f);
-    const bool failed = std::fclose(f) != 0;
-    return failed ? Status::IoError("write error on " + path_) : Status::Ok();
+  Status Deliver(const AlarmNotice& n) override {
+    return AppendLine(path_, n.sns_json);
   }
   std::string name() const override { return "file:" + path_; }
 
@@ -113,7 +51,7 @@ class FileTarget : public NotifyTarget {
 class ExecTarget : public NotifyTarget {
  public:
   explicit ExecTarget(std::string command) : command_(std::move(command)) {}
-  Status Deliver(const std::string& sns, const std::string&) override {
+  Status Deliver(const AlarmNotice& n) override {
     std::fflush(stdout);
     // The command may exit before reading its message (`exit 3`): that is
     // its exit status to report, not a reason for flowmon to die.
@@ -123,7 +61,7 @@ class ExecTarget : public NotifyTarget {
       return Status::IoError(
           fmt::format("cannot run '{}': {}", command_, std::strerror(errno)));
     }
-    std::fwrite(sns.data(), 1, sns.size(), p);
+    std::fwrite(n.sns_json.data(), 1, n.sns_json.size(), p);
     std::fputc('\n', p);
     const int status = ::pclose(p);
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -139,161 +77,310 @@ class ExecTarget : public NotifyTarget {
   std::string command_;
 };
 
-size_t DiscardBody(char*, size_t size, size_t n, void*) { return size * n; }
+// "" on a 2xx answer, else what went wrong.
+std::string PostJson(const std::string& url, const std::string& body,
+                     const TargetSettings& settings) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = url;
+  request.headers = {"Content-Type: application/json"};
+  request.headers.insert(request.headers.end(), settings.headers.begin(),
+                         settings.headers.end());
+  request.body = body;
+  request.timeout = settings.timeout;
+  Result<HttpResponse> r = PerformHttp(request);
+  if (!r.ok()) return r.status().message();
+  if (r->status < 200 || r->status >= 300) {
+    return fmt::format("HTTP status {}", r->status);
+  }
+  return "";
+}
 
 class WebhookTarget : public NotifyTarget {
  public:
-  WebhookTarget(std::string url, NotifyOptions options)
-      : url_(std::move(url)), options_(options) {
-    static const bool initialised =
-        curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-    (void)initialised;
+  WebhookTarget(std::string url, TargetSettings settings)
+      : url_(std::move(url)) {
+    settings_ = std::move(settings);
   }
-  Status Deliver(const std::string& sns, const std::string& slack) override {
-    const std::string& body = options_.slack ? slack : sns;
-    std::string last_error;
-    for (int attempt = 1; attempt <= options_.attempts; ++attempt) {
-      last_error = Post(body);
-      if (last_error.empty()) return Status::Ok();
-      if (attempt < options_.attempts) {
-        // Back off 0.25 s, 0.5 s, 1 s, ...: bounded, like SNS's own retries.
-        std::this_thread::sleep_for(
-            std::chrono::milliseconds(250 << (attempt - 1)));
-      }
-    }
-    return Status::IoError(fmt::format("{} after {} attempt{}", last_error,
-                                       options_.attempts,
-                                       options_.attempts == 1 ? "" : "s"));
+  Status Deliver(const AlarmNotice& n) override {
+    const std::string body = settings_.format == "slack"
+                                 ? SlackMessage(*n.spec, *n.transition)
+                             : settings_.format == "teams" ? TeamsMessage(n)
+                                                           : n.sns_json;
+    return WithRetries(settings_,
+                       [&] { return PostJson(url_, body, settings_); });
   }
   std::string name() const override { return "webhook:" + url_; }
 
  private:
-  // "" on a 2xx answer, else what went wrong.
-  std::string Post(const std::string& body) {
-    CURL* curl = curl_easy_init();
-    if (curl == nullptr) return "cannot initialise libcurl";
-    curl_slist* headers =
-        curl_slist_append(nullptr, "Content-Type: application/json");
-    curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
-                     static_cast<long>(body.size()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
-                     static_cast<long>(options_.timeout * 1000));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options_.timeout * 1000));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, DiscardBody);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "flowmon/0.1");
-    const CURLcode rc = curl_easy_perform(curl);
-    long http = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
-    if (rc != CURLE_OK) return curl_easy_strerror(rc);
-    if (http < 200 || http >= 300) return fmt::format("HTTP status {}", http);
-    return "";
-  }
-
   std::string url_;
-  NotifyOptions options_;
 };
+
+class PagerDutyTarget : public NotifyTarget {
+ public:
+  PagerDutyTarget(std::string key, TargetSettings settings)
+      : key_(std::move(key)) {
+    settings_ = std::move(settings);
+    if (settings_.on.empty()) {
+      settings_.on = {AlarmState::kAlarm, AlarmState::kOk};
+    }
+  }
+  Status Deliver(const AlarmNotice& n) override {
+    const std::string event = PagerDutyEvent(n, key_);
+    if (event.empty()) return Status::Ok();  // no INSUFFICIENT_DATA action
+    const std::string url = settings_.endpoint.empty()
+                                ? std::string(kPagerDutyEvents)
+                                : settings_.endpoint;
+    return WithRetries(settings_,
+                       [&] { return PostJson(url, event, settings_); });
+  }
+  // The routing key is a secret: never in messages.
+  std::string name() const override { return "pagerduty"; }
+
+ private:
+  std::string key_;
+};
+
+class SnsTarget : public NotifyTarget {
+ public:
+  SnsTarget(std::string arn, TargetSettings settings, const NotifyContext& c)
+      : arn_(std::move(arn)) {
+    settings_ = std::move(settings);
+    AwsSettings aws = c.aws;
+    if (!settings_.endpoint.empty()) aws.endpoint_url = settings_.endpoint;
+    AwsRetry retry;
+    retry.attempts = settings_.attempts;
+    retry.timeout = settings_.timeout;
+    retry.first_delay = kFirstRetryDelay;
+    client_ = std::make_unique<AwsClient>(aws, c.env, retry);
+  }
+  Status Deliver(const AlarmNotice& n) override {
+    Result<std::string> id =
+        SnsPublish(client_.get(), arn_, AlarmSubject(n), n.sns_json);
+    return id.ok() ? Status::Ok() : id.status();
+  }
+  std::string name() const override { return "sns:" + arn_; }
+
+ private:
+  std::string arn_;
+  std::unique_ptr<AwsClient> client_;
+};
+
+double ParseSeconds(const std::string& v, bool* ok) {
+  char* end = nullptr;
+  const double d = std::strtod(v.c_str(), &end);
+  *ok = !v.empty() && end == v.c_str() + v.size() && d > 0;
+  return d;
+}
+
+// Applies "key=value;..." to *s.
+Status ApplySettings(std::string_view list, const EnvLookup& env,
+                     TargetSettings* s) {
+  bool headers_reset = false;
+  for (std::string_view item : SplitView(list, ';')) {
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    if (eq == std::string_view::npos) {
+      return Status::InvalidArgument(
+          fmt::format("'{}' is not key=value", item));
+    }
+    const std::string key(item.substr(0, eq));
+    const std::string value(item.substr(eq + 1));
+    bool ok = true;
+    if (key == "format") {
+      s->format = value;
+    } else if (key == "timeout") {
+      s->timeout = ParseSeconds(value, &ok);
+    } else if (key == "retries") {
+      ok = !value.empty() &&
+           std::all_of(value.begin(), value.end(), ::isdigit) &&
+           value.size() < 4;
+      if (ok) s->attempts = std::stoi(value) + 1;
+    } else if (key == "header") {
+      if (!headers_reset)
+        s->headers.clear();  // the prefix's replace the flags'
+      headers_reset = true;
+      Result<std::string> h = ExpandEnvironment(value, env);
+      if (!h.ok()) return h.status();
+      if (h->find(':') == std::string::npos) ok = false;
+      s->headers.push_back(*h);
+    } else if (key == "on") {
+      Result<std::vector<AlarmState>> on = ParseNotifyOn(value);
+      if (!on.ok()) return on.status();
+      s->on = *on;
+    } else if (key == "endpoint") {
+      s->endpoint = value;
+    } else {
+      return Status::InvalidArgument(fmt::format(
+          "unknown setting '{}' (format, timeout, retries, header, on, "
+          "endpoint)",
+          key));
+    }
+    if (!ok) {
+      return Status::InvalidArgument(
+          fmt::format("bad value for {}: '{}'", key, value));
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckFormat(const std::string& scheme, const std::string& format) {
+  if (scheme == "webhook" &&
+      (format == "sns" || format == "slack" || format == "teams")) {
+    return Status::Ok();
+  }
+  if (scheme == "email" && (format == "text" || format == "json")) {
+    return Status::Ok();
+  }
+  return Status::InvalidArgument(
+      fmt::format("format '{}' is not one {} takes ({})", format, scheme,
+                  scheme == "email" ? "text or json" : "sns, slack or teams"));
+}
+
+Result<std::unique_ptr<NotifyTarget>> MakeTarget(const std::string& spec,
+                                                 TargetSettings settings,
+                                                 const NotifyContext& context) {
+  const size_t colon = spec.find(':');
+  const std::string scheme = spec.substr(0, colon);
+  const std::string rest =
+      colon == std::string::npos ? "" : spec.substr(colon + 1);
+  std::unique_ptr<NotifyTarget> local;
+  if (spec == "stdout") {
+    local = std::make_unique<StdoutTarget>();
+  } else if (scheme == "file" && !rest.empty()) {
+    local = std::make_unique<FileTarget>(rest);
+  } else if (scheme == "exec" && !rest.empty()) {
+    local = std::make_unique<ExecTarget>(rest);
+  }
+  if (local != nullptr) {
+    local->set_settings(std::move(settings));
+    return local;
+  }
+  if (rest.empty()) return Status::InvalidArgument("");
+  if (scheme == "webhook") {
+    if (!rest.starts_with("http://") && !rest.starts_with("https://")) {
+      return Status::InvalidArgument("");
+    }
+    Status s = CheckFormat(scheme, settings.format);
+    if (!s.ok()) return s;
+    return std::unique_ptr<NotifyTarget>(new WebhookTarget(rest, settings));
+  }
+  if (scheme == "email") {
+    if (settings.format == "sns" || settings.format == "slack" ||
+        settings.format == "teams") {
+      settings.format = "text";  // --notify-format is for webhooks
+    }
+    Status s = CheckFormat(scheme, settings.format);
+    if (!s.ok()) return s;
+    return MakeEmailTarget(rest, std::move(settings), context);
+  }
+  if (scheme == "sns") {
+    if (!rest.starts_with("arn:") || ArnRegion(rest).empty()) {
+      return Status::InvalidArgument(fmt::format(
+          "'{}' is not a topic ARN (arn:aws:sns:REGION:ACCOUNT:TOPIC)", rest));
+    }
+    return std::unique_ptr<NotifyTarget>(
+        new SnsTarget(rest, settings, context));
+  }
+  if (scheme == "pagerduty") {
+    Result<std::string> key = ExpandEnvironment(rest, context.env);
+    if (!key.ok()) return key.status();
+    return std::unique_ptr<NotifyTarget>(new PagerDutyTarget(*key, settings));
+  }
+  return Status::InvalidArgument("");
+}
 
 }  // namespace
 
-std::string SnsAlarmMessage(const AlarmSpec& spec, const AlarmIdentity& id,
-                            const AlarmTransition& t) {
-  fmt::memory_buffer out;
-  out.push_back('{');
-  Str(&out, "AlarmName", spec.name);
-  out.push_back(',');
-  Str(&out, "AlarmDescription", id.description, true);
-  out.push_back(',');
-  Str(&out, "AWSAccountId", id.account_id);
-  out.push_back(',');
-  Str(&out, "NewStateValue", AlarmStateName(t.to));
-  out.push_back(',');
-  Str(&out, "NewStateReason", t.reason);
-  out.push_back(',');
-  Str(&out, "StateChangeTime", SnsTime(t.time));
-  out.push_back(',');
-  Str(&out, "Region", RegionName(id.region));
-  out.push_back(',');
-  Str(&out, "AlarmArn",
-      fmt::format("arn:aws:cloudwatch:{}:{}:alarm:{}", id.region, id.account_id,
-                  spec.name));
-  out.push_back(',');
-  Str(&out, "OldStateValue", AlarmStateName(t.from));
-  out.append(std::string_view(",\"Trigger\":{"));
-  Str(&out, "MetricName", id.metric_name);
-  out.push_back(',');
-  Str(&out, "Namespace", id.namespace_name);
-  out.push_back(',');
-  const bool extended = spec.stat.kind == Statistic::Kind::kPercentile;
-  Str(&out, "StatisticType", extended ? "ExtendedStatistic" : "Statistic");
-  out.push_back(',');
-  Str(&out, extended ? "ExtendedStatistic" : "Statistic",
-      extended ? std::string_view(spec.stat.name)
-               : TriggerStatistic(spec.stat));
-  out.push_back(',');
-  Str(&out, "Unit", id.unit, true);
-  out.append(std::string_view(",\"Dimensions\":["));
-  for (size_t i = 0; i < id.dimensions.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    out.push_back('{');
-    Str(&out, "value", id.dimensions[i].second);
-    out.push_back(',');
-    Str(&out, "name", id.dimensions[i].first);
-    out.push_back('}');
-  }
-  fmt::format_to(
-      std::back_inserter(out),
-      "],\"Period\":{},\"EvaluationPeriods\":{},\"DatapointsToAlarm\":{},",
-      spec.period, spec.evaluation_periods, spec.m());
-  Str(&out, "ComparisonOperator", ComparisonName(spec.comparison));
-  fmt::format_to(std::back_inserter(out), ",\"Threshold\":{},",
-                 ReasonNumber(spec.threshold));
-  Str(&out, "TreatMissingData", TreatMissingDataName(spec.treat_missing));
-  out.push_back(',');
-  Str(&out, "EvaluateLowSampleCountPercentile",
-      spec.low_sample_count ? LowSampleCountName(*spec.low_sample_count)
-                            : std::string_view());
-  out.append(std::string_view("}}"));
-  return fmt::to_string(out);
+bool NotifyTarget::Wants(AlarmState state) const {
+  return settings_.on.empty() ||
+         std::find(settings_.on.begin(), settings_.on.end(), state) !=
+             settings_.on.end();
 }
 
-std::string SlackMessage(const AlarmSpec& spec, const AlarmTransition& t) {
-  fmt::memory_buffer out;
-  out.push_back('{');
-  Str(&out, "text",
-      fmt::format("{}: \"{}\" changed from {} to {} at {}. {}",
-                  AlarmStateName(t.to), spec.name, AlarmStateName(t.from),
-                  AlarmStateName(t.to), FormatIso8601(t.time), t.reason));
-  out.push_back('}');
-  return fmt::to_string(out);
+Result<std::vector<AlarmState>> ParseNotifyOn(std::string_view list) {
+  std::vector<AlarmState> out;
+  for (std::string_view name : SplitView(list, ',')) {
+    bool found = false;
+    for (AlarmState s :
+         {AlarmState::kAlarm, AlarmState::kOk, AlarmState::kInsufficientData}) {
+      if (AlarmStateName(s) == name) {
+        out.push_back(s);
+        found = true;
+      }
+    }
+    if (!found) {
+      return Status::InvalidArgument(fmt::format(
+          "'{}' is not an alarm state (ALARM, OK, INSUFFICIENT_DATA)", name));
+    }
+  }
+  return out;
+}
+
+Result<std::string> ExpandEnvironment(std::string_view text,
+                                      const EnvLookup& env) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    const size_t open = text.find("${", pos);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(pos, open - pos));
+    const std::string name(text.substr(open + 2, close - open - 2));
+    const char* value = env(name.c_str());
+    if (value == nullptr) {
+      return Status::InvalidArgument(
+          fmt::format("${{{}}} is not set in the environment", name));
+    }
+    out += value;
+    pos = close + 1;
+  }
+  out.append(text.substr(pos));
+  return out;
 }
 
 Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(
-    const std::string& spec, const NotifyOptions& options) {
-  std::unique_ptr<NotifyTarget> target;
-  if (spec == "stdout") {
-    target = std::make_unique<StdoutTarget>();
-  } else if (spec.starts_with("file:") && spec.size() > 5) {
-    target = std::make_unique<FileTarget>(spec.substr(5));
-  } else if (spec.starts_with("exec:") && spec.size() > 5) {
-    target = std::make_unique<ExecTarget>(spec.substr(5));
-  } else if (spec.starts_with("webhook:") &&
-             (spec.compare(8, 7, "http://") == 0 ||
-              spec.compare(8, 8, "https://") == 0)) {
-    target = std::make_unique<WebhookTarget>(spec.substr(8), options);
-  } else {
-    return Status::InvalidArgument(fmt::format(
-        "invalid --notify '{}' (expected stdout, file:PATH, exec:COMMAND or "
-        "webhook:http(s)://...)",
-        spec));
+    const std::string& spec, const TargetSettings& defaults,
+    const NotifyContext& context) {
+  TargetSettings settings = defaults;
+  std::string target = spec;
+  if (spec.starts_with("{")) {
+    // The prefix ends at the first '}' that does not close a ${VAR}.
+    size_t close = 1;
+    while (close < spec.size() && spec[close] != '}') {
+      if (spec.compare(close, 2, "${") == 0) {
+        close = spec.find('}', close);
+        if (close == std::string::npos) break;
+      }
+      ++close;
+    }
+    if (close >= spec.size()) close = std::string::npos;
+    if (close == std::string::npos) {
+      return Status::InvalidArgument(fmt::format(
+          "invalid --notify '{}': the settings prefix has no closing '}}'",
+          spec));
+    }
+    Status s = ApplySettings(std::string_view(spec).substr(1, close - 1),
+                             context.env, &settings);
+    if (!s.ok()) {
+      return Status::InvalidArgument(
+          fmt::format("invalid --notify '{}': {}", spec, s.message()));
+    }
+    target = spec.substr(close + 1);
   }
-  return target;
+  Result<std::unique_ptr<NotifyTarget>> made =
+      MakeTarget(target, std::move(settings), context);
+  if (made.ok()) return made;
+  if (!made.status().message().empty()) {
+    return Status::InvalidArgument(fmt::format("invalid --notify '{}': {}",
+                                               spec, made.status().message()));
+  }
+  return Status::InvalidArgument(fmt::format(
+      "invalid --notify '{}' (expected stdout, file:PATH, exec:COMMAND, "
+      "webhook:http(s)://..., email:ADDRESS, sns:TOPIC_ARN or "
+      "pagerduty:ROUTING_KEY)",
+      spec));
 }
 
 }  // namespace flowmon

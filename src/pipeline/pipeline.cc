@@ -436,10 +436,13 @@ class Runner {
 
   PipelineStats Run(const std::vector<std::string>& inputs) {
     progress_.inputs_total = inputs.size();
+    // Remote inputs may fetch only the records the range can select.
+    SourceOptions source = options_.source;
+    source.remote.since = options_.since;
+    source.remote.until = options_.until;
     for (const std::string& input : inputs) {
       if (stats_.stopped || InputStopRequested()) break;
-      Result<std::unique_ptr<Source>> opened =
-          OpenSource(input, options_.source);
+      Result<std::unique_ptr<Source>> opened = OpenSource(input, source);
       if (!opened.ok()) {
         diag_->BeginSource(input);
         diag_->InputError(opened.status());

@@ -15,6 +15,12 @@
 
 namespace flowmon {
 
+// An alarm's AlarmActions, OKActions and InsufficientDataActions: the ARNs
+// written as literal strings (`check --notify-map` maps them to targets).
+struct MonitorActions {
+  std::vector<std::string> alarm, ok, insufficient_data;
+};
+
 // One alarm joined to the metric filter that publishes its metric.
 struct Monitor {
   std::string name;     // the alarm name
@@ -27,6 +33,7 @@ struct Monitor {
   std::string metric_name;
   std::string namespace_name;
   AlarmSpec alarm;
+  MonitorActions actions;
   // What the replay must show; empty: the default, that it does not end in
   // ALARM.
   std::vector<Expectation> expect;

@@ -31,5 +31,7 @@ UtcTime ToUtc(int64_t epoch_ms);
 
 // "2019-07-14T12:43:08Z".
 std::string FormatIso8601(int64_t epoch_seconds);
+// `epoch_seconds` in UTC through strftime(3)'s `format` ("%a, %d %b %Y").
+std::string FormatUtc(int64_t epoch_seconds, const char* format);
 
 }  // namespace flowmon

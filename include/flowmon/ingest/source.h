@@ -10,6 +10,7 @@
 
 #include "flowmon/core/status.h"
 #include "flowmon/ingest/format.h"
+#include "flowmon/ingest/remote_input.h"
 
 namespace flowmon {
 
@@ -30,6 +31,9 @@ struct SourceOptions {
   bool use_mmap = true;         // map regular files instead of read()
   size_t block_size = 1 << 20;  // read() size and initial line buffer
   InputFormat input_format = InputFormat::kAuto;
+  // Handed to remote providers (RemoteInputProvider::Fetch); the pipeline
+  // fills in its since/until.
+  RemoteQuery remote;
 };
 
 // A Source yields its input as chunks. Not thread-safe.
@@ -92,11 +96,18 @@ bool InputStopRequested();
 // inflated; a regular file that starts with "PAR1" is read as Parquet
 // (its rows as text lines, ingest/parquet/parquet_source.h) unless
 // options.input_format names a format; then ReadAsEvents applies
-// options.input_format.
+// options.input_format. A path with a registered remote scheme
+// (FindRemoteInputs) is fetched whole and read like a mapped file (Parquet
+// included).
 // Errors: the file cannot be opened or read; a Parquet file's footer is
 // damaged or asks for what the reader does not read.
 Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
                                            const SourceOptions& options);
+
+// Bytes already in memory (a fetched object), read as OpenSource reads a
+// mapped file of them: gzip inflated whole when small, else streamed.
+std::unique_ptr<Source> OpenBytes(std::string name, std::string data,
+                                  const SourceOptions& options);
 
 // Turns `base` into a source of one event per line: plain text passes
 // through; CloudWatch JSON, subscription payloads, console CSV and export

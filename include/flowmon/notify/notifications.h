@@ -1,10 +1,12 @@
 // Notifications: the notify targets hung off alarm transitions — every
-// state change of an alarm delivered to each target as the SNS message
-// (or a Slack body), failures reported and counted, never fatal.
+// state change of an alarm delivered to each target that wants it (and to
+// the targets its actions' topic ARNs are mapped to), failures reported,
+// counted and kept in a dead-letter file, never fatal.
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,9 +19,14 @@
 namespace flowmon {
 
 struct NotificationsConfig {
-  // stdout, file:PATH, exec:COMMAND or webhook:URL (ParseNotifyTarget).
+  // ParseNotifyTarget specs, for every alarm's transitions.
   std::vector<std::string> targets;
-  NotifyOptions delivery;  // message format for webhooks, timeout, attempts
+  // Topic ARN -> target spec (--notify-map): an alarm whose AlarmActions,
+  // OKActions or InsufficientDataActions name the ARN delivers there.
+  std::vector<std::pair<std::string, std::string>> action_map;
+  TargetSettings delivery;  // the --notify-* flags: each target's defaults
+  NotifyContext context;
+  std::string dead_letter;  // JSON lines of failed deliveries; empty: none
   // What the messages say about the alarm (AlarmIdentity).
   std::string account_id = "000000000000";
   std::string region = "us-east-1";
@@ -34,23 +41,28 @@ class Notifications {
   // transition (the caller logs it).
   using OnFailure = std::function<void(std::string_view message)>;
 
-  // Errors: a target that cannot be parsed (unknown scheme, bad URL).
+  // Errors: a target that cannot be parsed (unknown scheme, bad setting).
   static Result<Notifications> Create(const NotificationsConfig& config,
                                       OnFailure on_failure);
 
   // The identity messages about `spec`'s alarm carry, from the config.
   AlarmIdentity Identity(const AlarmSpec& spec) const;
-  // Delivers `t` to every target, in order; a failure is reported to
-  // on_failure and counted, and the other targets still get it.
+  // Delivers `t` to every target that wants it, in order, then to the
+  // targets id.actions' ARNs for t.to are mapped to. A failure is reported
+  // to on_failure, counted and written to the dead-letter file; the other
+  // targets still get it.
   void Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
                const AlarmTransition& t);
   size_t failures() const { return failures_; }
-  bool empty() const { return targets_.empty(); }
+  bool empty() const { return targets_.empty() && mapped_.empty(); }
 
  private:
+  void DeliverTo(NotifyTarget* target, const AlarmNotice& notice);
+
   NotificationsConfig config_;
   OnFailure on_failure_;
   std::vector<std::shared_ptr<NotifyTarget>> targets_;
+  std::multimap<std::string, std::shared_ptr<NotifyTarget>> mapped_;
   size_t failures_ = 0;
 };
 

@@ -9,6 +9,7 @@
 #include "catch.h"
 #include "core/sigpipe_guard.h"
 #include "flowmon/check/check_config.h"
+#include "flowmon/notify/messages.h"
 
 namespace flowmon {
 namespace {
@@ -74,14 +75,15 @@ TEST_CASE("a command that exits without reading its message", "[notify]") {
 }
 
 TEST_CASE("notify targets", "[notify]") {
-  NotifyOptions o;
-  CHECK(ParseNotifyTarget("stdout", o).ok());
-  CHECK(ParseNotifyTarget("file:/tmp/x", o).ok());
-  CHECK(ParseNotifyTarget("exec:cat", o).ok());
-  CHECK(ParseNotifyTarget("webhook:https://example.com/hook", o).ok());
-  CHECK_FALSE(ParseNotifyTarget("file:", o).ok());
-  CHECK_FALSE(ParseNotifyTarget("webhook:example.com", o).ok());
-  CHECK_FALSE(ParseNotifyTarget("email:a@b", o).ok());
+  TargetSettings o;
+  NotifyContext c;
+  CHECK(ParseNotifyTarget("stdout", o, c).ok());
+  CHECK(ParseNotifyTarget("file:/tmp/x", o, c).ok());
+  CHECK(ParseNotifyTarget("exec:cat", o, c).ok());
+  CHECK(ParseNotifyTarget("webhook:https://example.com/hook", o, c).ok());
+  CHECK_FALSE(ParseNotifyTarget("file:", o, c).ok());
+  CHECK_FALSE(ParseNotifyTarget("webhook:example.com", o, c).ok());
+  CHECK_FALSE(ParseNotifyTarget("email:a@b", o, c).ok());  // no --smtp-url
 }
 
 }  // namespace

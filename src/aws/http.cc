@@ -1,0 +1,117 @@
+#include "flowmon/aws/http.h"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace flowmon {
+namespace {
+
+size_t AppendBody(char* data, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
+  std::string_view line(data, size * n);
+  const size_t colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    std::string name(line.substr(0, colon));
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n'))
+      value.remove_suffix(1);
+    static_cast<HttpResponse*>(out)->headers.emplace_back(std::move(name),
+                                                          std::string(value));
+  }
+  return size * n;
+}
+
+void InitCurlOnce() {
+  static const bool initialised =
+      curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  (void)initialised;
+}
+
+}  // namespace
+
+std::string HttpResponse::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+Result<HttpResponse> PerformHttp(const HttpRequest& r) {
+  InitCurlOnce();
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(),
+                                              curl_easy_cleanup);
+  if (curl == nullptr) return Status::IoError("cannot initialise libcurl");
+  CURL* c = curl.get();
+  curl_slist* headers = nullptr;
+  for (const std::string& h : r.headers)
+    headers = curl_slist_append(headers, h.c_str());
+  std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_list(
+      headers, curl_slist_free_all);
+  HttpResponse response;
+  const std::string sigv4 =
+      r.credentials ? fmt::format("aws:amz:{}:{}", r.region, r.service) : "";
+  curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  if (r.method == "POST") {
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.c_str());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE,
+                     static_cast<long>(r.body.size()));
+  }
+  if (r.credentials != nullptr) {
+    curl_easy_setopt(c, CURLOPT_AWS_SIGV4, sigv4.c_str());
+    curl_easy_setopt(c, CURLOPT_USERNAME, r.credentials->access_key_id.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD,
+                     r.credentials->secret_access_key.c_str());
+  }
+  const long ms = static_cast<long>(r.timeout * 1000);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, AppendBody);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, AppendHeader);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "flowmon/0.1");
+  const CURLcode rc = curl_easy_perform(c);
+  if (rc != CURLE_OK) return Status::IoError(curl_easy_strerror(rc));
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+  return response;
+}
+
+std::string UriEncode(std::string_view s, bool keep_slash) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char ch : s) {
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+        (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' ||
+        ch == '~' || (keep_slash && ch == '/')) {
+      out.push_back(static_cast<char>(ch));
+    } else {
+      out += fmt::format("%{:02X}", ch);
+    }
+  }
+  return out;
+}
+
+std::string CanonicalQuery(
+    std::vector<std::pair<std::string, std::string>> params) {
+  std::sort(params.begin(), params.end());
+  std::string out;
+  for (const auto& [k, v] : params) {
+    if (!out.empty()) out.push_back('&');
+    out += UriEncode(k) + "=" + UriEncode(v);
+  }
+  return out;
+}
+
+}  // namespace flowmon
