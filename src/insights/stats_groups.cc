@@ -162,23 +162,33 @@ class ResultScope : public Scope {
 
 }  // namespace
 
-void StatsGroups::Add(Scope& scope) {
+StatsGroups::Group& StatsGroups::GroupOf(Scope& scope) {
   key_text_.clear();
-  key_values_.resize(stats_->by.size());
-  for (size_t i = 0; i < stats_->by.size(); ++i) {
-    QueryValue& v = key_values_[i];
-    v = Eval(*stats_->by[i].expr, scope);
-    // A null key sorts with "" (before the printable ones) but is its own.
-    if (IsNull(v)) key_text_.push_back('\x1e');
-    key_text_ += AsString(v);
+  for (const Named& by : stats_->by) {
+    std::string_view view;
+    if (ViewOf(*by.expr, scope, &view)) {
+      key_text_.append(view);
+    } else {
+      const QueryValue v = Eval(*by.expr, scope);
+      // A null key sorts with "" (before the printable ones) but is its own.
+      if (IsNull(v)) key_text_.push_back('\x1e');
+      AppendText(v, &key_text_);
+    }
     key_text_.push_back('\x1f');
   }
-  auto it = groups_.find(key_text_);
-  if (it == groups_.end()) {
-    it = groups_.try_emplace(key_text_).first;
-    it->second.keys = key_values_;
-    it->second.states.resize(stats_->aggregates.size());
-  }
+  if (auto it = index_.find(std::string_view(key_text_)); it != index_.end())
+    return groups_[it->second];
+  const auto it = index_.try_emplace(key_text_, groups_.size()).first;
+  texts_.push_back(it->first);
+  Group& g = groups_.emplace_back();
+  g.keys.reserve(stats_->by.size());
+  for (const Named& by : stats_->by) g.keys.push_back(Eval(*by.expr, scope));
+  g.states.resize(stats_->aggregates.size());
+  return g;
+}
+
+void StatsGroups::Add(Scope& scope) {
+  Group& group = GroupOf(scope);
   double time = 0;
   bool has_time = false;
   for (size_t i = 0; i < stats_->aggregates.size(); ++i) {
@@ -188,22 +198,28 @@ void StatsGroups::Add(Scope& scope) {
       has_time = AsNumber(scope.Value(timestamp_slot_), &time);
     }
     AddValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time, has_time,
-             &it->second.states[i]);
+             &group.states[i]);
   }
 }
 
 void StatsGroups::Absorb(StatsGroups& other) {
-  for (auto& [key, group] : other.groups_) {
-    auto [it, inserted] = groups_.try_emplace(key);
+  for (size_t g = 0; g < other.groups_.size(); ++g) {
+    Group& group = other.groups_[g];
+    const auto [it, inserted] =
+        index_.try_emplace(std::string(other.texts_[g]), groups_.size());
     if (inserted) {
-      it->second = std::move(group);
+      texts_.push_back(it->first);
+      groups_.push_back(std::move(group));
       continue;
     }
+    Group& mine = groups_[it->second];
     for (size_t i = 0; i < group.states.size(); ++i) {
       Merge(stats_->aggregates[i], std::move(group.states[i]),
-            &it->second.states[i]);
+            &mine.states[i]);
     }
   }
+  other.index_.clear();
+  other.texts_.clear();
   other.groups_.clear();
 }
 
@@ -211,7 +227,12 @@ std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
   std::vector<QueryValue> results(stats_->aggregates.size());
   ResultScope scope(&results);
-  for (const auto& [key, group] : groups_) {
+  std::vector<size_t> order(groups_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [this](size_t a, size_t b) { return texts_[a] < texts_[b]; });
+  for (const size_t g : order) {
+    const Group& group = groups_[g];
     for (size_t i = 0; i < results.size(); ++i)
       results[i] = Result(stats_->aggregates[i], group.states[i]);
     std::vector<QueryValue> row = group.keys;

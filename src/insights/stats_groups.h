@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "flowmon/insights/query.h"
@@ -46,12 +49,25 @@ class StatsGroups {
     std::vector<AggregateState> states;
   };
 
+  // Hashes a key's text as a view, so that finding one copies nothing.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+
+  // The group of the keys in key_text_, made when it is new.
+  Group& GroupOf(Scope& scope);
+
   const Stats* stats_;
   int timestamp_slot_;
-  // By the keys' text; a null key and an empty one differ.
-  std::map<std::string, Group> groups_;
-  std::string key_text_;                // scratch
-  std::vector<QueryValue> key_values_;  // scratch
+  // groups_[index_.at(text)] by the keys' text (a null key and an empty one
+  // differ); rows come in the order of the texts.
+  std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>> index_;
+  std::vector<std::string_view> texts_;  // of each group, into index_
+  std::vector<Group> groups_;
+  std::string key_text_;  // scratch
 };
 
 }  // namespace flowmon::insights
