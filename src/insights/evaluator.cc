@@ -325,9 +325,8 @@ QueryValue Binary(const Expr& e, Scope& scope) {
 
 bool ViewOf(const Expr& e, Scope& scope, std::string_view* out) {
   if (e.kind == Expr::kField) return scope.View(e.slot, out);
-  const std::string* s = e.kind == Expr::kLiteral
-                             ? std::get_if<std::string>(&e.literal)
-                             : nullptr;
+  const std::string* s =
+      e.kind == Expr::kLiteral ? std::get_if<std::string>(&e.literal) : nullptr;
   if (s != nullptr) *out = *s;
   return s != nullptr;
 }

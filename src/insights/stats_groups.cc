@@ -162,7 +162,7 @@ class ResultScope : public Scope {
 
 }  // namespace
 
-StatsGroups::Group& StatsGroups::GroupOf(Scope& scope) {
+uint32_t StatsGroups::GroupOf(Scope& scope) {
   key_text_.clear();
   for (const Named& by : stats_->by) {
     std::string_view view;
@@ -176,19 +176,17 @@ StatsGroups::Group& StatsGroups::GroupOf(Scope& scope) {
     }
     key_text_.push_back('\x1f');
   }
-  if (auto it = index_.find(std::string_view(key_text_)); it != index_.end())
-    return groups_[it->second];
-  const auto it = index_.try_emplace(key_text_, groups_.size()).first;
-  texts_.push_back(it->first);
-  Group& g = groups_.emplace_back();
-  g.keys.reserve(stats_->by.size());
-  for (const Named& by : stats_->by) g.keys.push_back(Eval(*by.expr, scope));
-  g.states.resize(stats_->aggregates.size());
+  bool inserted;
+  const uint32_t g = index_.Insert(key_text_, &inserted);
+  if (inserted) {
+    for (const Named& by : stats_->by) keys_.push_back(Eval(*by.expr, scope));
+    states_.resize(states_.size() + stats_->aggregates.size());
+  }
   return g;
 }
 
 void StatsGroups::Add(Scope& scope) {
-  Group& group = GroupOf(scope);
+  AggregateState* states = StatesOf(GroupOf(scope));
   double time = 0;
   bool has_time = false;
   for (size_t i = 0; i < stats_->aggregates.size(); ++i) {
@@ -198,44 +196,46 @@ void StatsGroups::Add(Scope& scope) {
       has_time = AsNumber(scope.Value(timestamp_slot_), &time);
     }
     AddValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time, has_time,
-             &group.states[i]);
+             &states[i]);
   }
 }
 
 void StatsGroups::Absorb(StatsGroups& other) {
-  for (size_t g = 0; g < other.groups_.size(); ++g) {
-    Group& group = other.groups_[g];
-    const auto [it, inserted] =
-        index_.try_emplace(std::string(other.texts_[g]), groups_.size());
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  for (uint32_t g = 0; g < other.index_.size(); ++g) {
+    AggregateState* theirs = other.StatesOf(g);
+    bool inserted;
+    const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
     if (inserted) {
-      texts_.push_back(it->first);
-      groups_.push_back(std::move(group));
+      for (size_t k = 0; k < nby; ++k)
+        keys_.push_back(std::move(other.keys_[g * nby + k]));
+      for (size_t i = 0; i < n; ++i) states_.push_back(std::move(theirs[i]));
       continue;
     }
-    Group& mine = groups_[it->second];
-    for (size_t i = 0; i < group.states.size(); ++i) {
-      Merge(stats_->aggregates[i], std::move(group.states[i]),
-            &mine.states[i]);
-    }
+    AggregateState* states = StatesOf(mine);
+    for (size_t i = 0; i < n; ++i)
+      Merge(stats_->aggregates[i], std::move(theirs[i]), &states[i]);
   }
-  other.index_.clear();
-  other.texts_.clear();
-  other.groups_.clear();
+  other.index_.Clear();
+  other.keys_.clear();
+  other.states_.clear();
 }
 
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
   std::vector<QueryValue> results(stats_->aggregates.size());
   ResultScope scope(&results);
-  std::vector<size_t> order(groups_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [this](size_t a, size_t b) { return texts_[a] < texts_[b]; });
-  for (const size_t g : order) {
-    const Group& group = groups_[g];
-    for (size_t i = 0; i < results.size(); ++i)
-      results[i] = Result(stats_->aggregates[i], group.states[i]);
-    std::vector<QueryValue> row = group.keys;
+  std::vector<uint32_t> order(index_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+    return index_.Key(a) < index_.Key(b);
+  });
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  for (const uint32_t g : order) {
+    for (size_t i = 0; i < n; ++i)
+      results[i] = Result(stats_->aggregates[i], states_[g * n + i]);
+    std::vector<QueryValue> row(keys_.begin() + g * nby,
+                                keys_.begin() + (g + 1) * nby);
     for (const Named& item : stats_->items)
       row.push_back(Eval(*item.expr, scope));
     rows.push_back(std::move(row));

@@ -3,15 +3,13 @@
 // workers, and turned into the stats' rows.
 #pragma once
 
-#include <cstdint>
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <set>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "flowmon/core/key_table.h"
 #include "flowmon/insights/query.h"
 #include "insights/ast.h"
 #include "insights/evaluator.h"
@@ -44,30 +42,22 @@ class StatsGroups {
   std::vector<std::vector<QueryValue>> Rows() const;
 
  private:
-  struct Group {
-    std::vector<QueryValue> keys;
-    std::vector<AggregateState> states;
-  };
-
-  // Hashes a key's text as a view, so that finding one copies nothing.
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
-    }
-  };
-
-  // The group of the keys in key_text_, made when it is new.
-  Group& GroupOf(Scope& scope);
+  // The number of the group of the keys the scope shows, made when new.
+  uint32_t GroupOf(Scope& scope);
+  // Group g's states: aggregates().size() of them from states_[g * n].
+  AggregateState* StatesOf(uint32_t g) {
+    return states_.data() + g * stats_->aggregates.size();
+  }
 
   const Stats* stats_;
   int timestamp_slot_;
-  // groups_[index_.at(text)] by the keys' text (a null key and an empty one
-  // differ); rows come in the order of the texts.
-  std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>> index_;
-  std::vector<std::string_view> texts_;  // of each group, into index_
-  std::vector<Group> groups_;
-  std::string key_text_;  // scratch
+  // The groups, numbered by the keys' text (a null key and an empty one
+  // differ); rows come in the order of the texts. Flat arrays indexed by
+  // group number hold the key values and the aggregates' states.
+  KeyTable index_;
+  std::vector<QueryValue> keys_;        // by.size() per group
+  std::vector<AggregateState> states_;  // aggregates.size() per group
+  std::string key_text_;                // scratch
 };
 
 }  // namespace flowmon::insights

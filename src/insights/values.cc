@@ -4,8 +4,8 @@
 
 #include <cctype>
 #include <iterator>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 
 #include "flowmon/core/number.h"
