@@ -31,7 +31,8 @@ uint32_t KeyTable::Insert(std::string_view key, bool* inserted) {
   size_t i = h & mask;
   for (; slots_[i].index != kEmpty; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.hash == h && Key(s.index) == key) {
+    if (s.hash == h && s.length == key.size() &&
+        std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0) {
       *inserted = false;
       return s.index;
     }
@@ -41,8 +42,9 @@ uint32_t KeyTable::Insert(std::string_view key, bool* inserted) {
     return Insert(key, inserted);
   }
   const uint32_t index = static_cast<uint32_t>(spans_.size());
-  slots_[i] = Slot{h, index};
-  spans_.push_back(Span{arena_.size(), static_cast<uint32_t>(key.size())});
+  const uint32_t length = static_cast<uint32_t>(key.size());
+  slots_[i] = Slot{h, arena_.size(), length, index};
+  spans_.push_back(Span{arena_.size(), length});
   arena_.append(key);
   *inserted = true;
   return index;

@@ -30,8 +30,12 @@ class KeyTable {
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
+  // The key's place in the arena is in the slot too, so that a hit reads
+  // the slot and the key's bytes only.
   struct Slot {
     uint64_t hash = 0;
+    size_t offset = 0;
+    uint32_t length = 0;
     uint32_t index = kEmpty;
   };
   struct Span {
