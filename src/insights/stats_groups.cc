@@ -36,7 +36,7 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
       ++s->count;
       return;
     case AggregateFn::kCountDistinct:
-      s->distinct.insert(AsString(v));
+      s->collect().distinct.insert(AsString(v));
       return;
     case AggregateFn::kSortsFirst:
     case AggregateFn::kSortsLast:
@@ -71,7 +71,7 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
     s->mean += delta / s->count;
     s->m2 += delta * (d - s->mean);
   }
-  if (a.fn == AggregateFn::kPct) s->values.push_back(d);
+  if (a.fn == AggregateFn::kPct) s->collect().values.push_back(d);
 }
 
 void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
@@ -94,7 +94,7 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
       }
       return;
     case AggregateFn::kCountDistinct:
-      s->distinct.merge(b.distinct);
+      if (b.collected) s->collect().distinct.merge(b.collected->distinct);
       return;
     default:
       break;
@@ -108,7 +108,11 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   }
   s->count += b.count;
   s->sum += b.sum;
-  s->values.insert(s->values.end(), b.values.begin(), b.values.end());
+  if (b.collected) {
+    std::vector<double>& values = s->collect().values;
+    values.insert(values.end(), b.collected->values.begin(),
+                  b.collected->values.end());
+  }
 }
 
 QueryValue Result(const AggregateCall& a, const AggregateState& s) {
@@ -116,7 +120,8 @@ QueryValue Result(const AggregateCall& a, const AggregateState& s) {
     case AggregateFn::kCount:
       return s.count;
     case AggregateFn::kCountDistinct:
-      return static_cast<double>(s.distinct.size());
+      return s.collected ? static_cast<double>(s.collected->distinct.size())
+                         : 0.0;
     case AggregateFn::kMin:
     case AggregateFn::kMax:
     case AggregateFn::kSortsFirst:
@@ -138,7 +143,9 @@ QueryValue Result(const AggregateCall& a, const AggregateState& s) {
       if (s.count < 2) return {};
       return std::sqrt(s.m2 / (s.count - 1));
     case AggregateFn::kPct:
-      if (auto p = NearestRankPercentile(s.values, a.percentile)) return *p;
+      if (!s.collected) return {};
+      if (auto p = NearestRankPercentile(s.collected->values, a.percentile))
+        return *p;
       return {};
     default:
       return {};

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,8 +24,17 @@ struct AggregateState {
   double mean = 0, m2 = 0;  // stddev, by Welford's method
   QueryValue best;          // min, max, sortsFirst/Last, earliest/latest
   double best_time = 0;     // earliest, latest: the event's @timestamp
-  std::set<std::string> distinct;
-  std::vector<double> values;  // pct
+  // What count_distinct and pct keep of every event; made for those only,
+  // so that the state of the others stays small in the groups' array.
+  struct Collected {
+    std::set<std::string> distinct;
+    std::vector<double> values;  // pct
+  };
+  std::unique_ptr<Collected> collected;
+  Collected& collect() {
+    if (!collected) collected = std::make_unique<Collected>();
+    return *collected;
+  }
 };
 
 // Lifetime: keeps a pointer to `stats`, which must outlive it.
