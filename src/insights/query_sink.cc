@@ -148,10 +148,6 @@ class RecordScope : public insights::Scope {
   std::vector<uint64_t> set_generation_;
 };
 
-}  // namespace
-
-namespace {
-
 // How many events the output can show when they come newest first and a
 // limit follows the record phase directly: only that many newest ones
 // matter. SIZE_MAX: all of them.
