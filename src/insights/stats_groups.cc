@@ -40,23 +40,25 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
       return;
     case AggregateFn::kSortsFirst:
     case AggregateFn::kSortsLast:
-      if (Better(a.fn, v, s->best)) s->best = std::move(v);
+      if (Better(a.fn, v, s->collect().best)) s->collected->best = std::move(v);
       return;
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
       // Ties keep the first event for earliest and the last for latest.
-      if (has_time && (IsNull(s->best) || (a.fn == AggregateFn::kEarliest
-                                               ? time < s->best_time
-                                               : time >= s->best_time))) {
-        s->best = std::move(v);
-        s->best_time = time;
+      if (!has_time) return;
+      if (AggregateState::Collected& c = s->collect();
+          IsNull(c.best) ||
+          (a.fn == AggregateFn::kEarliest ? time < c.best_time
+                                          : time >= c.best_time)) {
+        c.best = std::move(v);
+        c.best_time = time;
       }
       return;
     case AggregateFn::kMin:
     case AggregateFn::kMax: {
       double d;
       if (AsNumber(v, &d)) v = d;  // "7" from parse counts as 7
-      if (Better(a.fn, v, s->best)) s->best = std::move(v);
+      if (Better(a.fn, v, s->collect().best)) s->collected->best = std::move(v);
       return;
     }
     default:
@@ -80,17 +82,19 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
     case AggregateFn::kSortsLast:
     case AggregateFn::kMin:
     case AggregateFn::kMax:
-      if (!IsNull(b.best) && Better(a.fn, b.best, s->best))
-        s->best = std::move(b.best);
+      if (b.collected && !IsNull(b.collected->best) &&
+          Better(a.fn, b.collected->best, s->collect().best))
+        s->collected->best = std::move(b.collected->best);
       return;
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      if (!IsNull(b.best) &&
-          (IsNull(s->best) ||
-           (a.fn == AggregateFn::kEarliest ? b.best_time < s->best_time
-                                           : b.best_time >= s->best_time))) {
-        s->best = std::move(b.best);
-        s->best_time = b.best_time;
+      if (!b.collected || IsNull(b.collected->best)) return;
+      if (AggregateState::Collected& c = s->collect();
+          IsNull(c.best) || (a.fn == AggregateFn::kEarliest
+                                 ? b.collected->best_time < c.best_time
+                                 : b.collected->best_time >= c.best_time)) {
+        c.best = std::move(b.collected->best);
+        c.best_time = b.collected->best_time;
       }
       return;
     case AggregateFn::kCountDistinct:
@@ -128,7 +132,7 @@ QueryValue Result(const AggregateCall& a, const AggregateState& s) {
     case AggregateFn::kSortsLast:
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      return s.best;
+      return s.collected ? s.collected->best : QueryValue();
     default:
       break;
   }

@@ -22,11 +22,12 @@ struct AggregateState {
   double count = 0;
   double sum = 0;
   double mean = 0, m2 = 0;  // stddev, by Welford's method
-  QueryValue best;          // min, max, sortsFirst/Last, earliest/latest
-  double best_time = 0;     // earliest, latest: the event's @timestamp
-  // What count_distinct and pct keep of every event; made for those only,
-  // so that the state of the others stays small in the groups' array.
+  // What the aggregates other than count, sum, avg and stddev keep, made
+  // for them only (once per group): the state of those stays small in the
+  // groups' array, which the events of all groups hit in turn.
   struct Collected {
+    QueryValue best;       // min, max, sortsFirst/Last, earliest/latest
+    double best_time = 0;  // earliest, latest: the event's @timestamp
     std::set<std::string> distinct;
     std::vector<double> values;  // pct
   };
