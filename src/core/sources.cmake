@@ -6,6 +6,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/header_words.cc
   ${CMAKE_CURRENT_LIST_DIR}/ip_address.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_writer.cc
+  ${CMAKE_CURRENT_LIST_DIR}/key_table.cc
   ${CMAKE_CURRENT_LIST_DIR}/percentile.cc
   ${CMAKE_CURRENT_LIST_DIR}/quoted_string.cc
   ${CMAKE_CURRENT_LIST_DIR}/schema.cc

@@ -264,6 +264,24 @@ QueryValue Call(const Expr& e, Scope& scope) {
   }
 }
 
+// The value of comparison `op` for an order `c` (CompareValues).
+QueryValue Compared(BinaryOp op, int c) {
+  switch (op) {
+    case BinaryOp::kEq:
+      return Bool(c == 0);
+    case BinaryOp::kNe:
+      return Bool(c != 0);
+    case BinaryOp::kLt:
+      return Bool(c < 0);
+    case BinaryOp::kLe:
+      return Bool(c <= 0);
+    case BinaryOp::kGt:
+      return Bool(c > 0);
+    default:
+      return Bool(c >= 0);
+  }
+}
+
 QueryValue Binary(const Expr& e, Scope& scope) {
   if (e.op == BinaryOp::kAnd) {
     return Bool(Truthy(Eval(*e.args[0], scope)) &&
@@ -272,6 +290,12 @@ QueryValue Binary(const Expr& e, Scope& scope) {
   if (e.op == BinaryOp::kOr) {
     return Bool(Truthy(Eval(*e.args[0], scope)) ||
                 Truthy(Eval(*e.args[1], scope)));
+  }
+  if (e.op >= BinaryOp::kEq && e.op <= BinaryOp::kGe) {
+    std::string_view x, y;
+    // Comparing two strings the record holds needs no copy of either.
+    if (ViewOf(*e.args[0], scope, &x) && ViewOf(*e.args[1], scope, &y))
+      return Compared(e.op, CompareText(x, y));
   }
   const QueryValue l = Eval(*e.args[0], scope), r = Eval(*e.args[1], scope);
   switch (e.op) {
@@ -294,24 +318,18 @@ QueryValue Binary(const Expr& e, Scope& scope) {
       break;
   }
   if (IsNull(l) || IsNull(r)) return 0.0;
-  const int c = CompareValues(l, r);
-  switch (e.op) {
-    case BinaryOp::kEq:
-      return Bool(c == 0);
-    case BinaryOp::kNe:
-      return Bool(c != 0);
-    case BinaryOp::kLt:
-      return Bool(c < 0);
-    case BinaryOp::kLe:
-      return Bool(c <= 0);
-    case BinaryOp::kGt:
-      return Bool(c > 0);
-    default:
-      return Bool(c >= 0);
-  }
+  return Compared(e.op, CompareValues(l, r));
 }
 
 }  // namespace
+
+bool ViewOf(const Expr& e, Scope& scope, std::string_view* out) {
+  if (e.kind == Expr::kField) return scope.View(e.slot, out);
+  const std::string* s =
+      e.kind == Expr::kLiteral ? std::get_if<std::string>(&e.literal) : nullptr;
+  if (s != nullptr) *out = *s;
+  return s != nullptr;
+}
 
 QueryValue Eval(const Expr& e, Scope& scope) {
   switch (e.kind) {
@@ -341,7 +359,7 @@ QueryValue Eval(const Expr& e, Scope& scope) {
       std::string_view s;
       QueryValue v;
       std::string buf;
-      if (e.args[0]->kind != Expr::kField || !scope.View(e.args[0]->slot, &s)) {
+      if (!ViewOf(*e.args[0], scope, &s)) {
         v = Eval(*e.args[0], scope);
         if (IsNull(v)) return 0.0;
         s = TextOf(v, &buf);

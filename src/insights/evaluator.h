@@ -26,4 +26,9 @@ class Scope {
 
 QueryValue Eval(const Expr& e, Scope& scope);
 
+// The value of `e` as a view when it is a string field the scope holds or a
+// string literal: Eval without a copy. Valid as Scope::View's. False: use
+// Eval.
+bool ViewOf(const Expr& e, Scope& scope, std::string_view* out);
+
 }  // namespace flowmon::insights

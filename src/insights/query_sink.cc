@@ -148,19 +148,52 @@ class RecordScope : public insights::Scope {
   std::vector<uint64_t> set_generation_;
 };
 
+// How many events the output can show when they come newest first and a
+// limit follows the record phase directly: only that many newest ones
+// matter. SIZE_MAX: all of them.
+size_t NewestNeeded(const QueryPlan& plan) {
+  if (!plan.newest_first || plan.record_end >= plan.commands.size())
+    return SIZE_MAX;
+  const Command& next = plan.commands[plan.record_end];
+  return next.kind == Command::kLimit ? next.limit : SIZE_MAX;
+}
+
 }  // namespace
 
 struct QuerySink::State {
-  explicit State(const QueryPlan* plan) : scope(plan) {
+  explicit State(const QueryPlan* plan)
+      : timestamp_slot(plan->timestamp_slot),
+        newest_needed(NewestNeeded(*plan)),
+        scope(plan) {
     if (plan->stats_at != SIZE_MAX) {
       groups.emplace(&plan->commands[plan->stats_at].stats,
                      plan->timestamp_slot);
+    } else {
+      events.SetColumns(plan->carried, plan->names.size());
     }
   }
+
+  // Drops the events that cannot be among the `newest_needed` newest once
+  // there are plenty: ties keep the input's order, as the full sort does,
+  // so what is left sorts to the same first rows.
+  void KeepNewest() {
+    if (newest_needed == SIZE_MAX ||
+        events.rows.size() <
+            newest_needed + std::max<size_t>(newest_needed, kPruneEvery)) {
+      return;
+    }
+    SortNewestFirst(timestamp_slot, &events);
+    events.rows.resize(newest_needed);
+  }
+
+  static constexpr size_t kPruneEvery = 4096;
+  const int timestamp_slot;
+  const size_t newest_needed;
   RecordScope scope;
   insights::EventScratch scratch;
-  // Without stats: the carried values of each event, in input order.
-  std::vector<std::vector<QueryValue>> rows;
+  // Without stats: the carried values of each event, in input order (or
+  // newest first, when KeepNewest dropped some).
+  insights::Table events;
   // With stats: the first one's groups.
   std::optional<insights::StatsGroups> groups;
 };
@@ -195,9 +228,10 @@ bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
     st.groups->Add(st.scope);
     return true;
   }
-  std::vector<QueryValue>& row = st.rows.emplace_back();
+  std::vector<QueryValue>& row = st.events.rows.emplace_back();
   row.reserve(plan.carried.size());
   for (const int slot : plan.carried) row.push_back(st.scope.Value(slot));
+  st.KeepNewest();
   return true;
 }
 
@@ -205,9 +239,11 @@ void QuerySink::Absorb(RecordSink& worker_sink) {
   auto& w = static_cast<QuerySink&>(worker_sink);
   State& st = *state_;
   State& other = *w.state_;
-  st.rows.insert(st.rows.end(), std::make_move_iterator(other.rows.begin()),
-                 std::make_move_iterator(other.rows.end()));
-  other.rows.clear();
+  std::vector<std::vector<QueryValue>>& rows = st.events.rows;
+  rows.insert(rows.end(), std::make_move_iterator(other.events.rows.begin()),
+              std::make_move_iterator(other.events.rows.end()));
+  other.events.rows.clear();
+  st.KeepNewest();
   if (st.groups) st.groups->Absorb(*other.groups);
 }
 
@@ -226,8 +262,7 @@ QueryResult QuerySink::Output() const {
     table.rows = st.groups->Rows();
     next = plan.stats_at + 1;
   } else {
-    table.SetColumns(plan.carried, plan.names.size());
-    table.rows = st.rows;
+    table = st.events;
     if (plan.newest_first) SortNewestFirst(plan.timestamp_slot, &table);
     next = plan.record_end;
   }

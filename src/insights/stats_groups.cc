@@ -36,27 +36,29 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
       ++s->count;
       return;
     case AggregateFn::kCountDistinct:
-      s->distinct.insert(AsString(v));
+      s->collect().distinct.insert(AsString(v));
       return;
     case AggregateFn::kSortsFirst:
     case AggregateFn::kSortsLast:
-      if (Better(a.fn, v, s->best)) s->best = std::move(v);
+      if (Better(a.fn, v, s->collect().best)) s->collected->best = std::move(v);
       return;
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
       // Ties keep the first event for earliest and the last for latest.
-      if (has_time && (IsNull(s->best) || (a.fn == AggregateFn::kEarliest
-                                               ? time < s->best_time
-                                               : time >= s->best_time))) {
-        s->best = std::move(v);
-        s->best_time = time;
+      if (!has_time) return;
+      if (AggregateState::Collected& c = s->collect();
+          IsNull(c.best) ||
+          (a.fn == AggregateFn::kEarliest ? time < c.best_time
+                                          : time >= c.best_time)) {
+        c.best = std::move(v);
+        c.best_time = time;
       }
       return;
     case AggregateFn::kMin:
     case AggregateFn::kMax: {
       double d;
       if (AsNumber(v, &d)) v = d;  // "7" from parse counts as 7
-      if (Better(a.fn, v, s->best)) s->best = std::move(v);
+      if (Better(a.fn, v, s->collect().best)) s->collected->best = std::move(v);
       return;
     }
     default:
@@ -71,7 +73,7 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
     s->mean += delta / s->count;
     s->m2 += delta * (d - s->mean);
   }
-  if (a.fn == AggregateFn::kPct) s->values.push_back(d);
+  if (a.fn == AggregateFn::kPct) s->collect().values.push_back(d);
 }
 
 void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
@@ -80,21 +82,23 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
     case AggregateFn::kSortsLast:
     case AggregateFn::kMin:
     case AggregateFn::kMax:
-      if (!IsNull(b.best) && Better(a.fn, b.best, s->best))
-        s->best = std::move(b.best);
+      if (b.collected && !IsNull(b.collected->best) &&
+          Better(a.fn, b.collected->best, s->collect().best))
+        s->collected->best = std::move(b.collected->best);
       return;
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      if (!IsNull(b.best) &&
-          (IsNull(s->best) ||
-           (a.fn == AggregateFn::kEarliest ? b.best_time < s->best_time
-                                           : b.best_time >= s->best_time))) {
-        s->best = std::move(b.best);
-        s->best_time = b.best_time;
+      if (!b.collected || IsNull(b.collected->best)) return;
+      if (AggregateState::Collected& c = s->collect();
+          IsNull(c.best) || (a.fn == AggregateFn::kEarliest
+                                 ? b.collected->best_time < c.best_time
+                                 : b.collected->best_time >= c.best_time)) {
+        c.best = std::move(b.collected->best);
+        c.best_time = b.collected->best_time;
       }
       return;
     case AggregateFn::kCountDistinct:
-      s->distinct.merge(b.distinct);
+      if (b.collected) s->collect().distinct.merge(b.collected->distinct);
       return;
     default:
       break;
@@ -108,7 +112,11 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   }
   s->count += b.count;
   s->sum += b.sum;
-  s->values.insert(s->values.end(), b.values.begin(), b.values.end());
+  if (b.collected) {
+    std::vector<double>& values = s->collect().values;
+    values.insert(values.end(), b.collected->values.begin(),
+                  b.collected->values.end());
+  }
 }
 
 QueryValue Result(const AggregateCall& a, const AggregateState& s) {
@@ -116,14 +124,15 @@ QueryValue Result(const AggregateCall& a, const AggregateState& s) {
     case AggregateFn::kCount:
       return s.count;
     case AggregateFn::kCountDistinct:
-      return static_cast<double>(s.distinct.size());
+      return s.collected ? static_cast<double>(s.collected->distinct.size())
+                         : 0.0;
     case AggregateFn::kMin:
     case AggregateFn::kMax:
     case AggregateFn::kSortsFirst:
     case AggregateFn::kSortsLast:
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      return s.best;
+      return s.collected ? s.collected->best : QueryValue();
     default:
       break;
   }
@@ -138,7 +147,9 @@ QueryValue Result(const AggregateCall& a, const AggregateState& s) {
       if (s.count < 2) return {};
       return std::sqrt(s.m2 / (s.count - 1));
     case AggregateFn::kPct:
-      if (auto p = NearestRankPercentile(s.values, a.percentile)) return *p;
+      if (!s.collected) return {};
+      if (auto p = NearestRankPercentile(s.collected->values, a.percentile))
+        return *p;
       return {};
     default:
       return {};
@@ -162,23 +173,31 @@ class ResultScope : public Scope {
 
 }  // namespace
 
-void StatsGroups::Add(Scope& scope) {
+uint32_t StatsGroups::GroupOf(Scope& scope) {
   key_text_.clear();
-  key_values_.resize(stats_->by.size());
-  for (size_t i = 0; i < stats_->by.size(); ++i) {
-    QueryValue& v = key_values_[i];
-    v = Eval(*stats_->by[i].expr, scope);
-    // A null key sorts with "" (before the printable ones) but is its own.
-    if (IsNull(v)) key_text_.push_back('\x1e');
-    key_text_ += AsString(v);
+  for (const Named& by : stats_->by) {
+    std::string_view view;
+    if (ViewOf(*by.expr, scope, &view)) {
+      key_text_.append(view);
+    } else {
+      const QueryValue v = Eval(*by.expr, scope);
+      // A null key sorts with "" (before the printable ones) but is its own.
+      if (IsNull(v)) key_text_.push_back('\x1e');
+      AppendText(v, &key_text_);
+    }
     key_text_.push_back('\x1f');
   }
-  auto it = groups_.find(key_text_);
-  if (it == groups_.end()) {
-    it = groups_.try_emplace(key_text_).first;
-    it->second.keys = key_values_;
-    it->second.states.resize(stats_->aggregates.size());
+  bool inserted;
+  const uint32_t g = index_.Insert(key_text_, &inserted);
+  if (inserted) {
+    for (const Named& by : stats_->by) keys_.push_back(Eval(*by.expr, scope));
+    states_.resize(states_.size() + stats_->aggregates.size());
   }
+  return g;
+}
+
+void StatsGroups::Add(Scope& scope) {
+  AggregateState* states = StatesOf(GroupOf(scope));
   double time = 0;
   bool has_time = false;
   for (size_t i = 0; i < stats_->aggregates.size(); ++i) {
@@ -188,33 +207,46 @@ void StatsGroups::Add(Scope& scope) {
       has_time = AsNumber(scope.Value(timestamp_slot_), &time);
     }
     AddValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time, has_time,
-             &it->second.states[i]);
+             &states[i]);
   }
 }
 
 void StatsGroups::Absorb(StatsGroups& other) {
-  for (auto& [key, group] : other.groups_) {
-    auto [it, inserted] = groups_.try_emplace(key);
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  for (uint32_t g = 0; g < other.index_.size(); ++g) {
+    AggregateState* theirs = other.StatesOf(g);
+    bool inserted;
+    const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
     if (inserted) {
-      it->second = std::move(group);
+      for (size_t k = 0; k < nby; ++k)
+        keys_.push_back(std::move(other.keys_[g * nby + k]));
+      for (size_t i = 0; i < n; ++i) states_.push_back(std::move(theirs[i]));
       continue;
     }
-    for (size_t i = 0; i < group.states.size(); ++i) {
-      Merge(stats_->aggregates[i], std::move(group.states[i]),
-            &it->second.states[i]);
-    }
+    AggregateState* states = StatesOf(mine);
+    for (size_t i = 0; i < n; ++i)
+      Merge(stats_->aggregates[i], std::move(theirs[i]), &states[i]);
   }
-  other.groups_.clear();
+  other.index_.Clear();
+  other.keys_.clear();
+  other.states_.clear();
 }
 
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
   std::vector<QueryValue> results(stats_->aggregates.size());
   ResultScope scope(&results);
-  for (const auto& [key, group] : groups_) {
-    for (size_t i = 0; i < results.size(); ++i)
-      results[i] = Result(stats_->aggregates[i], group.states[i]);
-    std::vector<QueryValue> row = group.keys;
+  std::vector<uint32_t> order(index_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+    return index_.Key(a) < index_.Key(b);
+  });
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  for (const uint32_t g : order) {
+    for (size_t i = 0; i < n; ++i)
+      results[i] = Result(stats_->aggregates[i], states_[g * n + i]);
+    std::vector<QueryValue> row(keys_.begin() + g * nby,
+                                keys_.begin() + (g + 1) * nby);
     for (const Named& item : stats_->items)
       row.push_back(Eval(*item.expr, scope));
     rows.push_back(std::move(row));

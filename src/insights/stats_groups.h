@@ -3,12 +3,14 @@
 // workers, and turned into the stats' rows.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "flowmon/core/key_table.h"
 #include "flowmon/insights/query.h"
 #include "insights/ast.h"
 #include "insights/evaluator.h"
@@ -20,10 +22,20 @@ struct AggregateState {
   double count = 0;
   double sum = 0;
   double mean = 0, m2 = 0;  // stddev, by Welford's method
-  QueryValue best;          // min, max, sortsFirst/Last, earliest/latest
-  double best_time = 0;     // earliest, latest: the event's @timestamp
-  std::set<std::string> distinct;
-  std::vector<double> values;  // pct
+  // What the aggregates other than count, sum, avg and stddev keep, made
+  // for them only (once per group): the state of those stays small in the
+  // groups' array, which the events of all groups hit in turn.
+  struct Collected {
+    QueryValue best;       // min, max, sortsFirst/Last, earliest/latest
+    double best_time = 0;  // earliest, latest: the event's @timestamp
+    std::set<std::string> distinct;
+    std::vector<double> values;  // pct
+  };
+  std::unique_ptr<Collected> collected;
+  Collected& collect() {
+    if (!collected) collected = std::make_unique<Collected>();
+    return *collected;
+  }
 };
 
 // Lifetime: keeps a pointer to `stats`, which must outlive it.
@@ -41,17 +53,22 @@ class StatsGroups {
   std::vector<std::vector<QueryValue>> Rows() const;
 
  private:
-  struct Group {
-    std::vector<QueryValue> keys;
-    std::vector<AggregateState> states;
-  };
+  // The number of the group of the keys the scope shows, made when new.
+  uint32_t GroupOf(Scope& scope);
+  // Group g's states: aggregates().size() of them from states_[g * n].
+  AggregateState* StatesOf(uint32_t g) {
+    return states_.data() + g * stats_->aggregates.size();
+  }
 
   const Stats* stats_;
   int timestamp_slot_;
-  // By the keys' text; a null key and an empty one differ.
-  std::map<std::string, Group> groups_;
+  // The groups, numbered by the keys' text (a null key and an empty one
+  // differ); rows come in the order of the texts. Flat arrays indexed by
+  // group number hold the key values and the aggregates' states.
+  KeyTable index_;
+  std::vector<QueryValue> keys_;        // by.size() per group
+  std::vector<AggregateState> states_;  // aggregates.size() per group
   std::string key_text_;                // scratch
-  std::vector<QueryValue> key_values_;  // scratch
 };
 
 }  // namespace flowmon::insights

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <iterator>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 
 #include "flowmon/core/number.h"
@@ -47,6 +49,20 @@ int NaturalCompare(std::string_view a, std::string_view b) {
   return i == a.size() ? -1 : 1;
 }
 
+// The order of two non-null values, `x` and `y` their numbers when `xa`
+// and `yb`; `a` and `b` give their text when both are not numbers.
+template <typename A, typename B>
+int CompareParsed(bool xa, double x, bool yb, double y, const A& a,
+                  const B& b) {
+  if (xa && yb) return x < y ? -1 : x > y ? 1 : 0;
+  if (xa != yb) return xa ? 1 : -1;
+  if constexpr (std::is_same_v<A, std::string_view>) {
+    return NaturalCompare(a, b);
+  } else {
+    return NaturalCompare(AsString(a), AsString(b));
+  }
+}
+
 }  // namespace
 
 bool AsNumber(const QueryValue& v, double* out) {
@@ -65,6 +81,14 @@ std::string AsString(const QueryValue& v) {
   return "";
 }
 
+void AppendText(const QueryValue& v, std::string* out) {
+  if (const std::string* s = std::get_if<std::string>(&v)) {
+    out->append(*s);
+  } else if (const double* d = std::get_if<double>(&v)) {
+    fmt::format_to(std::back_inserter(*out), "{}", *d);
+  }
+}
+
 bool Truthy(const QueryValue& v) {
   if (const double* d = std::get_if<double>(&v)) return *d != 0;
   if (const std::string* s = std::get_if<std::string>(&v)) return !s->empty();
@@ -77,9 +101,13 @@ int CompareValues(const QueryValue& a, const QueryValue& b) {
   if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
   double x, y;
   const bool xa = AsNumber(a, &x), yb = AsNumber(b, &y);
-  if (xa && yb) return x < y ? -1 : x > y ? 1 : 0;
-  if (xa != yb) return xa ? 1 : -1;
-  return NaturalCompare(AsString(a), AsString(b));
+  return CompareParsed(xa, x, yb, y, a, b);
+}
+
+int CompareText(std::string_view a, std::string_view b) {
+  double x, y;
+  const bool xa = ParseNumber(a, &x), yb = ParseNumber(b, &y);
+  return CompareParsed(xa, x, yb, y, a, b);
 }
 
 }  // namespace insights

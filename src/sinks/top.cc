@@ -29,73 +29,12 @@ void AppendCidr(std::string_view addr, int prefix, std::string* out) {
   IpNetwork::Containing(*a, prefix).AppendTo(out);
 }
 
-uint64_t HashKey(std::string_view s) {
-  // 8 bytes at a time, multiply-xorshift mixing: short keys (addresses,
-  // ports) hash in a few cycles.
-  uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-  }
-  uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 29);
-}
-
 }  // namespace
 
 std::string UnknownByField(std::string_view text, std::string_view field) {
   return fmt::format(
       "invalid --by '{}': unknown field '{}' (see 'flowmon fields')", text,
       field);
-}
-
-TopSink::Groups::Slot* TopSink::Groups::Find(std::string_view key) {
-  const uint64_t h = HashKey(key);
-  size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  while (true) {
-    Slot& s = slots_[i];
-    if (s.count == 0) break;
-    if (s.hash == h && s.length == key.size() &&
-        std::string_view(arena_.data() + s.offset, s.length) == key) {
-      return &s;
-    }
-    i = (i + 1) & mask;
-  }
-  if ((used_ + 1) * 4 > slots_.size() * 3) {
-    Grow();
-    return Find(key);
-  }
-  Slot& s = slots_[i];
-  s.hash = h;
-  s.offset = static_cast<uint32_t>(arena_.size());
-  s.length = static_cast<uint32_t>(key.size());
-  arena_.append(key);
-  ++used_;
-  return &s;  // count 0 until the caller adds
-}
-
-void TopSink::Groups::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() * 2, Slot{});
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.count == 0) continue;
-    size_t i = s.hash & mask;
-    while (slots_[i].count != 0) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-}
-
-void TopSink::Groups::Clear() {
-  slots_.assign(1024, Slot{});
-  arena_.clear();
-  used_ = 0;
 }
 
 Result<TopKeyPart> TopKeyPart::Parse(std::string_view text,
@@ -213,6 +152,13 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
   return true;
 }
 
+TopSink::Totals& TopSink::TotalsOf(std::string_view key) {
+  bool inserted;
+  const uint32_t i = groups_.Insert(key, &inserted);
+  if (inserted) totals_.emplace_back();
+  return totals_[i];
+}
+
 bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
   std::string_view key;
   if (parts_.size() == 1 && parts_[0].kind == TopKeyPart::Kind::kField &&
@@ -228,9 +174,9 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
   if (sum_index_ >= 0) {
     ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
   }
-  Groups::Slot* slot = groups_.Find(key);
-  ++slot->count;
-  slot->sum += v;
+  Totals& t = TotalsOf(key);
+  ++t.count;
+  t.sum += v;
   ++total_count_;
   total_sum_ += v;
   return true;
@@ -238,16 +184,17 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
 
 void TopSink::Absorb(RecordSink& worker_sink) {
   auto& w = static_cast<TopSink&>(worker_sink);
-  w.groups_.ForEach([this](std::string_view key, const Groups::Slot& theirs) {
-    Groups::Slot* mine = groups_.Find(key);
-    mine->count += theirs.count;
-    mine->sum += theirs.sum;
-  });
+  for (uint32_t i = 0; i < w.groups_.size(); ++i) {
+    Totals& mine = TotalsOf(w.groups_.Key(i));
+    mine.count += w.totals_[i].count;
+    mine.sum += w.totals_[i].sum;
+  }
   total_count_ += w.total_count_;
   total_sum_ += w.total_sum_;
   unkeyed_ += w.unkeyed_;
   absent_ += w.absent_;
   w.groups_.Clear();
+  w.totals_.clear();
   w.total_count_ = 0;
   w.total_sum_ = 0;
   w.unkeyed_ = 0;
@@ -261,9 +208,8 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
     double sum;
   };
   std::vector<Entry> all;
-  groups_.ForEach([&all](std::string_view key, const Groups::Slot& s) {
-    all.push_back({key, s.count, s.sum});
-  });
+  for (uint32_t i = 0; i < groups_.size(); ++i)
+    all.push_back({groups_.Key(i), totals_[i].count, totals_[i].sum});
   const bool by_sum = !sum_field_.empty();
   auto better = [by_sum](const Entry& a, const Entry& b) {
     const double x = by_sum ? a.sum : static_cast<double>(a.count);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "flowmon/core/key_table.h"
 #include "flowmon/core/status.h"
 #include "flowmon/pipeline/sink.h"
 
@@ -76,33 +77,12 @@ class TopSink : public RecordSink {
   const std::vector<TopKeyPart>& parts() const { return parts_; }
 
  private:
-  // An open-addressing table of keys (bytes in one arena) and their
-  // totals: a lookup is a hash, a probe or two and a memcmp, with no
-  // allocation unless the key is new. Measured in docs/benchmarks.md.
-  class Groups {
-   public:
-    struct Slot {
-      uint64_t hash = 0;
-      uint32_t offset = 0, length = 0;
-      uint64_t count = 0;  // 0: empty slot
-      double sum = 0;
-    };
-    Slot* Find(std::string_view key);  // inserts when missing
-    template <typename F>
-    void ForEach(F&& f) const {
-      for (const Slot& s : slots_) {
-        if (s.count > 0)
-          f(std::string_view(arena_.data() + s.offset, s.length), s);
-      }
-    }
-    void Clear();
-
-   private:
-    void Grow();
-    std::vector<Slot> slots_ = std::vector<Slot>(1024);
-    std::string arena_;
-    size_t used_ = 0;
+  // The count and sum of the key numbered alike in groups_.
+  struct Totals {
+    uint64_t count = 0;
+    double sum = 0;
   };
+  Totals& TotalsOf(std::string_view key);  // made when the key is new
   bool BuildKey(const Record& rec, const RecordContext& ctx);
   // Whether indexes_ were resolved for the record's schema. Keyed on
   // RecordContext::schema_id: the pipeline keeps every input's schema at
@@ -110,7 +90,8 @@ class TopSink : public RecordSink {
   bool SameSchema(const RecordContext& ctx) const;
   std::vector<TopKeyPart> parts_;
   std::string sum_field_;
-  Groups groups_;
+  KeyTable groups_;
+  std::vector<Totals> totals_;
   std::string key_;  // scratch: parts joined by '\x1f'
   // The schema indexes_ and sum_index_ were resolved for; the pointer is
   // only compared, never followed after the record that set it.

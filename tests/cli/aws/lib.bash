@@ -38,6 +38,11 @@ stop_aws() { kill "$aws_pid"; wait "$aws_pid" 2>/dev/null; rm -f port; }
 requests() {
   $PY - <<'PY'
 import json
+run = []
+def flush():
+    for l in sorted(run):
+        print(l)
+    run.clear()
 for line in open('requests.jsonl'):
     r = json.loads(line)
     what = {'s3': lambda: ('GET ' + r['path'] + (' prefix=' + r['prefix'] + ' delimiter=' + r['delimiter'] if 'prefix' in r else '')),
@@ -46,7 +51,15 @@ for line in open('requests.jsonl'):
                 '%(OldStateValue)s->%(NewStateValue)s' % json.loads(r['message']) if r.get('message', '').startswith('{') else r.get('message')),
             'pagerduty': lambda: '%s %s' % (r['event']['event_action'], r['event']['dedup_key'])}
     fields = [r['service'], r.get('signature', '-'), r.get('answer', ''), what.get(r['service'], lambda: '')()]
-    print(' '.join(f for f in fields if f))
+    line = ' '.join(f for f in fields if f)
+    # Objects are fetched several at a time, so a run of object GETs is
+    # printed in key order, not in the order they happened to arrive.
+    if r['service'] == 's3' and 'prefix' not in r:
+        run.append(line)
+        continue
+    flush()
+    print(line)
+flush()
 PY
 }
 

@@ -1,0 +1,51 @@
+// An open-addressing table of byte-string keys (held in one arena), each
+// numbered in the order it was first seen: a lookup is a hash, a probe or
+// two and a memcmp, with no allocation unless the key is new. The per-key
+// totals of top and the groups of a query's stats live in arrays indexed
+// by these numbers. Measured in docs/benchmarks.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowmon {
+
+class KeyTable {
+ public:
+  // The number of `key`: an existing key's, or size() before the call
+  // when it is new (then *inserted is true).
+  uint32_t Insert(std::string_view key, bool* inserted);
+  // The key numbered `index` (< size()). Valid until the next Insert or
+  // Clear.
+  std::string_view Key(uint32_t index) const {
+    const Span& s = spans_[index];
+    return std::string_view(arena_.data() + s.offset, s.length);
+  }
+  size_t size() const { return spans_.size(); }
+  // Forgets every key, keeping the memory for the next ones.
+  void Clear();
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  // The key's place in the arena is in the slot too, so that a hit reads
+  // the slot and the key's bytes only.
+  struct Slot {
+    uint64_t hash = 0;
+    size_t offset = 0;
+    uint32_t length = 0;
+    uint32_t index = kEmpty;
+  };
+  struct Span {
+    size_t offset;
+    uint32_t length;
+  };
+  void Grow();
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::vector<Span> spans_;
+  std::string arena_;
+};
+
+}  // namespace flowmon
