@@ -1,0 +1,211 @@
+// Logging gaps, for compliance:
+//   Stealth:EC2/FlowLogsStopped   an ENI that reported for at least
+//                                 min-active, then wrote nothing for
+//                                 `silence` while the flow log went on
+//                                 (event time moved on with other ENIs)
+//   Policy:EC2/FlowLogSkipData    SKIPDATA records: the flow log skipped
+//                                 records in an aggregation interval
+// NODATA records are not gaps: they are the flow log saying an ENI had no
+// traffic, so they keep an ENI reporting. A flow log that stops as a whole
+// stops event time too: it is seen once records arrive again.
+#include <fmt/format.h>
+
+#include <map>
+#include <unordered_map>
+
+#include "detect/finding_book.h"
+#include "detect/flow_totals.h"
+#include "detect/hash.h"
+#include "flowmon/core/time_util.h"
+
+namespace flowmon::detect {
+namespace {
+
+struct EniState {
+  int64_t first_seen = INT64_MAX;  // of the current reporting stretch
+  int64_t last_seen = INT64_MIN;
+  bool stopped = false;             // a finding says it stopped
+  int64_t stopped_at = 0;           // its last record before the gap
+  int64_t resumed_at = INT64_MAX;   // its first record after it
+  bool tgw = false;
+  SampleSet sample;  // its first record, for the resource's ids
+
+  void See(const Flow& f) {
+    first_seen = std::min(first_seen, f.time);
+    last_seen = std::max(last_seen, f.time);
+    if (stopped && f.time > stopped_at) resumed_at = std::min(resumed_at, f.time);
+    tgw = f.tgw;
+  }
+  void Merge(EniState&& o) {
+    // A worker never knows of a gap: its records only move the times.
+    first_seen = std::min(first_seen, o.first_seen);
+    if (stopped && o.last_seen > stopped_at) {
+      resumed_at = std::min(resumed_at, std::max(o.first_seen, stopped_at + 1));
+    }
+    last_seen = std::max(last_seen, o.last_seen);
+    tgw = tgw || o.tgw;
+    if (sample.empty()) sample = std::move(o.sample);
+  }
+};
+
+struct SkipAgg {
+  FlowTotals totals, reported;
+  bool decided = false;
+  SampleSet samples;
+};
+
+class GapDetector : public Detector {
+ public:
+  explicit GapDetector(const DetectContext& c)
+      : context_(c), config_(c.config->gap) {}
+
+  std::string_view name() const override { return "gap"; }
+  unsigned needs() const override { return kResource; }
+  std::unique_ptr<Detector> NewWorker() const override {
+    return std::make_unique<GapDetector>(context_);
+  }
+
+  void Observe(const Flow& f) override {
+    if (f.resource.empty()) return;
+    if (eni_ == nullptr || eni_name_ != f.resource) {
+      auto it = enis_.find(f.resource);
+      if (it == enis_.end()) {
+        it = enis_.emplace(std::string(f.resource), EniState()).first;
+      }
+      eni_ = &it->second;
+      eni_name_.assign(f.resource);
+    }
+    eni_->See(f);
+    eni_->sample.OfferFirst(f, 1);
+    if (f.status != FlowStatus::kSkipData) return;
+    const int64_t w = std::max<int64_t>(60, config_.window);
+    const int64_t start = f.minute - ((f.minute % w) + w) % w;
+    SkipAgg& s = skipped_[{start, std::string(f.resource)}];
+    s.totals.Add(f);
+    s.samples.OfferFirst(f, static_cast<size_t>(context_.config->samples));
+  }
+
+  void Absorb(Detector& worker, int64_t closed_until, uint64_t* late) override {
+    auto& w = static_cast<GapDetector&>(worker);
+    for (auto& [eni, state] : w.enis_) enis_[eni].Merge(std::move(state));
+    const int64_t window = std::max<int64_t>(60, config_.window);
+    const size_t limit = static_cast<size_t>(context_.config->samples);
+    for (auto& [key, s] : w.skipped_) {
+      if (key.first + window <= closed_until) {
+        *late += s.totals.flows;
+        continue;
+      }
+      SkipAgg& mine = skipped_[key];
+      mine.totals.Merge(s.totals);
+      mine.samples.Merge(std::move(s.samples), limit, false);
+    }
+    w.enis_.clear();
+    w.skipped_.clear();
+    w.eni_ = nullptr;
+    eni_ = nullptr;
+  }
+
+  void Close(int64_t closed_until, int64_t watermark,
+             FindingBook* book) override {
+    CloseSkipped(closed_until, book);
+    const int64_t now = std::min(closed_until, watermark);
+    if (now == INT64_MIN) return;
+    for (auto it = enis_.begin(); it != enis_.end();) {
+      EniState& e = it->second;
+      const std::string key = "gap|" + it->first;
+      if (e.stopped && e.resumed_at != INT64_MAX) {
+        book->Amend(key, e.stopped_at,
+                    {{"silentSeconds",
+                      static_cast<double>(e.resumed_at - e.stopped_at), false,
+                      true}});
+        e.stopped = false;
+        e.first_seen = e.resumed_at;
+        e.resumed_at = INT64_MAX;
+      }
+      if (!e.stopped && e.last_seen - e.first_seen >= config_.min_active &&
+          now - e.last_seen >= config_.silence) {
+        Stopped(it->first, &e, now, book);
+      }
+      // An ENI gone for a day is forgotten (terminated instances).
+      if (now - e.last_seen > 86400) {
+        if (eni_ == &e) eni_ = nullptr;
+        it = enis_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+ private:
+  void CloseSkipped(int64_t closed_until, FindingBook* book) {
+    const int64_t window = std::max<int64_t>(60, config_.window);
+    for (auto it = skipped_.begin(); it != skipped_.end();) {
+      const auto& [start, eni] = it->first;
+      SkipAgg& s = it->second;
+      if (start >= closed_until) break;
+      const std::string key = "skipdata|" + eni;
+      if (!s.decided) {
+        s.decided = true;
+        s.reported = s.totals;
+        Finding f = NewFinding(name(), "Policy:EC2/FlowLogSkipData",
+                               config_.severity_skipdata, s.totals);
+        f.figures = {{"skipdataRecords", static_cast<double>(s.totals.flows)}};
+        f.resource.interface_id = eni;
+        f.title = fmt::format("{}: {} SKIPDATA records", eni, s.totals.flows);
+        f.description = fmt::format(
+            "The flow log of {} skipped records during {} aggregation "
+            "interval{} from {}: traffic went unlogged.",
+            eni, s.totals.flows, s.totals.flows == 1 ? "" : "s",
+            FormatIso8601(s.totals.first));
+        book->Report(key, std::move(f), s.samples.samples());
+      }
+      if (start + window > closed_until) {
+        ++it;
+        continue;
+      }
+      const FlowTotals d = s.totals.Since(s.reported);
+      book->Amend(key, d.last, {{"skipdataRecords", static_cast<double>(d.flows)}});
+      it = skipped_.erase(it);
+    }
+  }
+
+  void Stopped(const std::string& eni, EniState* e, int64_t now,
+               FindingBook* book) {
+    e->stopped = true;
+    e->stopped_at = e->last_seen;
+    FlowTotals t;
+    t.first = t.last = e->last_seen;
+    Finding f = NewFinding(name(), "Stealth:EC2/FlowLogsStopped",
+                           config_.severity, t);
+    f.figures = {{"silentSeconds", static_cast<double>(now - e->last_seen),
+                  false, true},
+                 {"reportedSeconds",
+                  static_cast<double>(e->last_seen - e->first_seen)}};
+    f.resource.interface_id = eni;
+    f.resource.transit_gateway = e->tgw;
+    f.details.emplace_back("lastRecord", FormatIso8601(e->last_seen));
+    f.title = fmt::format("{} stopped reporting at {}", eni,
+                          FormatIso8601(e->last_seen));
+    f.description = fmt::format(
+        "{} wrote flow-log records for {} minutes, then none for {} minutes "
+        "while the flow log went on: its traffic is not being logged (or the "
+        "ENI is gone).",
+        eni, (e->last_seen - e->first_seen) / 60, (now - e->last_seen) / 60);
+    book->Report("gap|" + eni, std::move(f), e->sample.samples());
+  }
+
+  DetectContext context_;
+  const GapConfig& config_;
+  std::unordered_map<std::string, EniState, TextHash, std::equal_to<>> enis_;
+  EniState* eni_ = nullptr;  // the last record's ENI
+  std::string eni_name_;
+  std::map<std::pair<int64_t, std::string>, SkipAgg> skipped_;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> NewGapDetector(const DetectContext& context) {
+  return std::make_unique<GapDetector>(context);
+}
+
+}  // namespace flowmon::detect
