@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "detect/finding_book.h"
@@ -21,28 +22,20 @@
 namespace flowmon::detect {
 namespace {
 
+// An ENI's reporting, minute by minute: the minutes with records that are
+// not final yet (workers' sets merge), and what the final ones showed.
 struct EniState {
-  int64_t first_seen = INT64_MAX;  // of the current reporting stretch
-  int64_t last_seen = INT64_MIN;
-  bool stopped = false;             // a finding says it stopped
-  int64_t stopped_at = 0;           // its last record before the gap
-  int64_t resumed_at = INT64_MAX;   // its first record after it
+  std::set<int64_t> minutes;        // with records, not yet final
+  int64_t active_since = INT64_MIN;  // the current stretch's first minute
+  int64_t last_active = INT64_MIN;   // the last final minute with records
+  bool stopped = false;              // a finding says it went silent
   bool tgw = false;
+  int64_t inserted = INT64_MIN;  // the last minute put in `minutes`
   SampleSet sample;  // its first record, for the resource's ids
 
-  void See(const Flow& f) {
-    first_seen = std::min(first_seen, f.time);
-    last_seen = std::max(last_seen, f.time);
-    if (stopped && f.time > stopped_at) resumed_at = std::min(resumed_at, f.time);
-    tgw = f.tgw;
-  }
   void Merge(EniState&& o) {
-    // A worker never knows of a gap: its records only move the times.
-    first_seen = std::min(first_seen, o.first_seen);
-    if (stopped && o.last_seen > stopped_at) {
-      resumed_at = std::min(resumed_at, std::max(o.first_seen, stopped_at + 1));
-    }
-    last_seen = std::max(last_seen, o.last_seen);
+    minutes.merge(o.minutes);
+    inserted = INT64_MIN;
     tgw = tgw || o.tgw;
     if (sample.empty()) sample = std::move(o.sample);
   }
@@ -75,7 +68,11 @@ class GapDetector : public Detector {
       eni_ = &it->second;
       eni_name_.assign(f.resource);
     }
-    eni_->See(f);
+    if (eni_->inserted != f.minute) {
+      eni_->minutes.insert(f.minute);
+      eni_->inserted = f.minute;
+    }
+    eni_->tgw = f.tgw;
     eni_->sample.OfferFirst(f, 1);
     if (f.status != FlowStatus::kSkipData) return;
     const int64_t w = std::max<int64_t>(60, config_.window);
@@ -108,26 +105,38 @@ class GapDetector : public Detector {
   void Close(int64_t closed_until, int64_t watermark,
              FindingBook* book) override {
     CloseSkipped(closed_until, book);
+    // Minutes before `final` are final; silence is measured up to `now`.
+    const int64_t final = closed_until;
     const int64_t now = std::min(closed_until, watermark);
     if (now == INT64_MIN) return;
     for (auto it = enis_.begin(); it != enis_.end();) {
       EniState& e = it->second;
-      const std::string key = "gap|" + it->first;
-      if (e.stopped && e.resumed_at != INT64_MAX) {
-        book->Amend(key, e.stopped_at,
-                    {{"silentSeconds",
-                      static_cast<double>(e.resumed_at - e.stopped_at), false,
-                      true}});
-        e.stopped = false;
-        e.first_seen = e.resumed_at;
-        e.resumed_at = INT64_MAX;
+      while (!e.minutes.empty() && *e.minutes.begin() < final) {
+        const int64_t m = *e.minutes.begin();
+        e.minutes.erase(e.minutes.begin());
+        e.inserted = INT64_MIN;
+        if (e.last_active != INT64_MIN) {
+          const int64_t silent = m - (e.last_active + 60);
+          if (e.stopped) {
+            Resumed(it->first, &e, silent, book);
+          } else if (silent >= config_.silence && Active(e)) {
+            Stopped(it->first, &e, silent, book);
+            Resumed(it->first, &e, silent, book);
+          } else if (silent >= config_.silence) {
+            e.active_since = m;
+          }
+        }
+        if (e.active_since == INT64_MIN) e.active_since = m;
+        e.last_active = m;
       }
-      if (!e.stopped && e.last_seen - e.first_seen >= config_.min_active &&
-          now - e.last_seen >= config_.silence) {
-        Stopped(it->first, &e, now, book);
+      const int64_t silent = now - (e.last_active + 60);
+      if (!e.stopped && e.last_active != INT64_MIN && e.minutes.empty() &&
+          silent >= config_.silence && Active(e)) {
+        Stopped(it->first, &e, silent, book);
       }
       // An ENI gone for a day is forgotten (terminated instances).
-      if (now - e.last_seen > 86400) {
+      if (e.minutes.empty() && e.last_active != INT64_MIN &&
+          now - e.last_active > 86400) {
         if (eni_ == &e) eni_ = nullptr;
         it = enis_.erase(it);
       } else {
@@ -169,29 +178,41 @@ class GapDetector : public Detector {
     }
   }
 
-  void Stopped(const std::string& eni, EniState* e, int64_t now,
+  bool Active(const EniState& e) const {
+    return e.last_active + 60 - e.active_since >= config_.min_active;
+  }
+
+  // It went silent after e->last_active, for `silent` seconds so far.
+  void Stopped(const std::string& eni, EniState* e, int64_t silent,
                FindingBook* book) {
     e->stopped = true;
-    e->stopped_at = e->last_seen;
     FlowTotals t;
-    t.first = t.last = e->last_seen;
+    t.first = t.last = e->last_active;
     Finding f = NewFinding(name(), "Stealth:EC2/FlowLogsStopped",
                            config_.severity, t);
-    f.figures = {{"silentSeconds", static_cast<double>(now - e->last_seen),
-                  false, true},
-                 {"reportedSeconds",
-                  static_cast<double>(e->last_seen - e->first_seen)}};
+    const int64_t reported = e->last_active + 60 - e->active_since;
+    f.figures = {{"silentSeconds", static_cast<double>(silent), false, true},
+                 {"reportedSeconds", static_cast<double>(reported), false, true}};
     f.resource.interface_id = eni;
     f.resource.transit_gateway = e->tgw;
-    f.details.emplace_back("lastRecord", FormatIso8601(e->last_seen));
-    f.title = fmt::format("{} stopped reporting at {}", eni,
-                          FormatIso8601(e->last_seen));
+    f.details.emplace_back("lastMinute", FormatIso8601(e->last_active));
+    f.title = fmt::format("{} stopped reporting after {}", eni,
+                          FormatIso8601(e->last_active));
     f.description = fmt::format(
         "{} wrote flow-log records for {} minutes, then none for {} minutes "
-        "while the flow log went on: its traffic is not being logged (or the "
-        "ENI is gone).",
-        eni, (e->last_seen - e->first_seen) / 60, (now - e->last_seen) / 60);
+        "while the flow log went on: its traffic was not logged (or the ENI "
+        "is gone).",
+        eni, reported / 60, silent / 60);
     book->Report("gap|" + eni, std::move(f), e->sample.samples());
+  }
+
+  // It reports again after `silent` seconds: the finding learns how long.
+  void Resumed(const std::string& eni, EniState* e, int64_t silent,
+               FindingBook* book) {
+    book->Amend("gap|" + eni, e->last_active,
+                {{"silentSeconds", static_cast<double>(silent), false, true}});
+    e->stopped = false;
+    e->active_since = INT64_MIN;
   }
 
   DetectContext context_;

@@ -34,16 +34,21 @@ AlarmIdentity Notifications::Identity(const AlarmSpec& spec) const {
 void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
                             const AlarmTransition& t) {
   if (targets_.empty()) return;
-  const std::string sns = SnsAlarmMessage(spec, id, t);
-  const std::string slack = SlackMessage(spec, t);
+  DeliverMessage(SnsAlarmMessage(spec, id, t), SlackMessage(spec, t),
+                 fmt::format("the {} -> {} transition at {}",
+                             AlarmStateName(t.from), AlarmStateName(t.to),
+                             FormatIso8601(t.time)));
+}
+
+void Notifications::DeliverMessage(const std::string& sns_json,
+                                   const std::string& slack_json,
+                                   std::string_view what) {
   for (const auto& target : targets_) {
-    if (Status s = target->Deliver(sns, slack); !s.ok()) {
+    if (Status s = target->Deliver(sns_json, slack_json); !s.ok()) {
       ++failures_;
       if (on_failure_) {
-        on_failure_(fmt::format(
-            "notify {}: {} (the {} -> {} transition at {} is in the output)",
-            target->name(), s.message(), AlarmStateName(t.from),
-            AlarmStateName(t.to), FormatIso8601(t.time)));
+        on_failure_(fmt::format("notify {}: {} ({} is in the output)",
+                                target->name(), s.message(), what));
       }
     }
   }
