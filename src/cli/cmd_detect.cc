@@ -33,6 +33,15 @@ void AppendRow(const Finding& f, fmt::memory_buffer* out) {
     }
   }
   out->push_back('\n');
+  // What it counts, the detector's own figures first.
+  std::string figures;
+  for (const FindingFigure& fig : f.figures) {
+    if (fig.value == 0 || figures.size() > 60) continue;
+    fmt::format_to(std::back_inserter(figures), "{}{} {}{}",
+                   figures.empty() ? "" : ", ", fig.name, FigureText(fig.value),
+                   fig.approximate ? " (approx.)" : "");
+  }
+  if (!figures.empty()) fmt::format_to(it, "  {}\n", figures);
 }
 
 }  // namespace

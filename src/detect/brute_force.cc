@@ -117,21 +117,17 @@ class BruteForceDetector : public Detector {
     const std::string src = AddressText(k.a), dst = AddressText(k.b);
     f.remote.address = actor ? dst : src;
     f.resource.address = actor ? src : dst;
-    f.Figure("attempts") = {"attempts", static_cast<double>(a->totals.flows)};
+    f.figures.insert(f.figures.begin(),
+                     {"attempts", static_cast<double>(a->totals.flows)});
     f.details.emplace_back("window",
                            fmt::format("{}/{}m", FormatIso8601(window_start),
                                        config_.window / 60));
-    const std::string what = fmt::format(
-        "{} {} attempts", a->totals.flows, f.local_port_name);
-    const std::string accepted_text =
-        accepted == 0 ? "none accepted"
-                      : fmt::format("{} accepted", accepted);
-    f.title = fmt::format("{}: {} on {} ({})", src, what, dst, accepted_text);
+    f.title = fmt::format("{} is brute-forcing {} on {}", src,
+                          f.local_port_name, dst);
     f.description = fmt::format(
-        "{} made {} short connections to port {} of {} in {} minutes ({}): a "
-        "brute force attack on {} logins{}.",
-        src, a->totals.flows, k.n, dst, config_.window / 60, accepted_text,
-        f.local_port_name,
+        "{} is making many short connections to port {} of {}: a brute "
+        "force attack on {} logins{}.",
+        src, k.n, dst, f.local_port_name,
         actor ? "; the attacker is an instance of yours" : "");
     book->Report(Key(k), std::move(f), a->samples.samples());
   }

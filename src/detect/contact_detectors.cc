@@ -145,10 +145,8 @@ class BlocklistDetector : public ContactDetector {
                    : fmt::format("{} contacted {} (on {})", local, remote,
                                  f->remote.organization);
     f->description = fmt::format(
-        "{} exchanged {} flows ({} accepted) with {}, an address on your list "
-        "{}.",
-        local, a.totals.flows, a.totals.accepted, remote,
-        f->remote.organization);
+        "{} exchanged traffic with {}, an address on your list {}.", local,
+        remote, f->remote.organization);
   }
 };
 
@@ -191,9 +189,9 @@ class UnusualProtocolDetector : public ContactDetector {
                            a.remote_is_src ? "received from" : "sent to",
                            remote, proto);
     f->description = fmt::format(
-        "{} flows between {} and {} used protocol {}, which is not one your "
+        "Traffic between {} and {} used protocol {}, which is not one your "
         "instances usually use.",
-        a.totals.flows, local, remote, proto);
+        local, remote, proto);
   }
 
  private:

@@ -7,6 +7,8 @@
 // backups to S3 and origins behind CloudFront are the usual large egress.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "detect/finding_book.h"
@@ -108,6 +110,11 @@ class ExfilDetector : public Detector {
         closed_until,
         [&](const PairKey& k, EgressAgg& a, int64_t start) {
           if (a.decided) return;
+          // A finding still going on takes the pair's next windows whole.
+          if (book->Open(Key(k), a.totals.first)) {
+            Decide(k, &a, 0, start, book);
+            return;
+          }
           const double bytes = static_cast<double>(a.totals.bytes);
           if (bytes < config_.min_bytes) return;
           auto h = history_.find(AddressKey{k.a, 0});
@@ -116,9 +123,12 @@ class ExfilDetector : public Detector {
           Decide(k, &a, usual, start, book);
         },
         [&](const PairKey& k, EgressAgg& a, int64_t start) {
-          history_[AddressKey{k.a, 0}].Offer(
-              start, static_cast<double>(a.totals.bytes), capacity);
-          if (!a.decided) return;
+          // What was found is not what the source usually sends.
+          if (!a.decided) {
+            history_[AddressKey{k.a, 0}].Offer(
+                start, static_cast<double>(a.totals.bytes), capacity);
+            return;
+          }
           const FlowTotals d = a.totals.Since(a.reported);
           book->Amend(Key(k), d.last, d.Figures());
         });
@@ -152,20 +162,23 @@ class ExfilDetector : public Detector {
     f.direction = "OUTBOUND";
     f.resource.address = AddressText(k.a);
     f.remote.address = AddressText(k.b);
-    f.Figure("usualMaxBytes") = {"usualMaxBytes", usual, false, true};
+    // Bytes first: they are what the finding is about.
+    std::rotate(f.figures.begin(), f.figures.end() - 1, f.figures.end());
+    f.figures.push_back({"usualMaxBytes", usual, false, true});
     f.details.emplace_back("window",
                            fmt::format("{}/{}m", FormatIso8601(window_start),
                                        config_.window / 60));
-    const double mib = static_cast<double>(a->totals.bytes) / (1024.0 * 1024);
-    f.title = fmt::format("{} sent {:.0f} MiB to {}", f.resource.address, mib,
-                          f.remote.address);
+    f.title = fmt::format("{} is sending unusually much to {}",
+                          f.resource.address, f.remote.address);
     f.description = fmt::format(
-        "{} sent {:.0f} MiB in {} flows to {} within {} minutes{}.",
-        f.resource.address, mib, a->totals.flows, f.remote.address,
-        config_.window / 60,
-        usual > 0 ? fmt::format(", {:.0f} times its usual largest egress",
-                                static_cast<double>(a->totals.bytes) / usual)
-                  : std::string(", with no history of large egress"));
+        "{} sent more than {} MiB to {} within {} minutes, {}: data may be "
+        "leaving your network.",
+        f.resource.address, FigureText(std::floor(config_.min_bytes / 1048576)),
+        f.remote.address, config_.window / 60,
+        usual > 0 ? fmt::format("over {} times its usual largest egress to "
+                                "one address",
+                                FigureText(config_.ratio))
+                  : std::string("and it has no history of large egress"));
     book->Report(Key(k), std::move(f), a->samples.samples());
   }
 

@@ -43,6 +43,13 @@ double Finding::FigureValue(std::string_view name) const {
   return 0;
 }
 
+std::string FigureText(double v) {
+  if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -9e15 && v < 9e15) {
+    return fmt::format("{}", static_cast<int64_t>(v));
+  }
+  return fmt::format("{:.6g}", v);
+}
+
 std::string ProtocolName(int protocol) {
   static constexpr std::pair<int, std::string_view> kNames[] = {
       {1, "ICMP"},  {2, "IGMP"},   {4, "IPIP"}, {6, "TCP"},  {17, "UDP"},

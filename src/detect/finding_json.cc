@@ -35,7 +35,7 @@ class JsonObject {
   }
   void Number(std::string_view k, double v) {
     Key(k);
-    fmt::format_to(std::back_inserter(*out_), "{}", v);
+    out_->append(FigureText(v));
   }
   void Bool(std::string_view k, bool v) {
     Key(k);

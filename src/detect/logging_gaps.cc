@@ -160,12 +160,12 @@ class GapDetector : public Detector {
                                config_.severity_skipdata, s.totals);
         f.figures = {{"skipdataRecords", static_cast<double>(s.totals.flows)}};
         f.resource.interface_id = eni;
-        f.title = fmt::format("{}: {} SKIPDATA records", eni, s.totals.flows);
+        f.title = fmt::format("{}: the flow log skipped records", eni);
         f.description = fmt::format(
-            "The flow log of {} skipped records during {} aggregation "
-            "interval{} from {}: traffic went unlogged.",
-            eni, s.totals.flows, s.totals.flows == 1 ? "" : "s",
-            FormatIso8601(s.totals.first));
+            "The flow log of {} wrote SKIPDATA records from {}: records were "
+            "skipped during those aggregation intervals, so traffic went "
+            "unlogged.",
+            eni, FormatIso8601(s.totals.first));
         book->Report(key, std::move(f), s.samples.samples());
       }
       if (start + window > closed_until) {
@@ -199,10 +199,10 @@ class GapDetector : public Detector {
     f.title = fmt::format("{} stopped reporting after {}", eni,
                           FormatIso8601(e->last_active));
     f.description = fmt::format(
-        "{} wrote flow-log records for {} minutes, then none for {} minutes "
-        "while the flow log went on: its traffic was not logged (or the ENI "
+        "{} stopped writing flow-log records after {} while the flow log "
+        "went on for other ENIs: its traffic is not being logged (or the ENI "
         "is gone).",
-        eni, reported / 60, silent / 60);
+        eni, FormatIso8601(e->last_active));
     book->Report("gap|" + eni, std::move(f), e->sample.samples());
   }
 

@@ -126,8 +126,9 @@ class PortProbeDetector : public Detector {
     for (const IpAddress& r : a->first_remotes) {
       f.probes.push_back({k.n, port.name, AddressText(r)});
     }
-    f.Figure("distinctSources") = {"distinctSources", a->remotes.Estimate(),
-                                   a->remotes.approximate(), true};
+    f.figures.insert(f.figures.begin(),
+                     {"distinctSources", a->remotes.Estimate(),
+                      a->remotes.approximate(), true});
     const std::string what =
         port.name.empty() ? fmt::format("port {}", k.n)
                           : fmt::format("port {} ({})", k.n, port.name);

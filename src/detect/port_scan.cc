@@ -165,12 +165,16 @@ class PortScanDetector : public Detector {
       f.resource.address = target_text;
     }
     if (target != nullptr) {
-      f.Figure("distinctPorts") = {"distinctPorts", n, a->distinct.approximate(), true};
-      f.title = fmt::format("{} probed {} ports of {}", src_text, n, target_text);
+      f.figures.insert(f.figures.begin(),
+                       {"distinctPorts", n, a->distinct.approximate(), true});
+      f.title = fmt::format("{} is scanning the ports of {}", src_text,
+                            target_text);
     } else {
       f.local_port = port;
-      f.Figure("distinctHosts") = {"distinctHosts", n, a->distinct.approximate(), true};
-      f.title = fmt::format("{} probed port {} on {} hosts", src_text, port, n);
+      f.figures.insert(f.figures.begin(),
+                       {"distinctHosts", n, a->distinct.approximate(), true});
+      f.title = fmt::format("{} is scanning port {} across hosts", src_text,
+                            port);
     }
     f.details.emplace_back("scan", std::string(kind));
     std::string ports;
@@ -183,12 +187,11 @@ class PortScanDetector : public Detector {
                            fmt::format("{}/{}m", FormatIso8601(window_start),
                                        config_.window / 60));
     f.description = fmt::format(
-        "{} is {} with many {} in a short time ({} scan): {} flows, {} "
-        "rejected.",
+        "{} is probing many {} in a short time (a {} port scan), to find "
+        "open ports and the services behind them.",
         actor ? "An instance of yours, " + src_text + "," : src_text,
-        actor ? "performing a port scan" : "probing your addresses",
-        target != nullptr ? "ports" : "hosts", kind, a->totals.flows,
-        a->totals.rejected);
+        target != nullptr ? "ports of " + target_text : "hosts on one port",
+        kind);
     book->Report(Key(src), std::move(f), a->samples.samples());
   }
 

@@ -241,9 +241,8 @@ class SpikeDetector : public Detector {
       f.figures.push_back({n + "Median", median[i], false, true});
       f.figures.push_back({n + "Mad", mad[i], false, true});
       if (!what.empty()) what += ", ";
-      what += fmt::format("{} {:.0f}/min ({:.0f}x the median {:.0f})", n,
-                          x.value[i], median[i] > 0 ? x.value[i] / median[i] : 0.0,
-                          median[i]);
+      what += fmt::format("{} {} a minute against a median of {}", n,
+                          FigureText(x.value[i]), FigureText(median[i]));
     }
     f.figures.push_back({"flows", static_cast<double>(x.flows)});
     // The heaviest flow names the other side and the resource's address.
@@ -254,7 +253,13 @@ class SpikeDetector : public Detector {
     f.details.emplace_back("series", series == "total" ? "total" : "eni");
     f.details.emplace_back("minute", FormatIso8601(minute));
     const std::string who = series == "total" ? "All traffic" : std::string(series);
-    f.title = fmt::format("{}: {}", who, what);
+    std::string metrics;
+    for (int i = 0; i < kMetrics; ++i) {
+      if (!breach[i]) continue;
+      if (!metrics.empty()) metrics += ", ";
+      metrics += kMetricNames[i];
+    }
+    f.title = fmt::format("{}: {} far above its baseline", who, metrics);
     f.description = fmt::format(
         "{} moved far more than its baseline (the median of its last {} "
         "minutes) in the minute from {}: {}.",

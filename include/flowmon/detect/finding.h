@@ -107,6 +107,9 @@ struct Finding {
   double FigureValue(std::string_view name) const;
 };
 
+// A figure's value as text: integers without a fraction or exponent.
+std::string FigureText(double v);
+
 // The protocol's name for messages ("TCP", "GRE"), or its number.
 std::string ProtocolName(int protocol);
 
