@@ -3,6 +3,17 @@
 #include <algorithm>
 
 namespace flowmon::detect {
+namespace {
+
+bool Lighter(const Sample& a, const Sample& b) { return a.weight < b.weight; }
+
+double Lightest(const std::vector<Sample>& samples) {
+  return samples.empty()
+             ? 0
+             : std::min_element(samples.begin(), samples.end(), Lighter)->weight;
+}
+
+}  // namespace
 
 void SampleSet::OfferFirst(const Flow& f, size_t limit) {
   if (samples_.size() >= limit) return;
@@ -13,15 +24,15 @@ void SampleSet::OfferHeaviest(const Flow& f, double weight, size_t limit) {
   if (limit == 0) return;
   if (samples_.size() < limit) {
     samples_.push_back({f.schema_id, std::string(f.line), weight});
+    lightest_ = Lightest(samples_);
     return;
   }
-  auto lightest = std::min_element(
-      samples_.begin(), samples_.end(),
-      [](const Sample& a, const Sample& b) { return a.weight < b.weight; });
-  if (weight <= lightest->weight) return;
-  lightest->schema_id = f.schema_id;
-  lightest->line.assign(f.line);
-  lightest->weight = weight;
+  if (weight <= lightest_) return;
+  Sample& lightest = *std::min_element(samples_.begin(), samples_.end(), Lighter);
+  lightest.schema_id = f.schema_id;
+  lightest.line.assign(f.line);
+  lightest.weight = weight;
+  lightest_ = Lightest(samples_);
 }
 
 void SampleSet::Merge(SampleSet&& other, size_t limit, bool heaviest) {
@@ -33,6 +44,7 @@ void SampleSet::Merge(SampleSet&& other, size_t limit, bool heaviest) {
         [](const Sample& a, const Sample& b) { return a.weight > b.weight; });
   }
   if (samples_.size() > limit) samples_.resize(limit);
+  lightest_ = Lightest(samples_);
 }
 
 std::vector<int> PortIndex(const std::vector<NamedPort>& ports) {

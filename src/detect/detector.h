@@ -39,6 +39,7 @@ class SampleSet {
 
  private:
   std::vector<Sample> samples_;
+  double lightest_ = 0;  // the lightest sample's weight, when full
 };
 
 // What a detector reads besides the records. Lifetime: owned by the sink,

@@ -11,6 +11,9 @@
 #include <cmath>
 #include <unordered_map>
 
+#include <map>
+
+#include "detect/count_min.h"
 #include "detect/finding_book.h"
 #include "detect/flow_totals.h"
 #include "detect/keyed_windows.h"
@@ -22,11 +25,16 @@ namespace {
 struct EgressAgg {
   uint64_t flows = 0;
   bool changed = false, decided = false;
+  // The pair's bytes before it was tracked (the sketch's estimate: at most
+  // a little more than the truth).
+  double before = 0;
   FlowTotals totals, reported;
   SampleSet samples;  // the heaviest flows
 
+  double bytes() const { return before + static_cast<double>(totals.bytes); }
   void Merge(EgressAgg&& o, size_t limit) {
     flows += o.flows;
+    before = std::max(before, o.before);
     totals.Merge(o.totals);
     samples.Merge(std::move(o.samples), limit, true);
   }
@@ -91,7 +99,18 @@ class ExfilDetector : public Detector {
         context_.aws->Find(f.dst) != nullptr) {
       return;
     }
-    EgressAgg& a = egress_.At(PairKey{f.src, f.dst, 0}, f.minute);
+    const PairKey key{f.src, f.dst, 0};
+    const int64_t window = egress_.WindowOf(f.minute);
+    if (window != sketch_window_ || sketch_ == nullptr) {
+      sketch_ = &sketches_[window];
+      sketch_window_ = window;
+    }
+    const double b = static_cast<double>(f.bytes);
+    const double estimate = sketch_->Add(KeyHash()(key), b);
+    // Pairs far below the threshold stay in the sketch only.
+    if (estimate < config_.min_bytes / 8) return;
+    EgressAgg& a = egress_.At(key, f.minute);
+    if (a.flows == 0) a.before = estimate - b;
     ++a.flows;
     a.totals.Add(f);
     a.samples.OfferHeaviest(f, static_cast<double>(f.bytes),
@@ -99,8 +118,15 @@ class ExfilDetector : public Detector {
   }
 
   void Absorb(Detector& worker, int64_t closed_until, uint64_t* late) override {
-    egress_.Absorb(static_cast<ExfilDetector&>(worker).egress_, closed_until,
-                   late);
+    auto& w = static_cast<ExfilDetector&>(worker);
+    egress_.Absorb(w.egress_, closed_until, late);
+    for (auto& [window, sketch] : w.sketches_) {
+      if (window + egress_.window() <= closed_until) continue;
+      sketches_[window].Merge(sketch);
+    }
+    w.sketches_.clear();
+    w.sketch_ = nullptr;
+    sketch_ = nullptr;
   }
 
   void Close(int64_t closed_until, int64_t /*watermark*/,
@@ -111,11 +137,13 @@ class ExfilDetector : public Detector {
         [&](const PairKey& k, EgressAgg& a, int64_t start) {
           if (a.decided) return;
           // A finding still going on takes the pair's next windows whole.
-          if (book->Open(Key(k), a.totals.first)) {
+          auto open = reported_.find(k);
+          if (open != reported_.end() &&
+              a.totals.first <= open->second + context_.config->renotify) {
             Decide(k, &a, 0, start, book);
             return;
           }
-          const double bytes = static_cast<double>(a.totals.bytes);
+          const double bytes = a.bytes();
           if (bytes < config_.min_bytes) return;
           auto h = history_.find(AddressKey{k.a, 0});
           const double usual = h == history_.end() ? 0 : h->second.Max();
@@ -125,15 +153,25 @@ class ExfilDetector : public Detector {
         [&](const PairKey& k, EgressAgg& a, int64_t start) {
           // What was found is not what the source usually sends.
           if (!a.decided) {
-            history_[AddressKey{k.a, 0}].Offer(
-                start, static_cast<double>(a.totals.bytes), capacity);
+            history_[AddressKey{k.a, 0}].Offer(start, a.bytes(), capacity);
             return;
           }
+          reported_[k] = std::max(reported_[k], a.totals.last);
           const FlowTotals d = a.totals.Since(a.reported);
           book->Amend(Key(k), d.last, d.Figures());
         });
-    // Forget sources quiet for the whole history.
+    while (!sketches_.empty() &&
+           sketches_.begin()->first + egress_.window() <= closed_until) {
+      if (sketch_ == &sketches_.begin()->second) sketch_ = nullptr;
+      sketches_.erase(sketches_.begin());
+    }
+    // Forget sources quiet for the whole history, and findings over.
     if (closed_until - last_expiry_ >= config_.window) {
+      for (auto it = reported_.begin(); it != reported_.end();) {
+        it = it->second + context_.config->renotify < closed_until
+                 ? reported_.erase(it)
+                 : std::next(it);
+      }
       last_expiry_ = closed_until;
       const int64_t horizon =
           closed_until - (config_.history + 1) * egress_.window();
@@ -155,8 +193,11 @@ class ExfilDetector : public Detector {
               int64_t window_start, FindingBook* book) {
     a->decided = true;
     a->reported = a->totals;
+    reported_[k] = std::max(reported_[k], a->totals.last);
     Finding f = NewFinding(name(), "Exfiltration:EC2/LargeEgress",
                            config_.severity, a->totals);
+    // The bytes before tracking began are the sketch's: approximate.
+    f.figures[4] = {"bytes", a->bytes(), a->before > 0, false};
     f.blocked = false;
     f.role = ResourceRole::kActor;
     f.direction = "OUTBOUND";
@@ -187,6 +228,12 @@ class ExfilDetector : public Detector {
   AddressBlocks allow_;
   KeyedWindows<PairKey, EgressAgg> egress_;
   std::unordered_map<AddressKey, History, KeyHash> history_;
+  // Every outbound pair's bytes, per window, before it is tracked.
+  std::map<int64_t, CountMinSketch> sketches_;
+  CountMinSketch* sketch_ = nullptr;
+  int64_t sketch_window_ = INT64_MIN;
+  // Pairs with a finding, and their last record: it may go on.
+  std::unordered_map<PairKey, int64_t, KeyHash> reported_;
   int64_t last_expiry_ = INT64_MIN;
 };
 

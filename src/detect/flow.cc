@@ -2,6 +2,9 @@
 
 #include <cstring>
 
+#include <algorithm>
+
+#include "detect/hash.h"
 #include "flowmon/core/record_time.h"
 
 namespace flowmon::detect {
@@ -34,6 +37,40 @@ int64_t ParseInt(std::string_view s) {
     v = v * 10 + d;
   }
   return v;
+}
+
+// A dotted quad as inet_pton reads one (four decimal octets up to 255, no
+// leading zeros), without its copy and strlen: this runs twice per record.
+bool ParseV4(std::string_view s, IpAddress* out) {
+  if (s.size() < 7 || s.size() > 15) return false;
+  size_t i = 0;
+  for (int part = 0; part < 4; ++part) {
+    if (part > 0) {
+      if (i >= s.size() || s[i] != '.') return false;
+      ++i;
+    }
+    const size_t begin = i;
+    unsigned v = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - begin < 3) {
+      v = v * 10 + static_cast<unsigned>(s[i] - '0');
+      ++i;
+    }
+    const size_t digits = i - begin;
+    if (digits == 0 || v > 255 || (digits > 1 && s[begin] == '0')) return false;
+    out->bytes[static_cast<size_t>(part)] = static_cast<uint8_t>(v);
+  }
+  if (i != s.size()) return false;
+  out->family = IpAddress::Family::kV4;
+  std::fill(out->bytes.begin() + 4, out->bytes.end(), 0);
+  return true;
+}
+
+bool ParseAddress(std::string_view s, IpAddress* out) {
+  if (ParseV4(s, out)) return true;
+  const std::optional<IpAddress> a = IpAddress::Parse(s);
+  if (!a) return false;
+  *out = *a;
+  return true;
 }
 
 std::string_view At(const Record& rec, int index) {
@@ -144,6 +181,7 @@ bool FlowReader::Read(const Record& rec, const RecordContext& ctx, Flow* f) {
   f->schema_id = ctx.schema_id;
   f->resource = At(rec, resource_);
   if (f->resource == "-") f->resource = std::string_view();
+  f->resource_hash = f->resource.empty() ? 0 : HashText(f->resource);
   f->tgw = tgw_;
   const std::string_view status = At(rec, log_status_);
   f->status = status == "OK"         ? FlowStatus::kOk
@@ -167,11 +205,7 @@ bool FlowReader::Read(const Record& rec, const RecordContext& ctx, Flow* f) {
   f->local_side = -1;
   const std::string_view src = At(rec, srcaddr_), dst = At(rec, dstaddr_);
   if (src.empty() || dst.empty() || src == "-" || dst == "-") return true;
-  const std::optional<IpAddress> s = IpAddress::Parse(src);
-  const std::optional<IpAddress> d = IpAddress::Parse(dst);
-  if (!s || !d) return true;
-  f->src = *s;
-  f->dst = *d;
+  if (!ParseAddress(src, &f->src) || !ParseAddress(dst, &f->dst)) return true;
   f->has_addresses = true;
   f->src_internal = internal_.Contains(f->src);
   f->dst_internal = internal_.Contains(f->dst);

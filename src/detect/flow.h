@@ -32,6 +32,7 @@ struct Flow {
   std::string_view line;
   uint64_t schema_id = 0;
   std::string_view resource;  // interface-id (or tgw-attachment-id); "" if none
+  uint64_t resource_hash = 0;  // HashText(resource), for ResourceCache
   FlowStatus status = FlowStatus::kUnknown;
   bool has_addresses = false;  // both addresses parsed
   IpAddress src, dst;

@@ -31,14 +31,19 @@ inline uint64_t HashAddress(const IpAddress& a) {
   return HashCombine(Mix64(hi ^ static_cast<uint64_t>(a.family)), lo);
 }
 
-// FNV-1a, then mixed: for short strings (ENI ids).
+// Eight bytes at a time, mixed: for short strings (ENI ids, once per
+// record).
 inline uint64_t HashText(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
+  uint64_t h = 0x243f6a8885a308d3ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = Mix64(h ^ w);
   }
-  return Mix64(h);
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return Mix64(h ^ tail);
 }
 
 // For tables keyed by std::string that are looked up with string_views.

@@ -17,6 +17,7 @@
 #include "detect/finding_book.h"
 #include "detect/flow_totals.h"
 #include "detect/hash.h"
+#include "detect/resource_cache.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon::detect {
@@ -60,20 +61,21 @@ class GapDetector : public Detector {
 
   void Observe(const Flow& f) override {
     if (f.resource.empty()) return;
-    if (eni_ == nullptr || eni_name_ != f.resource) {
+    EniState* eni = cache_.Find(f);
+    if (eni == nullptr) {
       auto it = enis_.find(f.resource);
       if (it == enis_.end()) {
         it = enis_.emplace(std::string(f.resource), EniState()).first;
       }
-      eni_ = &it->second;
-      eni_name_.assign(f.resource);
+      eni = &it->second;
+      cache_.Put(f, eni);
     }
-    if (eni_->inserted != f.minute) {
-      eni_->minutes.insert(f.minute);
-      eni_->inserted = f.minute;
+    if (eni->inserted != f.minute) {
+      eni->minutes.insert(f.minute);
+      eni->inserted = f.minute;
     }
-    eni_->tgw = f.tgw;
-    eni_->sample.OfferFirst(f, 1);
+    eni->tgw = f.tgw;
+    eni->sample.OfferFirst(f, 1);
     if (f.status != FlowStatus::kSkipData) return;
     const int64_t w = std::max<int64_t>(60, config_.window);
     const int64_t start = f.minute - ((f.minute % w) + w) % w;
@@ -98,8 +100,7 @@ class GapDetector : public Detector {
     }
     w.enis_.clear();
     w.skipped_.clear();
-    w.eni_ = nullptr;
-    eni_ = nullptr;
+    w.cache_.Clear();
   }
 
   void Close(int64_t closed_until, int64_t watermark,
@@ -137,7 +138,7 @@ class GapDetector : public Detector {
       // An ENI gone for a day is forgotten (terminated instances).
       if (e.minutes.empty() && e.last_active != INT64_MIN &&
           now - e.last_active > 86400) {
-        if (eni_ == &e) eni_ = nullptr;
+        cache_.Clear();
         it = enis_.erase(it);
       } else {
         ++it;
@@ -218,8 +219,7 @@ class GapDetector : public Detector {
   DetectContext context_;
   const GapConfig& config_;
   std::unordered_map<std::string, EniState, TextHash, std::equal_to<>> enis_;
-  EniState* eni_ = nullptr;  // the last record's ENI
-  std::string eni_name_;
+  ResourceCache<EniState> cache_;
   std::map<std::pair<int64_t, std::string>, SkipAgg> skipped_;
 };
 

@@ -19,6 +19,7 @@
 #include "detect/finding_book.h"
 #include "detect/flow_totals.h"
 #include "detect/heavy_hitters.h"
+#include "detect/resource_cache.h"
 #include "detect/rolling_baseline.h"
 #include "flowmon/core/time_util.h"
 
@@ -106,19 +107,19 @@ class SpikeDetector : public Detector {
     if (f.minute != cached_minute_ || table_ == nullptr) {
       table_ = &minutes_[f.minute];
       cached_minute_ = f.minute;
-      eni_ = nullptr;
     }
     table_->total.Add(f, limit);
     if (!config_.per_eni || f.resource.empty()) return;
-    if (eni_ == nullptr || eni_name_ != f.resource) {
+    MinuteCounts* eni = cache_.Find(f, f.minute);
+    if (eni == nullptr) {
       auto it = table_->enis.find(f.resource);
       if (it == table_->enis.end()) {
         it = table_->enis.emplace(std::string(f.resource), MinuteCounts()).first;
       }
-      eni_ = &it->second;
-      eni_name_.assign(f.resource);
+      eni = &it->second;
+      cache_.Put(f, eni, f.minute);
     }
-    eni_->Add(f, limit);
+    eni->Add(f, limit);
   }
 
   void Absorb(Detector& worker, int64_t closed_until, uint64_t* late) override {
@@ -137,9 +138,9 @@ class SpikeDetector : public Detector {
     }
     w.minutes_.clear();
     w.table_ = nullptr;
-    w.eni_ = nullptr;
+    w.cache_.Clear();
     table_ = nullptr;
-    eni_ = nullptr;
+    cache_.Clear();
   }
 
   void Close(int64_t closed_until, int64_t /*watermark*/,
@@ -165,7 +166,7 @@ class SpikeDetector : public Detector {
       }
       minutes_.erase(minutes_.begin());
       table_ = nullptr;
-      eni_ = nullptr;
+      cache_.Clear();
       Expire(minute);
     }
   }
@@ -199,10 +200,11 @@ class SpikeDetector : public Detector {
         !series.empty() &&
         s->metric[kBytes].size() >= static_cast<size_t>(std::max<int64_t>(1, config_.warmup));
     for (int i = 0; i < kMetrics; ++i) {
-      RollingBaseline& b = s->metric[i];
-      if (b.size() > 0) b.MedianMad(&median[i], &mad[i]);
       const double v = x->value[i];
-      breach[i] = judged && v >= floor_[i] && v >= config_.ratio * median[i] &&
+      // Under the floor nothing is judged: the median is not needed.
+      if (!judged || v < floor_[i]) continue;
+      s->metric[i].MedianMad(&median[i], &mad[i]);
+      breach[i] = v >= config_.ratio * median[i] &&
                   v - median[i] >= config_.mads * RollingBaseline::kMadScale * mad[i];
     }
     // Egress to one outside destination explains it: exfiltration's call.
@@ -275,8 +277,7 @@ class SpikeDetector : public Detector {
   std::map<int64_t, MinuteTable> minutes_;  // not yet final
   MinuteTable* table_ = nullptr;            // the last record's minute
   int64_t cached_minute_ = INT64_MIN;
-  MinuteCounts* eni_ = nullptr;  // the last record's ENI in table_
-  std::string eni_name_;
+  ResourceCache<MinuteCounts> cache_;  // (ENI, minute) -> its counts
   std::unordered_map<std::string, Series> series_;
   Series total_{Capacity()};
   int64_t last_eni_spike_ = INT64_MIN;
