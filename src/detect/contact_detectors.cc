@@ -25,6 +25,7 @@ struct ContactAgg {
   SampleSet samples;
 
   void Merge(ContactAgg&& o, size_t limit) {
+    if (flows == 0) remote_is_src = o.remote_is_src;
     flows += o.flows;
     totals.Merge(o.totals);
     if (direction == FlowDirection::kUnknown) direction = o.direction;
@@ -44,9 +45,10 @@ class ContactDetector : public Detector {
     bool remote_is_src = false;
     if (!f.has_addresses || !Match(f, &key, &remote_is_src)) return;
     ContactAgg& a = contacts_.At(key, f.minute);
+    // Who started it: the pair's first record says.
+    if (a.flows == 0) a.remote_is_src = remote_is_src;
     ++a.flows;
     a.totals.Add(f);
-    a.remote_is_src = remote_is_src;
     if (a.direction == FlowDirection::kUnknown) a.direction = f.direction;
     a.samples.OfferFirst(f, static_cast<size_t>(context_.config->samples));
   }

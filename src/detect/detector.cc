@@ -3,17 +3,6 @@
 #include <algorithm>
 
 namespace flowmon::detect {
-namespace {
-
-bool Lighter(const Sample& a, const Sample& b) { return a.weight < b.weight; }
-
-double Lightest(const std::vector<Sample>& samples) {
-  return samples.empty()
-             ? 0
-             : std::min_element(samples.begin(), samples.end(), Lighter)->weight;
-}
-
-}  // namespace
 
 void SampleSet::OfferFirst(const Flow& f, size_t limit) {
   if (samples_.size() >= limit) return;
@@ -21,30 +10,29 @@ void SampleSet::OfferFirst(const Flow& f, size_t limit) {
 }
 
 void SampleSet::OfferHeaviest(const Flow& f, double weight, size_t limit) {
-  if (limit == 0) return;
-  if (samples_.size() < limit) {
-    samples_.push_back({f.schema_id, std::string(f.line), weight});
-    lightest_ = Lightest(samples_);
-    return;
-  }
-  if (weight <= lightest_) return;
-  Sample& lightest = *std::min_element(samples_.begin(), samples_.end(), Lighter);
-  lightest.schema_id = f.schema_id;
-  lightest.line.assign(f.line);
-  lightest.weight = weight;
-  lightest_ = Lightest(samples_);
+  if (limit == 0 || (samples_.size() >= limit && weight <= lightest_)) return;
+  samples_.push_back({f.schema_id, std::string(f.line), weight});
+  Keep(limit, true);
 }
 
 void SampleSet::Merge(SampleSet&& other, size_t limit, bool heaviest) {
   for (Sample& s : other.samples_) samples_.push_back(std::move(s));
   other.samples_.clear();
+  Keep(limit, heaviest);
+}
+
+void SampleSet::Keep(size_t limit, bool heaviest) {
   if (heaviest) {
-    std::stable_sort(
-        samples_.begin(), samples_.end(),
-        [](const Sample& a, const Sample& b) { return a.weight > b.weight; });
+    // Heaviest first, ties by text: the same samples however the records
+    // were split among workers.
+    std::sort(samples_.begin(), samples_.end(),
+              [](const Sample& a, const Sample& b) {
+                return a.weight != b.weight ? a.weight > b.weight
+                                            : a.line < b.line;
+              });
   }
   if (samples_.size() > limit) samples_.resize(limit);
-  lightest_ = Lightest(samples_);
+  lightest_ = samples_.empty() ? 0 : samples_.back().weight;
 }
 
 std::vector<int> PortIndex(const std::vector<NamedPort>& ports) {

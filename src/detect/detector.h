@@ -38,8 +38,11 @@ class SampleSet {
   bool empty() const { return samples_.empty(); }
 
  private:
+  // Sorts (heaviest first) when `heaviest`, and keeps `limit`.
+  void Keep(size_t limit, bool heaviest);
+
   std::vector<Sample> samples_;
-  double lightest_ = 0;  // the lightest sample's weight, when full
+  double lightest_ = 0;  // the last (lightest) sample's weight
 };
 
 // What a detector reads besides the records. Lifetime: owned by the sink,

@@ -142,7 +142,10 @@ void FindingBook::Flush(int64_t now) {
            std::tie(y.first_seen, y.type, y.remote.address,
                     y.resource.interface_id, b);
   });
-  for (const uint64_t seq : pending_) emit_(findings_.at(seq));
+  for (const uint64_t seq : pending_) {
+    emit_(findings_.at(seq));
+    if (keep_all_) order_.push_back(seq);
+  }
   pending_.clear();
   if (now == INT64_MAX) return;
   for (auto it = open_.begin(); it != open_.end();) {
@@ -158,7 +161,10 @@ void FindingBook::Flush(int64_t now) {
 std::vector<Finding> FindingBook::All() const {
   std::vector<Finding> out;
   out.reserve(findings_.size());
-  for (const auto& [seq, f] : findings_) out.push_back(f);
+  for (const uint64_t seq : order_) {
+    auto it = findings_.find(seq);
+    if (it != findings_.end()) out.push_back(it->second);
+  }
   return out;
 }
 

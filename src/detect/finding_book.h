@@ -48,6 +48,7 @@ class FindingBook {
   // closes those not seen since `now - renotify`.
   void Flush(int64_t now);
 
+  // The findings handed out so far, in that order.
   std::vector<Finding> All() const;
 
  private:
@@ -62,6 +63,7 @@ class FindingBook {
   uint64_t next_ = 0;
   std::unordered_map<std::string, uint64_t> open_;  // key -> findings_ key
   std::vector<uint64_t> pending_;                    // made since Flush
+  std::vector<uint64_t> order_;  // with keep_all: in the order handed out
 };
 
 // Merges `figures` into `into` (summed, or the larger for peak figures).
