@@ -57,13 +57,15 @@ void FindingBook::FillResource(const std::vector<Sample>& samples,
       std::string* out;
       std::string_view field;
     };
+    // A finding about every ENI takes only the account and region.
     for (const Slot& slot :
-         {Slot{&r.account_id, "account-id"}, Slot{&r.instance_id, "instance-id"},
-          Slot{&r.vpc_id, "vpc-id"}, Slot{&r.subnet_id, "subnet-id"},
-          Slot{&r.region, "region"}, Slot{&r.az_id, "az-id"}}) {
+         {Slot{&r.account_id, "account-id"}, Slot{&r.region, "region"},
+          Slot{&r.instance_id, "instance-id"}, Slot{&r.vpc_id, "vpc-id"},
+          Slot{&r.subnet_id, "subnet-id"}, Slot{&r.az_id, "az-id"}}) {
+      if (r.all && slot.out != &r.account_id && slot.out != &r.region) continue;
       if (slot.out->empty()) *slot.out = FieldText(*schema, fields, slot.field);
     }
-    if (r.interface_id.empty()) {
+    if (r.interface_id.empty() && !r.all) {
       r.interface_id = FieldText(*schema, fields, "interface-id");
       if (r.interface_id.empty()) {
         r.interface_id = FieldText(*schema, fields, "tgw-attachment-id");

@@ -266,7 +266,11 @@ class SpikeDetector : public Detector {
         "{} moved far more than its baseline (the median of its last {} "
         "minutes) in the minute from {}: {}.",
         who, config_.baseline, FormatIso8601(minute), what);
-    if (series != "total") f.resource.interface_id = std::string(series);
+    if (series == "total") {
+      f.resource.all = true;
+    } else {
+      f.resource.interface_id = std::string(series);
+    }
     book->Report("spike|" + std::string(series), std::move(f),
                  x.samples.samples());
   }
