@@ -85,6 +85,16 @@ CLI::App* SetupDetect(CLI::App* app, DetectOptions* o) {
   for (const char* alarm_only : {"--metric-name", "--namespace", "--description"}) {
     cmd->remove_option(cmd->get_option(alarm_only));
   }
+  cmd->get_option("--notify")->description(
+      "Deliver each new finding (the event EventBridge hands SNS for a "
+      "GuardDuty finding): stdout, file:PATH (JSON lines), exec:COMMAND (on "
+      "its stdin) or webhook:URL (HTTP POST); repeatable");
+  cmd->get_option("--notify-format")
+      ->description("sns (the event JSON) or slack (webhooks: {\"text\": ...})");
+  cmd->get_option("--account-id")
+      ->description("Account ID of findings whose records name none");
+  cmd->get_option("--region")
+      ->description("Region of findings whose records name none");
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
   AddInputOptions(cmd, &o->input);
@@ -118,7 +128,7 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     }
     if (Status s = ApplySetting(&config, setting.substr(0, eq), setting.substr(eq + 1));
         !s.ok()) {
-      spdlog::error("--set {}", s.message());
+      spdlog::error("--set: {}", s.message());
       return kExitUsage;
     }
   }
@@ -134,8 +144,9 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     size_t width = 0;
     for (const DetectSetting& s : DetectSettings()) width = std::max(width, s.name.size());
     for (const DetectSetting& s : DetectSettings()) {
+      const std::string value = SettingValue(config, s.name);
       fmt::print("{:<{}}  {:<10} {}\n    {}\n", s.name, width, s.kind,
-                 SettingValue(config, s.name), s.description);
+                 value.empty() ? "-" : value, s.description);
     }
     return kExitOk;
   }
