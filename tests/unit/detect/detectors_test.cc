@@ -9,6 +9,7 @@
 #include "catch.h"
 #include "detect_test_util.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/gen/prng.h"
 
 namespace flowmon {
 namespace {
@@ -85,6 +86,63 @@ TEST_CASE("detect: each scenario is found, and only it", "[detect]") {
     CHECK(f.first_seen >= kDay + c.at);
     CHECK(f.first_seen < kDay + c.at + 60);
     CHECK(!f.samples.empty());
+  }
+}
+
+TEST_CASE("detect: every scenario at random times in a day", "[detect]") {
+  // One of each, each in its own two hours at a random minute: each is
+  // found once, with its type and actor, and nothing else.
+  const std::string blocklist = "/tmp/flowmon_detect_test_random.txt";
+  {
+    std::FILE* f = std::fopen(blocklist.c_str(), "w");
+    std::fputs("198.51.100.66\n", f);
+    std::fclose(f);
+  }
+  const std::pair<std::string, std::string> kinds[] = {
+      {"ssh-brute-force", "203.0.113.9"},
+      {"rdp-brute-force", "203.0.113.10"},
+      {"port-scan", "203.0.113.50"},
+      {"port-scan:kind=horizontal", ""},
+      {"port-probe", "192.0.2.77"},
+      {"spike", ""},
+      {"exfil", "203.0.113.200"},
+      {"blocklisted", "198.51.100.66"},
+      {"unusual-protocol", "203.0.113.77"},
+      {"gap", ""},
+      {"skipdata", ""}};
+  for (uint64_t trial = 1; trial <= 3; ++trial) {
+    gen::Random r(trial);
+    std::vector<size_t> slots(std::size(kinds));
+    for (size_t i = 0; i < slots.size(); ++i) slots[i] = i;
+    for (size_t i = slots.size() - 1; i > 0; --i) {
+      std::swap(slots[i], slots[r.Below(i + 1)]);
+    }
+    GenRun day;
+    day.duration = 86400;
+    day.seed = trial * 1000;
+    day.volume = 30;
+    for (size_t i = 0; i < slots.size(); ++i) {
+      const int64_t at = 60 + static_cast<int64_t>(slots[i]) * 120 + r.Between(0, 40);
+      const std::string& kind = kinds[i].first;
+      day.scenarios.push_back(fmt::format("{}{}at={:02}:{:02}", kind,
+                                          kind.find(':') == std::string::npos ? ":" : ",",
+                                          at / 60, at % 60));
+    }
+    INFO(fmt::format("{}", fmt::join(day.scenarios, " ")));
+    const DetectRun run =
+        testing::Detect(testing::GenText(day), WithBlocklist(blocklist));
+    REQUIRE(run.findings.size() == std::size(kinds));
+    for (const auto& [kind, actor] : kinds) {
+      if (actor.empty()) continue;
+      INFO(kind);
+      CHECK(std::count_if(run.findings.begin(), run.findings.end(),
+                          [&](const Finding& f) {
+                            return f.remote.address == actor;
+                          }) == 1);
+    }
+    std::vector<std::string> types = testing::Types(run);
+    std::sort(types.begin(), types.end());
+    CHECK(std::unique(types.begin(), types.end()) - types.begin() == 10);
   }
 }
 
