@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "flowmon/athena/athena.h"
+#include "flowmon/athena/detect_sql.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -19,6 +20,16 @@ void AddTableOptions(CLI::App* cmd, AthenaOptions* o) {
   cmd->add_flag("--hive", o->hive,
                 "Hive-compatible S3 prefixes (year=/month=/day=)");
   cmd->add_flag("--per-hour", o->per_hour, "Hourly partitions");
+}
+
+// --detect NAME with the settings of --detect-config.
+Result<std::string> DetectSql(const AthenaTable& t, const AthenaOptions& o,
+                              const AthenaTimeRange& range) {
+  DetectConfig config;
+  if (!o.detect_config.empty()) {
+    if (Status s = LoadDetectConfig(o.detect_config, &config); !s.ok()) return s;
+  }
+  return AthenaDetectSql(t, o.detect, config, range);
 }
 
 }  // namespace
@@ -67,6 +78,12 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
   o->sql->add_option("--query", o->query,
                      "A Logs Insights query (flowmon query's subset)");
   o->sql->add_option("--limit", o->limit, "LIMIT");
+  o->sql->add_option("--detect", o->detect,
+                     "A `flowmon detect` detector (port-scan, brute-force, ...) "
+                     "as one query");
+  o->sql->add_option("--detect-config", o->detect_config,
+                     "--detect: its settings, as `flowmon detect --config` "
+                     "takes them");
   AddTimeRangeOptions(o->sql, &o->range);
   AddTableOptions(o->sql, o);
   o->sql->footer(
@@ -120,14 +137,20 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     }
     const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() +
                        !o.query.empty();
-    if (chosen != 1) {
+    if (!o.detect.empty() && chosen > 0) {
+      spdlog::error("--detect goes without --filter, --top, --metric and --query");
+      return kExitUsage;
+    }
+    if (chosen != 1 && o.detect.empty()) {
       spdlog::error("give one of --filter, --top, --metric and --query");
       return kExitUsage;
     }
     auto compile = [](const std::string& text) {
       return CompiledPattern::Compile(text);
     };
-    if (!o.query.empty()) {
+    if (!o.detect.empty()) {
+      sql = DetectSql(t, o, range);
+    } else if (!o.query.empty()) {
       sql = AthenaQuerySql(t, o.query, range);
     } else if (!o.filter.empty() || !o.metric.empty()) {
       Result<CompiledPattern> p =

@@ -191,6 +191,7 @@ struct AthenaOptions {
   TimeRangeText range;
   uint64_t limit = 0;
   int64_t period = 60;
+  std::string detect, detect_config;  // --detect NAME, --detect-config FILE
 };
 CLI::App* SetupAthena(CLI::App* app, AthenaOptions* options);
 int RunAthena(const AthenaOptions& options, const GlobalOptions& global);

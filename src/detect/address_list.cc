@@ -106,6 +106,30 @@ const std::string* AddressList::Find(const IpAddress& a) const {
   return v6_.names.empty() ? nullptr : FindIn(v6_, a);
 }
 
+std::vector<std::pair<std::string, std::string>> AddressList::Blocks() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Family* f : {&v4_, &v6_}) {
+    for (const auto& [e, name] : f->names) {
+      IpNetwork n;
+      n.prefix = e.length;
+      n.address.family =
+          f == &v4_ ? IpAddress::Family::kV4 : IpAddress::Family::kV6;
+      const int bytes = f == &v4_ ? 4 : 16;
+      for (int i = 0; i < bytes; ++i) {
+        const uint64_t word = f == &v4_ ? e.lo : (i < 8 ? e.hi : e.lo);
+        const int shift = f == &v4_ ? 8 * (3 - i) : 8 * (7 - i % 8);
+        n.address.bytes[static_cast<size_t>(i)] =
+            static_cast<uint8_t>(word >> shift);
+      }
+      std::string text;
+      n.AppendTo(&text);
+      out.emplace_back(std::move(text), names_[name]);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Status AddressList::LoadText(std::string_view text, std::string_view source) {
   const size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && text[first] == '{') {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "flowmon/core/ip_address.h"
@@ -26,6 +27,8 @@ class AddressList {
   // runs per record.
   const std::string* Find(const IpAddress& a) const;
   bool empty() const { return v4_.names.empty() && v6_.names.empty(); }
+  // Every block as CIDR text with its name, sorted by the text (for SQL).
+  std::vector<std::pair<std::string, std::string>> Blocks() const;
   size_t ranges() const { return v4_.names.size() + v6_.names.size(); }
 
   // A plain list, as the public blocklists ship them: one address or CIDR
