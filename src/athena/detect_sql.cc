@@ -59,7 +59,8 @@ std::string InBlocks(const std::vector<std::string>& blocks,
                      const std::string& column) {
   if (blocks.empty()) return "FALSE";
   std::string list;
-  for (const std::string& b : blocks) list += (list.empty() ? "" : ", ") + Quote(b);
+  for (const std::string& b : blocks)
+    list += (list.empty() ? "" : ", ") + Quote(b);
   return fmt::format(
       "coalesce(any_match(ARRAY[{}], n -> contains(n, try_cast({} AS "
       "IPADDRESS))), FALSE)",
@@ -77,7 +78,8 @@ std::vector<std::string> Texts(const std::vector<IpNetwork>& networks) {
 }
 
 std::string Window(int64_t seconds) {
-  return fmt::format("\"start\" - \"start\" % {}", std::max<int64_t>(60, seconds));
+  return fmt::format("\"start\" - \"start\" % {}",
+                     std::max<int64_t>(60, seconds));
 }
 
 // WHERE over the base table: the detector's conditions and the time range.
@@ -95,7 +97,8 @@ std::string PortScan(const AthenaTable& t, const DetectConfig& c,
       fmt::format("({} = 'REJECT' OR {} <= {})", col("action"), col("packets"),
                   p.probe_packets),
       // Replies (a well-known port to an ephemeral one) are never probes.
-      fmt::format("NOT ({} < 1024 AND {} >= 1024)", col("srcport"), col("dstport"))};
+      fmt::format("NOT ({} < 1024 AND {} >= 1024)", col("srcport"),
+                  col("dstport"))};
   if (!p.allow.empty()) {
     where.push_back("NOT " + InBlocks(Texts(p.allow), col("srcaddr")));
   }
@@ -122,8 +125,9 @@ std::string BruteForce(const AthenaTable& t, const DetectConfig& c,
   const BruteForceConfig& b = c.brute_force;
   std::string type = "CASE " + col("dstport");
   for (const NamedPort& p : b.ports) {
-    type += fmt::format(" WHEN {} THEN {}", p.port,
-                        Quote("UnauthorizedAccess:EC2/" + p.name + "BruteForce"));
+    type +=
+        fmt::format(" WHEN {} THEN {}", p.port,
+                    Quote("UnauthorizedAccess:EC2/" + p.name + "BruteForce"));
   }
   type += " END";
   std::vector<std::string> where = {
@@ -162,7 +166,8 @@ std::string PortProbe(const AthenaTable& t, const DetectConfig& c,
       "SELECT from_unixtime({0}) AS \"window\", {1} AS target, {2} AS port,\n"
       "  CASE WHEN {2} IN ({3}) THEN 'High' ELSE 'Low' END AS severity,\n"
       "  approx_distinct({4}) AS distinct_sources, min({4}) AS actor, "
-      "count(*) AS flows\nFROM {5}{6}\nGROUP BY 1, 2, 3, 4\nORDER BY 1, 2, 3;\n",
+      "count(*) AS flows\nFROM {5}{6}\nGROUP BY 1, 2, 3, 4\nORDER BY 1, 2, "
+      "3;\n",
       Window(p.window), col("dstaddr"), col("dstport"), Numbers(p.high_ports),
       col("srcaddr"), From(t), BaseWhere(t, r, where));
 }
@@ -193,12 +198,16 @@ std::string Spike(const AthenaTable& t, const DetectConfig& c,
         m, s.baseline);
   };
   return fmt::format(
-      "WITH minutes AS (\n  SELECT {0} AS eni, {1} AS minute, sum({2}) AS bytes, "
+      "WITH minutes AS (\n  SELECT {0} AS eni, {1} AS minute, sum({2}) AS "
+      "bytes, "
       "sum({3}) AS packets,\n    count_if({4} = 'REJECT') AS rejects\n"
-      "  FROM {5}{6}\n  GROUP BY 1, 2\n),\nbaselines AS (\n  SELECT *,\n    {7},\n"
+      "  FROM {5}{6}\n  GROUP BY 1, 2\n),\nbaselines AS (\n  SELECT *,\n    "
+      "{7},\n"
       "    {8},\n    {9},\n    count(*) OVER (PARTITION BY eni ORDER BY minute "
-      "ROWS BETWEEN {10} PRECEDING AND 1 PRECEDING) AS history\n  FROM minutes\n)\n"
-      "SELECT from_unixtime(minute) AS minute, eni, bytes, bytes_median, packets, "
+      "ROWS BETWEEN {10} PRECEDING AND 1 PRECEDING) AS history\n  FROM "
+      "minutes\n)\n"
+      "SELECT from_unixtime(minute) AS minute, eni, bytes, bytes_median, "
+      "packets, "
       "packets_median, rejects, rejects_median\nFROM baselines\n"
       "WHERE history >= {11}\n  AND ({12})\nORDER BY 1, 2;\n",
       eni, Window(60), col("bytes"), col("packets"), col("action"), From(t),
@@ -233,22 +242,25 @@ std::string UnusualProtocol(const AthenaTable& t, const DetectConfig& c,
       "GROUP BY 1, 2, 3, 4\nORDER BY 1, 2, 3;\n",
       Window(u.window), col("srcaddr"), col("dstaddr"), col("protocol"),
       col("bytes"), From(t),
-      BaseWhere(t, r,
-                {fmt::format("{} NOT IN ({})", col("protocol"), Numbers(u.allow))}));
+      BaseWhere(
+          t, r,
+          {fmt::format("{} NOT IN ({})", col("protocol"), Numbers(u.allow))}));
 }
 
 std::string Exfil(const AthenaTable& t, const DetectConfig& c,
                   const AthenaTimeRange& r, Columns& col) {
   const ExfilConfig& e = c.exfil;
   const std::vector<std::string> internal = Texts(c.internal);
-  std::vector<std::string> where = {InBlocks(internal, col("srcaddr")),
-                                    "NOT " + InBlocks(internal, col("dstaddr"))};
+  std::vector<std::string> where = {
+      InBlocks(internal, col("srcaddr")),
+      "NOT " + InBlocks(internal, col("dstaddr"))};
   if (!e.allow.empty()) {
     where.push_back("NOT " + InBlocks(Texts(e.allow), col("dstaddr")));
   }
   return fmt::format(
       "WITH pairs AS (\n  SELECT {0} AS \"window\", {1} AS src, {2} AS dst, "
-      "sum({3}) AS bytes, count(*) AS flows\n  FROM {4}{5}\n  GROUP BY 1, 2, 3\n),\n"
+      "sum({3}) AS bytes, count(*) AS flows\n  FROM {4}{5}\n  GROUP BY 1, 2, "
+      "3\n),\n"
       "largest AS (\n  SELECT \"window\", src, max(bytes) AS bytes FROM pairs "
       "GROUP BY 1, 2\n),\n"
       "usual AS (\n  SELECT \"window\", src, max(bytes) OVER (PARTITION BY src "
@@ -277,7 +289,8 @@ std::string Gap(const AthenaTable& t, const DetectConfig& c,
       "\"until\", minute - previous - 60 AS seconds\nFROM runs\n"
       "WHERE minute - previous - 60 >= {4}\n"
       "UNION ALL\n"
-      "SELECT 'Policy:EC2/FlowLogSkipData', {0}, from_unixtime(min(\"start\")), "
+      "SELECT 'Policy:EC2/FlowLogSkipData', {0}, "
+      "from_unixtime(min(\"start\")), "
       "from_unixtime(max(\"end\")), count(*)\nFROM {2}{5}\n"
       "GROUP BY {0}, {6}\nORDER BY 3, 2;\n",
       eni, Window(60), From(t), BaseWhere(t, r, {}), g.silence,

@@ -27,7 +27,8 @@ Result<std::string> DetectSql(const AthenaTable& t, const AthenaOptions& o,
                               const AthenaTimeRange& range) {
   DetectConfig config;
   if (!o.detect_config.empty()) {
-    if (Status s = LoadDetectConfig(o.detect_config, &config); !s.ok()) return s;
+    if (Status s = LoadDetectConfig(o.detect_config, &config); !s.ok())
+      return s;
   }
   return AthenaDetectSql(t, o.detect, config, range);
 }
@@ -78,9 +79,10 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
   o->sql->add_option("--query", o->query,
                      "A Logs Insights query (flowmon query's subset)");
   o->sql->add_option("--limit", o->limit, "LIMIT");
-  o->sql->add_option("--detect", o->detect,
-                     "A `flowmon detect` detector (port-scan, brute-force, ...) "
-                     "as one query");
+  o->sql->add_option(
+      "--detect", o->detect,
+      "A `flowmon detect` detector (port-scan, brute-force, ...) "
+      "as one query");
   o->sql->add_option("--detect-config", o->detect_config,
                      "--detect: its settings, as `flowmon detect --config` "
                      "takes them");
@@ -138,7 +140,8 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() +
                        !o.query.empty();
     if (!o.detect.empty() && chosen > 0) {
-      spdlog::error("--detect goes without --filter, --top, --metric and --query");
+      spdlog::error(
+          "--detect goes without --filter, --top, --metric and --query");
       return kExitUsage;
     }
     if (chosen != 1 && o.detect.empty()) {

@@ -26,7 +26,8 @@ void AppendRow(const Finding& f, fmt::memory_buffer* out) {
   fmt::format_to(it, "  resource {} ({})", resource,
                  f.role == ResourceRole::kActor ? "actor" : "target");
   if (!f.remote.address.empty()) {
-    fmt::format_to(it, "  {} {}", f.role == ResourceRole::kActor ? "remote" : "actor",
+    fmt::format_to(it, "  {} {}",
+                   f.role == ResourceRole::kActor ? "remote" : "actor",
                    f.remote.address);
     if (!f.remote.organization.empty()) {
       fmt::format_to(it, " ({})", f.remote.organization);
@@ -82,15 +83,19 @@ CLI::App* SetupDetect(CLI::App* app, DetectOptions* o) {
                   "medium, high or 1 to 8.9)");
   AddNotifyOptions(cmd, &o->notify);
   // The alarm-only notify flags say nothing about findings.
-  for (const char* alarm_only : {"--metric-name", "--namespace", "--description"}) {
+  for (const char* alarm_only :
+       {"--metric-name", "--namespace", "--description"}) {
     cmd->remove_option(cmd->get_option(alarm_only));
   }
-  cmd->get_option("--notify")->description(
-      "Deliver each new finding (the event EventBridge hands SNS for a "
-      "GuardDuty finding): stdout, file:PATH (JSON lines), exec:COMMAND (on "
-      "its stdin) or webhook:URL (HTTP POST); repeatable");
+  cmd->get_option("--notify")
+      ->description(
+          "Deliver each new finding (the event EventBridge hands SNS for a "
+          "GuardDuty finding): stdout, file:PATH (JSON lines), exec:COMMAND "
+          "(on "
+          "its stdin) or webhook:URL (HTTP POST); repeatable");
   cmd->get_option("--notify-format")
-      ->description("sns (the event JSON) or slack (webhooks: {\"text\": ...})");
+      ->description(
+          "sns (the event JSON) or slack (webhooks: {\"text\": ...})");
   cmd->get_option("--account-id")
       ->description("Account ID of findings whose records name none");
   cmd->get_option("--region")
@@ -126,7 +131,8 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
       spdlog::error("--set {}: expected NAME=VALUE", setting);
       return kExitUsage;
     }
-    if (Status s = ApplySetting(&config, setting.substr(0, eq), setting.substr(eq + 1));
+    if (Status s = ApplySetting(&config, setting.substr(0, eq),
+                                setting.substr(eq + 1));
         !s.ok()) {
       spdlog::error("--set: {}", s.message());
       return kExitUsage;
@@ -142,7 +148,8 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
   if (!o.aws_ranges.empty()) config.aws_ranges = o.aws_ranges;
   if (o.list_settings) {
     size_t width = 0;
-    for (const DetectSetting& s : DetectSettings()) width = std::max(width, s.name.size());
+    for (const DetectSetting& s : DetectSettings())
+      width = std::max(width, s.name.size());
     for (const DetectSetting& s : DetectSettings()) {
       const std::string value = SettingValue(config, s.name);
       fmt::print("{:<{}}  {:<10} {}\n    {}\n", s.name, width, s.kind,
@@ -173,7 +180,8 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     spdlog::error("detect needs flow-log records: not with --format raw");
     return kExitUsage;
   }
-  if (Status s = ParseTimeRange(o.range, &options.since, &options.until); !s.ok()) {
+  if (Status s = ParseTimeRange(o.range, &options.since, &options.until);
+      !s.ok()) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
@@ -206,9 +214,9 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
       flush();
     }
     if (!notifications->empty()) {
-      notifications->DeliverMessage(FindingEventJson(f, identity),
-                                    FindingSlackJson(f),
-                                    fmt::format("the finding {} {}", f.type, f.id));
+      notifications->DeliverMessage(
+          FindingEventJson(f, identity), FindingSlackJson(f),
+          fmt::format("the finding {} {}", f.type, f.id));
     }
   };
   Result<std::unique_ptr<DetectSink>> sink =
@@ -218,8 +226,8 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     return sink.status().exit_code();
   }
   Diagnostics diag = MakeDiagnostics(o.input);
-  const PipelineStats stats =
-      RunInputs(o.input, global, /*progress=*/true, &options, sink->get(), &diag);
+  const PipelineStats stats = RunInputs(o.input, global, /*progress=*/true,
+                                        &options, sink->get(), &diag);
   (void)(*sink)->Finish();
   LogStats(stats);
   if (o.output == "json") {
@@ -231,8 +239,8 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     }
     out.append(std::string_view(all.empty() ? "]\n" : "\n]\n"));
   } else if (o.output == "text") {
-    fmt::format_to(std::back_inserter(out), "{} finding{} in {} records\n", count,
-                   count == 1 ? "" : "s", (*sink)->counters().records);
+    fmt::format_to(std::back_inserter(out), "{} finding{} in {} records\n",
+                   count, count == 1 ? "" : "s", (*sink)->counters().records);
   }
   flush();
   for (const std::string& note : (*sink)->notes()) spdlog::warn("{}", note);

@@ -21,7 +21,8 @@ CLI::App* SetupGen(CLI::App* app, GenOptions* o) {
   cmd->add_option("--start", o->start,
                   "First minute (epoch seconds, ISO-8601 or 'now')")
       ->capture_default_str();
-  cmd->add_option("--duration", o->duration, "How much time to generate (90m, 6h, 1d)")
+  cmd->add_option("--duration", o->duration,
+                  "How much time to generate (90m, 6h, 1d)")
       ->capture_default_str();
   cmd->add_option("--volume", o->volume,
                   "Connections a minute at the daily peak (each writes 2 to 4 "
@@ -36,8 +37,9 @@ CLI::App* SetupGen(CLI::App* app, GenOptions* o) {
   cmd->add_option("--format", o->format,
                   "Record format: 'v2' (default), 'tgw' or '${version} "
                   "${srcaddr} ...'");
-  cmd->add_option("-o,--output", o->output,
-                  "text (lines) or cloudwatch (aws logs filter-log-events JSON)")
+  cmd->add_option(
+         "-o,--output", o->output,
+         "text (lines) or cloudwatch (aws logs filter-log-events JSON)")
       ->capture_default_str();
   cmd->add_option("--s3", o->s3,
                   "Write .log.gz objects in the S3 layout under DIR instead "
@@ -124,12 +126,14 @@ int RunGen(const GenOptions& o, const GlobalOptions& /*global*/) {
     spdlog::error("--rate must be 0 or more");
     return kExitUsage;
   }
-  Result<gen::TrafficGenerator> generator = gen::TrafficGenerator::Create(config);
+  Result<gen::TrafficGenerator> generator =
+      gen::TrafficGenerator::Create(config);
   if (!generator.ok()) {
     spdlog::error("{}", generator.status().message());
     return kExitUsage;
   }
-  gen::RecordFormatter formatter(*schema, generator->hosts(), generator->config());
+  gen::RecordFormatter formatter(*schema, generator->hosts(),
+                                 generator->config());
   std::unique_ptr<gen::RecordWriter> writer;
   if (!o.s3.empty()) {
     writer = gen::NewS3Writer(o.s3, std::move(formatter), generator->config());

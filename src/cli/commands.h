@@ -220,7 +220,7 @@ struct GenOptions {
   std::string duration = "1d";
   double volume = 60;
   std::vector<std::string> scenarios;
-  std::string format;  // --format: v2 (default), tgw or '${field} ...'
+  std::string format;           // --format: v2 (default), tgw or '${field} ...'
   std::string output = "text";  // text or cloudwatch
   std::string s3;               // --s3 DIR
   bool header = false, no_header = false;

@@ -20,7 +20,8 @@ uint64_t Bits(const IpAddress& a, size_t from, size_t n) {
 
 uint64_t HighMask(int length, int width) {
   if (length <= 0) return 0;
-  if (length >= width) return width == 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1;
+  if (length >= width)
+    return width == 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1;
   const uint64_t all = width == 64 ? ~uint64_t{0} : (uint64_t{1} << width) - 1;
   return all & ~((uint64_t{1} << (width - length)) - 1);
 }
@@ -136,11 +137,12 @@ Status AddressList::LoadText(std::string_view text, std::string_view source) {
     simdjson::dom::parser parser;
     simdjson::dom::element root;
     if (auto e = parser.parse(text.data(), text.size()).get(root); e) {
-      return Status::InvalidArgument(fmt::format(
-          "{}: invalid JSON: {}", source, simdjson::error_message(e)));
+      return Status::InvalidArgument(fmt::format("{}: invalid JSON: {}", source,
+                                                 simdjson::error_message(e)));
     }
     simdjson::dom::array v4, v6;
-    const bool has_v4 = root["prefixes"].get_array().get(v4) == simdjson::SUCCESS;
+    const bool has_v4 =
+        root["prefixes"].get_array().get(v4) == simdjson::SUCCESS;
     const bool has_v6 =
         root["ipv6_prefixes"].get_array().get(v6) == simdjson::SUCCESS;
     if (!has_v4 && !has_v6) {
@@ -193,9 +195,9 @@ Status AddressList::LoadText(std::string_view text, std::string_view source) {
     line = line.substr(0, line.find_first_of(" \t\r"));
     const std::optional<IpNetwork> n = IpNetwork::Parse(line);
     if (!n) {
-      return Status::InvalidArgument(fmt::format(
-          "{}:{}: '{}' is not an address or CIDR block", source, line_no,
-          line));
+      return Status::InvalidArgument(
+          fmt::format("{}:{}: '{}' is not an address or CIDR block", source,
+                      line_no, line));
     }
     Add(*n, name);
   }

@@ -72,7 +72,8 @@ class BruteForceDetector : public Detector {
     attempts_.Close(
         closed_until,
         [&](const PairKey& k, AttemptAgg& a, int64_t start) {
-          if (a.decided || a.flows < static_cast<uint64_t>(config_.min_attempts)) {
+          if (a.decided ||
+              a.flows < static_cast<uint64_t>(config_.min_attempts)) {
             return;
           }
           Decide(k, &a, start, book);
@@ -88,7 +89,8 @@ class BruteForceDetector : public Detector {
 
  private:
   const NamedPort& Port(int port) const {
-    return config_.ports[static_cast<size_t>(port_index_[static_cast<size_t>(port)])];
+    return config_
+        .ports[static_cast<size_t>(port_index_[static_cast<size_t>(port)])];
   }
   std::string Type(int port) const {
     return "UnauthorizedAccess:EC2/" + Port(port).name + "BruteForce";
@@ -104,7 +106,7 @@ class BruteForceDetector : public Detector {
     a->reported = a->totals;
     const bool actor = a->src_internal;
     const uint64_t accepted = a->totals.accepted;
-    const double severity = actor            ? config_.severity_actor
+    const double severity = actor          ? config_.severity_actor
                             : accepted > 0 ? config_.severity_accepted
                                            : config_.severity_target;
     Finding f = NewFinding(name(), Type(k.n), severity, a->totals);

@@ -106,7 +106,8 @@ Status LoadDetectConfig(const std::string& path, DetectConfig* config) {
         size_t end = setting.find(',', pos);
         if (end == std::string::npos) end = setting.size();
         if (!files.empty()) files.push_back(',');
-        files += Relative(path, std::string_view(setting).substr(pos, end - pos));
+        files +=
+            Relative(path, std::string_view(setting).substr(pos, end - pos));
         pos = end + 1;
       }
       setting = files;
@@ -119,7 +120,8 @@ Status LoadDetectConfig(const std::string& path, DetectConfig* config) {
   for (auto [key, value] : top) {
     const std::string name(key);
     simdjson::dom::object nested;
-    if (IsDetector(name) && value.get_object().get(nested) == simdjson::SUCCESS) {
+    if (IsDetector(name) &&
+        value.get_object().get(nested) == simdjson::SUCCESS) {
       for (auto [inner, v] : nested) {
         if (Status s = apply(name + "." + std::string(inner), v); !s.ok()) {
           return s;

@@ -71,7 +71,8 @@ class ContactDetector : public Detector {
           f.remote.address = AddressText(k.a);
           f.resource.address = AddressText(k.b);
           // The resource is the actor when it started the contact.
-          f.role = a.remote_is_src ? ResourceRole::kTarget : ResourceRole::kActor;
+          f.role =
+              a.remote_is_src ? ResourceRole::kTarget : ResourceRole::kActor;
           Describe(k, a, &f);
           book->Report(Key(k), std::move(f), a.samples.samples());
         },
@@ -141,14 +142,13 @@ class BlocklistDetector : public ContactDetector {
     f->remote.organization = list != nullptr ? *list : "";
     f->details.emplace_back("list", f->remote.organization);
     const std::string remote = AddressText(k.a), local = AddressText(k.b);
-    f->title = a.remote_is_src
-                   ? fmt::format("{} (on {}) reached {}", remote,
-                                 f->remote.organization, local)
-                   : fmt::format("{} contacted {} (on {})", local, remote,
-                                 f->remote.organization);
-    f->description = fmt::format(
-        "{} exchanged traffic with {}, an address on your list {}.", local,
-        remote, f->remote.organization);
+    f->title = a.remote_is_src ? fmt::format("{} (on {}) reached {}", remote,
+                                             f->remote.organization, local)
+                               : fmt::format("{} contacted {} (on {})", local,
+                                             remote, f->remote.organization);
+    f->description =
+        fmt::format("{} exchanged traffic with {}, an address on your list {}.",
+                    local, remote, f->remote.organization);
   }
 };
 

@@ -44,15 +44,20 @@ std::vector<std::string_view> SplitList(std::string_view text) {
 }
 
 std::string FormatDuration(int64_t seconds) {
-  if (seconds != 0 && seconds % 86400 == 0) return fmt::format("{}d", seconds / 86400);
-  if (seconds != 0 && seconds % 3600 == 0) return fmt::format("{}h", seconds / 3600);
-  if (seconds != 0 && seconds % 60 == 0) return fmt::format("{}m", seconds / 60);
+  if (seconds != 0 && seconds % 86400 == 0)
+    return fmt::format("{}d", seconds / 86400);
+  if (seconds != 0 && seconds % 3600 == 0)
+    return fmt::format("{}h", seconds / 3600);
+  if (seconds != 0 && seconds % 60 == 0)
+    return fmt::format("{}m", seconds / 60);
   return fmt::format("{}s", seconds);
 }
 
 std::string FormatBytes(double bytes) {
   static constexpr std::pair<double, std::string_view> kUnits[] = {
-      {1099511627776.0, "TiB"}, {1073741824.0, "GiB"}, {1048576.0, "MiB"},
+      {1099511627776.0, "TiB"},
+      {1073741824.0, "GiB"},
+      {1048576.0, "MiB"},
       {1024.0, "KiB"}};
   for (const auto& [unit, name] : kUnits) {
     if (bytes >= unit && std::fmod(bytes, unit) == 0) {
@@ -105,7 +110,7 @@ template <typename Field>
 Setting DurationSetting(std::string_view name, std::string_view description,
                         Field field) {
   return Make<int64_t>(name, "duration", description, field, ParseDurationText,
-                     [](const int64_t& v) { return FormatDuration(v); });
+                       [](const int64_t& v) { return FormatDuration(v); });
 }
 
 // A duration kept as whole minutes (the spike detector's series lengths).
@@ -218,8 +223,8 @@ Setting CidrsSetting(std::string_view name, std::string_view description,
         for (const std::string_view item : SplitList(text)) {
           const std::optional<IpNetwork> n = IpNetwork::Parse(item);
           if (!n) {
-            return Status::InvalidArgument(fmt::format(
-                "'{}' is not an address or CIDR block", item));
+            return Status::InvalidArgument(
+                fmt::format("'{}' is not an address or CIDR block", item));
           }
           out.push_back(*n);
         }
@@ -256,7 +261,8 @@ Setting PortsSetting(std::string_view name, std::string_view description,
         for (const std::string_view item : SplitList(text)) {
           const size_t eq = item.find('=');
           NamedPort p;
-          if (Status s = ParsePort(item.substr(0, eq), 65535, &p.port); !s.ok()) {
+          if (Status s = ParsePort(item.substr(0, eq), 65535, &p.port);
+              !s.ok()) {
             return s;
           }
           if (eq != std::string_view::npos) p.name = item.substr(eq + 1);
@@ -306,7 +312,8 @@ Setting FilesSetting(std::string_view name, std::string_view description,
       name, "files", description, field,
       [](std::string_view text, std::vector<std::string>& out) {
         out.clear();
-        for (const std::string_view item : SplitList(text)) out.emplace_back(item);
+        for (const std::string_view item : SplitList(text))
+          out.emplace_back(item);
         return Status::Ok();
       },
       [](const std::vector<std::string>& v) {
@@ -331,7 +338,8 @@ Setting PathSetting(std::string_view name, std::string_view description,
       [](const std::string& v) { return v; });
 }
 
-#define FIELD(expr) [](Config& c) -> auto& { return c.expr; }
+#define FIELD(expr) \
+  [](Config & c) -> auto& { return c.expr; }
 
 const std::vector<Setting>& Table() {
   static const std::vector<Setting> table = {
@@ -446,10 +454,10 @@ const std::vector<Setting>& Table() {
       NumberSetting("spike.mads",
                     "... and this many scaled MADs above the median",
                     FIELD(spike.mads)),
-      BytesSetting("spike.min-bytes", "... and at least this many bytes a minute",
+      BytesSetting("spike.min-bytes",
+                   "... and at least this many bytes a minute",
                    FIELD(spike.min_bytes)),
-      NumberSetting("spike.min-packets",
-                    "The floor for packets a minute",
+      NumberSetting("spike.min-packets", "The floor for packets a minute",
                     FIELD(spike.min_packets)),
       NumberSetting("spike.min-rejects", "The floor for REJECTs a minute",
                     FIELD(spike.min_rejects)),
@@ -506,8 +514,7 @@ const std::vector<Setting>& Table() {
       BoolSetting("exfil.include-aws",
                   "Count egress to AWS's ranges (with aws-ranges)",
                   FIELD(exfil.include_aws)),
-      CidrsSetting("exfil.allow", "Destinations to ignore",
-                   FIELD(exfil.allow)),
+      CidrsSetting("exfil.allow", "Destinations to ignore", FIELD(exfil.allow)),
       SeveritySetting("exfil.severity", "Severity of large egress",
                       FIELD(exfil.severity)),
 
@@ -525,8 +532,7 @@ const std::vector<Setting>& Table() {
                       FIELD(gap.window)),
       SeveritySetting("gap.severity", "Severity of an ENI that stopped",
                       FIELD(gap.severity)),
-      SeveritySetting("gap.severity-skipdata",
-                      "Severity of SKIPDATA records",
+      SeveritySetting("gap.severity-skipdata", "Severity of SKIPDATA records",
                       FIELD(gap.severity_skipdata)),
   };
   return table;
@@ -579,14 +585,18 @@ Status UnknownSetting(std::string_view name) {
 }  // namespace
 
 PortProbeConfig::PortProbeConfig() {
-  ports = {{23, "Telnet"},       {135, "MSRPC"},         {139, "NetBIOS"},
-           {445, "SMB"},         {1433, "MSSQL"},        {1521, "Oracle"},
-           {2049, "NFS"},        {2375, "Docker"},       {2376, "Docker"},
-           {2379, "etcd"},       {3306, "MySQL"},        {5432, "PostgreSQL"},
-           {5601, "Kibana"},     {5900, "VNC"},          {5984, "CouchDB"},
-           {6379, "Redis"},      {8088, "YARN"},         {9042, "Cassandra"},
+  ports = {{23, "Telnet"},          {135, "MSRPC"},
+           {139, "NetBIOS"},        {445, "SMB"},
+           {1433, "MSSQL"},         {1521, "Oracle"},
+           {2049, "NFS"},           {2375, "Docker"},
+           {2376, "Docker"},        {2379, "etcd"},
+           {3306, "MySQL"},         {5432, "PostgreSQL"},
+           {5601, "Kibana"},        {5900, "VNC"},
+           {5984, "CouchDB"},       {6379, "Redis"},
+           {8088, "YARN"},          {9042, "Cassandra"},
            {9200, "Elasticsearch"}, {9300, "Elasticsearch"},
-           {10250, "Kubelet"},   {11211, "Memcached"},   {27017, "MongoDB"}};
+           {10250, "Kubelet"},      {11211, "Memcached"},
+           {27017, "MongoDB"}};
 }
 
 DetectConfig::DetectConfig() {
@@ -646,9 +656,15 @@ bool DetectorEnabled(const DetectConfig& config, std::string_view name) {
 
 Result<double> ParseBytes(std::string_view text) {
   static constexpr std::pair<std::string_view, double> kUnits[] = {
-      {"TiB", 1099511627776.0}, {"GiB", 1073741824.0}, {"MiB", 1048576.0},
-      {"KiB", 1024.0},          {"TB", 1e12},          {"GB", 1e9},
-      {"MB", 1e6},              {"KB", 1e3},           {"B", 1}};
+      {"TiB", 1099511627776.0},
+      {"GiB", 1073741824.0},
+      {"MiB", 1048576.0},
+      {"KiB", 1024.0},
+      {"TB", 1e12},
+      {"GB", 1e9},
+      {"MB", 1e6},
+      {"KB", 1e3},
+      {"B", 1}};
   double unit = 1;
   std::string_view digits = text;
   for (const auto& [suffix, size] : kUnits) {

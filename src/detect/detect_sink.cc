@@ -66,12 +66,12 @@ Result<std::unique_ptr<DetectSink>> DetectSink::Create(
     if (name == "blocklist" && shared->blocklist.empty()) continue;
     sink->detectors_.push_back(FactoryOf(name)(shared->context));
   }
-  sink->reader_ =
-      std::make_unique<detect::FlowReader>(detect::AddressBlocks(config.internal));
+  sink->reader_ = std::make_unique<detect::FlowReader>(
+      detect::AddressBlocks(config.internal));
   sink->schemas_ = std::make_shared<detect::SchemaBook>();
   sink->book_ = std::make_unique<detect::FindingBook>(
-      config.renotify, static_cast<size_t>(config.samples), sink->schemas_.get(),
-      keep_findings, std::move(emit));
+      config.renotify, static_cast<size_t>(config.samples),
+      sink->schemas_.get(), keep_findings, std::move(emit));
   return sink;
 }
 
@@ -118,7 +118,8 @@ bool DetectSink::OnRecord(const Record& rec, const RecordContext& ctx) {
       const unsigned needs = detectors_[i]->needs();
       usable_[i] = (reader_->present() & needs) == needs;
     }
-    if (ctx.schema != nullptr) schemas_->schemas.emplace(ctx.schema_id, *ctx.schema);
+    if (ctx.schema != nullptr)
+      schemas_->schemas.emplace(ctx.schema_id, *ctx.schema);
   }
   ++counters_.records;
   if (flow.minute < closed_until_) {
@@ -154,7 +155,8 @@ void DetectSink::Absorb(RecordSink& worker_sink) {
 void DetectSink::Advance(bool final) {
   if (worker_) return;
   if (final) {
-    for (const auto& d : detectors_) d->Close(INT64_MAX, watermark_, book_.get());
+    for (const auto& d : detectors_)
+      d->Close(INT64_MAX, watermark_, book_.get());
     closed_until_ = INT64_MAX;
     book_->Flush(INT64_MAX);
     counters_.dropped = 0;

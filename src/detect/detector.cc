@@ -25,11 +25,10 @@ void SampleSet::Keep(size_t limit, bool heaviest) {
   if (heaviest) {
     // Heaviest first, ties by text: the same samples however the records
     // were split among workers.
-    std::sort(samples_.begin(), samples_.end(),
-              [](const Sample& a, const Sample& b) {
-                return a.weight != b.weight ? a.weight > b.weight
-                                            : a.line < b.line;
-              });
+    std::sort(
+        samples_.begin(), samples_.end(), [](const Sample& a, const Sample& b) {
+          return a.weight != b.weight ? a.weight > b.weight : a.line < b.line;
+        });
   }
   if (samples_.size() > limit) samples_.resize(limit);
   lightest_ = samples_.empty() ? 0 : samples_.back().weight;

@@ -9,7 +9,8 @@ namespace flowmon::detect {
 void HyperLogLog::Add(uint64_t hash) {
   const size_t index = hash >> (64 - kPrecision);
   // The rank of the first 1 bit in what remains; the sentinel bit bounds it.
-  const uint64_t rest = (hash << kPrecision) | (uint64_t{1} << (kPrecision - 1));
+  const uint64_t rest =
+      (hash << kPrecision) | (uint64_t{1} << (kPrecision - 1));
   const uint8_t rank = static_cast<uint8_t>(std::countl_zero(rest) + 1);
   registers_[index] = std::max(registers_[index], rank);
 }

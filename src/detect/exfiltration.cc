@@ -9,9 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
-
 #include <map>
+#include <unordered_map>
 
 #include "detect/count_min.h"
 #include "detect/finding_book.h"
@@ -131,7 +130,8 @@ class ExfilDetector : public Detector {
 
   void Close(int64_t closed_until, int64_t /*watermark*/,
              FindingBook* book) override {
-    const size_t capacity = static_cast<size_t>(std::max<int64_t>(0, config_.history));
+    const size_t capacity =
+        static_cast<size_t>(std::max<int64_t>(0, config_.history));
     egress_.Close(
         closed_until,
         [&](const PairKey& k, EgressAgg& a, int64_t start) {

@@ -44,7 +44,8 @@ double Finding::FigureValue(std::string_view name) const {
 }
 
 std::string FigureText(double v) {
-  if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -9e15 && v < 9e15) {
+  if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -9e15 &&
+      v < 9e15) {
     return fmt::format("{}", static_cast<int64_t>(v));
   }
   return fmt::format("{:.6g}", v);
@@ -52,9 +53,9 @@ std::string FigureText(double v) {
 
 std::string ProtocolName(int protocol) {
   static constexpr std::pair<int, std::string_view> kNames[] = {
-      {1, "ICMP"},  {2, "IGMP"},   {4, "IPIP"}, {6, "TCP"},  {17, "UDP"},
-      {41, "IPv6"}, {47, "GRE"},   {50, "ESP"}, {51, "AH"},  {58, "ICMPv6"},
-      {89, "OSPF"}, {103, "PIM"},  {112, "VRRP"}, {132, "SCTP"}};
+      {1, "ICMP"},  {2, "IGMP"},  {4, "IPIP"},   {6, "TCP"},   {17, "UDP"},
+      {41, "IPv6"}, {47, "GRE"},  {50, "ESP"},   {51, "AH"},   {58, "ICMPv6"},
+      {89, "OSPF"}, {103, "PIM"}, {112, "VRRP"}, {132, "SCTP"}};
   for (const auto& [n, name] : kNames) {
     if (n == protocol) return std::string(name);
   }

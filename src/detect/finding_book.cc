@@ -25,15 +25,15 @@ std::string FieldText(const Schema& schema,
 void MergeFigures(const std::vector<FindingFigure>& figures,
                   std::vector<FindingFigure>* into) {
   for (const FindingFigure& add : figures) {
-    auto it = std::find_if(into->begin(), into->end(),
-                           [&](const FindingFigure& f) {
-                             return f.name == add.name;
-                           });
+    auto it = std::find_if(
+        into->begin(), into->end(),
+        [&](const FindingFigure& f) { return f.name == add.name; });
     if (it == into->end()) {
       into->push_back(add);
       continue;
     }
-    it->value = add.peak ? std::max(it->value, add.value) : it->value + add.value;
+    it->value =
+        add.peak ? std::max(it->value, add.value) : it->value + add.value;
     it->approximate = it->approximate || add.approximate;
   }
 }
@@ -50,7 +50,8 @@ void FindingBook::FillResource(const std::vector<Sample>& samples,
                                Finding* f) const {
   FindingResource& r = f->resource;
   for (const Sample& s : samples) {
-    const Schema* schema = schemas_ == nullptr ? nullptr : schemas_->Find(s.schema_id);
+    const Schema* schema =
+        schemas_ == nullptr ? nullptr : schemas_->Find(s.schema_id);
     if (schema == nullptr) continue;
     const std::vector<std::string_view> fields = SplitRecordLine(s.line);
     struct Slot {
@@ -110,7 +111,8 @@ bool FindingBook::Report(const std::string& key, Finding f,
     if (f.samples.size() >= samples_) break;
     f.samples.push_back(s.line);
   }
-  const uint64_t h1 = HashCombine(HashText(key), static_cast<uint64_t>(f.first_seen));
+  const uint64_t h1 =
+      HashCombine(HashText(key), static_cast<uint64_t>(f.first_seen));
   const uint64_t h2 = Mix64(h1 ^ HashText(f.type));
   f.id = fmt::format("{:016x}{:016x}", h1, h2);
   const uint64_t seq = next_++;
@@ -140,9 +142,9 @@ void FindingBook::Flush(int64_t now) {
     const Finding& x = findings_.at(a);
     const Finding& y = findings_.at(b);
     return std::tie(x.first_seen, x.type, x.remote.address,
-                    x.resource.interface_id, a) <
-           std::tie(y.first_seen, y.type, y.remote.address,
-                    y.resource.interface_id, b);
+                    x.resource.interface_id,
+                    a) < std::tie(y.first_seen, y.type, y.remote.address,
+                                  y.resource.interface_id, b);
   });
   for (const uint64_t seq : pending_) {
     emit_(findings_.at(seq));

@@ -62,7 +62,7 @@ class FindingBook {
   std::map<uint64_t, Finding> findings_;  // by the order made
   uint64_t next_ = 0;
   std::unordered_map<std::string, uint64_t> open_;  // key -> findings_ key
-  std::vector<uint64_t> pending_;                    // made since Flush
+  std::vector<uint64_t> pending_;                   // made since Flush
   std::vector<uint64_t> order_;  // with keep_all: in the order handed out
 };
 

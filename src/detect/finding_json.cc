@@ -9,7 +9,9 @@ namespace {
 // A tiny builder for the nested objects: keys and values with their commas.
 class JsonObject {
  public:
-  explicit JsonObject(fmt::memory_buffer* out) : out_(out) { out_->push_back('{'); }
+  explicit JsonObject(fmt::memory_buffer* out) : out_(out) {
+    out_->push_back('{');
+  }
   ~JsonObject() { out_->push_back('}'); }
   JsonObject(const JsonObject&) = delete;
   JsonObject& operator=(const JsonObject&) = delete;
@@ -134,7 +136,8 @@ void Action(JsonObject* o, const Finding& f) {
   a.Key("networkConnectionAction");
   JsonObject n(a.out());
   n.Bool("blocked", f.blocked);
-  n.String("connectionDirection", f.direction.empty() ? "UNKNOWN" : f.direction);
+  n.String("connectionDirection",
+           f.direction.empty() ? "UNKNOWN" : f.direction);
   if (f.protocol >= 0) n.String("protocol", ProtocolName(f.protocol));
   if (!f.resource.address.empty()) {
     IpDetails(&n, "localIpDetails", f.resource.address, "");
@@ -175,8 +178,9 @@ void AdditionalInfo(JsonObject* o, const Finding& f) {
 }
 
 std::string_view Account(const Finding& f, const FindingIdentity& id) {
-  return f.resource.account_id.empty() ? std::string_view(id.account_id)
-                                       : std::string_view(f.resource.account_id);
+  return f.resource.account_id.empty()
+             ? std::string_view(id.account_id)
+             : std::string_view(f.resource.account_id);
 }
 std::string_view Region(const Finding& f, const FindingIdentity& id) {
   return f.resource.region.empty() ? std::string_view(id.region)
@@ -193,8 +197,9 @@ void AppendFindingJson(fmt::memory_buffer* out, const Finding& f,
   o.String("region", Region(f, id));
   o.String("partition", "aws");
   o.String("id", f.id);
-  o.String("arn", fmt::format("arn:aws:guardduty:{}:{}:detector/flowmon/finding/{}",
-                              Region(f, id), Account(f, id), f.id));
+  o.String("arn",
+           fmt::format("arn:aws:guardduty:{}:{}:detector/flowmon/finding/{}",
+                       Region(f, id), Account(f, id), f.id));
   o.String("type", f.type);
   o.Number("severity", f.severity);
   o.String("title", f.title);

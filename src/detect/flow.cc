@@ -1,8 +1,7 @@
 #include "detect/flow.h"
 
-#include <cstring>
-
 #include <algorithm>
+#include <cstring>
 
 #include "detect/hash.h"
 #include "flowmon/core/record_time.h"
@@ -158,9 +157,9 @@ void FlowReader::Resolve(const Schema& schema, uint64_t schema_id) {
   start_ = schema.start_index();
   present_ = 0;
   const std::pair<int, unsigned> fields[] = {
-      {srcaddr_, kSrcAddr},   {dstaddr_, kDstAddr},   {srcport_, kSrcPort},
-      {dstport_, kDstPort},   {protocol_, kProtocol}, {packets_, kPackets},
-      {bytes_, kBytes},       {action_, kAction},     {log_status_, kLogStatus},
+      {srcaddr_, kSrcAddr},  {dstaddr_, kDstAddr},   {srcport_, kSrcPort},
+      {dstport_, kDstPort},  {protocol_, kProtocol}, {packets_, kPackets},
+      {bytes_, kBytes},      {action_, kAction},     {log_status_, kLogStatus},
       {resource_, kResource}};
   for (const auto& [index, bit] : fields) {
     if (index >= 0) present_ |= bit;

@@ -51,7 +51,9 @@ struct Flow {
   // A reply's shape: from a well-known port to an ephemeral one. Probes and
   // attempts go the other way; replies are the other half of every
   // connection a flow log records.
-  bool reply_shaped() const { return src_port >= 0 && src_port < 1024 && dst_port >= 1024; }
+  bool reply_shaped() const {
+    return src_port >= 0 && src_port < 1024 && dst_port >= 1024;
+  }
 };
 
 // Your address blocks: IPv4 and IPv6 (network, mask) pairs, tested without
@@ -92,7 +94,8 @@ std::string_view FlowFieldName(unsigned field);
 
 class FlowReader {
  public:
-  explicit FlowReader(AddressBlocks internal) : internal_(std::move(internal)) {}
+  explicit FlowReader(AddressBlocks internal)
+      : internal_(std::move(internal)) {}
   // Fills *flow from the record; false when the record has no time.
   bool Read(const Record& rec, const RecordContext& ctx, Flow* flow);
   // The FlowField bits the current format has (after a Read or Resolve).

@@ -26,13 +26,13 @@ namespace {
 // An ENI's reporting, minute by minute: the minutes with records that are
 // not final yet (workers' sets merge), and what the final ones showed.
 struct EniState {
-  std::set<int64_t> minutes;        // with records, not yet final
+  std::set<int64_t> minutes;         // with records, not yet final
   int64_t active_since = INT64_MIN;  // the current stretch's first minute
   int64_t last_active = INT64_MIN;   // the last final minute with records
   bool stopped = false;              // a finding says it went silent
   bool tgw = false;
   int64_t inserted = INT64_MIN;  // the last minute put in `minutes`
-  SampleSet sample;  // its first record, for the resource's ids
+  SampleSet sample;              // its first record, for the resource's ids
 
   void Merge(EniState&& o) {
     minutes.merge(o.minutes);
@@ -174,7 +174,8 @@ class GapDetector : public Detector {
         continue;
       }
       const FlowTotals d = s.totals.Since(s.reported);
-      book->Amend(key, d.last, {{"skipdataRecords", static_cast<double>(d.flows)}});
+      book->Amend(key, d.last,
+                  {{"skipdataRecords", static_cast<double>(d.flows)}});
       it = skipped_.erase(it);
     }
   }
@@ -189,11 +190,12 @@ class GapDetector : public Detector {
     e->stopped = true;
     FlowTotals t;
     t.first = t.last = e->last_active;
-    Finding f = NewFinding(name(), "Stealth:EC2/FlowLogsStopped",
-                           config_.severity, t);
+    Finding f =
+        NewFinding(name(), "Stealth:EC2/FlowLogsStopped", config_.severity, t);
     const int64_t reported = e->last_active + 60 - e->active_since;
-    f.figures = {{"silentSeconds", static_cast<double>(silent), false, true},
-                 {"reportedSeconds", static_cast<double>(reported), false, true}};
+    f.figures = {
+        {"silentSeconds", static_cast<double>(silent), false, true},
+        {"reportedSeconds", static_cast<double>(reported), false, true}};
     f.resource.interface_id = eni;
     f.resource.transit_gateway = e->tgw;
     f.details.emplace_back("lastMinute", FormatIso8601(e->last_active));

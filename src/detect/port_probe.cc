@@ -61,7 +61,8 @@ class PortProbeDetector : public Detector {
   void Observe(const Flow& f) override {
     if (!f.accepted() || f.direction != FlowDirection::kInbound ||
         (f.protocol != 6 && f.protocol != 17) || f.dst_port < 0 ||
-        f.dst_port > 65535 || port_index_[static_cast<size_t>(f.dst_port)] < 0 ||
+        f.dst_port > 65535 ||
+        port_index_[static_cast<size_t>(f.dst_port)] < 0 ||
         allow_.Contains(f.src) || allow_targets_.Contains(f.dst)) {
       return;
     }
@@ -107,13 +108,14 @@ class PortProbeDetector : public Detector {
     a->decided = true;
     a->reported = a->totals;
     const NamedPort& port =
-        config_.ports[static_cast<size_t>(port_index_[static_cast<size_t>(k.n)])];
-    const bool high = std::find(config_.high_ports.begin(),
-                                config_.high_ports.end(),
-                                k.n) != config_.high_ports.end();
-    Finding f = NewFinding(name(), "Recon:EC2/PortProbeUnprotectedPort",
-                           high ? config_.severity_high : config_.severity,
-                           a->totals);
+        config_
+            .ports[static_cast<size_t>(port_index_[static_cast<size_t>(k.n)])];
+    const bool high =
+        std::find(config_.high_ports.begin(), config_.high_ports.end(), k.n) !=
+        config_.high_ports.end();
+    Finding f =
+        NewFinding(name(), "Recon:EC2/PortProbeUnprotectedPort",
+                   high ? config_.severity_high : config_.severity, a->totals);
     f.port_probe = true;
     f.blocked = false;
     f.role = ResourceRole::kTarget;
@@ -129,9 +131,9 @@ class PortProbeDetector : public Detector {
     f.figures.insert(f.figures.begin(),
                      {"distinctSources", a->remotes.Estimate(),
                       a->remotes.approximate(), true});
-    const std::string what =
-        port.name.empty() ? fmt::format("port {}", k.n)
-                          : fmt::format("port {} ({})", k.n, port.name);
+    const std::string what = port.name.empty()
+                                 ? fmt::format("port {}", k.n)
+                                 : fmt::format("port {} ({})", k.n, port.name);
     f.title = fmt::format("{} reached {} of {}", f.remote.address, what,
                           f.resource.address);
     f.description = fmt::format(

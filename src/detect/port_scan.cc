@@ -70,8 +70,8 @@ class PortScanDetector : public Detector {
         (f.protocol != 6 && f.protocol != 17)) {
       return;
     }
-    const bool probe = f.rejected() ||
-                       f.packets <= static_cast<uint64_t>(config_.probe_packets);
+    const bool probe = f.rejected() || f.packets <= static_cast<uint64_t>(
+                                                        config_.probe_packets);
     if (!probe || f.reply_shaped() || allow_.Contains(f.src)) return;
     const size_t limit = static_cast<size_t>(context_.config->samples);
     ScanAgg& v = vertical_.At(PairKey{f.src, f.dst, 0}, f.minute);
@@ -147,16 +147,17 @@ class PortScanDetector : public Detector {
     if (!decided_.emplace(window_start, AddressText(src)).second) return;
     a->amends = true;
     const bool actor = a->src_internal;
-    Finding f = NewFinding(name(), "Recon:EC2/Portscan",
-                           actor ? config_.severity_outbound
-                                 : config_.severity_inbound,
-                           a->totals);
+    Finding f =
+        NewFinding(name(), "Recon:EC2/Portscan",
+                   actor ? config_.severity_outbound : config_.severity_inbound,
+                   a->totals);
     f.role = actor ? ResourceRole::kActor : ResourceRole::kTarget;
     f.direction = std::string(DirectionName(a->direction));
     f.protocol = a->protocol;
     const double n = a->distinct.Estimate();
     const std::string src_text = AddressText(src);
-    const std::string target_text = target != nullptr ? AddressText(*target) : "";
+    const std::string target_text =
+        target != nullptr ? AddressText(*target) : "";
     if (actor) {
       f.resource.address = src_text;
       f.remote.address = target_text;
@@ -167,14 +168,14 @@ class PortScanDetector : public Detector {
     if (target != nullptr) {
       f.figures.insert(f.figures.begin(),
                        {"distinctPorts", n, a->distinct.approximate(), true});
-      f.title = fmt::format("{} is scanning the ports of {}", src_text,
-                            target_text);
+      f.title =
+          fmt::format("{} is scanning the ports of {}", src_text, target_text);
     } else {
       f.local_port = port;
       f.figures.insert(f.figures.begin(),
                        {"distinctHosts", n, a->distinct.approximate(), true});
-      f.title = fmt::format("{} is scanning port {} across hosts", src_text,
-                            port);
+      f.title =
+          fmt::format("{} is scanning port {} across hosts", src_text, port);
     }
     f.details.emplace_back("scan", std::string(kind));
     std::string ports;

@@ -79,7 +79,8 @@ struct MinuteTable {
 };
 
 struct Series {
-  explicit Series(size_t n) : metric{RollingBaseline(n), RollingBaseline(n), RollingBaseline(n)} {}
+  explicit Series(size_t n)
+      : metric{RollingBaseline(n), RollingBaseline(n), RollingBaseline(n)} {}
   RollingBaseline metric[kMetrics];
   int64_t last_minute = 0;
 };
@@ -114,7 +115,8 @@ class SpikeDetector : public Detector {
     if (eni == nullptr) {
       auto it = table_->enis.find(f.resource);
       if (it == table_->enis.end()) {
-        it = table_->enis.emplace(std::string(f.resource), MinuteCounts()).first;
+        it =
+            table_->enis.emplace(std::string(f.resource), MinuteCounts()).first;
       }
       eni = &it->second;
       cache_.Put(f, eni, f.minute);
@@ -159,8 +161,8 @@ class SpikeDetector : public Detector {
       if (eni_spiked) last_eni_spike_ = minute;
       if (config_.total) {
         // An ENI's spike is in the total too: report it once.
-        const bool recent = last_eni_spike_ != INT64_MIN &&
-                            minute - last_eni_spike_ <= 5 * 60;
+        const bool recent =
+            last_eni_spike_ != INT64_MIN && minute - last_eni_spike_ <= 5 * 60;
         Judge(recent ? std::string_view() : "total", minute, &t.total, &total_,
               book);
       }
@@ -198,14 +200,16 @@ class SpikeDetector : public Detector {
     double median[kMetrics] = {0, 0, 0}, mad[kMetrics] = {0, 0, 0};
     const bool judged =
         !series.empty() &&
-        s->metric[kBytes].size() >= static_cast<size_t>(std::max<int64_t>(1, config_.warmup));
+        s->metric[kBytes].size() >=
+            static_cast<size_t>(std::max<int64_t>(1, config_.warmup));
     for (int i = 0; i < kMetrics; ++i) {
       const double v = x->value[i];
       // Under the floor nothing is judged: the median is not needed.
       if (!judged || v < floor_[i]) continue;
       s->metric[i].MedianMad(&median[i], &mad[i]);
-      breach[i] = v >= config_.ratio * median[i] &&
-                  v - median[i] >= config_.mads * RollingBaseline::kMadScale * mad[i];
+      breach[i] =
+          v >= config_.ratio * median[i] &&
+          v - median[i] >= config_.mads * RollingBaseline::kMadScale * mad[i];
     }
     // Egress to one outside destination explains it: exfiltration's call.
     if (breach[kBytes] &&
@@ -230,11 +234,12 @@ class SpikeDetector : public Detector {
     t.first = minute;
     t.last = minute + 59;
     const bool volume = breach[kBytes] || breach[kPackets];
-    Finding f = NewFinding(name(), "Behavior:EC2/TrafficVolumeUnusual",
-                           volume ? config_.severity : config_.severity_rejects,
-                           t);
+    Finding f =
+        NewFinding(name(), "Behavior:EC2/TrafficVolumeUnusual",
+                   volume ? config_.severity : config_.severity_rejects, t);
     f.figures.clear();
-    f.role = x.egress > x.ingress ? ResourceRole::kActor : ResourceRole::kTarget;
+    f.role =
+        x.egress > x.ingress ? ResourceRole::kActor : ResourceRole::kTarget;
     std::string what;
     for (int i = 0; i < kMetrics; ++i) {
       if (!breach[i]) continue;
@@ -254,7 +259,8 @@ class SpikeDetector : public Detector {
     }
     f.details.emplace_back("series", series == "total" ? "total" : "eni");
     f.details.emplace_back("minute", FormatIso8601(minute));
-    const std::string who = series == "total" ? "All traffic" : std::string(series);
+    const std::string who =
+        series == "total" ? "All traffic" : std::string(series);
     std::string metrics;
     for (int i = 0; i < kMetrics; ++i) {
       if (!breach[i]) continue;

@@ -1,9 +1,10 @@
 // The baseline: one minute of normal traffic on the model network. Every
 // minute draws from its own random stream (seed, minute), so a minute's
 // records do not depend on what came before or on the scenarios.
+#include "gen/baseline.h"
+
 #include <algorithm>
 
-#include "gen/baseline.h"
 #include "gen/model.h"
 
 namespace flowmon::gen {
@@ -11,9 +12,9 @@ namespace {
 
 // Connections per mille of the peak, per UTC hour: quiet nights, a busy
 // afternoon.
-constexpr int64_t kDiurnal[24] = {300, 250, 220, 200, 200, 230, 300, 420,
+constexpr int64_t kDiurnal[24] = {300, 250, 220, 200, 200,  230, 300, 420,
                                   600, 780, 900, 960, 1000, 990, 970, 950,
-                                  900, 850, 780, 700, 600, 500, 420, 350};
+                                  900, 850, 780, 700, 600,  500, 420, 350};
 
 // The rhythm at `minute`, interpolated between hours (per mille).
 int64_t Diurnal(int64_t minute) {
@@ -69,8 +70,8 @@ void BastionSessions(const std::vector<GenHost>& hosts, uint64_t seed,
   if (hour < 8 || hour >= 18) return;
   const int64_t block = minute / 1800;
   for (uint64_t slot = 0; slot < 4; ++slot) {
-    Random plan = Random::For(seed, 0x5e55000000ULL + slot * 100000 +
-                                        static_cast<uint64_t>(block));
+    Random plan = Random::For(
+        seed, 0x5e55000000ULL + slot * 100000 + static_cast<uint64_t>(block));
     if (!plan.Chance(600)) continue;
     Connection c;
     c.client = kOfficeNat;
@@ -81,7 +82,8 @@ void BastionSessions(const std::vector<GenHost>& hosts, uint64_t seed,
     Random r = Random::For(seed, 0x5e55100000ULL + slot * 10000000 +
                                      static_cast<uint64_t>(minute / 60));
     c.request_packets = static_cast<uint64_t>(r.Between(40, 400));
-    c.request_bytes = c.request_packets * static_cast<uint64_t>(r.Between(60, 110));
+    c.request_bytes =
+        c.request_packets * static_cast<uint64_t>(r.Between(60, 110));
     c.reply_packets = static_cast<uint64_t>(r.Between(40, 600));
     c.reply_bytes = c.reply_packets * static_cast<uint64_t>(r.Between(90, 400));
     c.start = minute;
@@ -112,9 +114,10 @@ void Noise(const std::vector<GenHost>& hosts, int64_t minute, Random* r,
       c.server = hosts[static_cast<size_t>(h)].v4;
       c.server_host = h;
       c.client_port = EphemeralPort(r);
-      c.server_port = r->Chance(400)
-                          ? kScanned[r->Below(sizeof kScanned / sizeof kScanned[0])]
-                          : static_cast<int>(r->Between(1, 65535));
+      c.server_port =
+          r->Chance(400)
+              ? kScanned[r->Below(sizeof kScanned / sizeof kScanned[0])]
+              : static_cast<int>(r->Between(1, 65535));
       const bool open = (h == kWeb1 || h == kWeb2)
                             ? (c.server_port == 80 || c.server_port == 443)
                             : h == kApi && c.server_port == 443;

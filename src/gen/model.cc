@@ -44,7 +44,8 @@ std::vector<GenHost> ModelHosts() {
     h.eni = fmt::format("eni-0a1b2c3d4e5f6{:04}", n);
     h.instance = fmt::format("i-0a1b2c3d4e5f6{:04}", n);
     h.vpc = std::string(kVpcs[s.vpc]);
-    h.subnet = fmt::format("subnet-0{}{}b2c3d4e5f6{:04}", s.vpc, s.subnet, s.subnet);
+    h.subnet =
+        fmt::format("subnet-0{}{}b2c3d4e5f6{:04}", s.vpc, s.subnet, s.subnet);
     h.az_id = std::string(s.az);
     h.v4 = V4(10, s.net, s.sub, s.host);
     if (s.v6) {
@@ -74,7 +75,8 @@ void AddConnection(const Connection& c, std::vector<GenRecord>* out) {
     r.bytes = request ? c.request_bytes : c.reply_bytes;
     r.ingress = ingress;
     const bool refused = c.rejected && request && ingress;
-    r.action = refused ? GenRecord::Action::kReject : GenRecord::Action::kAccept;
+    r.action =
+        refused ? GenRecord::Action::kReject : GenRecord::Action::kAccept;
     r.tcp_flags = !tcp ? 0 : c.rejected ? 2 : request ? 3 : 19;
     out->push_back(r);
   };
@@ -93,10 +95,10 @@ void AddConnection(const Connection& c, std::vector<GenRecord>* out) {
 IpAddress RandomPublicV4(Random* r) {
   // First octets of ordinary unicast space: no private, loopback, CGNAT,
   // link-local, multicast or documentation blocks start with these.
-  static constexpr uint8_t kFirst[] = {
-      24,  31,  37,  45,  46,  62,  66,  71,  77,  81,  86,  92,  98,  104,
-      108, 109, 118, 121, 136, 142, 151, 157, 162, 173, 176, 185, 188, 201,
-      212, 217};
+  static constexpr uint8_t kFirst[] = {24,  31,  37,  45,  46,  62,  66,  71,
+                                       77,  81,  86,  92,  98,  104, 108, 109,
+                                       118, 121, 136, 142, 151, 157, 162, 173,
+                                       176, 185, 188, 201, 212, 217};
   const uint8_t a = kFirst[r->Below(sizeof kFirst)];
   return V4(a, static_cast<uint8_t>(r->Below(256)),
             static_cast<uint8_t>(r->Below(256)),
@@ -106,10 +108,13 @@ IpAddress RandomPublicV4(Random* r) {
 IpAddress RandomClientV6(Random* r) {
   IpAddress ip = *IpAddress::Parse("2001:db8:ff00::");
   ip.bytes[5] = static_cast<uint8_t>(r->Below(256));
-  for (size_t i = 6; i < 16; ++i) ip.bytes[i] = static_cast<uint8_t>(r->Below(256));
+  for (size_t i = 6; i < 16; ++i)
+    ip.bytes[i] = static_cast<uint8_t>(r->Below(256));
   return ip;
 }
 
-int EphemeralPort(Random* r) { return static_cast<int>(r->Between(32768, 60999)); }
+int EphemeralPort(Random* r) {
+  return static_cast<int>(r->Between(32768, 60999));
+}
 
 }  // namespace flowmon::gen

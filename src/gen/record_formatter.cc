@@ -121,7 +121,8 @@ void RecordFormatter::Append(const GenRecord& r, std::string* out) const {
         AppendInt(static_cast<int64_t>(r.bytes), out);
         break;
       case Column::kAction:
-        out->append(r.action == GenRecord::Action::kAccept ? "ACCEPT" : "REJECT");
+        out->append(r.action == GenRecord::Action::kAccept ? "ACCEPT"
+                                                           : "REJECT");
         break;
       case Column::kTcpFlags:
         AppendInt(r.protocol == 6 ? r.tcp_flags : 0, out);
@@ -137,7 +138,8 @@ void RecordFormatter::Append(const GenRecord& r, std::string* out) const {
         if (r.ingress) {
           out->push_back('-');
         } else {
-          const bool vpc = r.dst.family == IpAddress::Family::kV4 && r.dst.bytes[0] == 10;
+          const bool vpc =
+              r.dst.family == IpAddress::Family::kV4 && r.dst.bytes[0] == 10;
           out->push_back(vpc ? '1' : '8');
         }
         break;

@@ -30,16 +30,19 @@ constexpr ScenarioDoc kDocs[] = {
      "kind=horizontal: from=app-2 to=10.0.3.0 hosts=60 port=22",
      "one source probing many ports of one host (REJECTed), or one of your "
      "hosts probing one port on many addresses"},
-    {"port-probe", "from=192.0.2.77 to=web-2 at=12:00 minutes=3 rate=2 port=9200",
+    {"port-probe",
+     "from=192.0.2.77 to=web-2 at=12:00 minutes=3 rate=2 port=9200",
      "outside connections ACCEPTed on a port that should be closed"},
     {"spike", "to=web-1 at=14:00 minutes=3 rate=600 bytes=200000",
      "a burst of clients: rate extra connections a minute, replies of about "
      "`bytes` each"},
-    {"exfil", "from=app-1 to=203.0.113.200 at=15:00 minutes=10 bytes=3GiB port=443",
+    {"exfil",
+     "from=app-1 to=203.0.113.200 at=15:00 minutes=10 bytes=3GiB port=443",
      "large egress to one outside address"},
     {"blocklisted", "from=app-2 to=198.51.100.66 at=16:00 minutes=10 port=443",
      "a beacon to an address a blocklist names, once a minute"},
-    {"unusual-protocol", "from=app-2 to=203.0.113.77 at=17:00 minutes=5 protocol=47",
+    {"unusual-protocol",
+     "from=app-2 to=203.0.113.77 at=17:00 minutes=5 protocol=47",
      "traffic over a protocol other than ICMP, TCP or UDP (GRE)"},
     {"gap", "host=db at=18:00 minutes=60",
      "an ENI that writes no records (not even NODATA)"},
@@ -91,7 +94,8 @@ Status Bad(const GenScenario& s, std::string_view key, std::string_view why) {
 // A model host by name or address; -1 when the text is neither.
 int HostNamed(const std::vector<GenHost>& hosts, std::string_view text) {
   for (size_t i = 0; i < hosts.size(); ++i) {
-    if (hosts[i].name == text || hosts[i].eni == text) return static_cast<int>(i);
+    if (hosts[i].name == text || hosts[i].eni == text)
+      return static_cast<int>(i);
     std::string a;
     hosts[i].v4.AppendTo(&a);
     if (a == text) return static_cast<int>(i);
@@ -114,8 +118,8 @@ Result<GenScenario> ParseScenario(std::string_view text) {
       if (!kinds.empty()) kinds += ", ";
       kinds += d.kind;
     }
-    return Status::InvalidArgument(fmt::format(
-        "unknown scenario '{}' (expected {})", s.kind, kinds));
+    return Status::InvalidArgument(
+        fmt::format("unknown scenario '{}' (expected {})", s.kind, kinds));
   }
   if (colon == std::string_view::npos) return s;
   std::string_view rest = text.substr(colon + 1);
@@ -134,9 +138,9 @@ Result<GenScenario> ParseScenario(std::string_view text) {
                         keys.rfind(key + "=", 0) == 0 ||
                         (s.kind == "port-scan" && key == "kind"));
     if (!known) {
-      return Status::InvalidArgument(fmt::format(
-          "--scenario {}: unknown key '{}' (it takes {})", s.kind, item,
-          doc->keys));
+      return Status::InvalidArgument(
+          fmt::format("--scenario {}: unknown key '{}' (it takes {})", s.kind,
+                      item, doc->keys));
     }
     s.params[key] = std::string(item.substr(eq + 1));
   }
@@ -167,9 +171,9 @@ Result<Injection> ResolveScenario(const GenScenario& s,
     double v;
     if (!ParseNumber(text, &v) || v < static_cast<double>(lo) ||
         v > static_cast<double>(hi)) {
-      return Status::InvalidArgument(fmt::format(
-          "--scenario {}: {}={}: expected a number from {} to {}", s.kind, key,
-          text, lo, hi));
+      return Status::InvalidArgument(
+          fmt::format("--scenario {}: {}={}: expected a number from {} to {}",
+                      s.kind, key, text, lo, hi));
     }
     *out = static_cast<int64_t>(v);
     return Status::Ok();
@@ -216,9 +220,8 @@ Result<Injection> ResolveScenario(const GenScenario& s,
   if (const std::string bytes = get("bytes"); !bytes.empty()) {
     Result<double> b = ParseBytes(bytes);
     if (!b.ok()) {
-      return Status::InvalidArgument(
-          fmt::format("--scenario {}: bytes={}: {}", s.kind, bytes,
-                      b.status().message()));
+      return Status::InvalidArgument(fmt::format(
+          "--scenario {}: bytes={}: {}", s.kind, bytes, b.status().message()));
     }
     in.bytes = static_cast<uint64_t>(*b);
   }
@@ -228,9 +231,9 @@ Result<Injection> ResolveScenario(const GenScenario& s,
   auto outside = [&](std::string_view key, const std::string& text) -> Status {
     const std::optional<IpAddress> a = IpAddress::Parse(text);
     if (!a || HostNamed(hosts, text) >= 0) {
-      return Status::InvalidArgument(fmt::format(
-          "--scenario {}: {}={}: expected an outside address", s.kind, key,
-          text));
+      return Status::InvalidArgument(
+          fmt::format("--scenario {}: {}={}: expected an outside address",
+                      s.kind, key, text));
     }
     in.remote = *a;
     return Status::Ok();
@@ -279,8 +282,8 @@ Result<Injection> ResolveScenario(const GenScenario& s,
   const bool ipv6_target = in.remote.family == IpAddress::Family::kV6;
   if (ipv6_target && !hosts[static_cast<size_t>(in.host)].v6) {
     return Status::InvalidArgument(fmt::format(
-        "--scenario {}: {} has no IPv6 address (web-1 and web-2 have)",
-        s.kind, hosts[static_cast<size_t>(in.host)].name));
+        "--scenario {}: {} has no IPv6 address (web-1 and web-2 have)", s.kind,
+        hosts[static_cast<size_t>(in.host)].name));
   }
   return in;
 }
@@ -289,7 +292,8 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
                   uint64_t seed, int64_t minute, std::vector<GenRecord>* out) {
   if (minute < s.at || minute >= s.at + s.minutes * 60) return;
   const int64_t index = (minute - s.at) / 60;
-  Random r = Random::For(seed, (s.stream << 32) + static_cast<uint64_t>(index) + 1);
+  Random r =
+      Random::For(seed, (s.stream << 32) + static_cast<uint64_t>(index) + 1);
   const GenHost& host = hosts[static_cast<size_t>(s.host)];
   const bool v6 = s.remote.family == IpAddress::Family::kV6;
   const IpAddress local = v6 ? *host.v6 : host.v4;
@@ -298,11 +302,10 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
     c->end = std::min(c->start + r.Between(1, longest), minute + 60 + 59);
   };
   if (s.kind == "gap" || s.kind == "skipdata") {
-    out->erase(std::remove_if(out->begin(), out->end(),
-                              [&](const GenRecord& g) {
-                                return g.host == s.host;
-                              }),
-               out->end());
+    out->erase(
+        std::remove_if(out->begin(), out->end(),
+                       [&](const GenRecord& g) { return g.host == s.host; }),
+        out->end());
     if (s.kind == "skipdata") {
       GenRecord g;
       g.start = minute;
@@ -328,10 +331,13 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
         c.request_packets = static_cast<uint64_t>(r.Between(1, 2));
         c.request_bytes = c.request_packets * 60;
       } else {
-        c.request_packets = static_cast<uint64_t>(r.Between(probe ? 3 : 12, probe ? 8 : 22));
-        c.request_bytes = c.request_packets * static_cast<uint64_t>(r.Between(70, 160));
+        c.request_packets =
+            static_cast<uint64_t>(r.Between(probe ? 3 : 12, probe ? 8 : 22));
+        c.request_bytes =
+            c.request_packets * static_cast<uint64_t>(r.Between(70, 160));
         c.reply_packets = c.request_packets - 1;
-        c.reply_bytes = c.reply_packets * static_cast<uint64_t>(r.Between(80, 200));
+        c.reply_bytes =
+            c.reply_packets * static_cast<uint64_t>(r.Between(80, 200));
       }
       timing(&c, 5);
       AddConnection(c, out);
@@ -388,7 +394,8 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
       c.request_packets = static_cast<uint64_t>(r.Between(5, 20));
       c.request_bytes = c.request_packets * 120;
       c.reply_bytes = static_cast<uint64_t>(
-          r.Between(static_cast<int64_t>(s.bytes / 2), static_cast<int64_t>(s.bytes * 3 / 2)));
+          r.Between(static_cast<int64_t>(s.bytes / 2),
+                    static_cast<int64_t>(s.bytes * 3 / 2)));
       c.reply_packets = c.reply_bytes / 1400 + 1;
       timing(&c, 10);
       AddConnection(c, out);
@@ -415,9 +422,11 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
       c.end = minute + 59;
     } else {
       c.request_packets = static_cast<uint64_t>(r.Between(3, 8));
-      c.request_bytes = c.request_packets * static_cast<uint64_t>(r.Between(80, 300));
+      c.request_bytes =
+          c.request_packets * static_cast<uint64_t>(r.Between(80, 300));
       c.reply_packets = static_cast<uint64_t>(r.Between(2, 6));
-      c.reply_bytes = c.reply_packets * static_cast<uint64_t>(r.Between(80, 300));
+      c.reply_bytes =
+          c.reply_packets * static_cast<uint64_t>(r.Between(80, 300));
       timing(&c, 3);
     }
     AddConnection(c, out);

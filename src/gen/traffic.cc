@@ -27,7 +27,8 @@ Result<TrafficGenerator> TrafficGenerator::Create(const GenConfig& config) {
   return g;
 }
 
-void TrafficGenerator::Minute(int64_t minute, std::vector<GenRecord>* out) const {
+void TrafficGenerator::Minute(int64_t minute,
+                              std::vector<GenRecord>* out) const {
   out->clear();
   BaselineMinute(hosts_, config_, minute, out);
   // An ENI without traffic in a minute writes a NODATA record.
@@ -45,11 +46,10 @@ void TrafficGenerator::Minute(int64_t minute, std::vector<GenRecord>* out) const
   for (const Injection& s : injections_) {
     InjectMinute(s, hosts_, config_.seed, minute, out);
   }
-  std::stable_sort(out->begin(), out->end(),
-                   [](const GenRecord& a, const GenRecord& b) {
-                     return a.start != b.start ? a.start < b.start
-                                               : a.host < b.host;
-                   });
+  std::stable_sort(
+      out->begin(), out->end(), [](const GenRecord& a, const GenRecord& b) {
+        return a.start != b.start ? a.start < b.start : a.host < b.host;
+      });
 }
 
 void TrafficGenerator::Run(

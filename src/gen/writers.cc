@@ -18,7 +18,8 @@ namespace {
 
 Status WriteAll(std::FILE* out, std::string_view data) {
   if (std::fwrite(data.data(), 1, data.size(), out) != data.size()) {
-    return Status::IoError(fmt::format("write error: {}", std::strerror(errno)));
+    return Status::IoError(
+        fmt::format("write error: {}", std::strerror(errno)));
   }
   return Status::Ok();
 }
@@ -42,7 +43,8 @@ class TextWriter : public RecordWriter {
                                   : Status::IoError("write error on stdout");
   }
   Status Finish() override {
-    return header_ ? WriteAll(out_, formatter_.HeaderLine() + "\n") : Status::Ok();
+    return header_ ? WriteAll(out_, formatter_.HeaderLine() + "\n")
+                   : Status::Ok();
   }
 
  private:
@@ -65,12 +67,14 @@ class CloudWatchWriter : public RecordWriter {
       formatter_.Append(r, &line_);
       const std::string stream = hosts_[r.host].eni + "-all";
       streams_.insert(stream);
-      fmt::format_to(std::back_inserter(b), "{}\n        {{\n            \"logStreamName\": ",
+      fmt::format_to(std::back_inserter(b),
+                     "{}\n        {{\n            \"logStreamName\": ",
                      next_id_ == 0 ? "" : ",");
       AppendJsonString(&b, stream);
-      fmt::format_to(std::back_inserter(b),
-                     ",\n            \"timestamp\": {},\n            \"message\": ",
-                     r.start * 1000);
+      fmt::format_to(
+          std::back_inserter(b),
+          ",\n            \"timestamp\": {},\n            \"message\": ",
+          r.start * 1000);
       AppendJsonString(&b, line_);
       fmt::format_to(std::back_inserter(b),
                      ",\n            \"ingestionTime\": {},\n            "
@@ -90,10 +94,12 @@ class CloudWatchWriter : public RecordWriter {
       first = false;
       b.append(std::string_view("        {\n            \"logStreamName\": "));
       AppendJsonString(&b, s);
-      b.append(std::string_view(",\n            \"searchedCompletely\": true\n        }"));
+      b.append(std::string_view(
+          ",\n            \"searchedCompletely\": true\n        }"));
     }
     b.append(std::string_view("\n    ]\n}\n"));
-    if (Status s = WriteAll(out_, std::string_view(b.data(), b.size())); !s.ok()) {
+    if (Status s = WriteAll(out_, std::string_view(b.data(), b.size()));
+        !s.ok()) {
       return s;
     }
     return std::fflush(out_) == 0 ? Status::Ok()
@@ -112,19 +118,23 @@ class CloudWatchWriter : public RecordWriter {
 class S3Writer : public RecordWriter {
  public:
   S3Writer(std::string dir, RecordFormatter formatter, const GenConfig& config)
-      : dir_(std::move(dir)), formatter_(std::move(formatter)), config_(config) {}
+      : dir_(std::move(dir)),
+        formatter_(std::move(formatter)),
+        config_(config) {}
   ~S3Writer() override { Close(); }
 
   Status Write(std::span<const GenRecord> records) override {
     for (const GenRecord& r : records) {
-      const int64_t period = r.start - ((r.start % kPeriod) + kPeriod) % kPeriod;
+      const int64_t period =
+          r.start - ((r.start % kPeriod) + kPeriod) % kPeriod;
       if (file_ == nullptr || period != period_) {
         if (Status s = Open(period); !s.ok()) return s;
       }
       line_.clear();
       formatter_.Append(r, &line_);
       line_.push_back('\n');
-      if (gzwrite(file_, line_.data(), static_cast<unsigned>(line_.size())) <= 0) {
+      if (gzwrite(file_, line_.data(), static_cast<unsigned>(line_.size())) <=
+          0) {
         return Status::IoError(fmt::format("write error on {}", path_));
       }
     }
@@ -139,21 +149,23 @@ class S3Writer : public RecordWriter {
     if (file_ == nullptr) return Status::Ok();
     const int rc = gzclose(file_);
     file_ = nullptr;
-    return rc == Z_OK ? Status::Ok()
-                      : Status::IoError(fmt::format("write error on {}", path_));
+    return rc == Z_OK
+               ? Status::Ok()
+               : Status::IoError(fmt::format("write error on {}", path_));
   }
 
   Status Open(int64_t period) {
     if (Status s = Close(); !s.ok()) return s;
     period_ = period;
     const UtcTime t = ToUtc(period * 1000);
-    const std::string folder = fmt::format(
-        "{}/AWSLogs/{}/vpcflowlogs/{}/{:04}/{:02}/{:02}", dir_, config_.account,
-        config_.region, t.year, t.month, t.day);
+    const std::string folder =
+        fmt::format("{}/AWSLogs/{}/vpcflowlogs/{}/{:04}/{:02}/{:02}", dir_,
+                    config_.account, config_.region, t.year, t.month, t.day);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     if (ec) {
-      return Status::IoError(fmt::format("cannot create {}: {}", folder, ec.message()));
+      return Status::IoError(
+          fmt::format("cannot create {}: {}", folder, ec.message()));
     }
     uint64_t h = config_.seed ^ static_cast<uint64_t>(period);
     path_ = fmt::format(
@@ -168,7 +180,8 @@ class S3Writer : public RecordWriter {
     }
     gzbuffer(file_, 1 << 17);
     const std::string header = formatter_.HeaderLine() + "\n";
-    if (gzwrite(file_, header.data(), static_cast<unsigned>(header.size())) <= 0) {
+    if (gzwrite(file_, header.data(), static_cast<unsigned>(header.size())) <=
+        0) {
       return Status::IoError(fmt::format("write error on {}", path_));
     }
     return Status::Ok();
@@ -199,7 +212,8 @@ std::unique_ptr<RecordWriter> NewCloudWatchWriter(
 std::unique_ptr<RecordWriter> NewS3Writer(std::string dir,
                                           RecordFormatter formatter,
                                           const GenConfig& config) {
-  return std::make_unique<S3Writer>(std::move(dir), std::move(formatter), config);
+  return std::make_unique<S3Writer>(std::move(dir), std::move(formatter),
+                                    config);
 }
 
 }  // namespace flowmon::gen

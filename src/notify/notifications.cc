@@ -34,10 +34,10 @@ AlarmIdentity Notifications::Identity(const AlarmSpec& spec) const {
 void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
                             const AlarmTransition& t) {
   if (targets_.empty()) return;
-  DeliverMessage(SnsAlarmMessage(spec, id, t), SlackMessage(spec, t),
-                 fmt::format("the {} -> {} transition at {}",
-                             AlarmStateName(t.from), AlarmStateName(t.to),
-                             FormatIso8601(t.time)));
+  DeliverMessage(
+      SnsAlarmMessage(spec, id, t), SlackMessage(spec, t),
+      fmt::format("the {} -> {} transition at {}", AlarmStateName(t.from),
+                  AlarmStateName(t.to), FormatIso8601(t.time)));
 }
 
 void Notifications::DeliverMessage(const std::string& sns_json,

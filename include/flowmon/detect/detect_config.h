@@ -53,7 +53,7 @@ struct BruteForceConfig {
 struct PortProbeConfig {
   bool enabled = true;
   int64_t window = 600;
-  std::vector<NamedPort> ports;      // set by the constructor's defaults
+  std::vector<NamedPort> ports;  // set by the constructor's defaults
   std::vector<int> high_ports = {9200, 9300};  // High, as in GuardDuty
   double severity = 2;
   double severity_high = 8;
@@ -66,10 +66,10 @@ struct PortProbeConfig {
 // recent baseline (rolling median and MAD).
 struct SpikeConfig {
   bool enabled = true;
-  int64_t baseline = 60;  // minutes of history in the median
-  int64_t warmup = 30;    // minutes of history before judging
-  double ratio = 5;       // at least this many times the median
-  double mads = 6;        // and this many scaled MADs above it
+  int64_t baseline = 60;                  // minutes of history in the median
+  int64_t warmup = 30;                    // minutes of history before judging
+  double ratio = 5;                       // at least this many times the median
+  double mads = 6;                        // and this many scaled MADs above it
   double min_bytes = 10 * 1024.0 * 1024;  // per minute, the floor
   double min_packets = 10000;
   double min_rejects = 300;
@@ -106,7 +106,7 @@ struct ExfilConfig {
   // in its previous `history` windows.
   double ratio = 10;
   int64_t history = 24;
-  bool include_aws = false;  // with --aws-ranges: count AWS destinations
+  bool include_aws = false;      // with --aws-ranges: count AWS destinations
   std::vector<IpNetwork> allow;  // destinations to ignore
   double severity = 8;
 };
@@ -127,9 +127,9 @@ struct DetectConfig {
   // other side is outside. RFC 1918 and IPv6 unique local addresses by
   // default; add your VPCs' public IPv4 and IPv6 blocks.
   std::vector<IpNetwork> internal;
-  int64_t lateness = 600;   // how late records may arrive (event time)
-  int64_t renotify = 21600;  // a repeat within this is the same finding
-  int64_t samples = 3;       // sample records per finding
+  int64_t lateness = 600;     // how late records may arrive (event time)
+  int64_t renotify = 21600;   // a repeat within this is the same finding
+  int64_t samples = 3;        // sample records per finding
   int64_t max_keys = 200000;  // tracked keys per detector and window
   std::string aws_ranges;     // --aws-ranges ip-ranges.json
   PortScanConfig port_scan;

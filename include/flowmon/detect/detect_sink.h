@@ -28,13 +28,12 @@ class FlowReader;
 struct SchemaBook;
 }  // namespace detect
 
-
 // What a run reports besides its findings.
 struct DetectCounters {
   uint64_t records = 0;
-  uint64_t untimed = 0;   // no CloudWatch timestamp and no start: skipped
-  uint64_t late = 0;      // arrived after their minute was final: skipped
-  uint64_t dropped = 0;   // keys dropped from a full table (max-keys)
+  uint64_t untimed = 0;  // no CloudWatch timestamp and no start: skipped
+  uint64_t late = 0;     // arrived after their minute was final: skipped
+  uint64_t dropped = 0;  // keys dropped from a full table (max-keys)
 };
 
 class DetectSink : public RecordSink {
@@ -79,9 +78,9 @@ class DetectSink : public RecordSink {
   // The formats of the samples (a worker's move into the main sink's).
   std::shared_ptr<detect::SchemaBook> schemas_;
   std::unique_ptr<detect::FindingBook> book_;  // main only
-  uint64_t schema_id_ = UINT64_MAX;  // the format usable_ is for
-  std::vector<bool> usable_;         // per detector: can read that format
-  int64_t watermark_ = INT64_MIN;    // newest event time, epoch seconds
+  uint64_t schema_id_ = UINT64_MAX;            // the format usable_ is for
+  std::vector<bool> usable_;          // per detector: can read that format
+  int64_t watermark_ = INT64_MIN;     // newest event time, epoch seconds
   int64_t closed_until_ = INT64_MIN;  // minutes before this are final
   int64_t next_advance_ = INT64_MIN;  // the watermark that closes more
   DetectCounters counters_;

@@ -44,7 +44,7 @@ struct FindingResource {
   std::string az_id;
   std::string address;  // the resource's side of the flows (private IP)
   bool transit_gateway = false;  // interface_id is a tgw-attachment-id
-  bool all = false;  // not one ENI: every record (the account's)
+  bool all = false;              // not one ENI: every record (the account's)
 };
 
 // The other side: an address, maybe a port, and who owns it when known

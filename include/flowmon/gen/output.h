@@ -31,10 +31,34 @@ class RecordFormatter {
  private:
   // What each column holds; kNone writes "-".
   enum class Column : unsigned char {
-    kNone, kVersion, kAccount, kInterface, kStart, kEnd, kLogStatus, kVpc,
-    kSubnet, kInstance, kRegion, kAz, kResourceType, kTgw, kTgwAttachment,
-    kPacketsLost, kSrcAddr, kDstAddr, kSrcPort, kDstPort, kProtocol,
-    kPackets, kBytes, kAction, kTcpFlags, kType, kDirection, kTrafficPath
+    kNone,
+    kVersion,
+    kAccount,
+    kInterface,
+    kStart,
+    kEnd,
+    kLogStatus,
+    kVpc,
+    kSubnet,
+    kInstance,
+    kRegion,
+    kAz,
+    kResourceType,
+    kTgw,
+    kTgwAttachment,
+    kPacketsLost,
+    kSrcAddr,
+    kDstAddr,
+    kSrcPort,
+    kDstPort,
+    kProtocol,
+    kPackets,
+    kBytes,
+    kAction,
+    kTcpFlags,
+    kType,
+    kDirection,
+    kTrafficPath
   };
   static Column CodeOf(std::string_view field);
 

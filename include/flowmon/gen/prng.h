@@ -74,8 +74,8 @@ class Random {
     uint64_t a = uint64_t{1} << k, b = (a << 1) - 1;
     if (a < lo) a = lo;
     if (b > hi) b = hi;
-    return static_cast<uint64_t>(Between(static_cast<int64_t>(a),
-                                         static_cast<int64_t>(b)));
+    return static_cast<uint64_t>(
+        Between(static_cast<int64_t>(a), static_cast<int64_t>(b)));
   }
 
  private:

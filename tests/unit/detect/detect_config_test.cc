@@ -29,7 +29,8 @@ TEST_CASE("detect config: values and their errors", "[detect]") {
   DetectConfig c;
   REQUIRE(ApplySetting(&c, "port-scan.window", "15m").ok());
   CHECK(c.port_scan.window == 900);
-  REQUIRE(ApplySetting(&c, "brute-force.ports", "22=SSH, 2222=SSH,5985=WinRM").ok());
+  REQUIRE(ApplySetting(&c, "brute-force.ports", "22=SSH, 2222=SSH,5985=WinRM")
+              .ok());
   CHECK(c.brute_force.ports.size() == 3);
   CHECK(c.brute_force.ports[2].name == "WinRM");
   REQUIRE(ApplySetting(&c, "exfil.min-bytes", "500MB").ok());
@@ -73,7 +74,8 @@ TEST_CASE("detect config: the JSON file", "[detect]") {
     "spike.enabled": false,
     "blocklist": {"files": ["lists/a.txt", "/abs/b.txt"]},
     "aws-ranges": "ip-ranges.json"
-  })", f);
+  })",
+             f);
   std::fclose(f);
   DetectConfig c;
   REQUIRE(LoadDetectConfig(dir + "/c.json", &c).ok());

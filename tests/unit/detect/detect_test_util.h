@@ -63,8 +63,9 @@ struct DetectRun {
 
 // Runs `text` through a DetectSink: a stream on one thread, or a whole
 // buffer split across `threads`.
-inline DetectRun Detect(const std::string& text, const DetectConfig& config = {},
-                        unsigned threads = 1, std::string_view format = "") {
+inline DetectRun Detect(const std::string& text,
+                        const DetectConfig& config = {}, unsigned threads = 1,
+                        std::string_view format = "") {
   Result<std::unique_ptr<DetectSink>> sink =
       DetectSink::Create(config, [](const Finding&) {});
   REQUIRE(sink.ok());

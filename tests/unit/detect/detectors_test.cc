@@ -122,11 +122,12 @@ TEST_CASE("detect: every scenario at random times in a day", "[detect]") {
     day.seed = trial * 1000;
     day.volume = 30;
     for (size_t i = 0; i < slots.size(); ++i) {
-      const int64_t at = 60 + static_cast<int64_t>(slots[i]) * 120 + r.Between(0, 40);
+      const int64_t at =
+          60 + static_cast<int64_t>(slots[i]) * 120 + r.Between(0, 40);
       const std::string& kind = kinds[i].first;
-      day.scenarios.push_back(fmt::format("{}{}at={:02}:{:02}", kind,
-                                          kind.find(':') == std::string::npos ? ":" : ",",
-                                          at / 60, at % 60));
+      day.scenarios.push_back(fmt::format(
+          "{}{}at={:02}:{:02}", kind,
+          kind.find(':') == std::string::npos ? ":" : ",", at / 60, at % 60));
     }
     INFO(fmt::format("{}", fmt::join(day.scenarios, " ")));
     const DetectRun run =
@@ -152,12 +153,13 @@ TEST_CASE("detect: a scenario across two windows is one finding", "[detect]") {
   for (const std::string scenario :
        {"ssh-brute-force:at=02:07", "port-scan:at=02:08", "exfil:at=02:55"}) {
     INFO(scenario);
-    const DetectRun run = testing::Detect(testing::GenText(testing::With({scenario})));
+    const DetectRun run =
+        testing::Detect(testing::GenText(testing::With({scenario})));
     REQUIRE(run.findings.size() == 1);
     CHECK(run.findings[0].count == 2);
   }
-  const DetectRun ssh =
-      testing::Detect(testing::GenText(testing::With({"ssh-brute-force:at=02:07"})));
+  const DetectRun ssh = testing::Detect(
+      testing::GenText(testing::With({"ssh-brute-force:at=02:07"})));
   // What the second window saw after the decision is in the totals.
   CHECK(ssh.findings[0].FigureValue("attempts") == 150);
   CHECK(ssh.findings[0].last_seen - ssh.findings[0].first_seen > 240);
@@ -200,9 +202,9 @@ TEST_CASE("detect: a busy but legitimate network finds nothing", "[detect]") {
 // `t` (a v2 record on eni-1).
 std::string Record(std::string_view src, std::string_view dst, int sport,
                    int dport, int packets, std::string_view action, int64_t t) {
-  return fmt::format("2 123456789012 eni-0000000000000001 {} {} {} {} 6 {} {} {} {} {} OK\n",
-                     src, dst, sport, dport, packets, packets * 80, t, t + 5,
-                     action);
+  return fmt::format(
+      "2 123456789012 eni-0000000000000001 {} {} {} {} 6 {} {} {} {} {} OK\n",
+      src, dst, sport, dport, packets, packets * 80, t, t + 5, action);
 }
 
 TEST_CASE("detect: brute force counts attempts, not sessions", "[detect]") {
@@ -212,8 +214,8 @@ TEST_CASE("detect: brute force counts attempts, not sessions", "[detect]") {
   for (int i = 0; i < 40; ++i) {
     sessions += Record("198.51.100.7", "10.0.1.20", 40000 + i, 22, 400,
                        "ACCEPT", kDay + i * 10);
-    attempts += Record("198.51.100.7", "10.0.1.20", 40000 + i, 22, 2,
-                       "REJECT", kDay + i * 10);
+    attempts += Record("198.51.100.7", "10.0.1.20", 40000 + i, 22, 2, "REJECT",
+                       kDay + i * 10);
   }
   CHECK(testing::Detect(sessions).findings.empty());
   const DetectRun run = testing::Detect(attempts);
@@ -240,8 +242,8 @@ TEST_CASE("detect: replies never make a port scan", "[detect]") {
   for (int i = 0; i < 200; ++i) {
     replies += Record("10.0.1.10", "203.0.113.5", 443, 32768 + i, 2, "ACCEPT",
                       kDay + i);
-    probes += Record("203.0.113.5", "10.0.1.10", 40000, 1 + i, 1, "REJECT",
-                     kDay + i);
+    probes +=
+        Record("203.0.113.5", "10.0.1.10", 40000, 1 + i, 1, "REJECT", kDay + i);
   }
   CHECK(testing::Detect(replies).findings.empty());
   const DetectRun run = testing::Detect(probes);
@@ -261,7 +263,8 @@ TEST_CASE("detect: IPv6 sources and targets", "[detect]") {
   CHECK(f.remote.address == "2001:db8:ff00::66");
   CHECK(f.resource.address == "2001:db8:1234:1::10");
   DetectConfig mine;
-  REQUIRE(ApplySetting(&mine, "internal", "10.0.0.0/8,2001:db8:1234::/48").ok());
+  REQUIRE(
+      ApplySetting(&mine, "internal", "10.0.0.0/8,2001:db8:1234::/48").ok());
   const DetectRun both = testing::Detect(text, mine);
   REQUIRE(testing::Types(both) ==
           std::vector<std::string>{"UnauthorizedAccess:EC2/SSHBruteForce",
@@ -357,7 +360,8 @@ TEST_CASE("detect: blocklists and AWS's ranges", "[detect]") {
   DetectConfig listed = WithBlocklist(ranges);
   REQUIRE(OnlyDetectors(&listed, "blocklist").ok());
   const DetectRun run = testing::Detect(testing::GenText(day), listed);
-  const Finding& f = Only(run, "UnauthorizedAccess:EC2/MaliciousIPCaller.Custom");
+  const Finding& f =
+      Only(run, "UnauthorizedAccess:EC2/MaliciousIPCaller.Custom");
   CHECK(f.remote.organization == "AWS S3 us-east-1");
   CHECK(f.role == ResourceRole::kActor);
 }
@@ -365,7 +369,8 @@ TEST_CASE("detect: blocklists and AWS's ranges", "[detect]") {
 TEST_CASE("detect: an ENI that stops reporting", "[detect]") {
   // A short silence, or one at the very start, is not a gap; a stop that
   // lasts to the end of the data is.
-  CHECK(testing::Detect(testing::GenText(testing::With({"gap:at=02:00,minutes=20"})))
+  CHECK(testing::Detect(
+            testing::GenText(testing::With({"gap:at=02:00,minutes=20"})))
             .findings.empty());
   const DetectRun end = testing::Detect(
       testing::GenText(testing::With({"gap:host=batch,at=04:00,minutes=200"})));
@@ -373,10 +378,11 @@ TEST_CASE("detect: an ENI that stops reporting", "[detect]") {
   CHECK(f.resource.interface_id == "eni-0a1b2c3d4e5f60007");
   CHECK(f.FigureValue("silentSeconds") >= 1800);
   // When it comes back, the finding says how long it was silent.
-  const DetectRun back =
-      testing::Detect(testing::GenText(testing::With({"gap:at=02:00,minutes=45"})));
-  CHECK(Only(back, "Stealth:EC2/FlowLogsStopped").FigureValue("silentSeconds") ==
-        45 * 60);
+  const DetectRun back = testing::Detect(
+      testing::GenText(testing::With({"gap:at=02:00,minutes=45"})));
+  CHECK(
+      Only(back, "Stealth:EC2/FlowLogsStopped").FigureValue("silentSeconds") ==
+      45 * 60);
 }
 
 TEST_CASE("detect: late records and the lateness window", "[detect]") {

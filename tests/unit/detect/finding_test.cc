@@ -31,8 +31,8 @@ TEST_CASE("finding book: repeats within renotify are one finding", "[detect]") {
   REQUIRE(all.size() == 1);
   CHECK(all[0].count == 2);
   CHECK(all[0].last_seen == 5000);
-  CHECK(all[0].FigureValue("attempts") == 67);       // summed
-  CHECK(all[0].FigureValue("distinctPorts") == 5);   // the peak
+  CHECK(all[0].FigureValue("attempts") == 67);      // summed
+  CHECK(all[0].FigureValue("distinctPorts") == 5);  // the peak
   CHECK(all[0].figures[1].approximate);
   // Quiet for longer: a new finding, with another id.
   CHECK(book.Report("k", Sample(20000), {}));
@@ -72,13 +72,16 @@ TEST_CASE("finding json: GuardDuty's shape", "[detect]") {
   CHECK(at(json, "$.type") == "UnauthorizedAccess:EC2/SSHBruteForce");
   CHECK(at(json, "$.severity") == "2");
   CHECK(at(json, "$.resource.resourceType") == "NetworkInterface");
-  CHECK(at(json, "$.resource.instanceDetails.networkInterfaces[0]."
-                 "networkInterfaceId") == "eni-1");
+  CHECK(at(json,
+           "$.resource.instanceDetails.networkInterfaces[0]."
+           "networkInterfaceId") == "eni-1");
   CHECK(at(json, "$.service.action.actionType") == "NETWORK_CONNECTION");
-  CHECK(at(json, "$.service.action.networkConnectionAction.remoteIpDetails."
-                 "ipAddressV6") == "2001:db8::1");
-  CHECK(at(json, "$.service.action.networkConnectionAction.localPortDetails."
-                 "port") == "22");
+  CHECK(at(json,
+           "$.service.action.networkConnectionAction.remoteIpDetails."
+           "ipAddressV6") == "2001:db8::1");
+  CHECK(at(json,
+           "$.service.action.networkConnectionAction.localPortDetails."
+           "port") == "22");
   CHECK(at(json, "$.service.action.networkConnectionAction.blocked") == "true");
   CHECK(at(json, "$.service.eventFirstSeen") == "2024-03-04T02:00:00.000Z");
   CHECK(at(json, "$.service.additionalInfo.approximate[0]") == "distinctPorts");

@@ -21,7 +21,8 @@ TEST_CASE("distinct counter: exact while small, then within 5%", "[detect]") {
     DistinctCounter big;
     for (uint64_t v = 0; v < n; ++v) big.Add(Mix64(v + 7));
     CHECK(big.approximate());
-    CHECK(std::abs(big.Estimate() - static_cast<double>(n)) < 0.05 * static_cast<double>(n));
+    CHECK(std::abs(big.Estimate() - static_cast<double>(n)) <
+          0.05 * static_cast<double>(n));
   }
 }
 

@@ -59,7 +59,7 @@ TEST_CASE("gen: a scenario leaves the baseline alone", "[gen]") {
       extra.erase(it);
     }
   }
-  CHECK(missing > 60);  // an hour of the db: at least its NODATA minutes
+  CHECK(missing > 60);         // an hour of the db: at least its NODATA minutes
   CHECK(extra.size() == 150);  // the attempts
   for (const std::string& line : extra) {
     CHECK(line.find("203.0.113.9 10.0.1.10") != std::string::npos);
@@ -79,12 +79,16 @@ TEST_CASE("gen: formats, versions and NODATA", "[gen]") {
   GenRun tgw;
   tgw.duration = 60;
   tgw.format = "tgw";
-  CHECK(Lines(GenText(tgw))[0].starts_with("6 TransitGateway 123456789012 tgw-"));
+  CHECK(
+      Lines(GenText(tgw))[0].starts_with("6 TransitGateway 123456789012 tgw-"));
 }
 
 TEST_CASE("gen: scenario errors say what is wrong", "[gen]") {
-  CHECK(ParseScenario("portscan").status().message().starts_with(
-      "unknown scenario 'portscan' (expected ssh-brute-force, "));
+  CHECK(ParseScenario("portscan")
+            .status()
+            .message()
+            .starts_with(
+                "unknown scenario 'portscan' (expected ssh-brute-force, "));
   CHECK(ParseScenario("spike:colour=red").status().message() ==
         "--scenario spike: unknown key 'colour=red' (it takes to=web-1 "
         "at=14:00 minutes=3 rate=600 bytes=200000)");
@@ -115,8 +119,9 @@ TEST_CASE("gen: the S3 layout and CloudWatch JSON read back", "[gen]") {
   TrafficGenerator g = *TrafficGenerator::Create(config);
   const std::string dir = "/tmp/flowmon_gen_s3_test";
   std::filesystem::remove_all(dir);
-  auto s3 = NewS3Writer(dir, RecordFormatter(Schema::DefaultV2(), g.hosts(), g.config()),
-                        g.config());
+  auto s3 = NewS3Writer(
+      dir, RecordFormatter(Schema::DefaultV2(), g.hosts(), g.config()),
+      g.config());
   g.Run([&](std::span<const GenRecord> r) { return s3->Write(r).ok(); });
   REQUIRE(s3->Finish().ok());
   std::vector<std::string> files;
@@ -126,9 +131,10 @@ TEST_CASE("gen: the S3 layout and CloudWatch JSON read back", "[gen]") {
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() == 3);  // one a five minutes
   CHECK(files[0].starts_with(
-      dir + "/AWSLogs/123456789012/vpcflowlogs/us-east-1/2024/03/04/"
-            "123456789012_vpcflowlogs_us-east-1_fl-0a1b2c3d4e5f60718_"
-            "20240304T0000Z_"));
+      dir +
+      "/AWSLogs/123456789012/vpcflowlogs/us-east-1/2024/03/04/"
+      "123456789012_vpcflowlogs_us-east-1_fl-0a1b2c3d4e5f60718_"
+      "20240304T0000Z_"));
   CHECK(files[0].ends_with(".log.gz"));
   gzFile f = gzopen(files[0].c_str(), "rb");
   char first[200] = {};
@@ -140,8 +146,9 @@ TEST_CASE("gen: the S3 layout and CloudWatch JSON read back", "[gen]") {
   // flowmon reads both back as the same records: the scan is found in each.
   const std::string path = dir + "/events.json";
   std::FILE* out = std::fopen(path.c_str(), "w+");
-  auto cw = NewCloudWatchWriter(out, RecordFormatter(Schema::DefaultV2(), g.hosts(), g.config()),
-                                g.hosts());
+  auto cw = NewCloudWatchWriter(
+      out, RecordFormatter(Schema::DefaultV2(), g.hosts(), g.config()),
+      g.hosts());
   g.Run([&](std::span<const GenRecord> r) { return cw->Write(r).ok(); });
   REQUIRE(cw->Finish().ok());
   std::fclose(out);
