@@ -80,8 +80,7 @@ class BruteForceDetector : public Detector {
         },
         [&](const PairKey& k, AttemptAgg& a, int64_t) {
           if (!a.decided) return;
-          const FlowTotals d = a.totals.Since(a.reported);
-          book->Amend(Key(k), d.last, d.Figures());
+          AmendSince(book, Key(k), a.totals, a.reported);
         });
   }
 

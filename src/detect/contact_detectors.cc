@@ -78,8 +78,7 @@ class ContactDetector : public Detector {
         },
         [&](const PairKey& k, ContactAgg& a, int64_t) {
           if (!a.decided) return;
-          const FlowTotals d = a.totals.Since(a.reported);
-          book->Amend(Key(k), d.last, d.Figures());
+          AmendSince(book, Key(k), a.totals, a.reported);
         });
   }
 

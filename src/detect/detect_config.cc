@@ -64,30 +64,24 @@ std::string FormatBytes(double bytes) {
       return fmt::format("{}{}", bytes / unit, name);
     }
   }
-  return fmt::format("{}", bytes);
+  return FigureText(bytes);
 }
 
-std::string FormatNumber(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    return fmt::format("{}", static_cast<int64_t>(v));
-  }
-  return fmt::format("{}", v);
-}
-
-// A setting of one field of type T: how it parses and prints.
+// A setting of one field of type T: how its text parses and prints.
 template <typename T>
 Setting Make(std::string_view name, std::string_view kind,
              std::string_view description, std::function<T&(Config&)> field,
-             std::function<Status(std::string_view, T&)> parse,
+             std::function<Result<T>(std::string_view)> parse,
              std::function<std::string(const T&)> print) {
   Setting s;
   s.doc = {name, kind, description};
   s.set = [name, field, parse](Config* c, std::string_view text) -> Status {
-    T value = field(*c);
-    if (Status st = parse(text, value); !st.ok()) {
-      return Status::InvalidArgument(fmt::format("{}: {}", name, st.message()));
+    Result<T> value = parse(text);
+    if (!value.ok()) {
+      return Status::InvalidArgument(
+          fmt::format("{}: {}", name, value.status().message()));
     }
-    field(*c) = std::move(value);
+    field(*c) = std::move(*value);
     return Status::Ok();
   };
   s.get = [field, print](const Config& c) {
@@ -96,213 +90,183 @@ Setting Make(std::string_view name, std::string_view kind,
   return s;
 }
 
-Status ParseDurationText(std::string_view text, int64_t& out) {
+Status NotA(std::string_view text, std::string_view what) {
+  return Status::InvalidArgument(fmt::format("'{}' is not {}", text, what));
+}
+
+Result<int64_t> ParseSeconds(std::string_view text) {
   Result<int64_t> d = ParseDuration(text);
-  if (!d.ok() || *d < 0) {
-    return Status::InvalidArgument(
-        fmt::format("'{}' is not a duration (90, 10m, 6h, 1d)", text));
+  if (!d.ok() || *d < 0) return NotA(text, "a duration (90, 10m, 6h, 1d)");
+  return *d;
+}
+
+// A duration kept as whole minutes (the spike detector's series lengths).
+Result<int64_t> ParseMinutes(std::string_view text) {
+  Result<int64_t> seconds = ParseSeconds(text);
+  if (!seconds.ok()) return seconds;
+  if (*seconds % 60 != 0 || *seconds == 0) {
+    return NotA(text, "a whole number of minutes");
   }
-  out = *d;
-  return Status::Ok();
+  return *seconds / 60;
+}
+
+Result<int64_t> ParseCount(std::string_view text) {
+  double v;
+  if (!ParseNumber(text, &v) || v < 0 || v != std::floor(v)) {
+    return NotA(text, "a whole number");
+  }
+  return static_cast<int64_t>(v);
+}
+
+Result<double> ParseNonNegative(std::string_view text) {
+  double v;
+  if (!ParseNumber(text, &v) || v < 0) return NotA(text, "a number");
+  return v;
+}
+
+Result<bool> ParseBool(std::string_view text) {
+  if (text == "true" || text == "1" || text == "yes") return true;
+  if (text == "false" || text == "0" || text == "no") return false;
+  return NotA(text, "true or false");
+}
+
+Result<IpNetwork> ParseCidr(std::string_view text) {
+  const std::optional<IpNetwork> n = IpNetwork::Parse(text);
+  if (!n) return NotA(text, "an address or CIDR block");
+  return *n;
+}
+
+std::function<Result<int>(std::string_view)> UpTo(int max) {
+  return [max](std::string_view text) -> Result<int> {
+    double v;
+    if (!ParseNumber(text, &v) || v < 0 || v > max || v != std::floor(v)) {
+      return NotA(text, fmt::format("a number from 0 to {}", max));
+    }
+    return static_cast<int>(v);
+  };
+}
+
+// "22=SSH": a port and the name findings give it.
+Result<NamedPort> ParseNamedPort(std::string_view text) {
+  const size_t eq = text.find('=');
+  Result<int> port = UpTo(65535)(text.substr(0, eq));
+  if (!port.ok()) return port.status();
+  NamedPort p;
+  p.port = *port;
+  if (eq != std::string_view::npos) p.name = text.substr(eq + 1);
+  return p;
+}
+
+// Comma-separated items, each parsed by `item`.
+template <typename T>
+std::function<Result<std::vector<T>>(std::string_view)> ListOf(
+    std::function<Result<T>(std::string_view)> item) {
+  return [item](std::string_view text) -> Result<std::vector<T>> {
+    std::vector<T> out;
+    for (const std::string_view part : SplitList(text)) {
+      Result<T> v = item(part);
+      if (!v.ok()) return v.status();
+      out.push_back(std::move(*v));
+    }
+    return out;
+  };
+}
+
+// The items printed by `item`, comma-separated.
+template <typename T>
+std::function<std::string(const std::vector<T>&)> Joined(
+    std::function<std::string(const T&)> item) {
+  return [item](const std::vector<T>& v) {
+    std::string out;
+    for (const T& x : v) out += (out.empty() ? "" : ",") + item(x);
+    return out;
+  };
+}
+
+std::string CidrText(const IpNetwork& n) {
+  std::string out;
+  n.AppendTo(&out);
+  return out;
+}
+
+std::string NamedPortText(const NamedPort& p) {
+  return p.name.empty() ? std::to_string(p.port)
+                        : fmt::format("{}={}", p.port, p.name);
 }
 
 template <typename Field>
 Setting DurationSetting(std::string_view name, std::string_view description,
                         Field field) {
-  return Make<int64_t>(name, "duration", description, field, ParseDurationText,
-                       [](const int64_t& v) { return FormatDuration(v); });
+  return Make<int64_t>(name, "duration", description, field, ParseSeconds,
+                       FormatDuration);
 }
 
-// A duration kept as whole minutes (the spike detector's series lengths).
 template <typename Field>
 Setting MinutesSetting(std::string_view name, std::string_view description,
                        Field field) {
-  return Make<int64_t>(
-      name, "duration", description, field,
-      [](std::string_view text, int64_t& out) {
-        int64_t seconds = 0;
-        if (Status s = ParseDurationText(text, seconds); !s.ok()) return s;
-        if (seconds % 60 != 0 || seconds == 0) {
-          return Status::InvalidArgument(
-              fmt::format("'{}' is not a whole number of minutes", text));
-        }
-        out = seconds / 60;
-        return Status::Ok();
-      },
-      [](const int64_t& v) { return FormatDuration(v * 60); });
+  return Make<int64_t>(name, "duration", description, field, ParseMinutes,
+                       [](const int64_t& v) { return FormatDuration(v * 60); });
 }
 
 template <typename Field>
 Setting CountSetting(std::string_view name, std::string_view description,
                      Field field) {
-  return Make<int64_t>(
-      name, "count", description, field,
-      [](std::string_view text, int64_t& out) {
-        double v;
-        if (!ParseNumber(text, &v) || v < 0 || v != std::floor(v)) {
-          return Status::InvalidArgument(
-              fmt::format("'{}' is not a whole number", text));
-        }
-        out = static_cast<int64_t>(v);
-        return Status::Ok();
-      },
-      [](const int64_t& v) { return fmt::format("{}", v); });
+  return Make<int64_t>(name, "count", description, field, ParseCount,
+                       [](const int64_t& v) { return std::to_string(v); });
 }
 
 template <typename Field>
 Setting NumberSetting(std::string_view name, std::string_view description,
                       Field field) {
-  return Make<double>(
-      name, "number", description, field,
-      [](std::string_view text, double& out) {
-        double v;
-        if (!ParseNumber(text, &v) || v < 0) {
-          return Status::InvalidArgument(
-              fmt::format("'{}' is not a number", text));
-        }
-        out = v;
-        return Status::Ok();
-      },
-      [](const double& v) { return FormatNumber(v); });
+  return Make<double>(name, "number", description, field, ParseNonNegative,
+                      FigureText);
 }
 
 template <typename Field>
 Setting SeveritySetting(std::string_view name, std::string_view description,
                         Field field) {
-  return Make<double>(
-      name, "severity", description, field,
-      [](std::string_view text, double& out) {
-        Result<double> s = ParseSeverity(text);
-        if (!s.ok()) return s.status();
-        out = *s;
-        return Status::Ok();
-      },
-      [](const double& v) { return FormatNumber(v); });
+  return Make<double>(name, "severity", description, field, ParseSeverity,
+                      FigureText);
 }
 
 template <typename Field>
 Setting BytesSetting(std::string_view name, std::string_view description,
                      Field field) {
-  return Make<double>(
-      name, "bytes", description, field,
-      [](std::string_view text, double& out) {
-        Result<double> b = ParseBytes(text);
-        if (!b.ok()) return b.status();
-        out = *b;
-        return Status::Ok();
-      },
-      [](const double& v) { return FormatBytes(v); });
+  return Make<double>(name, "bytes", description, field, ParseBytes,
+                      FormatBytes);
 }
 
 template <typename Field>
 Setting BoolSetting(std::string_view name, std::string_view description,
                     Field field) {
   return Make<bool>(
-      name, "bool", description, field,
-      [](std::string_view text, bool& out) {
-        if (text == "true" || text == "1" || text == "yes") {
-          out = true;
-        } else if (text == "false" || text == "0" || text == "no") {
-          out = false;
-        } else {
-          return Status::InvalidArgument(
-              fmt::format("'{}' is not true or false", text));
-        }
-        return Status::Ok();
-      },
+      name, "bool", description, field, ParseBool,
       [](const bool& v) { return std::string(v ? "true" : "false"); });
 }
 
 template <typename Field>
 Setting CidrsSetting(std::string_view name, std::string_view description,
                      Field field) {
-  return Make<std::vector<IpNetwork>>(
-      name, "cidrs", description, field,
-      [](std::string_view text, std::vector<IpNetwork>& out) {
-        out.clear();
-        for (const std::string_view item : SplitList(text)) {
-          const std::optional<IpNetwork> n = IpNetwork::Parse(item);
-          if (!n) {
-            return Status::InvalidArgument(
-                fmt::format("'{}' is not an address or CIDR block", item));
-          }
-          out.push_back(*n);
-        }
-        return Status::Ok();
-      },
-      [](const std::vector<IpNetwork>& v) {
-        std::string out;
-        for (const IpNetwork& n : v) {
-          if (!out.empty()) out += ',';
-          n.AppendTo(&out);
-        }
-        return out;
-      });
-}
-
-Status ParsePort(std::string_view text, int max, int* out) {
-  double v;
-  if (!ParseNumber(text, &v) || v < 0 || v > max || v != std::floor(v)) {
-    return Status::InvalidArgument(
-        fmt::format("'{}' is not a number from 0 to {}", text, max));
-  }
-  *out = static_cast<int>(v);
-  return Status::Ok();
+  return Make<std::vector<IpNetwork>>(name, "cidrs", description, field,
+                                      ListOf<IpNetwork>(ParseCidr),
+                                      Joined<IpNetwork>(CidrText));
 }
 
 // "22=SSH,3389=RDP": ports and their names (a name needs no port's digits).
 template <typename Field>
 Setting PortsSetting(std::string_view name, std::string_view description,
                      Field field) {
-  return Make<std::vector<NamedPort>>(
-      name, "ports", description, field,
-      [](std::string_view text, std::vector<NamedPort>& out) {
-        out.clear();
-        for (const std::string_view item : SplitList(text)) {
-          const size_t eq = item.find('=');
-          NamedPort p;
-          if (Status s = ParsePort(item.substr(0, eq), 65535, &p.port);
-              !s.ok()) {
-            return s;
-          }
-          if (eq != std::string_view::npos) p.name = item.substr(eq + 1);
-          out.push_back(std::move(p));
-        }
-        return Status::Ok();
-      },
-      [](const std::vector<NamedPort>& v) {
-        std::string out;
-        for (const NamedPort& p : v) {
-          if (!out.empty()) out += ',';
-          out += std::to_string(p.port);
-          if (!p.name.empty()) out += "=" + p.name;
-        }
-        return out;
-      });
+  return Make<std::vector<NamedPort>>(name, "ports", description, field,
+                                      ListOf<NamedPort>(ParseNamedPort),
+                                      Joined<NamedPort>(NamedPortText));
 }
 
 template <typename Field>
 Setting NumbersSetting(std::string_view name, std::string_view kind, int max,
                        std::string_view description, Field field) {
   return Make<std::vector<int>>(
-      name, kind, description, field,
-      [max](std::string_view text, std::vector<int>& out) {
-        out.clear();
-        for (const std::string_view item : SplitList(text)) {
-          int v;
-          if (Status s = ParsePort(item, max, &v); !s.ok()) return s;
-          out.push_back(v);
-        }
-        return Status::Ok();
-      },
-      [](const std::vector<int>& v) {
-        std::string out;
-        for (const int n : v) {
-          if (!out.empty()) out += ',';
-          out += std::to_string(n);
-        }
-        return out;
-      });
+      name, kind, description, field, ListOf<int>(UpTo(max)),
+      Joined<int>([](const int& v) { return std::to_string(v); }));
 }
 
 template <typename Field>
@@ -310,20 +274,10 @@ Setting FilesSetting(std::string_view name, std::string_view description,
                      Field field) {
   return Make<std::vector<std::string>>(
       name, "files", description, field,
-      [](std::string_view text, std::vector<std::string>& out) {
-        out.clear();
-        for (const std::string_view item : SplitList(text))
-          out.emplace_back(item);
-        return Status::Ok();
-      },
-      [](const std::vector<std::string>& v) {
-        std::string out;
-        for (const std::string& f : v) {
-          if (!out.empty()) out += ',';
-          out += f;
-        }
-        return out;
-      });
+      ListOf<std::string>([](std::string_view t) -> Result<std::string> {
+        return std::string(t);
+      }),
+      Joined<std::string>([](const std::string& f) { return f; }));
 }
 
 template <typename Field>
@@ -331,10 +285,7 @@ Setting PathSetting(std::string_view name, std::string_view description,
                     Field field) {
   return Make<std::string>(
       name, "file", description, field,
-      [](std::string_view text, std::string& out) {
-        out.assign(text);
-        return Status::Ok();
-      },
+      [](std::string_view t) -> Result<std::string> { return std::string(t); },
       [](const std::string& v) { return v; });
 }
 

@@ -157,8 +157,7 @@ class ExfilDetector : public Detector {
             return;
           }
           reported_[k] = std::max(reported_[k], a.totals.last);
-          const FlowTotals d = a.totals.Since(a.reported);
-          book->Amend(Key(k), d.last, d.Figures());
+          AmendSince(book, Key(k), a.totals, a.reported);
         });
     while (!sketches_.empty() &&
            sketches_.begin()->first + egress_.window() <= closed_until) {

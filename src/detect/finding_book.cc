@@ -22,6 +22,15 @@ std::string FieldText(const Schema& schema,
 
 }  // namespace
 
+void AmendSince(FindingBook* book, const std::string& key,
+                const FlowTotals& now, const FlowTotals& reported,
+                std::vector<FindingFigure> extra) {
+  const FlowTotals d = now.Since(reported);
+  std::vector<FindingFigure> figures = d.Figures();
+  for (FindingFigure& f : extra) figures.push_back(std::move(f));
+  book->Amend(key, d.last, figures);
+}
+
 void MergeFigures(const std::vector<FindingFigure>& figures,
                   std::vector<FindingFigure>* into) {
   for (const FindingFigure& add : figures) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/flow_totals.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/detect/finding.h"
 
@@ -65,6 +66,12 @@ class FindingBook {
   std::vector<uint64_t> pending_;                   // made since Flush
   std::vector<uint64_t> order_;  // with keep_all: in the order handed out
 };
+
+// Amends `key` with what its window gathered after the decision: `now`
+// less `reported`, and `extra` figures.
+void AmendSince(FindingBook* book, const std::string& key,
+                const FlowTotals& now, const FlowTotals& reported,
+                std::vector<FindingFigure> extra = {});
 
 // Merges `figures` into `into` (summed, or the larger for peak figures).
 void MergeFigures(const std::vector<FindingFigure>& figures,

@@ -89,11 +89,9 @@ class PortProbeDetector : public Detector {
         },
         [&](const AddressKey& k, ProbeAgg& a, int64_t) {
           if (!a.decided) return;
-          const FlowTotals d = a.totals.Since(a.reported);
-          std::vector<FindingFigure> figures = d.Figures();
-          figures.push_back({"distinctSources", a.remotes.Estimate(),
-                             a.remotes.approximate(), true});
-          book->Amend(Key(k), d.last, figures);
+          AmendSince(book, Key(k), a.totals, a.reported,
+                     {{"distinctSources", a.remotes.Estimate(),
+                       a.remotes.approximate(), true}});
         });
   }
 

@@ -198,8 +198,7 @@ class PortScanDetector : public Detector {
 
   static void Done(const IpAddress& src, ScanAgg& a, FindingBook* book) {
     if (!a.amends) return;
-    const FlowTotals d = a.totals.Since(a.reported);
-    book->Amend(Key(src), d.last, d.Figures());
+    AmendSince(book, Key(src), a.totals, a.reported);
   }
 
   DetectContext context_;

@@ -38,18 +38,6 @@ const IpAddress kBackup = V4(52, 216, 10, 20);
 constexpr int kScanned[] = {21,  22,   23,   25,   80,   135,  139,  443,
                             445, 1433, 3306, 3389, 5900, 6379, 8080, 8443};
 
-Connection Between(const std::vector<GenHost>& hosts, int client, int server,
-                   int port, Random* r) {
-  Connection c;
-  c.client_host = client;
-  c.server_host = server;
-  c.client = hosts[static_cast<size_t>(client)].v4;
-  c.server = hosts[static_cast<size_t>(server)].v4;
-  c.client_port = EphemeralPort(r);
-  c.server_port = port;
-  return c;
-}
-
 void Timing(int64_t minute, int64_t longest, Random* r, Connection* c) {
   c->start = minute + r->Between(0, 59);
   c->end = std::min(c->start + r->Between(1, longest), minute + 60 + 59);
@@ -73,12 +61,8 @@ void BastionSessions(const std::vector<GenHost>& hosts, uint64_t seed,
     Random plan = Random::For(
         seed, 0x5e55000000ULL + slot * 100000 + static_cast<uint64_t>(block));
     if (!plan.Chance(600)) continue;
-    Connection c;
-    c.client = kOfficeNat;
-    c.server = hosts[kBastion].v4;
-    c.server_host = kBastion;
-    c.client_port = EphemeralPort(&plan);
-    c.server_port = 22;
+    Connection c =
+        FromOutside(kOfficeNat, hosts[kBastion].v4, kBastion, 22, &plan);
     Random r = Random::For(seed, 0x5e55100000ULL + slot * 10000000 +
                                      static_cast<uint64_t>(minute / 60));
     c.request_packets = static_cast<uint64_t>(r.Between(40, 400));
@@ -91,7 +75,7 @@ void BastionSessions(const std::vector<GenHost>& hosts, uint64_t seed,
     AddConnection(c, out);
     if (slot == 0) {
       // The first user hops on to an app server.
-      Connection hop = Between(hosts, kBastion, kApp1, 22, &plan);
+      Connection hop = Internal(hosts, kBastion, kApp1, 22, &plan);
       hop.request_packets = c.request_packets / 2 + 1;
       hop.request_bytes = c.request_bytes / 2 + 60;
       hop.reply_packets = c.reply_packets / 2 + 1;
@@ -109,11 +93,9 @@ void Noise(const std::vector<GenHost>& hosts, int64_t minute, Random* r,
   for (const int h : {kWeb1, kWeb2, kBastion, kApi}) {
     const int knocks = static_cast<int>(r->Below(3));
     for (int k = 0; k < knocks; ++k) {
-      Connection c;
-      c.client = RandomPublicV4(r);
-      c.server = hosts[static_cast<size_t>(h)].v4;
-      c.server_host = h;
-      c.client_port = EphemeralPort(r);
+      const IpAddress scanner = RandomPublicV4(r);
+      Connection c =
+          FromOutside(scanner, hosts[static_cast<size_t>(h)].v4, h, 0, r);
       c.server_port =
           r->Chance(400)
               ? kScanned[r->Below(sizeof kScanned / sizeof kScanned[0])]
@@ -149,46 +131,35 @@ void BaselineMinute(const std::vector<GenHost>& hosts, const GenConfig& config,
       const int web = r.Chance(600) ? kWeb1 : kWeb2;
       const GenHost& w = hosts[static_cast<size_t>(web)];
       const bool v6 = w.v6 && r.Chance(200);
-      c.client = v6 ? RandomClientV6(&r) : RandomPublicV4(&r);
-      c.server = v6 ? *w.v6 : w.v4;
-      c.server_host = web;
-      c.client_port = EphemeralPort(&r);
+      const IpAddress client = v6 ? RandomClientV6(&r) : RandomPublicV4(&r);
+      c = FromOutside(client, v6 ? *w.v6 : w.v4, web, 0, &r);
       c.server_port = r.Chance(900) ? 443 : 80;
       Sizes(&r, &c, 20000, 400000);
       Timing(minute, 20, &r, &c);
     } else if (kind < 60) {  // web to app
-      c = Between(hosts, r.Chance(600) ? kWeb1 : kWeb2,
-                  r.Chance(500) ? kApp1 : kApp2, 8080, &r);
+      // One draw a statement: the order of a call's arguments is the
+      // compiler's to choose.
+      const int app = r.Chance(500) ? kApp1 : kApp2;
+      const int web = r.Chance(600) ? kWeb1 : kWeb2;
+      c = Internal(hosts, web, app, 8080, &r);
       Sizes(&r, &c, 5000, 100000);
       Timing(minute, 10, &r, &c);
     } else if (kind < 75) {  // app to the database
-      c = Between(hosts, r.Chance(500) ? kApp1 : kApp2, kDb, 5432, &r);
+      c = Internal(hosts, r.Chance(500) ? kApp1 : kApp2, kDb, 5432, &r);
       Sizes(&r, &c, 3000, 60000);
       Timing(minute, 5, &r, &c);
     } else if (kind < 84) {  // app to outside APIs
       const int app = r.Chance(500) ? kApp1 : kApp2;
-      c.client_host = app;
-      c.client = hosts[static_cast<size_t>(app)].v4;
-      c.server = kApis[r.Below(3)];
-      c.client_port = EphemeralPort(&r);
-      c.server_port = 443;
+      c = ToOutside(hosts, app, kApis[r.Below(3)], 443, &r);
       Sizes(&r, &c, 8000, 60000);
       Timing(minute, 10, &r, &c);
     } else if (kind < 92) {  // partners calling the API
-      c.client = kPartners[r.Below(3)];
-      c.server = hosts[kApi].v4;
-      c.server_host = kApi;
-      c.client_port = EphemeralPort(&r);
-      c.server_port = 443;
+      c = FromOutside(kPartners[r.Below(3)], hosts[kApi].v4, kApi, 443, &r);
       Sizes(&r, &c, 10000, 50000);
       Timing(minute, 10, &r, &c);
     } else {  // the batch host's DNS lookups
-      c.client_host = kBatch;
-      c.client = hosts[kBatch].v4;
-      c.server = kResolver;
+      c = ToOutside(hosts, kBatch, kResolver, 53, &r);
       c.protocol = 17;
-      c.client_port = EphemeralPort(&r);
-      c.server_port = 53;
       c.request_packets = 1;
       c.request_bytes = static_cast<uint64_t>(r.Between(60, 80));
       c.reply_packets = 1;
@@ -199,12 +170,7 @@ void BaselineMinute(const std::vector<GenHost>& hosts, const GenConfig& config,
   }
   // The hourly backup to object storage: large, legitimate egress.
   if ((minute / 60) % 60 == 17) {
-    Connection c;
-    c.client_host = kBatch;
-    c.client = hosts[kBatch].v4;
-    c.server = kBackup;
-    c.client_port = EphemeralPort(&r);
-    c.server_port = 443;
+    Connection c = ToOutside(hosts, kBatch, kBackup, 443, &r);
     c.request_bytes = r.Octaves(100u << 20, 200u << 20);
     c.request_packets = c.request_bytes / 1400 + 1;
     c.reply_packets = c.request_packets / 2;
@@ -217,7 +183,7 @@ void BaselineMinute(const std::vector<GenHost>& hosts, const GenConfig& config,
   if ((minute / 60) % 5 == 0) {
     for (int h = 0; h < kHostCount; ++h) {
       if (h == kApp2) continue;
-      Connection c = Between(hosts, kApp2, h, 0, &r);
+      Connection c = Internal(hosts, kApp2, h, 0, &r);
       c.protocol = 1;
       c.client_port = 0;
       c.request_packets = c.reply_packets = 1;

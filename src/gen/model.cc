@@ -92,6 +92,36 @@ void AddConnection(const Connection& c, std::vector<GenRecord>* out) {
   }
 }
 
+Connection Internal(const std::vector<GenHost>& hosts, int client, int server,
+                    int port, Random* r) {
+  Connection c =
+      ToOutside(hosts, client, hosts[static_cast<size_t>(server)].v4, port, r);
+  c.server_host = server;
+  return c;
+}
+
+Connection FromOutside(const IpAddress& remote, const IpAddress& local,
+                       int host, int port, Random* r) {
+  Connection c;
+  c.client = remote;
+  c.server = local;
+  c.server_host = host;
+  c.client_port = EphemeralPort(r);
+  c.server_port = port;
+  return c;
+}
+
+Connection ToOutside(const std::vector<GenHost>& hosts, int host,
+                     const IpAddress& remote, int port, Random* r) {
+  Connection c;
+  c.client_host = host;
+  c.client = hosts[static_cast<size_t>(host)].v4;
+  c.server = remote;
+  c.client_port = EphemeralPort(r);
+  c.server_port = port;
+  return c;
+}
+
 IpAddress RandomPublicV4(Random* r) {
   // First octets of ordinary unicast space: no private, loopback, CGNAT,
   // link-local, multicast or documentation blocks start with these.
@@ -100,9 +130,12 @@ IpAddress RandomPublicV4(Random* r) {
                                        118, 121, 136, 142, 151, 157, 162, 173,
                                        176, 185, 188, 201, 212, 217};
   const uint8_t a = kFirst[r->Below(sizeof kFirst)];
-  return V4(a, static_cast<uint8_t>(r->Below(256)),
-            static_cast<uint8_t>(r->Below(256)),
-            static_cast<uint8_t>(1 + r->Below(254)));
+  // One draw a statement (a call's arguments are evaluated in the
+  // compiler's order): the last octet first.
+  const uint8_t d = static_cast<uint8_t>(1 + r->Below(254));
+  const uint8_t c = static_cast<uint8_t>(r->Below(256));
+  const uint8_t b = static_cast<uint8_t>(r->Below(256));
+  return V4(a, b, c, d);
 }
 
 IpAddress RandomClientV6(Random* r) {

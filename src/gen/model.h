@@ -39,6 +39,16 @@ struct Connection {
 };
 void AddConnection(const Connection& c, std::vector<GenRecord>* out);
 
+// A connection from host `client` to host `server` on `port`, IPv4.
+Connection Internal(const std::vector<GenHost>& hosts, int client, int server,
+                    int port, Random* r);
+// From an outside address to `local`, an address of host `host`.
+Connection FromOutside(const IpAddress& remote, const IpAddress& local,
+                       int host, int port, Random* r);
+// From host `host` (its IPv4 address) to an outside address.
+Connection ToOutside(const std::vector<GenHost>& hosts, int host,
+                     const IpAddress& remote, int port, Random* r);
+
 // Addresses of the internet: public IPv4 outside every reserved block and
 // the documentation prefixes scenarios use, and IPv6 clients in
 // 2001:db8:ff00::/40.

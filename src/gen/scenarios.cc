@@ -319,12 +319,7 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
   if (s.kind == "ssh-brute-force" || s.kind == "rdp-brute-force" ||
       s.kind == "port-probe") {
     for (int64_t i = 0; i < s.rate; ++i) {
-      Connection c;
-      c.client = s.remote;
-      c.server = local;
-      c.server_host = s.host;
-      c.client_port = EphemeralPort(&r);
-      c.server_port = s.port;
+      Connection c = FromOutside(s.remote, local, s.host, s.port, &r);
       const bool probe = s.kind == "port-probe";
       c.rejected = !probe && !s.accepted;
       if (c.rejected) {
@@ -385,12 +380,8 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
   }
   if (s.kind == "spike") {
     for (int64_t i = 0; i < s.rate; ++i) {
-      Connection c;
-      c.client = RandomPublicV4(&r);
-      c.server = host.v4;
-      c.server_host = s.host;
-      c.client_port = EphemeralPort(&r);
-      c.server_port = 443;
+      const IpAddress client = RandomPublicV4(&r);
+      Connection c = FromOutside(client, host.v4, s.host, 443, &r);
       c.request_packets = static_cast<uint64_t>(r.Between(5, 20));
       c.request_bytes = c.request_packets * 120;
       c.reply_bytes = static_cast<uint64_t>(
@@ -406,12 +397,7 @@ void InjectMinute(const Injection& s, const std::vector<GenHost>& hosts,
   // address.
   const int flows = s.kind == "exfil" ? 3 : 1;
   for (int i = 0; i < flows; ++i) {
-    Connection c;
-    c.client = host.v4;
-    c.client_host = s.host;
-    c.server = s.remote;
-    c.client_port = EphemeralPort(&r);
-    c.server_port = s.port;
+    Connection c = ToOutside(hosts, s.host, s.remote, s.port, &r);
     c.protocol = s.kind == "unusual-protocol" ? s.protocol : 6;
     if (s.kind == "exfil") {
       c.request_bytes = s.bytes / static_cast<uint64_t>(s.minutes * flows);
