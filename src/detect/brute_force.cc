@@ -36,8 +36,7 @@ class BruteForceDetector : public Detector {
         config_(c.config->brute_force),
         allow_(config_.allow),
         port_index_(PortIndex(config_.ports)),
-        attempts_(config_.window, static_cast<size_t>(c.config->max_keys),
-                  static_cast<size_t>(c.config->samples)) {}
+        attempts_(config_.window, *c.config) {}
 
   std::string_view name() const override { return "brute-force"; }
   unsigned needs() const override {

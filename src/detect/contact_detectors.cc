@@ -36,9 +36,7 @@ struct ContactAgg {
 class ContactDetector : public Detector {
  public:
   ContactDetector(const DetectContext& c, int64_t window)
-      : context_(c),
-        contacts_(window, static_cast<size_t>(c.config->max_keys),
-                  static_cast<size_t>(c.config->samples)) {}
+      : context_(c), contacts_(window, *c.config) {}
 
   void Observe(const Flow& f) override {
     PairKey key;

@@ -80,8 +80,7 @@ class ExfilDetector : public Detector {
       : context_(c),
         config_(c.config->exfil),
         allow_(config_.allow),
-        egress_(config_.window, static_cast<size_t>(c.config->max_keys),
-                static_cast<size_t>(c.config->samples)) {}
+        egress_(config_.window, *c.config) {}
 
   std::string_view name() const override { return "exfil"; }
   unsigned needs() const override { return kSrcAddr | kDstAddr | kBytes; }

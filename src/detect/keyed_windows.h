@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "detect/hash.h"
+#include "flowmon/detect/detect_config.h"
 
 namespace flowmon::detect {
 
@@ -31,6 +32,10 @@ class KeyedWindows {
       : window_(window < 60 ? 60 : window - window % 60),
         max_keys_(max_keys < 16 ? 16 : max_keys),
         samples_(samples) {}
+  // Windows of `window` seconds with the config's max-keys and samples.
+  KeyedWindows(int64_t window, const DetectConfig& config)
+      : KeyedWindows(window, static_cast<size_t>(config.max_keys),
+                     static_cast<size_t>(config.samples)) {}
 
   int64_t window() const { return window_; }
   int64_t WindowOf(int64_t minute) const {

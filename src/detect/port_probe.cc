@@ -47,8 +47,7 @@ class PortProbeDetector : public Detector {
         allow_(config_.allow),
         allow_targets_(config_.allow_targets),
         port_index_(PortIndex(config_.ports)),
-        probes_(config_.window, static_cast<size_t>(c.config->max_keys),
-                static_cast<size_t>(c.config->samples)) {}
+        probes_(config_.window, *c.config) {}
 
   std::string_view name() const override { return "port-probe"; }
   unsigned needs() const override {

@@ -52,10 +52,8 @@ class PortScanDetector : public Detector {
       : context_(c),
         config_(c.config->port_scan),
         allow_(config_.allow),
-        vertical_(config_.window, static_cast<size_t>(c.config->max_keys),
-                  static_cast<size_t>(c.config->samples)),
-        horizontal_(config_.window, static_cast<size_t>(c.config->max_keys),
-                    static_cast<size_t>(c.config->samples)) {}
+        vertical_(config_.window, *c.config),
+        horizontal_(config_.window, *c.config) {}
 
   std::string_view name() const override { return "port-scan"; }
   unsigned needs() const override {
