@@ -97,23 +97,13 @@ Status LoadDetectConfig(const std::string& path, DetectConfig* config) {
       return Status::InvalidArgument(fmt::format(
           "{}: {}: expected a string, number, boolean or list", path, name));
     }
-    if (name == "aws-ranges") {
-      setting = Relative(path, setting);
-    } else if (name == "blocklist.files") {
-      std::string files;
-      size_t pos = 0;
-      while (pos <= setting.size()) {
-        size_t end = setting.find(',', pos);
-        if (end == std::string::npos) end = setting.size();
-        if (!files.empty()) files.push_back(',');
-        files +=
-            Relative(path, std::string_view(setting).substr(pos, end - pos));
-        pos = end + 1;
-      }
-      setting = files;
-    }
     if (Status s = ApplySetting(config, name, setting); !s.ok()) {
       return Status::InvalidArgument(fmt::format("{}: {}", path, s.message()));
+    }
+    if (name == "aws-ranges")
+      config->aws_ranges = Relative(path, config->aws_ranges);
+    if (name == "blocklist.files") {
+      for (std::string& f : config->blocklist.files) f = Relative(path, f);
     }
     return Status::Ok();
   };
