@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "flowmon/athena/athena.h"
+#include "flowmon/athena/detect_sql.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -22,6 +23,17 @@ void AddTableOptions(CLI::App* cmd, AthenaOptions* o, const char* accounts_help,
   cmd->add_flag("--per-hour", o->per_hour, "Hourly partitions");
   cmd->add_option("--account", o->accounts, accounts_help)->delimiter(',');
   cmd->add_option("--region", o->regions, regions_help)->delimiter(',');
+}
+
+// --detect NAME with the settings of --detect-config.
+Result<std::string> DetectSql(const AthenaTable& t, const AthenaOptions& o,
+                              const AthenaTimeRange& range) {
+  DetectConfig config;
+  if (!o.detect_config.empty()) {
+    if (Status s = LoadDetectConfig(o.detect_config, &config); !s.ok())
+      return s;
+  }
+  return AthenaDetectSql(t, o.detect, config, range);
 }
 
 }  // namespace
@@ -71,6 +83,13 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
                      "A Logs Insights query (flowmon query's subset)");
   o->sql->add_option("--limit", o->limit,
                      "LIMIT (--top: 20 by default, 0: every key)");
+  o->sql->add_option(
+      "--detect", o->detect,
+      "A `flowmon detect` detector (port-scan, brute-force, ...) "
+      "as one query");
+  o->sql->add_option("--detect-config", o->detect_config,
+                     "--detect: its settings, as `flowmon detect --config` "
+                     "takes them");
   AddTimeRangeOptions(o->sql, &o->range);
   AddTableOptions(o->sql, o, "Only these accounts (comma-separated)",
                   "Only these regions (comma-separated)");
@@ -125,14 +144,21 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     }
     const int chosen = !o.filter.empty() + !o.top.empty() + !o.metric.empty() +
                        !o.query.empty();
-    if (chosen != 1) {
+    if (!o.detect.empty() && chosen > 0) {
+      spdlog::error(
+          "--detect goes without --filter, --top, --metric and --query");
+      return kExitUsage;
+    }
+    if (chosen != 1 && o.detect.empty()) {
       spdlog::error("give one of --filter, --top, --metric and --query");
       return kExitUsage;
     }
     auto compile = [](const std::string& text) {
       return CompiledPattern::Compile(text);
     };
-    if (!o.query.empty()) {
+    if (!o.detect.empty()) {
+      sql = DetectSql(t, o, range);
+    } else if (!o.query.empty()) {
       sql = AthenaQuerySql(t, o.query, range);
     } else if (!o.filter.empty() || !o.metric.empty()) {
       Result<CompiledPattern> p =

@@ -209,9 +209,46 @@ struct AthenaOptions {
   TimeRangeText range;
   uint64_t limit = 0;
   int64_t period = 60;
+  std::string detect, detect_config;  // --detect NAME, --detect-config FILE
 };
 CLI::App* SetupAthena(CLI::App* app, AthenaOptions* options);
 int RunAthena(const AthenaOptions& options, const GlobalOptions& global);
+
+// flowmon detect (cmd_detect.cc).
+struct DetectOptions {
+  InputOptions input;
+  NotifyCliOptions notify;
+  std::vector<std::string> configs;     // --config FILE (JSON)
+  std::vector<std::string> settings;    // --set NAME=VALUE
+  std::string only;                     // --only DETECTOR,...
+  std::vector<std::string> blocklists;  // --blocklist FILE
+  std::string aws_ranges;               // --aws-ranges FILE
+  TimeRangeText range;
+  std::string output = "text";
+  std::string fail_on;
+  bool list_settings = false;
+};
+CLI::App* SetupDetect(CLI::App* app, DetectOptions* options);
+int RunDetect(const DetectOptions& options, const GlobalOptions& global);
+
+// flowmon gen (cmd_gen.cc).
+struct GenOptions {
+  uint64_t seed = 1;
+  std::string start = "2024-03-04";  // or "now"
+  std::string duration = "1d";
+  double volume = 60;
+  std::vector<std::string> scenarios;
+  std::string format;           // --format: v2 (default), tgw or '${field} ...'
+  std::string output = "text";  // text or cloudwatch
+  std::string s3;               // --s3 DIR
+  bool header = false, no_header = false;
+  double rate = 0;  // records a second; 0: as fast as it goes
+  std::string account = "123456789012";
+  std::string region = "us-east-1";
+  bool list_scenarios = false;
+};
+CLI::App* SetupGen(CLI::App* app, GenOptions* options);
+int RunGen(const GenOptions& options, const GlobalOptions& global);
 
 struct FieldsOptions {
   std::string output = "text";

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   QueryOptions query;
   AthenaOptions athena;
   FieldsOptions fields;
+  DetectOptions detect;
+  GenOptions gen;
   struct Command {
     CLI::App* app;
     std::function<int()> run;
@@ -64,6 +66,11 @@ int main(int argc, char** argv) {
        [&] { return &query.input; }},
       {SetupAthena(&app, &athena), [&] { return RunAthena(athena, global); }},
       {SetupFields(&app, &fields), [&] { return RunFields(fields, global); }},
+      {SetupDetect(&app, &detect), [&] { return RunDetect(detect, global); },
+       [&]() -> const InputOptions* {
+         return detect.list_settings ? nullptr : &detect.input;
+       }},
+      {SetupGen(&app, &gen), [&] { return RunGen(gen, global); }},
   };
 
   try {

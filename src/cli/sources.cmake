@@ -5,8 +5,10 @@ target_sources(flowmon_cli PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cmd_alarm.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_athena.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_check.cc
+  ${CMAKE_CURRENT_LIST_DIR}/cmd_detect.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_fields.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_filter.cc
+  ${CMAKE_CURRENT_LIST_DIR}/cmd_gen.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_metric.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_query.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_test_pattern.cc

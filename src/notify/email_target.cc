@@ -98,6 +98,11 @@ class EmailTarget : public NotifyTarget {
   }
 
   Status Deliver(const AlarmNotice& n) override {
+    if (n.transition == nullptr) {
+      return Status::InvalidArgument(fmt::format(
+          "the email is made from an alarm's state change, not from {}",
+          n.what));
+    }
     const std::string message =
         AlarmEmailMime(n, from_, to_, settings_.format,
                        static_cast<int64_t>(std::time(nullptr)));

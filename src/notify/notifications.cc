@@ -65,11 +65,21 @@ void Notifications::Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
   }
 }
 
+void Notifications::DeliverMessage(const std::string& sns_json,
+                                   const std::string& slack_json,
+                                   std::string_view what) {
+  AlarmNotice notice;
+  notice.sns_json = sns_json;
+  notice.slack_json = slack_json;
+  notice.what = std::string(what);
+  notice.subject = notice.what;
+  for (const auto& target : targets_) DeliverTo(target.get(), notice);
+}
+
 void Notifications::DeliverTo(NotifyTarget* target, const AlarmNotice& n) {
   Status s = target->Deliver(n);
   if (s.ok()) return;
   ++failures_;
-  const AlarmTransition& t = *n.transition;
   std::string kept;
   if (!config_.dead_letter.empty()) {
     fmt::memory_buffer line;
@@ -81,7 +91,8 @@ void Notifications::DeliverTo(NotifyTarget* target, const AlarmNotice& n) {
     AppendJsonString(&line,
                      FormatIso8601(static_cast<int64_t>(std::time(nullptr))));
     line.append(std::string_view(",\"subject\":"));
-    AppendJsonString(&line, AlarmSubject(n));
+    AppendJsonString(&line,
+                     n.transition != nullptr ? AlarmSubject(n) : n.subject);
     line.append(std::string_view(",\"message\":"));
     line.append(n.sns_json);
     line.push_back('}');
@@ -90,10 +101,15 @@ void Notifications::DeliverTo(NotifyTarget* target, const AlarmNotice& n) {
                   : fmt::format("; and not kept: {}", w.message());
   }
   if (on_failure_) {
-    on_failure_(fmt::format(
-        "notify {}: {} (the {} -> {} transition at {} is in the output{})",
-        target->name(), s.message(), AlarmStateName(t.from),
-        AlarmStateName(t.to), FormatIso8601(t.time), kept));
+    const std::string what =
+        n.transition != nullptr
+            ? fmt::format("the {} -> {} transition at {}",
+                          AlarmStateName(n.transition->from),
+                          AlarmStateName(n.transition->to),
+                          FormatIso8601(n.transition->time))
+            : n.what;
+    on_failure_(fmt::format("notify {}: {} ({} is in the output{})",
+                            target->name(), s.message(), what, kept));
   }
 }
 

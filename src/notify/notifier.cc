@@ -25,6 +25,12 @@ namespace {
 constexpr std::string_view kPagerDutyEvents =
     "https://events.pagerduty.com/v2/enqueue";
 
+// Targets whose message is made from an alarm's transition.
+Status NotAnAlarm(const AlarmNotice& n, std::string_view message) {
+  return Status::InvalidArgument(fmt::format(
+      "{} is made from an alarm's state change, not from {}", message, n.what));
+}
+
 class StdoutTarget : public NotifyTarget {
  public:
   Status Deliver(const AlarmNotice& n) override {
@@ -103,6 +109,13 @@ class WebhookTarget : public NotifyTarget {
     settings_ = std::move(settings);
   }
   Status Deliver(const AlarmNotice& n) override {
+    if (n.transition == nullptr) {
+      if (settings_.format == "teams") return NotAnAlarm(n, "a Teams body");
+      const std::string& body =
+          settings_.format == "slack" ? n.slack_json : n.sns_json;
+      return WithRetries(settings_,
+                         [&] { return PostJson(url_, body, settings_); });
+    }
     const std::string body = settings_.format == "slack"
                                  ? SlackMessage(*n.spec, *n.transition)
                              : settings_.format == "teams" ? TeamsMessage(n)
@@ -126,6 +139,7 @@ class PagerDutyTarget : public NotifyTarget {
     }
   }
   Status Deliver(const AlarmNotice& n) override {
+    if (n.transition == nullptr) return NotAnAlarm(n, "a PagerDuty event");
     const std::string event = PagerDutyEvent(n, key_);
     if (event.empty()) return Status::Ok();  // no INSUFFICIENT_DATA action
     const std::string url = settings_.endpoint.empty()
@@ -155,8 +169,9 @@ class SnsTarget : public NotifyTarget {
     client_ = std::make_unique<AwsClient>(aws, c.env, retry);
   }
   Status Deliver(const AlarmNotice& n) override {
-    Result<std::string> id =
-        SnsPublish(client_.get(), arn_, AlarmSubject(n), n.sns_json);
+    Result<std::string> id = SnsPublish(
+        client_.get(), arn_,
+        n.transition != nullptr ? AlarmSubject(n) : n.subject, n.sns_json);
     return id.ok() ? Status::Ok() : id.status();
   }
   std::string name() const override { return "sns:" + arn_; }

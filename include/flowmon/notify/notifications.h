@@ -53,6 +53,12 @@ class Notifications {
   // targets still get it.
   void Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
                const AlarmTransition& t);
+  // Delivers a message that is not an alarm's (a `detect` finding): the
+  // SNS-shaped body to stdout, files, commands and webhooks, the Slack one
+  // to webhooks with --notify-format slack. `what` names it in failures
+  // ("the finding ... is in the output").
+  void DeliverMessage(const std::string& sns_json,
+                      const std::string& slack_json, std::string_view what);
   size_t failures() const { return failures_; }
   bool empty() const { return targets_.empty() && mapped_.empty(); }
 

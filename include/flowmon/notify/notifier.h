@@ -41,6 +41,12 @@ struct AlarmNotice {
   const AlarmIdentity* id = nullptr;
   const AlarmTransition* transition = nullptr;
   std::string sns_json;  // SnsAlarmMessage
+  // A message that is not an alarm's (a `detect` finding) has no spec, id
+  // or transition: these say what it is instead. Targets that need an
+  // alarm (email, PagerDuty, Teams) refuse it with an error naming it.
+  std::string slack_json;
+  std::string subject;
+  std::string what;  // "the finding ..." in failure reports
 };
 
 // How one target delivers: the --notify-* flags, overridden per target by

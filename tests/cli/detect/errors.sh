@@ -1,0 +1,10 @@
+flowmon detect --set port-scan.min-port=3 -; echo "exit $?"
+flowmon detect --set port-scan.min-ports -; echo "exit $?"
+flowmon detect --only port-scan,portscan -; echo "exit $?"
+flowmon detect --fail-on severe -; echo "exit $?"
+flowmon detect -o csv -; echo "exit $?"
+flowmon detect --format raw -; echo "exit $?"
+flowmon detect --config nowhere.json -; echo "exit $?"
+flowmon detect --blocklist nowhere.txt -; echo "exit $?"
+echo '{"spike": {"ratio": "high"}}' > bad.json
+flowmon detect --config bad.json -; echo "exit $?"

@@ -1,0 +1,7 @@
+flowmon gen --scenario portscan; echo "exit $?"
+flowmon gen --scenario spike:colour=red; echo "exit $?"
+flowmon gen --scenario exfil:to=web-2; echo "exit $?"
+flowmon gen --scenario gap:at=noon; echo "exit $?"
+flowmon gen --format raw; echo "exit $?"
+flowmon gen -o csv; echo "exit $?"
+flowmon gen --duration 0; echo "exit $?"

@@ -1,0 +1,1 @@
+flowmon gen --list-scenarios
