@@ -1,6 +1,8 @@
 // The settings table: every threshold, window and list of DetectConfig by
 // name, with how it is written, for --set, the config file and
-// --list-settings alike.
+// --list-settings alike. Over 600 lines because it is one table (data, a
+// row per setting of every detector), kept whole so the three readers
+// cannot disagree.
 #include "flowmon/detect/detect_config.h"
 
 #include <fmt/format.h>

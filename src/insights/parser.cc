@@ -1,3 +1,7 @@
+// The Logs Insights parser: one recursive-descent grammar for every command,
+// expression and function of flowmon's query language. Over 600 lines
+// because the grammar is one unit (each rule calls the others); the lexer,
+// AST, evaluator and result stages live in their own files.
 #include "insights/parser.h"
 
 #include <fmt/format.h>

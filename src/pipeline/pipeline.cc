@@ -1,3 +1,10 @@
+// The pipeline's runner and worker. One file, over 600 lines, on purpose:
+// the Worker's hot loop (fused scan, tokenizing, header lines, time range,
+// match) and the Runner that feeds it spans and merges them in input order
+// share one set of invariants about line numbers and span boundaries, and
+// both are private to this file (anonymous namespace) so the compiler can
+// inline across them. Splitting them is a next step once the Worker's state
+// has its own header.
 #include "flowmon/pipeline/pipeline.h"
 
 #include <fmt/format.h>
