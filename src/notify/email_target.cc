@@ -99,9 +99,9 @@ class EmailTarget : public NotifyTarget {
 
   Status Deliver(const AlarmNotice& n) override {
     if (n.transition == nullptr) {
-      return Status::InvalidArgument(fmt::format(
-          "the email is made from an alarm's state change, not from {}",
-          n.what));
+      return Status::InvalidArgument(
+          "the email is made from an alarm's state change, not from a "
+          "finding");
     }
     const std::string message =
         AlarmEmailMime(n, from_, to_, settings_.format,

@@ -26,9 +26,9 @@ constexpr std::string_view kPagerDutyEvents =
     "https://events.pagerduty.com/v2/enqueue";
 
 // Targets whose message is made from an alarm's transition.
-Status NotAnAlarm(const AlarmNotice& n, std::string_view message) {
+Status NotAnAlarm(std::string_view message) {
   return Status::InvalidArgument(fmt::format(
-      "{} is made from an alarm's state change, not from {}", message, n.what));
+      "{} is made from an alarm's state change, not from a finding", message));
 }
 
 class StdoutTarget : public NotifyTarget {
@@ -110,7 +110,7 @@ class WebhookTarget : public NotifyTarget {
   }
   Status Deliver(const AlarmNotice& n) override {
     if (n.transition == nullptr) {
-      if (settings_.format == "teams") return NotAnAlarm(n, "a Teams body");
+      if (settings_.format == "teams") return NotAnAlarm("a Teams body");
       const std::string& body =
           settings_.format == "slack" ? n.slack_json : n.sns_json;
       return WithRetries(settings_,
@@ -139,7 +139,7 @@ class PagerDutyTarget : public NotifyTarget {
     }
   }
   Status Deliver(const AlarmNotice& n) override {
-    if (n.transition == nullptr) return NotAnAlarm(n, "a PagerDuty event");
+    if (n.transition == nullptr) return NotAnAlarm("a PagerDuty event");
     const std::string event = PagerDutyEvent(n, key_);
     if (event.empty()) return Status::Ok();  // no INSUFFICIENT_DATA action
     const std::string url = settings_.endpoint.empty()
