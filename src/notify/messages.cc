@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-
 #include "flowmon/aws/http.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/time_util.h"

@@ -28,8 +28,8 @@ inline constexpr size_t kMaxRareBytes = 8;
 // the CPU has them; one rare byte costs one compare per block, more cost
 // one compare each (up to 2, 4 or 8).
 bool ScanForCandidates(std::string_view span, size_t expected_fields,
-                       std::string_view rare, size_t max_line,
-                       FullLineFn full, void* ctx, uint64_t* plain_tail);
+                       std::string_view rare, size_t max_line, FullLineFn full,
+                       void* ctx, uint64_t* plain_tail);
 
 struct Record;
 
