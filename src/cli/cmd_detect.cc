@@ -194,8 +194,7 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
   }
   FindingIdentity identity;
   identity.account_id = o.notify.account_id;
-  identity.region =
-      o.input.aws.region.empty() ? "us-east-1" : o.input.aws.region;
+  identity.region = MessageRegion(o.input.aws);
   InstallStopHandlers();
   double worst = 0;
   size_t count = 0;

@@ -140,6 +140,8 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* options,
 // alarm's region (messages, ARN) is aws.region, else us-east-1; sns:
 // targets use `aws` for credentials and --endpoint-url. Errors are usage
 // errors (bad flag values, unknown targets).
+// The region messages name: --region (or the profile's), else us-east-1.
+std::string MessageRegion(const AwsSettings& aws);
 Result<Notifications> MakeNotifications(const NotifyCliOptions& options,
                                         const AwsSettings& aws);
 

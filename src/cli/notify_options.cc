@@ -64,6 +64,10 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* o, bool with_map) {
   app->add_option("--description", o->description, "AlarmDescription");
 }
 
+std::string MessageRegion(const AwsSettings& aws) {
+  return aws.region.empty() ? "us-east-1" : aws.region;
+}
+
 Result<Notifications> MakeNotifications(const NotifyCliOptions& options,
                                         const AwsSettings& aws) {
   if (options.format != "sns" && options.format != "slack" &&
@@ -113,7 +117,7 @@ Result<Notifications> MakeNotifications(const NotifyCliOptions& options,
   config.context.starttls = options.smtp_starttls;
   config.context.aws = aws;
   config.account_id = options.account_id;
-  config.region = aws.region.empty() ? "us-east-1" : aws.region;
+  config.region = MessageRegion(aws);
   config.metric_name = options.metric_name;
   config.namespace_name = options.namespace_name;
   config.description = options.description;

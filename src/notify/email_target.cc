@@ -98,11 +98,7 @@ class EmailTarget : public NotifyTarget {
   }
 
   Status Deliver(const AlarmNotice& n) override {
-    if (n.transition == nullptr) {
-      return Status::InvalidArgument(
-          "the email is made from an alarm's state change, not from a "
-          "finding");
-    }
+    if (n.transition == nullptr) return NotAnAlarm("the email");
     const std::string message =
         AlarmEmailMime(n, from_, to_, settings_.format,
                        static_cast<int64_t>(std::time(nullptr)));

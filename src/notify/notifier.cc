@@ -25,12 +25,6 @@ namespace {
 constexpr std::string_view kPagerDutyEvents =
     "https://events.pagerduty.com/v2/enqueue";
 
-// Targets whose message is made from an alarm's transition.
-Status NotAnAlarm(std::string_view message) {
-  return Status::InvalidArgument(fmt::format(
-      "{} is made from an alarm's state change, not from a finding", message));
-}
-
 class StdoutTarget : public NotifyTarget {
  public:
   Status Deliver(const AlarmNotice& n) override {
@@ -306,6 +300,12 @@ Result<std::unique_ptr<NotifyTarget>> MakeTarget(const std::string& spec,
 }
 
 }  // namespace
+
+Status NotAnAlarm(std::string_view what_it_makes) {
+  return Status::InvalidArgument(
+      fmt::format("{} is made from an alarm's state change, not from a finding",
+                  what_it_makes));
+}
 
 bool NotifyTarget::Wants(AlarmState state) const {
   return settings_.on.empty() ||

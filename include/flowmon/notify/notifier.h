@@ -70,6 +70,11 @@ struct NotifyContext {
   EnvLookup env = ProcessEnvironment();  // SMTP user/password, ${VAR}s, AWS
 };
 
+// The error of a target whose message (`what_it_makes`: "the email", "a
+// PagerDuty event") is made from an alarm's state change, given a message
+// that is not an alarm's (AlarmNotice::transition is null).
+Status NotAnAlarm(std::string_view what_it_makes);
+
 // One --notify target.
 class NotifyTarget {
  public:
