@@ -34,6 +34,12 @@ inline bool IsControl(unsigned char c) {
   return (c < 0x20 && c != '\t') || c == 0x7f;
 }
 
+// The byte loop on a line whose CRLF end is already stripped: SplitFields
+// falls back to it after SplitPlainLine declined, so a second trailing '\r'
+// stays a control byte, as in SplitFieldsBytewise.
+LineError SplitStripped(std::string_view line, Record* rec,
+                        size_t* error_column);
+
 }  // namespace
 
 LineError SplitFields(std::string_view line, Record* rec, size_t* error_column,
@@ -48,12 +54,19 @@ LineError SplitFields(std::string_view line, Record* rec, size_t* error_column,
   if (SplitPlainLine(line, rec, readable_end)) {
     return rec->size == 0 ? LineError::kBlank : LineError::kOk;
   }
-  return SplitFieldsBytewise(line, rec, error_column);
+  return SplitStripped(line, rec, error_column);
 }
 
 LineError SplitFieldsBytewise(std::string_view line, Record* rec,
                               size_t* error_column) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return SplitStripped(line, rec, error_column);
+}
+
+namespace {
+
+LineError SplitStripped(std::string_view line, Record* rec,
+                        size_t* error_column) {
   rec->line = line;
   rec->size = 0;
   const unsigned char* const begin =
@@ -106,4 +119,5 @@ LineError SplitFieldsBytewise(std::string_view line, Record* rec,
   return n == 0 ? LineError::kBlank : LineError::kOk;
 }
 
+}  // namespace
 }  // namespace flowmon

@@ -53,6 +53,10 @@ TEST_CASE("CRLF, blank lines, tabs and control bytes", "[tokenizer]") {
   Split("\r", &e);
   CHECK(e == LineError::kBlank);
   CHECK(Split("a\tb c") == V{"a\tb", "c"});
+  // One trailing '\r' is the CRLF line end; a second one is a control byte,
+  // the same on the fast path and in the byte loop.
+  Split("2 x OK\r\r", &e);
+  CHECK(e == LineError::kBinary);
   Record rec;
   size_t column = 0;
   CHECK(SplitFields(std::string_view("ab c\x01 d", 7), &rec, &column) ==
@@ -80,7 +84,7 @@ TEST_CASE("too many fields and too long lines are errors", "[tokenizer]") {
 
 TEST_CASE("the SIMD path agrees with the byte loop", "[tokenizer]") {
   std::mt19937 rng(42);
-  const std::string alphabet = "ab 01  -.\"[]\t\x01\x7f\xc3";
+  const std::string alphabet = "ab 01  -.\"[]\t\x01\x7f\xc3\r";
   for (int round = 0; round < 20000; ++round) {
     std::string line;
     const size_t len = rng() % 200;
@@ -89,6 +93,8 @@ TEST_CASE("the SIMD path agrees with the byte loop", "[tokenizer]") {
       line += (rng() % 8 == 0) ? alphabet[rng() % alphabet.size()]
                                : "abc  1-."[rng() % 8];
     }
+    // Trailing carriage returns: one is stripped, a second is a control byte.
+    if (rng() % 16 == 0) line.append(1 + rng() % 3, '\r');
     Record fast, slow;
     size_t c1 = 0, c2 = 0;
     const LineError e1 = SplitFields(line, &fast, &c1);
