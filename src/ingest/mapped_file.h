@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,11 +22,16 @@ class Mapping {
   ~Mapping();
 
   // Maps the first `size` bytes of fd (nothing when 0). The descriptor may
-  // be closed afterwards. `name` is for the error message.
+  // be closed afterwards. `name` is for the error message. If the file
+  // shrinks while mapped, reads past its new end see zero bytes instead of
+  // raising SIGBUS, and cut_at() says where that began.
   Status Map(int fd, size_t size, const std::string& name);
   // Holds bytes already in memory (a fetched remote object) instead, so a
   // reader that wants a whole file (Parquet) reads them the same way.
   void Adopt(std::string bytes) { owned_ = std::move(bytes); }
+  // The offset of the first page that read as zeros because the file
+  // shrank under the mapping (page-aligned), or nullopt.
+  std::optional<size_t> cut_at() const;
   // The mapped or adopted bytes; valid until the Mapping is destroyed.
   std::string_view view() const {
     return data_ != nullptr
@@ -36,6 +42,7 @@ class Mapping {
  private:
   void* data_ = nullptr;
   size_t size_ = 0;
+  void* guard_ = nullptr;  // this mapping's SIGBUS guard slot, or null
   std::string owned_;
 };
 
@@ -44,6 +51,10 @@ class Mapping {
 class MappedSource : public WholeSource {
  public:
   MappedSource(std::string name, std::unique_ptr<Mapping> mapping);
+
+ protected:
+  // An input error when the file shrank during the scan (cut_at()).
+  Status Finish() override;
 
  private:
   std::unique_ptr<Mapping> mapping_;

@@ -4,7 +4,13 @@ namespace flowmon {
 
 Status WholeSource::Next(Chunk* chunk) {
   chunk->too_long = false;
-  chunk->data = done_ ? std::string_view() : bytes_;
+  if (done_) {
+    chunk->data = std::string_view();
+    if (finished_) return Status::Ok();
+    finished_ = true;
+    return Finish();
+  }
+  chunk->data = bytes_;
   done_ = true;
   return Status::Ok();
 }
