@@ -1,4 +1,5 @@
-// ScanForCandidates: baseline build and the run-time choice of the AVX2 one.
+// ScanForCandidates: baseline build and the run-time choice among it and
+// the AVX2 and AVX-512 ones.
 #define FLOWMON_LINE_SCAN_NS baseline
 #include "scan/line_scan_impl.h"
 
@@ -7,53 +8,94 @@ namespace flowmon {
 bool ScanForCandidatesAvx2(std::string_view span, size_t expected,
                            std::string_view rare, size_t max_line,
                            FullLineFn full, void* ctx, uint64_t* plain_tail);
-
 bool SplitPlainLineAvx2(std::string_view line, Record* rec,
                         const char* readable_end);
+bool ScanForCandidatesAvx512(std::string_view span, size_t expected,
+                             std::string_view rare, size_t max_line,
+                             FullLineFn full, void* ctx, uint64_t* plain_tail);
+bool SplitPlainLineAvx512(std::string_view line, Record* rec,
+                          const char* readable_end);
 
 namespace {
 
 using SplitFn = bool (*)(std::string_view, Record*, const char*);
+using ScanFn = bool (*)(std::string_view, size_t, std::string_view, size_t,
+                        FullLineFn, void*, uint64_t*);
 
-bool HasAvx2() {
+struct Variant {
+  ScanFn scan;
+  SplitFn split;
+};
+
+Variant VariantOf(ScanIsa isa) {
+  switch (isa) {
+#if defined(__x86_64__) && defined(FLOWMON_HAVE_AVX2_SCAN)
+    case ScanIsa::kAvx2:
+      return {&ScanForCandidatesAvx2, &SplitPlainLineAvx2};
+    case ScanIsa::kAvx512:
+      return {&ScanForCandidatesAvx512, &SplitPlainLineAvx512};
+#endif
+    default:
+      return {&baseline::ScanAny, &baseline::SplitPlain};
+  }
+}
+
+const Variant& Chosen() {
+  static const Variant chosen = VariantOf(ChosenScanIsa());
+  return chosen;
+}
+
+}  // namespace
+
+bool ScanIsaAvailable(ScanIsa isa) {
+  if (isa == ScanIsa::kBaseline) return true;
 #if defined(__x86_64__) && defined(FLOWMON_HAVE_AVX2_SCAN)
   __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+  // The AVX2 build also uses POPCNT; the AVX-512 one BMI2 as well. GCC's
+  // check includes the OS's saving of the wider registers.
+  const bool avx2 =
+      __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+  if (isa == ScanIsa::kAvx2) return avx2;
+  return avx2 && __builtin_cpu_supports("avx512f") &&
+         __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi") &&
+         __builtin_cpu_supports("bmi2");
 #else
   return false;
 #endif
 }
 
-SplitFn ChooseSplit() {
-#if defined(__x86_64__) && defined(FLOWMON_HAVE_AVX2_SCAN)
-  if (HasAvx2()) return &SplitPlainLineAvx2;
-#endif
-  return &baseline::SplitPlain;
+ScanIsa ChosenScanIsa() {
+  static const ScanIsa chosen = [] {
+    if (ScanIsaAvailable(ScanIsa::kAvx512)) return ScanIsa::kAvx512;
+    if (ScanIsaAvailable(ScanIsa::kAvx2)) return ScanIsa::kAvx2;
+    return ScanIsa::kBaseline;
+  }();
+  return chosen;
 }
-
-using ScanFn = bool (*)(std::string_view, size_t, std::string_view, size_t,
-                        FullLineFn, void*, uint64_t*);
-
-ScanFn ChooseScan() {
-#if defined(__x86_64__) && defined(FLOWMON_HAVE_AVX2_SCAN)
-  if (HasAvx2()) return &ScanForCandidatesAvx2;
-#endif
-  return &baseline::ScanAny;
-}
-
-}  // namespace
 
 bool SplitPlainLine(std::string_view line, Record* rec,
                     const char* readable_end) {
-  static const SplitFn split = ChooseSplit();
-  return split(line, rec, readable_end);
+  return Chosen().split(line, rec, readable_end);
 }
 
 bool ScanForCandidates(std::string_view span, size_t expected_fields,
                        std::string_view rare, size_t max_line, FullLineFn full,
                        void* ctx, uint64_t* plain_tail) {
-  static const ScanFn scan = ChooseScan();
-  return scan(span, expected_fields, rare, max_line, full, ctx, plain_tail);
+  return Chosen().scan(span, expected_fields, rare, max_line, full, ctx,
+                       plain_tail);
+}
+
+bool SplitPlainLineWith(ScanIsa isa, std::string_view line, Record* rec,
+                        const char* readable_end) {
+  return VariantOf(isa).split(line, rec, readable_end);
+}
+
+bool ScanForCandidatesWith(ScanIsa isa, std::string_view span,
+                           size_t expected_fields, std::string_view rare,
+                           size_t max_line, FullLineFn full, void* ctx,
+                           uint64_t* plain_tail) {
+  return VariantOf(isa).scan(span, expected_fields, rare, max_line, full, ctx,
+                             plain_tail);
 }
 
 }  // namespace flowmon

@@ -41,4 +41,19 @@ struct Record;
 bool SplitPlainLine(std::string_view line, Record* rec,
                     const char* readable_end);
 
+// The builds of the two functions above. The run-time choice is the best
+// the CPU runs; the tests compare every available one with the byte loop.
+enum class ScanIsa : unsigned char { kBaseline, kAvx2, kAvx512 };
+// Whether this binary has `isa` and the CPU (and OS) can run it.
+bool ScanIsaAvailable(ScanIsa isa);
+// What ScanForCandidates and SplitPlainLine use.
+ScanIsa ChosenScanIsa();
+// The same functions in a given build. REQUIRES: ScanIsaAvailable(isa).
+bool ScanForCandidatesWith(ScanIsa isa, std::string_view span,
+                           size_t expected_fields, std::string_view rare,
+                           size_t max_line, FullLineFn full, void* ctx,
+                           uint64_t* plain_tail);
+bool SplitPlainLineWith(ScanIsa isa, std::string_view line, Record* rec,
+                        const char* readable_end);
+
 }  // namespace flowmon

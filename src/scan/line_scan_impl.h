@@ -1,13 +1,14 @@
 // The body of ScanForCandidates, compiled once per instruction set:
-// line_scan.cc (baseline) and line_scan_avx2.cc (-mavx2 -mpopcnt) include
-// it inside their own namespaces.
+// line_scan.cc (baseline), line_scan_avx2.cc (-mavx2 -mpopcnt) and
+// line_scan_avx512.cc (-mavx512bw ...) include it inside their own
+// namespaces.
 #include <cstring>
 
 #include "flowmon/core/record.h"
 #include "scan/byte_classes.h"
 #include "scan/line_scan.h"
 
-#if defined(__AVX2__)
+#if defined(__AVX2__) || defined(__AVX512BW__)
 #include <immintrin.h>
 #endif
 
@@ -18,7 +19,21 @@ namespace FLOWMON_LINE_SCAN_NS {
 // rare[0..N).
 template <int N>
 inline BlockMasks Classify(const char* block, const char* rare) {
-#if defined(__AVX2__)
+#if defined(__AVX512BW__)
+  const __m512i v = _mm512_loadu_si512(block);
+  auto eq = [&v](char c) {
+    return static_cast<uint64_t>(
+        _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c)));
+  };
+  BlockMasks m;
+  m.space = eq(' ');
+  m.newline = eq('\n');
+  const uint64_t low = _mm512_cmple_epu8_mask(v, _mm512_set1_epi8(0x1f));
+  m.special = (low & ~(m.newline | eq('\t'))) | eq(0x7f) | eq('"') | eq('[');
+  m.rare = eq(rare[0]);
+  for (int j = 1; j < N; ++j) m.rare |= eq(rare[j]);
+  return m;
+#elif defined(__AVX2__)
   const __m256i blank = _mm256_set1_epi8(' ');
   const __m256i nl = _mm256_set1_epi8('\n');
   const __m256i tab = _mm256_set1_epi8('\t');

@@ -1,0 +1,168 @@
+// Every build of the fused scan and the plain-line splitter (baseline,
+// AVX2, AVX-512, as the CPU allows) against a byte-at-a-time reference.
+#include "scan/line_scan.h"
+
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catch.h"
+#include "flowmon/scan/tokenizer.h"
+
+namespace flowmon {
+namespace {
+
+const ScanIsa kIsas[] = {ScanIsa::kBaseline, ScanIsa::kAvx2, ScanIsa::kAvx512};
+
+// (line, plain lines before it) for each line handed to `full`, then the
+// plain tail as ("", n).
+using Calls = std::vector<std::pair<std::string, uint64_t>>;
+
+bool IsSpecial(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == '"' ||
+         c == '[';
+}
+
+// line_scan.h's contract, one byte at a time.
+Calls Reference(std::string_view span, size_t expected, std::string_view rare,
+                size_t max_line) {
+  Calls calls;
+  uint64_t plain = 0;
+  size_t start = 0;
+  while (start < span.size()) {
+    size_t end = span.find('\n', start);
+    if (end == std::string_view::npos) end = span.size();
+    const std::string_view line = span.substr(start, end - start);
+    size_t fields = 0;
+    bool flagged = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(line[i]);
+      if (c != ' ' && (i == 0 || line[i - 1] == ' ')) ++fields;
+      if (IsSpecial(c) || rare.find(static_cast<char>(c)) != rare.npos) {
+        flagged = true;
+      }
+    }
+    const bool shaped = expected == 0 ? fields > 0 : fields == expected;
+    const bool lower = !line.empty() && line[0] >= 'a' && line[0] <= 'z';
+    if (!flagged && shaped && !lower && line.size() <= max_line) {
+      ++plain;
+    } else {
+      calls.emplace_back(std::string(line), plain);
+      plain = 0;
+    }
+    start = end + 1;
+  }
+  calls.emplace_back("", plain);
+  return calls;
+}
+
+Calls Scanned(ScanIsa isa, std::string_view span, size_t expected,
+              std::string_view rare, size_t max_line) {
+  Calls calls;
+  auto full = [](void* ctx, std::string_view line, uint64_t before) {
+    static_cast<Calls*>(ctx)->emplace_back(std::string(line), before);
+    return true;
+  };
+  uint64_t tail = 0;
+  REQUIRE(ScanForCandidatesWith(isa, span, expected, rare, max_line, full,
+                                &calls, &tail));
+  calls.emplace_back("", tail);
+  return calls;
+}
+
+std::string RandomLines(std::mt19937& rng) {
+  const std::string plain = "ABC  1-.9 0";
+  const std::string odd = "ab\"[]\t\x01\x7f\xc3\rRJX";
+  std::string span;
+  const size_t lines = 1 + rng() % 12;
+  for (size_t l = 0; l < lines; ++l) {
+    // Lengths around the 64-byte blocks, sometimes past several.
+    const size_t len = rng() % 4 == 0 ? rng() % 300 : rng() % 70;
+    for (size_t i = 0; i < len; ++i) {
+      span += rng() % 10 == 0 ? odd[rng() % odd.size()]
+                              : plain[rng() % plain.size()];
+    }
+    if (l + 1 < lines || rng() % 2 == 0) span += '\n';
+  }
+  return span;
+}
+
+TEST_CASE("every build of the fused scan agrees with the reference",
+          "[line_scan]") {
+  std::mt19937 rng(7);
+  const std::string rares[] = {"R", "RJ", "RJX\xc3", "RJXabc9-"};
+  for (int round = 0; round < 4000; ++round) {
+    const std::string span = RandomLines(rng);
+    const size_t expected = rng() % 4;
+    const std::string& rare = rares[rng() % 4];
+    const size_t max_line = rng() % 3 == 0 ? 40 : 1 << 20;
+    const Calls want = Reference(span, expected, rare, max_line);
+    for (const ScanIsa isa : kIsas) {
+      if (!ScanIsaAvailable(isa)) continue;
+      INFO("isa " << static_cast<int>(isa) << " span " << span);
+      REQUIRE(Scanned(isa, span, expected, rare, max_line) == want);
+    }
+  }
+}
+
+TEST_CASE("a full callback that says stop ends every build's scan",
+          "[line_scan]") {
+  const std::string span = "1 2\nR 2\n1 2\nR\n";
+  for (const ScanIsa isa : kIsas) {
+    if (!ScanIsaAvailable(isa)) continue;
+    int calls = 0;
+    auto stop = [](void* ctx, std::string_view, uint64_t) {
+      ++*static_cast<int*>(ctx);
+      return false;
+    };
+    uint64_t tail = 0;
+    CHECK(!ScanForCandidatesWith(isa, span, 2, "R", 1 << 20, stop, &calls,
+                                 &tail));
+    CHECK(calls == 1);
+  }
+}
+
+TEST_CASE("every build of the plain-line splitter agrees with the byte loop",
+          "[line_scan]") {
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab 01  -.\"[]\t\x01\x7f\xc3\r";
+  for (int round = 0; round < 20000; ++round) {
+    std::string buffer;
+    const size_t len = rng() % 200;
+    for (size_t i = 0; i < len; ++i) {
+      buffer += (rng() % 8 == 0) ? alphabet[rng() % alphabet.size()]
+                                 : "abc  1-."[rng() % 8];
+    }
+    // Readable bytes after the line, or none.
+    const size_t slack = rng() % 2 == 0 ? 0 : 64;
+    const std::string line = buffer;
+    buffer.append(slack, 'x');
+    Record slow;
+    size_t column = 0;
+    const LineError e = SplitFieldsBytewise(line, &slow, &column);
+    for (const ScanIsa isa : kIsas) {
+      if (!ScanIsaAvailable(isa)) continue;
+      Record fast;
+      const std::string_view view(buffer.data(), line.size());
+      if (!SplitPlainLineWith(isa, view, &fast, buffer.data() + buffer.size())) {
+        continue;  // declined: the byte loop decides
+      }
+      INFO("isa " << static_cast<int>(isa) << " line " << line);
+      // What it accepts, it splits as the byte loop does.
+      REQUIRE((e == LineError::kOk || e == LineError::kBlank));
+      REQUIRE(fast.size == slow.size);
+      for (size_t i = 0; i < fast.size; ++i) {
+        REQUIRE(fast.fields[i] == slow.fields[i]);
+      }
+    }
+  }
+}
+
+TEST_CASE("this machine runs the builds it chose", "[line_scan]") {
+  CHECK(ScanIsaAvailable(ChosenScanIsa()));
+  CHECK(ScanIsaAvailable(ScanIsa::kBaseline));
+}
+
+}  // namespace
+}  // namespace flowmon
