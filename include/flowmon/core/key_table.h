@@ -30,14 +30,23 @@ class KeyTable {
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
-  // The key's place in the arena is in the slot too, so that a hit reads
-  // the slot and the key's bytes only.
+  // Keys up to this long are held in the slot itself (a, b).
+  static constexpr size_t kInline = 16;
+  // A slot: for a short key its bytes (a, b) and length, which together
+  // are the key; for a longer one its hash (a) and arena offset (b). A hit
+  // reads the slot only, or the slot and the long key's bytes.
   struct Slot {
-    uint64_t hash = 0;
-    size_t offset = 0;
+    uint64_t a = 0;
+    uint64_t b = 0;
+    uint64_t hash = 0;  // where the slot's probe starts, for Grow()
     uint32_t length = 0;
     uint32_t index = kEmpty;
   };
+  struct Probe {
+    uint64_t a, b, hash;
+    uint32_t length;
+  };
+  static Probe ProbeOf(std::string_view key);
   struct Span {
     size_t offset;
     uint32_t length;

@@ -145,7 +145,8 @@ TEST_CASE("every build of the plain-line splitter agrees with the byte loop",
       if (!ScanIsaAvailable(isa)) continue;
       Record fast;
       const std::string_view view(buffer.data(), line.size());
-      if (!SplitPlainLineWith(isa, view, &fast, buffer.data() + buffer.size())) {
+      if (!SplitPlainLineWith(isa, view, &fast,
+                              buffer.data() + buffer.size())) {
         continue;  // declined: the byte loop decides
       }
       INFO("isa " << static_cast<int>(isa) << " line " << line);
