@@ -73,6 +73,10 @@ KeyTable::Probe KeyTable::ProbeOf(std::string_view key) {
   return q;
 }
 
+uint64_t KeyTable::HashOf(const Slot& slot) {
+  return slot.length > kInline ? slot.a : Mix(slot.a, slot.b, slot.length);
+}
+
 uint32_t KeyTable::Insert(std::string_view key, bool* inserted) {
   const Probe q = ProbeOf(key);
   const bool inline_key = key.size() <= kInline;
@@ -95,8 +99,7 @@ uint32_t KeyTable::Insert(std::string_view key, bool* inserted) {
     while (slots_[i].index != kEmpty) i = (i + 1) & mask;
   }
   const uint32_t index = static_cast<uint32_t>(spans_.size());
-  slots_[i] =
-      Slot{q.a, inline_key ? q.b : arena_.size(), q.hash, q.length, index};
+  slots_[i] = Slot{q.a, inline_key ? q.b : arena_.size(), q.length, index};
   spans_.push_back(Span{arena_.size(), q.length});
   arena_.append(key);
   *inserted = true;
@@ -109,7 +112,7 @@ void KeyTable::Grow() {
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.index == kEmpty) continue;
-    size_t i = s.hash & mask;
+    size_t i = HashOf(s) & mask;
     while (slots_[i].index != kEmpty) i = (i + 1) & mask;
     slots_[i] = s;
   }

@@ -89,18 +89,34 @@ inline unsigned PopCount(uint64_t x) {
 #endif
 }
 
-// Splits plain lines 64 bytes at a time from a bitmask of spaces: each
-// change between space and non-space is a field boundary. Returns false,
-// having decided nothing, for lines with quotes, brackets, control bytes
-// or too many fields; the byte loop handles those. Measured in
-// bench/filter_perftest.cc: about 3x the byte loop on flow-log lines.
+// Appends base + the position of each set bit of `bits` to out[*n...].
+// REQUIRES: room for 64 more entries.
+inline void Flatten(uint64_t bits, uint32_t base, uint32_t* out, size_t* n) {
+  size_t k = *n;
+  while (bits != 0) {
+    out[k++] = base + static_cast<uint32_t>(__builtin_ctzll(bits));
+    bits &= bits - 1;
+  }
+  *n = k;
+}
+
+// Splits plain lines 64 bytes at a time from a bitmask of spaces: a field
+// starts at a non-space after a space and ends at a space after a
+// non-space; both sets of positions are written out from the masks, then
+// paired into fields. Returns false, having decided nothing, for lines with
+// quotes, brackets, control bytes or too many fields; the byte loop handles
+// those. Measured in bench/filter_perftest.cc.
 inline bool SplitPlain(std::string_view line, Record* rec,
                        const char* readable_end) {
   const char* const s = line.data();
   const size_t n = line.size();
-  size_t count = 0;
-  size_t start = 0;
-  bool in_field = false;
+  if (n > UINT32_MAX - 64) return false;
+  // Positions of the fields' first bytes and of the bytes after them.
+  uint32_t starts[kMaxFields + 64];
+  uint32_t ends[kMaxFields + 64];
+  size_t n_starts = 0;
+  size_t n_ends = 0;
+  uint64_t carry = 0;  // 1 when the previous block ended inside a field
   char padded[64];
   for (size_t base = 0; base < n; base += 64) {
     const char* block = s + base;
@@ -119,25 +135,18 @@ inline bool SplitPlain(std::string_view line, Record* rec,
     const char newline = '\n';
     const BlockMasks m = Classify<1>(block, &newline);
     if (((m.special | m.newline) & valid) != 0) return false;
-    const uint64_t space = m.space | ~valid;
-    uint64_t changes = space ^ ((space << 1) | (in_field ? 0 : 1));
-    while (changes != 0) {
-      const size_t pos = base + static_cast<size_t>(__builtin_ctzll(changes));
-      changes &= changes - 1;
-      if (!in_field) {
-        start = pos;
-      } else {
-        if (count == kMaxFields) return false;
-        rec->fields[count++] = std::string_view(s + start, pos - start);
-      }
-      in_field = !in_field;
-    }
+    const uint64_t inside = ~(m.space | ~valid);
+    const uint64_t before = (inside << 1) | carry;  // bit i: byte i-1 inside
+    carry = inside >> 63;
+    Flatten(inside & ~before, static_cast<uint32_t>(base), starts, &n_starts);
+    if (n_starts > kMaxFields) return false;
+    Flatten(~inside & before, static_cast<uint32_t>(base), ends, &n_ends);
   }
-  if (in_field) {
-    if (count == kMaxFields) return false;
-    rec->fields[count++] = std::string_view(s + start, n - start);
+  if (carry != 0) ends[n_ends++] = static_cast<uint32_t>(n);
+  for (size_t i = 0; i < n_starts; ++i) {
+    rec->fields[i] = std::string_view(s + starts[i], ends[i] - starts[i]);
   }
-  rec->size = count;
+  rec->size = n_starts;
   return true;
 }
 

@@ -38,7 +38,6 @@ class KeyTable {
   struct Slot {
     uint64_t a = 0;
     uint64_t b = 0;
-    uint64_t hash = 0;  // where the slot's probe starts, for Grow()
     uint32_t length = 0;
     uint32_t index = kEmpty;
   };
@@ -47,6 +46,8 @@ class KeyTable {
     uint32_t length;
   };
   static Probe ProbeOf(std::string_view key);
+  // The hash a slot's key had (for Grow), from the slot alone.
+  static uint64_t HashOf(const Slot& slot);
   struct Span {
     size_t offset;
     uint32_t length;
