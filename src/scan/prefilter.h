@@ -8,7 +8,8 @@ namespace flowmon {
 
 // The byte of `literal` least common in log text (ripgrep's rare-byte
 // heuristic, tuned for flow logs: digits, spaces, dots, dashes and
-// lowercase letters are everywhere; most uppercase letters are rare).
+// lowercase letters are everywhere, and so are the letters of OK and
+// ACCEPT; most other uppercase letters are rare).
 // REQUIRES: !literal.empty().
 char RarestByte(std::string_view literal);
 
