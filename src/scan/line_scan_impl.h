@@ -121,16 +121,26 @@ inline bool SplitPlain(std::string_view line, Record* rec,
     if (((m.special | m.newline) & valid) != 0) return false;
     const uint64_t space = m.space | ~valid;
     uint64_t changes = space ^ ((space << 1) | (in_field ? 0 : 1));
-    while (changes != 0) {
-      const size_t pos = base + static_cast<size_t>(__builtin_ctzll(changes));
+    // Changes alternate start, end, start...: take them two at a time.
+    if (in_field && changes != 0) {
+      const size_t end = base + static_cast<size_t>(__builtin_ctzll(changes));
       changes &= changes - 1;
-      if (!in_field) {
-        start = pos;
-      } else {
-        if (count == kMaxFields) return false;
-        rec->fields[count++] = std::string_view(s + start, pos - start);
+      if (count == kMaxFields) return false;
+      rec->fields[count++] = std::string_view(s + start, end - start);
+      in_field = false;
+    }
+    while (changes != 0) {
+      const size_t b = base + static_cast<size_t>(__builtin_ctzll(changes));
+      changes &= changes - 1;
+      if (changes == 0) {
+        start = b;  // the field goes on into the next block
+        in_field = true;
+        break;
       }
-      in_field = !in_field;
+      const size_t e = base + static_cast<size_t>(__builtin_ctzll(changes));
+      changes &= changes - 1;
+      if (count == kMaxFields) return false;
+      rec->fields[count++] = std::string_view(s + b, e - b);
     }
   }
   if (in_field) {
