@@ -5,43 +5,23 @@
 
 namespace flowmon {
 
-bool ScanForCandidatesAvx2(std::string_view span, size_t expected,
-                           std::string_view rare, size_t max_line,
-                           FullLineFn full, void* ctx, uint64_t* plain_tail);
-bool SplitPlainLineAvx2(std::string_view line, Record* rec,
-                        const char* readable_end);
-bool ScanForCandidatesAvx512(std::string_view span, size_t expected,
-                             std::string_view rare, size_t max_line,
-                             FullLineFn full, void* ctx, uint64_t* plain_tail);
-bool SplitPlainLineAvx512(std::string_view line, Record* rec,
-                          const char* readable_end);
-
 namespace {
 
-using SplitFn = bool (*)(std::string_view, Record*, const char*);
-using ScanFn = bool (*)(std::string_view, size_t, std::string_view, size_t,
-                        FullLineFn, void*, uint64_t*);
-
-struct Variant {
-  ScanFn scan;
-  SplitFn split;
-};
-
-Variant VariantOf(ScanIsa isa) {
+ScanVariant VariantOf(ScanIsa isa) {
   switch (isa) {
 #if defined(__x86_64__) && defined(FLOWMON_HAVE_AVX2_SCAN)
     case ScanIsa::kAvx2:
-      return {&ScanForCandidatesAvx2, &SplitPlainLineAvx2};
+      return Avx2ScanVariant();
     case ScanIsa::kAvx512:
-      return {&ScanForCandidatesAvx512, &SplitPlainLineAvx512};
+      return Avx512ScanVariant();
 #endif
     default:
       return {&baseline::ScanAny, &baseline::SplitPlain};
   }
 }
 
-const Variant& Chosen() {
-  static const Variant chosen = VariantOf(ChosenScanIsa());
+const ScanVariant& Chosen() {
+  static const ScanVariant chosen = VariantOf(ChosenScanIsa());
   return chosen;
 }
 

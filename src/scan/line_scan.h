@@ -56,4 +56,14 @@ bool ScanForCandidatesWith(ScanIsa isa, std::string_view span,
 bool SplitPlainLineWith(ScanIsa isa, std::string_view line, Record* rec,
                         const char* readable_end);
 
+// One build's pair of functions, as line_scan_avx2.cc and
+// line_scan_avx512.cc export them.
+struct ScanVariant {
+  bool (*scan)(std::string_view, size_t, std::string_view, size_t, FullLineFn,
+               void*, uint64_t*);
+  bool (*split)(std::string_view, Record*, const char*);
+};
+ScanVariant Avx2ScanVariant();
+ScanVariant Avx512ScanVariant();
+
 }  // namespace flowmon

@@ -5,15 +5,6 @@
 
 namespace flowmon {
 
-bool ScanForCandidatesAvx2(std::string_view span, size_t expected,
-                           std::string_view rare, size_t max_line,
-                           FullLineFn full, void* ctx, uint64_t* plain_tail) {
-  return avx2::ScanAny(span, expected, rare, max_line, full, ctx, plain_tail);
-}
-
-bool SplitPlainLineAvx2(std::string_view line, Record* rec,
-                        const char* readable_end) {
-  return avx2::SplitPlain(line, rec, readable_end);
-}
+ScanVariant Avx2ScanVariant() { return {&avx2::ScanAny, &avx2::SplitPlain}; }
 
 }  // namespace flowmon

@@ -6,15 +6,8 @@
 
 namespace flowmon {
 
-bool ScanForCandidatesAvx512(std::string_view span, size_t expected,
-                             std::string_view rare, size_t max_line,
-                             FullLineFn full, void* ctx, uint64_t* plain_tail) {
-  return avx512::ScanAny(span, expected, rare, max_line, full, ctx, plain_tail);
-}
-
-bool SplitPlainLineAvx512(std::string_view line, Record* rec,
-                          const char* readable_end) {
-  return avx512::SplitPlain(line, rec, readable_end);
+ScanVariant Avx512ScanVariant() {
+  return {&avx512::ScanAny, &avx512::SplitPlain};
 }
 
 }  // namespace flowmon
