@@ -33,10 +33,21 @@ void GzipInflater::Feed(const char* data, size_t size) {
 
 size_t GzipInflater::Inflate(std::span<char> out, Status* error) {
   if (!in_member_) {
+    // Zero bytes after a member are padding (tape blocks, preallocated
+    // files), which gzip -d accepts; once they start, only zeros may end
+    // the input.
+    while (zs_.avail_in > 0 && zs_.next_in[0] == 0) {
+      ++zs_.next_in;
+      --zs_.avail_in;
+      in_padding_ = true;
+    }
+    if (zs_.avail_in == 0) return 0;
     // Another member follows the previous one; only its first byte may
     // have arrived yet.
-    if (zs_.next_in[0] != kGzipMagic[0]) {
-      *error = Status::Corrupt("trailing garbage after gzip data");
+    if (in_padding_ || zs_.next_in[0] != kGzipMagic[0]) {
+      *error =
+          Status::Corrupt(in_padding_ ? "trailing garbage after zero padding"
+                                      : "trailing garbage after gzip data");
       return 0;
     }
     inflateReset(&zs_);

@@ -29,7 +29,8 @@ class GzipInflater {
   void Feed(const char* data, size_t size);
   // Inflates fed bytes into `out` and returns how many bytes it wrote; on
   // damage (a corrupt member, garbage after the last one) sets *error and
-  // inflates no more.
+  // inflates no more. Zero bytes after the last member are padding, as
+  // gzip -d takes them: skipped, not damage.
   size_t Inflate(std::span<char> out, Status* error);
   // At the end of the input: an error when the last member was cut short.
   Status Finish() const;
@@ -37,6 +38,7 @@ class GzipInflater {
  private:
   z_stream zs_;
   bool in_member_ = true;
+  bool in_padding_ = false;  // zero bytes followed the last member
 };
 
 // Inflates all of `gz` (any number of members) into *out. On damage *out
