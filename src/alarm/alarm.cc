@@ -193,7 +193,8 @@ Status AlarmSpec::Validate() const {
         "--period must be a multiple of 60 seconds (metric filters publish "
         "one-minute data)");
   }
-  if (period * evaluation_periods > 86400) {
+  // Compared by division: a period of 2.16e18 seconds must not overflow.
+  if (period > 86400 / evaluation_periods) {
     return Status::InvalidArgument(
         "--evaluation-periods x --period cannot exceed one day (86400 s)");
   }

@@ -45,6 +45,10 @@ Result<LowSampleCount> ParseLowSampleCount(std::string_view text);
 // fall in neither range: 0, always significant.
 double SignificantSampleCount(double percentile);
 
+// The longest period PutMetricAlarm accepts: Period x EvaluationPeriods is
+// at most seven days (604,800 s).
+inline constexpr int64_t kMaxAlarmPeriod = 604800;
+
 struct AlarmSpec {
   std::string name = "flowmon-alarm";
   double threshold = 0;

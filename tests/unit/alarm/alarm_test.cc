@@ -588,6 +588,20 @@ TEST_CASE("replay: datapoints, missing data and ignore", "[alarm]") {
   CHECK(ev.ever_in_alarm());
 }
 
+TEST_CASE("alarm settings: extreme periods are errors, not overflows",
+          "[alarm]") {
+  AlarmSpec spec;
+  spec.period = 2160000000000000000;  // x 5 overflows int64 (UBSan)
+  spec.evaluation_periods = 5;
+  CHECK(spec.Validate().message() ==
+        "--evaluation-periods x --period cannot exceed one day (86400 s)");
+  spec.period = 60;
+  spec.evaluation_periods = 2147483647;
+  CHECK_FALSE(spec.Validate().ok());
+  spec.evaluation_periods = 1440;
+  CHECK(spec.Validate().ok());
+}
+
 TEST_CASE("alarm settings are validated", "[alarm]") {
   AlarmSpec spec;
   spec.evaluation_periods = 3;
