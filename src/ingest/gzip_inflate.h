@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,7 +43,10 @@ class GzipInflater {
 };
 
 // Inflates all of `gz` (any number of members) into *out. On damage *out
-// holds what preceded it.
-Status InflateGzip(std::string_view gz, std::string* out);
+// holds what preceded it. Past `limit` bytes of output it stops with
+// Corrupt "inflates to more than <limit>", *out holding the first `limit`
+// bytes: a small input can inflate to gigabytes.
+Status InflateGzip(std::string_view gz, std::string* out,
+                   size_t limit = SIZE_MAX);
 
 }  // namespace flowmon
