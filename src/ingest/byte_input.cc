@@ -61,9 +61,19 @@ ssize_t ByteInput::Read(char* dst, size_t n) {
 
 ssize_t ByteInput::ReadSome(char* dst, size_t n) {
   if (pos_ < prefix_.size()) {
-    const size_t k = std::min(n, prefix_.size() - pos_);
+    size_t k = std::min(n, prefix_.size() - pos_);
     std::memcpy(dst, prefix_.data() + pos_, k);
     pos_ += k;
+    // The sniffed bytes alone ("{\n" of pretty-printed JSON) would be a
+    // first chunk too short to tell the input's format from: what follows
+    // them comes in the same read. An error shows at the next read.
+    if (pos_ == prefix_.size() && k < n && fd_ >= 0) {
+      ssize_t r;
+      do {
+        r = ::read(fd_, dst + k, n - k);
+      } while (r < 0 && errno == EINTR && !InputStopRequested());
+      if (r > 0) k += static_cast<size_t>(r);
+    }
     return static_cast<ssize_t>(k);
   }
   if (fd_ < 0) {
