@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "flowmon/core/time_util.h"
+#include "flowmon/ingest/source.h"
 
 namespace flowmon {
 namespace {
@@ -192,7 +193,8 @@ Status AlarmSpec::Validate() const {
         "--period must be a multiple of 60 seconds (metric filters publish "
         "one-minute data)");
   }
-  if (period * evaluation_periods > 86400) {
+  // Compared by division: a period of 2.16e18 seconds must not overflow.
+  if (period > 86400 / evaluation_periods) {
     return Status::InvalidArgument(
         "--evaluation-periods x --period cannot exceed one day (86400 s)");
   }
@@ -362,6 +364,36 @@ void AlarmEvaluator::Fill(int64_t start, int64_t end,
   if (slot->value) slot->samples = all.count;
 }
 
+bool AlarmEvaluator::RangeHasData(int64_t t) const {
+  const int64_t from = t - spec_.evaluation_range() * spec_.period;
+  if (by_minute_) {
+    auto it = minutes_.lower_bound(from);
+    return it != minutes_.end() && it->first < t;
+  }
+  auto it = points_.lower_bound(from);
+  return it != points_.end() && it->first < t;
+}
+
+int64_t AlarmEvaluator::NextWithData(int64_t from, int64_t t) const {
+  const int64_t s = step();
+  // The first evaluation time after t: where the loop would stop.
+  const int64_t past_t = from + ((t - from) / s + 1) * s;
+  const int64_t lo = from - spec_.evaluation_range() * spec_.period;
+  std::optional<int64_t> key;
+  if (by_minute_) {
+    auto it = minutes_.lower_bound(lo);
+    if (it != minutes_.end()) key = it->first;
+  } else {
+    auto it = points_.lower_bound(lo);
+    if (it != points_.end()) key = it->first;
+  }
+  if (!key) return past_t;
+  // The first evaluation whose range [t' - range, t') holds the key.
+  if (*key < from) return from;
+  const int64_t first = from + ((*key + 1 - from) + s - 1) / s * s;
+  return std::min(first, past_t);
+}
+
 void AlarmEvaluator::Evaluate(int64_t t) {
   const int range = spec_.evaluation_range();
   std::vector<EvaluationSlot> slots(static_cast<size_t>(range));
@@ -406,8 +438,22 @@ void AlarmEvaluator::EvaluateUntil(int64_t t) {
     // No evaluation before `since`: its data only fills the ranges.
     next_eval_ += (*window_.since - next_eval_ + s - 1) / s * s;
   }
+  // An evaluation whose range holds no data decides by the missing-data
+  // rule alone, and the state it leaves is the one the next such
+  // evaluation decides too: after one, the evaluations up to the next
+  // range with data change nothing and are skipped, so that the replay
+  // costs what the data holds, not the time it spans (two records decades
+  // apart). A stop request after the input ended stops the replay
+  // (EvaluationStopRequested), leaving what it had written.
   while (next_eval_ <= t) {
+    if (EvaluationStopRequested()) return;
+    if (last_range_empty_) {
+      next_eval_ = NextWithData(next_eval_, t);
+      if (next_eval_ > t) break;
+    }
+    last_range_empty_ = !RangeHasData(next_eval_);
     Evaluate(next_eval_);
+    ++evaluations_;
     next_eval_ += s;
   }
 }

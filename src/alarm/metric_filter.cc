@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "flowmon/ingest/input_files.h"
+#include "flowmon/ingest/source.h"
 
 namespace flowmon {
 
@@ -40,6 +41,7 @@ Result<MetricFilterResult> RunMetricFilter(
   for (const Status& s : expanded.errors) diagnostics->InputError(s);
   MetricFilterResult result;
   result.stats = RunPipeline(expanded.files, pipeline, &sink, diagnostics);
+  MarkInputEnded();
   sink.Finish();
   result.counters = sink.counters();
   return result;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "flowmon/ingest/source.h"
+
 namespace flowmon {
 
 struct MonitorSet::Monitor {
@@ -135,6 +137,7 @@ void MonitorSet::OnLiveChunkEnd() {
 }
 
 Status MonitorSet::Finish() {
+  MarkInputEnded();
   // Every metric's last minutes first, then every alarm's last
   // evaluations: transitions come out in that order.
   for (MetricAggregator* a : aggregators_) a->Finish();

@@ -105,7 +105,9 @@ void ReadAlarm(ObjectReader& r, Need name, std::string default_name,
     r.Fail(fmt::format("give exactly one of {} and {}", r.Key("Statistic"),
                        r.Key("ExtendedStatistic")));
   r.Take(Statistic::Parse(stat.empty() ? extended : stat), &a.spec.stat);
-  r.Integer("Period", &a.spec.period, Need::kRequired);
+  // PutMetricAlarm: Period x EvaluationPeriods is at most 604,800 s (seven
+  // days), so no period is longer; Validate() has the finer rules.
+  r.Integer("Period", &a.spec.period, Need::kRequired, 1, kMaxAlarmPeriod);
   r.Integer("EvaluationPeriods", &a.spec.evaluation_periods, Need::kRequired);
   r.Integer("DatapointsToAlarm", &a.spec.datapoints_to_alarm);
   r.Number("Threshold", &a.spec.threshold, Need::kRequired);

@@ -58,7 +58,7 @@ void FlowmonFormat(ObjectReader& file, Definitions* defs) {
     r.String("pattern", &m.pattern, Need::kRequired);
     r.String("value", &m.metric.value);
     r.Number("default_value", &m.metric.default_value);
-    r.Integer("period", &m.alarm.period);
+    r.Integer("period", &m.alarm.period, Need::kOptional, 1, kMaxAlarmPeriod);
     r.Integer("evaluation_periods", &m.alarm.evaluation_periods);
     r.Integer("datapoints_to_alarm", &m.alarm.datapoints_to_alarm);
     r.Number("threshold", &m.alarm.threshold, Need::kRequired);

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "flowmon/core/number.h"
@@ -212,16 +214,41 @@ ObjectReader& ObjectReader::Number(std::string_view key, double* out,
   return *this;
 }
 
+namespace {
+
+// The largest integer every double up to it holds exactly (2^53).
+constexpr int64_t kMaxExactInteger = int64_t{1} << 53;
+
+}  // namespace
+
 ObjectReader& ObjectReader::Integer(std::string_view key, int64_t* out,
                                     Need need) {
-  std::optional<double> d;
-  if (Number(key, &d, need).ok() && d) *out = static_cast<int64_t>(*d);
-  return *this;
+  return Integer(key, out, need, -kMaxExactInteger, kMaxExactInteger);
 }
 
 ObjectReader& ObjectReader::Integer(std::string_view key, int* out, Need need) {
   int64_t n = *out;
-  if (Integer(key, &n, need).ok()) *out = static_cast<int>(n);
+  if (Integer(key, &n, need, std::numeric_limits<int>::min(),
+              std::numeric_limits<int>::max())
+          .ok()) {
+    *out = static_cast<int>(n);
+  }
+  return *this;
+}
+
+ObjectReader& ObjectReader::Integer(std::string_view key, int64_t* out,
+                                    Need need, int64_t min, int64_t max) {
+  std::optional<double> d;
+  if (!Number(key, &d, need).ok() || !d) return *this;
+  // Checked as a double, before any conversion: 2.16e18 or 1e300 would
+  // overflow the cast, and 2.5 is not a count of anything.
+  if (!(*d >= static_cast<double>(min) && *d <= static_cast<double>(max)) ||
+      *d != std::floor(*d)) {
+    const ConfigValue* v = Get(key);
+    return FailAt(*v, fmt::format("'{}' must be a whole number from {} to {}",
+                                  Key(key), min, max));
+  }
+  *out = static_cast<int64_t>(*d);
   return *this;
 }
 

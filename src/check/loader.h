@@ -167,7 +167,11 @@ class ObjectReader {
                        Need need = Need::kOptional);
   ObjectReader& Number(std::string_view key, double* out,
                        Need need = Need::kOptional);
-  // A Number, truncated.
+  // A Number that is a whole number from `min` to `max`; anything else
+  // (2.5, 2.16e18 for an int) is an error naming the range. Without bounds:
+  // what a double holds exactly, or what an int holds.
+  ObjectReader& Integer(std::string_view key, int64_t* out, Need need,
+                        int64_t min, int64_t max);
   ObjectReader& Integer(std::string_view key, int64_t* out,
                         Need need = Need::kOptional);
   ObjectReader& Integer(std::string_view key, int* out,

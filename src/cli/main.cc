@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "commands.h"
+#include "flowmon/ingest/source.h"
 
 int main(int argc, char** argv) {
   using namespace flowmon;
@@ -105,7 +106,17 @@ int main(int argc, char** argv) {
         return kExitUsage;
       }
       if (input != nullptr) InstallAwsInputs(*input);
-      return c.run();
+      const int code = c.run();
+      if (EvaluationStopRequested()) {
+        // Stopped while evaluating (after the input): what came out is
+        // partial; 128 + the signal, as a shell reports it.
+        spdlog::error(
+            "interrupted by signal {} while evaluating: the results above "
+            "are partial",
+            StopSignal());
+        return 128 + StopSignal();
+      }
+      return code;
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -44,7 +44,7 @@ void AddMetricOptions(CLI::App* app, MetricOptions* o, bool dimensions) {
 
 namespace {
 
-void OnStopSignal(int) { RequestInputStop(); }
+void OnStopSignal(int signo) { RequestInputStop(signo); }
 
 }  // namespace
 

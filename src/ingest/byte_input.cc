@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstring>
 
@@ -13,11 +14,35 @@ namespace flowmon {
 namespace {
 
 volatile std::sig_atomic_t g_stop_requested = 0;
+volatile std::sig_atomic_t g_stop_signal = 0;
+// Stop requests so far, and how many there were when the input ended (-1
+// before): later ones stop the evaluations.
+std::atomic<int> g_stop_count{0};
+std::atomic<int> g_stops_at_input_end{-1};
+static_assert(std::atomic<int>::is_always_lock_free);  // signal-safe
 
 }  // namespace
 
-void RequestInputStop() { g_stop_requested = 1; }
+void RequestInputStop() {
+  g_stop_requested = 1;
+  g_stop_count.fetch_add(1, std::memory_order_relaxed);
+}
+void RequestInputStop(int signo) {
+  g_stop_signal = signo;
+  RequestInputStop();
+}
 bool InputStopRequested() { return g_stop_requested != 0; }
+
+void MarkInputEnded() {
+  int none = -1;
+  g_stops_at_input_end.compare_exchange_strong(
+      none, g_stop_count.load(std::memory_order_relaxed));
+}
+bool EvaluationStopRequested() {
+  const int mark = g_stops_at_input_end.load(std::memory_order_relaxed);
+  return mark >= 0 && g_stop_count.load(std::memory_order_relaxed) > mark;
+}
+int StopSignal() { return g_stop_signal; }
 
 ByteInput::ByteInput(int fd, bool owns_fd, std::string prefix)
     : fd_(fd), owns_fd_(owns_fd), prefix_(std::move(prefix)) {}
@@ -36,9 +61,19 @@ ssize_t ByteInput::Read(char* dst, size_t n) {
 
 ssize_t ByteInput::ReadSome(char* dst, size_t n) {
   if (pos_ < prefix_.size()) {
-    const size_t k = std::min(n, prefix_.size() - pos_);
+    size_t k = std::min(n, prefix_.size() - pos_);
     std::memcpy(dst, prefix_.data() + pos_, k);
     pos_ += k;
+    // The sniffed bytes alone ("{\n" of pretty-printed JSON) would be a
+    // first chunk too short to tell the input's format from: what follows
+    // them comes in the same read. An error shows at the next read.
+    if (pos_ == prefix_.size() && k < n && fd_ >= 0) {
+      ssize_t r;
+      do {
+        r = ::read(fd_, dst + k, n - k);
+      } while (r < 0 && errno == EINTR && !InputStopRequested());
+      if (r > 0) k += static_cast<size_t>(r);
+    }
     return static_cast<ssize_t>(k);
   }
   if (fd_ < 0) {

@@ -13,6 +13,14 @@ namespace {
 // zlib counts bytes in 32 bits: larger spans go in pieces.
 constexpr size_t kMaxSpan = size_t{1} << 30;
 
+// "64 MiB", "1000 bytes".
+std::string SizeText(size_t n) {
+  if (n >= (1 << 20) && n % (1 << 20) == 0) {
+    return fmt::format("{} MiB", n >> 20);
+  }
+  return fmt::format("{} bytes", n);
+}
+
 }  // namespace
 
 GzipInflater::GzipInflater() { std::memset(&zs_, 0, sizeof zs_); }
@@ -33,10 +41,21 @@ void GzipInflater::Feed(const char* data, size_t size) {
 
 size_t GzipInflater::Inflate(std::span<char> out, Status* error) {
   if (!in_member_) {
+    // Zero bytes after a member are padding (tape blocks, preallocated
+    // files), which gzip -d accepts; once they start, only zeros may end
+    // the input.
+    while (zs_.avail_in > 0 && zs_.next_in[0] == 0) {
+      ++zs_.next_in;
+      --zs_.avail_in;
+      in_padding_ = true;
+    }
+    if (zs_.avail_in == 0) return 0;
     // Another member follows the previous one; only its first byte may
     // have arrived yet.
-    if (zs_.next_in[0] != kGzipMagic[0]) {
-      *error = Status::Corrupt("trailing garbage after gzip data");
+    if (in_padding_ || zs_.next_in[0] != kGzipMagic[0]) {
+      *error =
+          Status::Corrupt(in_padding_ ? "trailing garbage after zero padding"
+                                      : "trailing garbage after gzip data");
       return 0;
     }
     inflateReset(&zs_);
@@ -63,7 +82,7 @@ Status GzipInflater::Finish() const {
   return Status::Ok();
 }
 
-Status InflateGzip(std::string_view gz, std::string* out) {
+Status InflateGzip(std::string_view gz, std::string* out, size_t limit) {
   out->clear();
   GzipInflater inflater;
   Status status = inflater.Init();
@@ -77,8 +96,19 @@ Status InflateGzip(std::string_view gz, std::string* out) {
       inflater.Feed(gz.data() + fed, n);
       fed += n;
     }
+    if (used >= limit) {
+      // One byte more than the limit tells data that ends there from data
+      // that goes on.
+      char probe;
+      if (inflater.Inflate(std::span<char>(&probe, 1), &status) > 0) {
+        out->resize(limit);
+        return Status::Corrupt(
+            fmt::format("inflates to more than {}", SizeText(limit)));
+      }
+      continue;
+    }
     if (out->size() - used < (1 << 16)) {
-      out->resize(std::max(out->size() * 2, used + (1 << 16)));
+      out->resize(std::min(std::max(out->size() * 2, used + (1 << 16)), limit));
     }
     used += inflater.Inflate(
         std::span<char>(out->data() + used, out->size() - used), &status);

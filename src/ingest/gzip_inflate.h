@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,7 +30,8 @@ class GzipInflater {
   void Feed(const char* data, size_t size);
   // Inflates fed bytes into `out` and returns how many bytes it wrote; on
   // damage (a corrupt member, garbage after the last one) sets *error and
-  // inflates no more.
+  // inflates no more. Zero bytes after the last member are padding, as
+  // gzip -d takes them: skipped, not damage.
   size_t Inflate(std::span<char> out, Status* error);
   // At the end of the input: an error when the last member was cut short.
   Status Finish() const;
@@ -37,10 +39,14 @@ class GzipInflater {
  private:
   z_stream zs_;
   bool in_member_ = true;
+  bool in_padding_ = false;  // zero bytes followed the last member
 };
 
 // Inflates all of `gz` (any number of members) into *out. On damage *out
-// holds what preceded it.
-Status InflateGzip(std::string_view gz, std::string* out);
+// holds what preceded it. Past `limit` bytes of output it stops with
+// Corrupt "inflates to more than <limit>", *out holding the first `limit`
+// bytes: a small input can inflate to gigabytes.
+Status InflateGzip(std::string_view gz, std::string* out,
+                   size_t limit = SIZE_MAX);
 
 }  // namespace flowmon

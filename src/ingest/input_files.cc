@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <memory>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "flowmon/core/text_split.h"
 #include "flowmon/core/time_util.h"
@@ -25,52 +29,111 @@ struct Ancestor {
   std::string path;
 };
 
-// Walks a directory tree, following symbolic links, and collects its
-// regular files. Whatever cannot be read is reported by its own path and
-// the walk goes on.
+// Walks directory trees, following symbolic links, and collects their
+// regular files, each once (by device and inode): a directory or file
+// reached again by another link (or a hard link) is not read again, so
+// that links that fan out (l1 -> ., l2 -> . one level down, and so on)
+// cost one walk, not one per path. Links are followed after the tree's own
+// directories, in name order, so a file is named by its path without links
+// when it has one, and by the same path on every run. Whatever cannot be
+// read is reported by its own path and the walk goes on.
 class TreeWalk {
  public:
   explicit TreeWalk(ExpandedInputs* out) : out_(out) {}
 
-  // `dir` is a directory with stat `st`.
-  void Walk(const std::string& dir, const struct stat& st) {
-    ancestors_.push_back({st.st_dev, st.st_ino, dir});
-    std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
-    if (d == nullptr) {
-      Error(dir, "cannot read directory", errno);
-    } else {
-      const std::string prefix = dir.ends_with('/') ? dir : dir + '/';
-      while (true) {
-        errno = 0;
-        const dirent* e = ::readdir(d.get());
-        if (e == nullptr) {
-          if (errno != 0) Error(dir, "cannot read directory", errno);
-          break;
-        }
-        const std::string_view name = e->d_name;
-        if (name == "." || name == "..") continue;
-        Entry(prefix + e->d_name, e->d_type);
-      }
+  // Walks `dir`, a directory with stat `st`, and then the links found.
+  void WalkTree(const std::string& dir, const struct stat& st) {
+    ancestors_.clear();
+    Walk(dir, st);
+    while (!links_.empty()) {
+      Link link = std::move(links_.front());
+      links_.pop_front();
+      ancestors_ = std::move(link.ancestors);
+      Follow(std::move(link.path), link.st);
     }
-    ancestors_.pop_back();
   }
 
   std::vector<std::string> files;
 
  private:
-  void Entry(const std::string& path, unsigned char type) {
+  // A symbolic link found, to follow once the tree's own entries are in.
+  struct Link {
+    std::string path;
+    struct stat st;  // of its target
+    std::vector<Ancestor> ancestors;
+  };
+
+  void Walk(const std::string& dir, const struct stat& st) {
+    if (!seen_dirs_.insert({st.st_dev, st.st_ino}).second) return;
+    ancestors_.push_back({st.st_dev, st.st_ino, dir});
+    std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
+    if (d == nullptr) {
+      Error(dir, "cannot read directory", errno);
+      ancestors_.pop_back();
+      return;
+    }
+    struct Item {
+      std::string name;
+      unsigned char type;
+      ino_t ino;
+    };
+    std::vector<Item> items;
+    while (true) {
+      errno = 0;
+      const dirent* e = ::readdir(d.get());
+      if (e == nullptr) {
+        if (errno != 0) Error(dir, "cannot read directory", errno);
+        break;
+      }
+      const std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      items.push_back({std::string(name), e->d_type, e->d_ino});
+    }
+    d.reset();  // one directory open at a time, however deep the tree
+    std::sort(items.begin(), items.end(),
+              [](const Item& x, const Item& y) { return x.name < y.name; });
+    const std::string prefix = dir.ends_with('/') ? dir : dir + '/';
+    for (const Item& item : items) {
+      Entry(prefix + item.name, item.type, st.st_dev, item.ino);
+    }
+    ancestors_.pop_back();
+  }
+
+  void Entry(std::string path, unsigned char type, dev_t dir_dev, ino_t ino) {
     if (type == DT_REG) {
-      files.push_back(path);
+      // A regular file's inode is its directory entry's, on the
+      // directory's device (mount points are directories): no stat().
+      File(std::move(path), dir_dev, ino);
       return;
     }
     if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) return;
     struct stat st;
+    if (type != DT_LNK) {
+      if (::lstat(path.c_str(), &st) != 0) {
+        Error(path, "cannot read", errno);
+        return;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        Walk(path, st);
+        return;
+      }
+      if (S_ISREG(st.st_mode)) {
+        File(std::move(path), st.st_dev, st.st_ino);
+        return;
+      }
+      if (!S_ISLNK(st.st_mode)) return;
+    }
     if (::stat(path.c_str(), &st) != 0) {
       Error(path, "cannot read", errno);  // a broken link, or no access
       return;
     }
+    links_.push_back({std::move(path), st, ancestors_});
+  }
+
+  // A link's target (stat `st`), reached from ancestors_.
+  void Follow(std::string path, const struct stat& st) {
     if (S_ISREG(st.st_mode)) {
-      files.push_back(path);
+      File(std::move(path), st.st_dev, st.st_ino);
     } else if (S_ISDIR(st.st_mode)) {
       for (const Ancestor& a : ancestors_) {
         if (a.dev == st.st_dev && a.ino == st.st_ino) {
@@ -85,6 +148,10 @@ class TreeWalk {
     // FIFOs, sockets and devices in a tree are not log files: skipped.
   }
 
+  void File(std::string path, dev_t dev, ino_t ino) {
+    if (seen_files_.insert({dev, ino}).second) files.push_back(std::move(path));
+  }
+
   void Error(const std::string& path, const char* what, int err) {
     out_->errors.push_back(Status::IoError(
         fmt::format("{}: {}: {}", path, what, std::strerror(err))));
@@ -92,6 +159,9 @@ class TreeWalk {
 
   ExpandedInputs* out_;
   std::vector<Ancestor> ancestors_;
+  std::deque<Link> links_;
+  std::set<std::pair<dev_t, ino_t>> seen_dirs_;
+  std::set<std::pair<dev_t, ino_t>> seen_files_;
 };
 
 ExpandedInputs Expand(const std::vector<std::string>& paths,
@@ -101,6 +171,9 @@ ExpandedInputs Expand(const std::vector<std::string>& paths,
     out.files.push_back("-");
     return out;
   }
+  // One walk for every directory named: a tree named twice over (logs/ and
+  // logs/2019/) is read once too.
+  TreeWalk walk(&out);
   for (const std::string& path : paths) {
     if (RemoteInputProvider* remote = FindRemoteInputs(path)) {
       Status s = remote->Expand(path, query, &out.files, remote_pruned);
@@ -113,8 +186,8 @@ ExpandedInputs Expand(const std::vector<std::string>& paths,
       out.files.push_back(path);
       continue;
     }
-    TreeWalk walk(&out);
-    walk.Walk(path, st);
+    walk.files.clear();
+    walk.WalkTree(path, st);
     std::sort(walk.files.begin(), walk.files.end());
     out.files.insert(out.files.end(), walk.files.begin(), walk.files.end());
   }

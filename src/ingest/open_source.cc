@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -75,6 +76,34 @@ std::unique_ptr<Source> OpenMappedGzip(const std::string& path,
       std::move(mapping), path, std::move(input), options.block_size);
 }
 
+// Devices and sockets read blocking, as opened without O_NONBLOCK.
+Status ClearNonBlocking(const std::string& path, int fd) {
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+    return Status::IoError(
+        fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  }
+  return Status::Ok();
+}
+
+// A FIFO opened without O_NONBLOCK would block in open() until a writer
+// came, where no signal can end the wait cleanly. Opened non-blocking, it
+// waits here instead, as `cat` would, for a writer to write or to close;
+// SIGINT/SIGTERM end the wait as an end of input. Then reads block again.
+Status AwaitFifoWriter(const std::string& path, int fd) {
+  pollfd p{fd, POLLIN, 0};
+  while (!InputStopRequested()) {
+    // A timeout, so that a signal between the check and poll() is seen.
+    const int r = ::poll(&p, 1, 250);
+    if (r > 0) break;
+    if (r < 0 && errno != EINTR) {
+      return Status::IoError(fmt::format("{}: cannot wait for a writer: {}",
+                                         path, std::strerror(errno)));
+    }
+  }
+  return ClearNonBlocking(path, fd);
+}
+
 // Opens `path` as bytes: mapped, streamed or inflated.
 Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
                                                const SourceOptions& options) {
@@ -83,7 +112,9 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
     const bool live = ::fstat(0, &st) == 0 && !S_ISREG(st.st_mode);
     return OpenStream("-", 0, false, live, options);
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK does nothing to regular files (open(2)); it keeps a FIFO's
+  // open() from waiting for a writer (AwaitFifoWriter).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     return Status::IoError(
         fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
@@ -100,6 +131,12 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
     return Status::IoError(fmt::format("{}: is a directory", path));
   }
   if (!S_ISREG(st.st_mode)) {
+    Status waited = S_ISFIFO(st.st_mode) ? AwaitFifoWriter(path, fd)
+                                         : ClearNonBlocking(path, fd);
+    if (!waited.ok()) {
+      ::close(fd);
+      return waited;
+    }
     return OpenStream(path, fd, true, true, options);
   }
   const size_t size = static_cast<size_t>(st.st_size);

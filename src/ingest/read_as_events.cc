@@ -8,6 +8,7 @@
 #include "ingest/cloudwatch/event_writer.h"
 #include "ingest/cloudwatch/export_file.h"
 #include "ingest/cloudwatch/json_documents.h"
+#include "ingest/cloudwatch/json_stream_source.h"
 #include "ingest/cloudwatch/subscription_payloads.h"
 #include "ingest/cloudwatch/tail_output.h"
 #include "ingest/pass_through_source.h"
@@ -28,9 +29,16 @@ Result<std::unique_ptr<Source>> ReadAsEvents(std::unique_ptr<Source> base,
     if (format == InputFormat::kTail) s = NewTailSource(std::move(s));
     return s;
   }
-  // Converted formats are read whole: their documents span chunks, and a
-  // Firehose object is one line of any length.
+  // Documents span chunks, and a Firehose object is one line of any
+  // length: no line limit for converted formats.
   base->KeepLongLines();
+  if (format == InputFormat::kCloudWatch) {
+    // Converted document by document, as they complete, from files and
+    // pipes alike.
+    return NewJsonDocumentSource(std::move(base), first,
+                                 std::move(first_status));
+  }
+  // The other converted formats are read whole.
   std::string all(first.data);
   Status read_error = first_status;
   while (read_error.ok() && !first.data.empty()) {

@@ -26,6 +26,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/export_file.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/json_documents.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/json_scan.cc
+  ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/json_stream_source.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/log_events.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/payload.cc
   ${CMAKE_CURRENT_LIST_DIR}/cloudwatch/subscription_payloads.cc

@@ -14,6 +14,10 @@ bool WholeGzipSource::Inflate(std::string_view in, size_t limit) {
   size_t capacity = std::max<size_t>(in.size() * 8, 1 << 16);
   bool ok = true;
   while (pos < in.size()) {
+    // Zero padding after a member ends the input (as in GzipInflater).
+    if (pos > 0 && in.find_first_not_of('\0', pos) == std::string_view::npos) {
+      break;
+    }
     if (out_.size() < used + capacity) out_.resize(used + capacity);
     size_t in_used = 0, out_used = 0;
     const libdeflate_result r = libdeflate_gzip_decompress_ex(

@@ -358,6 +358,8 @@ class Parser {
         v > 1e15 || v != static_cast<double>(static_cast<size_t>(v))) {
       return Fail(n, "expected a number after limit");
     }
+    // "You can specify a limit value of up to 100,000" (the limit command).
+    if (v > 100000) return Fail(n, "limit is at most 100000 (as in Insights)");
     *limit = static_cast<size_t>(v);
     return Status::Ok();
   }

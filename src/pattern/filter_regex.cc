@@ -148,6 +148,7 @@ bool CompileFilterRegex(std::string_view body, size_t column,
   if (!TranslateFilterRegex(body, column, &text, error)) return false;
   RE2::Options options;
   options.set_log_errors(false);
+  options.set_max_mem(kFilterRegexMaxMem);
   auto re = std::make_shared<const RE2>(text, options);
   if (!re->ok()) {
     error->column = column;

@@ -29,7 +29,15 @@ inline constexpr int kMaxRegexesPerPattern = 2;
 bool TranslateFilterRegex(std::string_view body, size_t column,
                           std::string* re2_text, PatternError* error);
 
-// TranslateFilterRegex, then RE2. Fills *out or *error.
+// The memory each compiled regex may use (RE2::Options::max_mem): its
+// program and, the larger part, the cache of DFA states RE2 builds as it
+// matches. Chosen by measurement, not left to RE2's default by chance
+// (docs/patterns.md): larger budgets made the patterns that exhaust it
+// slower, not faster, as each cache reset then costs more.
+inline constexpr int64_t kFilterRegexMaxMem = int64_t{8} << 20;
+
+// TranslateFilterRegex, then RE2 with kFilterRegexMaxMem. Fills *out or
+// *error.
 bool CompileFilterRegex(std::string_view body, size_t column,
                         std::shared_ptr<const RE2>* out, PatternError* error);
 

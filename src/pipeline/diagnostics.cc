@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/core/terminal_text.h"
 
@@ -94,8 +95,18 @@ std::string Diagnostics::Describe(const BadLine& bad) {
     }
     case LineError::kTooLong:
       return fmt::format("line longer than {} bytes", kMaxLineBytes);
-    case LineError::kBadValue:
+    case LineError::kBadValue: {
+      const size_t at = bad.column - std::min(bad.column, bad.excerpt_from);
+      std::string_view value = at < bad.excerpt.size()
+                                   ? std::string_view(bad.excerpt).substr(at)
+                                   : std::string_view();
+      value = value.substr(0, value.find(' '));
+      if (bad.field == "start" && StartOutOfRange(value)) {
+        return "bad value for start: not a time from 1970 to "
+               "9999-12-31T23:59:59Z";
+      }
       return fmt::format("bad value for {}: not an integer or -", bad.field);
+    }
     case LineError::kOk:
     case LineError::kBlank:
       break;

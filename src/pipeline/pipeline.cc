@@ -239,6 +239,15 @@ class Worker {
         return true;
       }
     }
+    // A start no time can be (9.2e18, 1e300) is a bad value, whatever the
+    // output: it would otherwise count nowhere, or everywhere at once.
+    if (const std::string_view start = StartField(rec_, schema_);
+        !start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start)) {
+      bad.Add(line_no, line, LineError::kBadValue,
+              static_cast<size_t>(start.data() - rec_.line.data()), 0, 0,
+              "start");
+      return true;
+    }
     ++stats.records;
     if (!InTimeRange(rec_.timestamp_ms, StartField(rec_, schema_))) {
       ++stats.rejected;

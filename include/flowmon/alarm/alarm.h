@@ -45,6 +45,10 @@ Result<LowSampleCount> ParseLowSampleCount(std::string_view text);
 // fall in neither range: 0, always significant.
 double SignificantSampleCount(double percentile);
 
+// The longest period PutMetricAlarm accepts: Period x EvaluationPeriods is
+// at most seven days (604,800 s).
+inline constexpr int64_t kMaxAlarmPeriod = 604800;
+
 struct AlarmSpec {
   std::string name = "flowmon-alarm";
   double threshold = 0;
@@ -145,6 +149,9 @@ class AlarmEvaluator {
   AlarmState state() const { return state_; }
   bool ever_in_alarm() const { return ever_alarm_; }
   size_t transitions() const { return transitions_; }
+  // The evaluations run; those that could not change anything (their
+  // ranges, like the one before, hold no data) are skipped, not counted.
+  uint64_t evaluations() const { return evaluations_; }
   // The datapoints evaluated, one per period start aligned to the period.
   const std::map<int64_t, double>& datapoints() const { return datapoints_; }
   const AlarmSpec& spec() const { return spec_; }
@@ -161,6 +168,11 @@ class AlarmEvaluator {
   void StartAtSince();
   void EvaluateUntil(int64_t t);  // evaluation times <= t, within window_
   void Evaluate(int64_t t);
+  // True when the evaluation range at `t` holds a minute or datapoint.
+  bool RangeHasData(int64_t t) const;
+  // The next evaluation time from `from` on whose range holds data, or the
+  // first one past `t`. REQUIRES: from is an evaluation time.
+  int64_t NextWithData(int64_t from, int64_t t) const;
   // The datapoint of [start, end) into *slot.
   void Fill(int64_t start, int64_t end, EvaluationSlot* slot) const;
   int64_t step() const;  // between evaluations
@@ -171,12 +183,14 @@ class AlarmEvaluator {
   AlarmState state_;
   bool ever_alarm_ = false;
   size_t transitions_ = 0;
+  uint64_t evaluations_ = 0;
   bool by_minute_ = true;
   std::map<int64_t, Aggregate> minutes_;  // the last range's worth
   std::map<int64_t, Point> points_;       // datapoints mode
   std::map<int64_t, double> datapoints_;  // for output
   int64_t next_eval_ = INT64_MIN;
   int64_t data_end_ = INT64_MIN;
+  bool last_range_empty_ = false;  // the last evaluation's range
 };
 
 // "14/07/19 12:43:00": how CloudWatch writes times in reasons.

@@ -89,7 +89,19 @@ class Source {
 // stop before its next chunk or input, so that sinks still finish their
 // output. Async-signal-safe.
 void RequestInputStop();
+// The same, remembering the signal (StopSignal) for the exit status.
+void RequestInputStop(int signo);
 bool InputStopRequested();
+// The signal of the last RequestInputStop(signo), 0 without one.
+int StopSignal();
+
+// Work that follows the input (alarm and check evaluations) runs to its end
+// after a stop request that ended the input, so the result is that of the
+// input read; a request after MarkInputEnded (the first call counts) stops
+// it too, where EvaluationStopRequested then says so: its result is
+// partial, and the run exits 128 + StopSignal(). Async-signal-safe.
+void MarkInputEnded();
+bool EvaluationStopRequested();
 
 // Opens `path` ("-" is stdin): a regular file is mapped (or read when
 // options.use_mmap is off), anything else streamed; gzip (IsGzip) is

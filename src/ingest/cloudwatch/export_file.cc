@@ -11,7 +11,10 @@ size_t ExportTimestampLength(std::string_view line) {
     return 0;
   }
   const size_t space = line.find(' ');
-  if (space == std::string_view::npos || line[space - 1] != 'Z') return 0;
+  // A line that starts with a space has none before it to read.
+  if (space == std::string_view::npos || space == 0 || line[space - 1] != 'Z') {
+    return 0;
+  }
   return space;
 }
 

@@ -16,7 +16,7 @@ namespace {
 // payload nested in a document gets a reader of its own.
 class JsonDocumentReader {
  public:
-  explicit JsonDocumentReader(EventWriter* w) : w_(w) {}
+  JsonDocumentReader(EventWriter* w, size_t offset) : w_(w), offset_(offset) {}
 
   void Read(std::string_view text, std::string_view where) {
     size_t pos = 0;
@@ -25,23 +25,23 @@ class JsonDocumentReader {
       if (pos == text.size()) return;
       if (text[pos] != '{' && text[pos] != '[') {
         w_->Error(fmt::format("{}invalid JSON at byte {}: expected '{{' or '['",
-                              where, pos));
+                              where, offset_ + pos));
         return;
       }
       const size_t end = JsonValueEnd(text, pos);
       if (end == std::string_view::npos) {
         w_->Error(fmt::format("{}invalid JSON at byte {}: truncated document",
-                              where, pos));
+                              where, offset_ + pos));
         return;
       }
       simdjson::dom::element doc;
       const auto error = parser_.parse(text.data() + pos, end - pos).get(doc);
       if (error != simdjson::SUCCESS) {
-        w_->Error(fmt::format("{}invalid JSON at byte {}: {}", where, pos,
-                              simdjson::error_message(error)));
+        w_->Error(fmt::format("{}invalid JSON at byte {}: {}", where,
+                              offset_ + pos, simdjson::error_message(error)));
         return;
       }
-      Document(doc, where, pos);
+      Document(doc, where, offset_ + pos);
       pos = end;
     }
   }
@@ -95,14 +95,15 @@ class JsonDocumentReader {
   }
 
   EventWriter* w_;
+  size_t offset_;  // of the text in the input
   simdjson::dom::parser parser_;
 };
 
 }  // namespace
 
 void ReadJsonDocuments(std::string_view text, std::string_view where,
-                       EventWriter* w) {
-  JsonDocumentReader(w).Read(text, where);
+                       EventWriter* w, size_t offset) {
+  JsonDocumentReader(w, offset).Read(text, where);
 }
 
 void ReadSubscriptionPayload(std::string_view base64, size_t n,

@@ -13,10 +13,11 @@ namespace flowmon {
 
 // Adds the events of the JSON documents in `text`, concatenated with or
 // without white space between them, to w. Errors name `where` (a prefix,
-// "" at top level) and the document's byte offset in `text`; reading stops
-// at the first document that is not valid JSON.
+// "" at top level) and the document's byte offset, `offset` plus its offset
+// in `text` (text being a part of the input from `offset` on); reading
+// stops at the first document that is not valid JSON.
 void ReadJsonDocuments(std::string_view text, std::string_view where,
-                       EventWriter* w);
+                       EventWriter* w, size_t offset = 0);
 
 // Adds the events of subscription payload number n (1-based, for errors)
 // of an input to w.

@@ -47,7 +47,7 @@ Status DecodePayload(std::string_view payload, std::string* json) {
     *json = std::move(bytes);  // a payload someone sent uncompressed
     return Status::Ok();
   }
-  return InflateGzip(bytes, json);
+  return InflateGzip(bytes, json, kMaxPayloadBytes);
 }
 
 }  // namespace flowmon

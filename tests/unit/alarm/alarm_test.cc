@@ -1,9 +1,14 @@
 #include "flowmon/alarm/alarm.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <string>
 #include <vector>
 
 #include "catch.h"
+#include "flowmon/ingest/source.h"
 
 namespace flowmon {
 namespace {
@@ -472,6 +477,94 @@ TEST_CASE("replay: evaluated every minute, periods slide minute by minute",
   CHECK(ev.state() == AlarmState::kAlarm);
 }
 
+TEST_CASE("replay: a gap of decades costs what the data holds", "[alarm]") {
+  // Records at 1970-01-01 and 2100-01-01: every minute between them has an
+  // empty range, which decides nothing new after the first.
+  AlarmSpec spec;
+  spec.threshold = 1;
+  const int64_t far = 4102444800;  // 2100-01-01T00:00:00Z
+  for (const bool stream : {false, true}) {
+    std::vector<AlarmTransition> seen;
+    AlarmEvaluator ev(spec,
+                      [&](const AlarmTransition& t) { seen.push_back(t); });
+    Aggregate a;
+    a.Add(5, false);
+    ev.AddMinute(0, a);
+    if (stream) {
+      ev.AdvanceTo(600);  // a stream's clock, in steps
+      ev.AdvanceTo(far / 2);
+    }
+    ev.AddMinute(far, a);
+    ev.Finish();
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0].time == 60);
+    CHECK(seen[0].to == AlarmState::kAlarm);
+    CHECK(seen[1].time == 240);  // the first range without the minute
+    CHECK(seen[1].to == AlarmState::kInsufficientData);
+    CHECK(seen[2].time == far + 60);
+    CHECK(seen[2].to == AlarmState::kAlarm);
+    // 60, 120, 180 (the minute still in range), 240 (empty), far + 60.
+    CHECK(ev.evaluations() == 5);
+  }
+}
+
+TEST_CASE("replay: a stop request after the input ended stops it", "[alarm]") {
+  // The stop requests are process-wide: a child process makes them.
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    AlarmSpec spec;
+    spec.threshold = 1;
+    AlarmEvaluator ev(spec, [](const AlarmTransition&) {});
+    Aggregate a;
+    a.Add(5, false);
+    // A stop that ended the input: the evaluations still run.
+    RequestInputStop(SIGINT);
+    ev.AddMinute(0, a);
+    MarkInputEnded();
+    ev.AddMinute(600, a);
+    const bool ran = ev.evaluations() == 4 && !EvaluationStopRequested();
+    // One after the input ended: no more evaluations.
+    RequestInputStop(SIGTERM);
+    ev.AddMinute(1200, a);
+    ev.Finish();
+    const bool stopped = ev.evaluations() == 4 && EvaluationStopRequested() &&
+                         StopSignal() == SIGTERM;
+    ::_exit(ran && stopped ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("replay: a window of decades without data", "[alarm]") {
+  AlarmSpec spec;
+  spec.threshold = 1;
+  spec.evaluation_periods = 2;
+  spec.period = 300;
+  spec.treat_missing = TreatMissingData::kBreaching;
+  std::vector<AlarmTransition> seen;
+  ReplayWindow window;
+  window.since = 0;
+  window.until = 4102444800;
+  AlarmEvaluator ev(
+      spec, [&](const AlarmTransition& t) { seen.push_back(t); }, window);
+  Aggregate zero;
+  zero.Add(0, false);
+  ev.AddMinute(600, zero);
+  ev.Finish();
+  // Missing data breaches: ALARM from the start, OK while the 0 is one of
+  // the two newest periods' data (0 + one missing is not 2 of 2), ALARM
+  // again once it is not, and so to the end.
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].to == AlarmState::kAlarm);
+  CHECK(seen[1].to == AlarmState::kOk);
+  CHECK(seen[2].to == AlarmState::kAlarm);
+  CHECK(ev.state() == AlarmState::kAlarm);
+  CHECK(ev.evaluations() < 100);
+}
+
 TEST_CASE("replay: datapoints, missing data and ignore", "[alarm]") {
   AlarmSpec spec;
   spec.threshold = 1;
@@ -493,6 +586,20 @@ TEST_CASE("replay: datapoints, missing data and ignore", "[alarm]") {
   CHECK(seen[1].to == AlarmState::kOk);
   CHECK(seen[1].time == t0 + 660);
   CHECK(ev.ever_in_alarm());
+}
+
+TEST_CASE("alarm settings: extreme periods are errors, not overflows",
+          "[alarm]") {
+  AlarmSpec spec;
+  spec.period = 2160000000000000000;  // x 5 overflows int64 (UBSan)
+  spec.evaluation_periods = 5;
+  CHECK(spec.Validate().message() ==
+        "--evaluation-periods x --period cannot exceed one day (86400 s)");
+  spec.period = 60;
+  spec.evaluation_periods = 2147483647;
+  CHECK_FALSE(spec.Validate().ok());
+  spec.evaluation_periods = 1440;
+  CHECK(spec.Validate().ok());
 }
 
 TEST_CASE("alarm settings are validated", "[alarm]") {

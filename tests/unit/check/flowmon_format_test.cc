@@ -74,6 +74,24 @@ TEST_CASE("flowmon format: errors name the monitor", "[check]") {
                           R"("datapoints_to_alarm":3)")) ==
         "m.json: monitors[0]: --datapoints-to-alarm must be between 1 and "
         "--evaluation-periods (2)");
+  // Numbers out of AWS's range are errors, not overflows (UBSan).
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"period":2.16e18)")) ==
+        "m.json: monitors[0]: 'period' must be a whole number from 1 to "
+        "604800");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"period":90.5)")) ==
+        "m.json: monitors[0]: 'period' must be a whole number from 1 to "
+        "604800");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"evaluation_periods":1e300)")) ==
+        "m.json: monitors[0]: 'evaluation_periods' must be a whole number "
+        "from -2147483648 to 2147483647");
+  CHECK(MonitorError(With(kMonitors, R"("threshold":1)",
+                          R"("threshold":1,"period":86400,)"
+                          R"("evaluation_periods":2147483647)")) ==
+        "m.json: monitors[0]: --evaluation-periods x --period cannot exceed "
+        "one day (86400 s)");
   CHECK(MonitorError(With(kMonitors, "}]}", R"(},{"name":"y"}]})")) ==
         "m.json: monitors[1]: missing 'pattern'");
 }

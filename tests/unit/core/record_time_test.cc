@@ -17,6 +17,23 @@ TEST_CASE("RecordTimeMs: a plain record's time is its start field") {
   CHECK_FALSE(RecordTimeMs(-1, "12:00"));
 }
 
+TEST_CASE("RecordTimeMs: times out of range are none, and bad values") {
+  // Once all landed in 1969-12-31T23:58:52Z (a float-to-int overflow).
+  for (const char* start :
+       {"9223372036854775807", "-9223372036854775808", "9.2e18", "-9.2e18",
+        "1e300", "-1", "253402300800"}) {
+    CHECK_FALSE(RecordTimeMs(-1, start));
+    CHECK(StartOutOfRange(start));
+  }
+  CHECK(RecordTimeMs(-1, "253402300799") == int64_t{253402300799} * 1000);
+  CHECK(RecordTimeMs(-1, "0") == 0);
+  CHECK_FALSE(StartOutOfRange("1563108188"));
+  CHECK_FALSE(StartOutOfRange("99999999999"));  // eleven digits: year 5138
+  CHECK_FALSE(StartOutOfRange("-"));            // no time, not a bad one
+  CHECK_FALSE(StartOutOfRange("12:00"));
+  CHECK_FALSE(RecordTimeMs(int64_t{253402300800} * 1000, "1"));
+}
+
 TEST_CASE("RecordTimeMs: the start field is found through the schema") {
   const Schema schema = Schema::DefaultV2();
   Record rec;

@@ -38,5 +38,20 @@ TEST_CASE("InflateGzip: members, damage, and no line limit", "[gzip]") {
   CHECK(s.message().starts_with("corrupt gzip data ("));
 }
 
+TEST_CASE("InflateGzip: zero padding after the last member", "[gzip]") {
+  // gzip -d takes zero bytes after the data as padding.
+  std::string out;
+  const std::string padded =
+      testing::Gzip("a\n") + testing::Gzip("b\n") + std::string(1000, '\0');
+  CHECK(InflateGzip(padded, &out).ok());
+  CHECK(out == "a\nb\n");
+  Status s = InflateGzip(padded + "x", &out);
+  CHECK(s.message() == "trailing garbage after zero padding");
+  CHECK(out == "a\nb\n");
+  // A member after padding is not one gzip reads either.
+  s = InflateGzip(padded + testing::Gzip("c\n"), &out);
+  CHECK(s.message() == "trailing garbage after zero padding");
+}
+
 }  // namespace
 }  // namespace flowmon

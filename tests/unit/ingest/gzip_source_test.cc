@@ -46,6 +46,19 @@ TEST_CASE("gzip: single, multi-member, truncated and corrupt", "[source]") {
   auto trailing = NewMemorySource("g.gz", testing::Gzip("a\n") + "garbage", 64);
   CHECK(testing::DrainSource(*trailing, &s) == "a\n");
   CHECK(s.message() == "g.gz: trailing garbage after gzip data");
+
+  // Zero padding is not garbage, at any block size (the zeros arrive over
+  // several reads) and inflated whole.
+  const std::string padded = testing::Gzip("a\n") + std::string(300, '\0');
+  for (const size_t block : {size_t{1}, size_t{7}, size_t{64}, size_t{4096}}) {
+    auto zeros = NewMemorySource("z.gz", padded, block);
+    CHECK(testing::DrainSource(*zeros, &s) == "a\n");
+    CHECK(s.ok());
+  }
+  auto whole = OpenBytes("z.gz", padded, SourceOptions{});
+  CHECK(whole->whole());
+  CHECK(testing::DrainSource(*whole, &s) == "a\n");
+  CHECK(s.ok());
 }
 
 }  // namespace

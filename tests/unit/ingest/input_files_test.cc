@@ -97,15 +97,43 @@ TEST_CASE("walks: a symlink loop is reported once, every file read once",
   fs::create_directory_symlink("../b", dir.path + "/tree/a/to-b");
   const std::string tree = dir.path + "/tree";
   const ExpandedInputs in = ExpandInputs({tree});
-  // A directory reached twice without a loop is read twice, as before.
-  CHECK(in.files == std::vector<std::string>{tree + "/a/1.log",
-                                             tree + "/a/to-b/2.log",
-                                             tree + "/b/2.log"});
+  // A directory reached twice without a loop is read once, by its path
+  // without links.
+  CHECK(in.files ==
+        std::vector<std::string>{tree + "/a/1.log", tree + "/b/2.log"});
   CHECK(Messages(in) ==
         std::vector<std::string>{tree + "/a/up: symbolic link loop (back to " +
                                  tree + "), not followed"});
   // A trailing slash is kept as it was typed.
   CHECK(ExpandInputs({tree + "/"}).files.front() == tree + "/a/1.log");
+}
+
+TEST_CASE("walks: links that fan out are walked once, files read once",
+          "[input]") {
+  // d0/x and d0/y lead to d1, d1/x and d1/y to d2, and so on: 2^12 paths
+  // to the one file at the bottom, and none is a loop.
+  ScratchDir dir;
+  const std::string tree = dir.path + "/tree";
+  constexpr int kLevels = 12;
+  for (int i = 0; i <= kLevels; ++i) {
+    fs::create_directories(tree + "/d" + std::to_string(i));
+  }
+  dir.File("tree/d" + std::to_string(kLevels) + "/bottom.log");
+  for (int i = 0; i < kLevels; ++i) {
+    const std::string from = tree + "/d" + std::to_string(i);
+    const std::string to = "../d" + std::to_string(i + 1);
+    fs::create_directory_symlink(to, from + "/x");
+    fs::create_directory_symlink(to, from + "/y");
+  }
+  // A file link and a hard link to a file of the tree add no file either.
+  fs::create_symlink("d0", tree + "/also-d0");
+  fs::create_symlink("d" + std::to_string(kLevels) + "/bottom.log",
+                     tree + "/a-link.log");
+  fs::create_hard_link(tree + "/d" + std::to_string(kLevels) + "/bottom.log",
+                       tree + "/d0/hard.log");
+  const ExpandedInputs in = ExpandInputs({tree, tree + "/d3"});
+  CHECK(in.files == std::vector<std::string>{tree + "/d0/hard.log"});
+  CHECK(in.errors.empty());
 }
 
 TEST_CASE(

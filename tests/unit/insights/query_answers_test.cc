@@ -139,6 +139,13 @@ TEST_CASE("query answers: what is not supported is an error, not ignored",
   // A function with the wrong number of arguments was false or null.
   CHECK(QueryError("filter isIpv4InSubnet(srcAddr)")
             .starts_with("query:1:8: isIpv4InSubnet takes 2 arguments"));
+  // limit 3e21 overflowed; AWS's largest limit is 100,000.
+  CHECK(QueryError("limit 3e21")
+            .starts_with("query:1:7: expected a number after limit"));
+  CHECK(
+      QueryError("limit 100001")
+          .starts_with("query:1:7: limit is at most 100000 (as in Insights)"));
+  CHECK(QuerySink::Create("limit 100000").ok());
   // limit 1.5 was limit 1.
   CHECK(QueryError("limit 1.5")
             .starts_with("query:1:7: expected a number after limit"));

@@ -1,6 +1,8 @@
 // CompileFilterRegex: AWS's regex subset, with columns into the pattern.
 #include "pattern/filter_regex.h"
 
+#include <string>
+
 #include "catch.h"
 
 namespace flowmon {
@@ -19,6 +21,28 @@ TEST_CASE("filter regex: the supported subset compiles", "[pattern][regex]") {
   REQUIRE(
       CompileFilterRegex("^ERR[0-9]{3}\\s+a|b.*:_#=@/;,-$", 2, &re, &error));
   CHECK(RE2::PartialMatch("ERR404  a", *re));
+}
+
+TEST_CASE("filter regex: the memory budget, and long lines",
+          "[pattern][regex]") {
+  std::shared_ptr<const RE2> re;
+  PatternError error;
+  REQUIRE(CompileFilterRegex("a[ab]{16}c", 2, &re, &error));
+  CHECK(re->options().max_mem() == kFilterRegexMaxMem);
+  // A bounded repetition whose DFA outgrows the budget on long lines (RE2
+  // then runs its NFA): the answers stay those of the pattern, line after
+  // line.
+  std::string line;
+  uint32_t x = 12345;
+  while (line.size() < (256 << 10)) {
+    x = x * 1103515245 + 12345;
+    line += (x >> 16) & 1 ? 'a' : 'b';
+  }
+  const std::string sixteen(16, 'b');
+  for (int i = 0; i < 2; ++i) {
+    CHECK(RE2::PartialMatch(line + "a" + sixteen + "c", *re));
+    CHECK_FALSE(RE2::PartialMatch(line + "x" + sixteen.substr(1) + "c", *re));
+  }
 }
 
 TEST_CASE("filter regex: rejections carry the column", "[pattern][regex]") {

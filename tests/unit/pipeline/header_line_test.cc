@@ -2,6 +2,7 @@
 
 #include "catch.h"
 #include "flowmon/scan/tokenizer.h"
+#include "guarded_bytes.h"
 
 namespace flowmon {
 namespace {
@@ -11,6 +12,21 @@ Record Tokenized(std::string_view line) {
   size_t column = 0;
   SplitFields(line, &rec, &column);
   return rec;
+}
+
+TEST_CASE("header line: a lone quote or bracket at the end of the bytes",
+          "[header_line]") {
+  // Each is one empty field; nothing after the line may be read (the next
+  // byte is unmapped).
+  for (const std::string_view text : {"\"", "[", "\"\r", "[ \""}) {
+    const testing::GuardedBytes line(text, testing::GuardedBytes::Edge::kAfter);
+    Record rec;
+    size_t column = 0;
+    SplitFields(line.view(), &rec, &column,
+                line.view().data() + line.view().size());
+    CHECK_FALSE(IsHeaderLine(rec));
+    CHECK_FALSE(HeaderLineSchema(rec));
+  }
 }
 
 TEST_CASE("header line: every word a field name", "[header_line]") {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "catch.h"
+#include "guarded_bytes.h"
 #include "ingest/ingest_test_util.h"
 
 namespace flowmon {
@@ -16,6 +17,18 @@ TEST_CASE("export files", "[cloudwatch]") {
   const testing::ReadEvents gz = testing::ReadAsEventsFrom(
       testing::ReadSample("cloudwatch/export-000000.gz"));
   CHECK(gz.messages.size() == 4);
+}
+
+TEST_CASE("export timestamps: a line that starts with a space",
+          "[cloudwatch]") {
+  // Its shape passes the dash and colon checks, so the first space is at 0:
+  // nothing before the line may be read (the byte before is unmapped).
+  const testing::GuardedBytes line(" 019-07-14T12:43:08.000Z x",
+                                   testing::GuardedBytes::Edge::kBefore);
+  CHECK(ExportTimestampLength(line.view()) == 0);
+  EventWriter w("f");
+  ReadExportFile(line.view(), &w);
+  CHECK(w.text() == " 019-07-14T12:43:08.000Z x\n");
 }
 
 TEST_CASE("export timestamps", "[cloudwatch]") {

@@ -4,6 +4,7 @@
 
 #include "catch.h"
 #include "ingest/cloudwatch/payload.h"
+#include "ingest/gzip_inflate.h"
 #include "ingest/ingest_test_util.h"
 #include "test_util.h"
 
@@ -63,6 +64,27 @@ TEST_CASE("payloads: not base64, uncompressed, damaged", "[cloudwatch]") {
   CHECK(cut.messages == testing::Strings{"m"});
   CHECK(cut.status.message() ==
         "in: payload 2: truncated gzip data (unexpected end of file)");
+}
+
+TEST_CASE("a payload that inflates past the cap is an error naming it",
+          "[cloudwatch]") {
+  // 80 MiB of white space in a document: gzip makes it about 80 KiB.
+  const std::string json = R"({"logEvents":[{"timestamp":1,"message":"m"}]})" +
+                           std::string(80 << 20, ' ');
+  const testing::ReadEvents e = testing::ReadAsEventsFrom(
+      Base64(testing::Gzip(json)) + "\n" +
+      Base64(
+          testing::Gzip(R"({"logEvents":[{"timestamp":2,"message":"n"}]})")) +
+      "\n");
+  CHECK(e.status.message() == "in: payload 1: inflates to more than 64 MiB");
+  // The payload is not read at all; the next one is.
+  CHECK(e.messages == testing::Strings{"n"});
+  // Exactly at the cap is not past it.
+  std::string out;
+  CHECK(InflateGzip(testing::Gzip(std::string(1000, 'a')), &out, 1000).ok());
+  CHECK(InflateGzip(testing::Gzip(std::string(1001, 'a')), &out, 1000)
+            .message() == "inflates to more than 1000 bytes");
+  CHECK(out.size() == 1000);
 }
 
 TEST_CASE("a payload holding a line over 1 MiB is read whole", "[cloudwatch]") {
