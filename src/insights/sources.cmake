@@ -2,6 +2,7 @@
 target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/evaluator.cc
   ${CMAKE_CURRENT_LIST_DIR}/event_commands.cc
+  ${CMAKE_CURRENT_LIST_DIR}/expr_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/field_names.cc
   ${CMAKE_CURRENT_LIST_DIR}/functions.cc
   ${CMAKE_CURRENT_LIST_DIR}/lexer.cc
