@@ -83,6 +83,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
+  options.pattern = (*sink)->prefilter();
   Diagnostics diag = MakeDiagnostics(o.input);
   RunInputs(o.input, global, /*progress=*/false, &options, sink->get(), &diag);
   const QueryResult r = (*sink)->Output();

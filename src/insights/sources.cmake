@@ -9,6 +9,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/parser.cc
   ${CMAKE_CURRENT_LIST_DIR}/period.cc
   ${CMAKE_CURRENT_LIST_DIR}/plan_layout.cc
+  ${CMAKE_CURRENT_LIST_DIR}/prefilter.cc
   ${CMAKE_CURRENT_LIST_DIR}/query_sink.cc
   ${CMAKE_CURRENT_LIST_DIR}/result_stages.cc
   ${CMAKE_CURRENT_LIST_DIR}/stats_groups.cc
