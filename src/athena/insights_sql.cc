@@ -169,7 +169,7 @@ class SqlWriter {
       }
       case insights::Expr::kPeriod:
         return Status::InvalidArgument(
-            fmt::format("cannot translate {}", e.text));
+            fmt::format("cannot translate {}", insights::ExprText(e)));
       case insights::Expr::kAggregate:
         return Aggregate(e, out);
       case insights::Expr::kCall: {
@@ -177,7 +177,7 @@ class SqlWriter {
           const int64_t ms = e.args[0]->period.FixedMs();
           if (ms <= 0)
             return Status::InvalidArgument(
-                fmt::format("cannot translate {}", e.text));
+                fmt::format("cannot translate {}", insights::ExprText(e)));
           const int64_t sec = std::max<int64_t>(1, ms / 1000);
           *out = fmt::format("from_unixtime(\"start\" - \"start\" % {})", sec);
           return Status::Ok();
@@ -206,7 +206,7 @@ class SqlWriter {
           *out = "abs(" + a[0] + ")";
         } else {
           return Status::InvalidArgument(
-              fmt::format("cannot translate {}", e.text));
+              fmt::format("cannot translate {}", insights::ExprText(e)));
         }
         return Status::Ok();
       }

@@ -8,6 +8,11 @@
 namespace flowmon::check {
 namespace {
 
+// Deeper than any flow-log configuration (CloudFormation templates nest
+// about ten levels): the conversions below recurse once per level, and so do
+// ConfigValue's destructor and its searches.
+constexpr size_t kMaxConfigDepth = 100;
+
 ConfigValue FromJson(simdjson::dom::element e) {
   ConfigValue v;
   simdjson::dom::array array;
@@ -52,14 +57,34 @@ Status YamlError(std::string_view path, const YAML::Mark& mark,
                                              what));
 }
 
-Status FromYaml(std::string_view path, const YAML::Node& node, ConfigValue* v) {
+// What FromYaml may still make: YAML aliases (*a) repeat a whole tree, so a
+// few lines of them can stand for billions of values.
+struct YamlBudget {
+  size_t values_left;
+};
+
+Status FromYaml(std::string_view path, const YAML::Node& node, ConfigValue* v,
+                size_t depth, YamlBudget* budget) {
   v->line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+  if (depth > kMaxConfigDepth) {
+    return YamlError(
+        path, node.Mark(),
+        fmt::format("nested deeper than {} levels", kMaxConfigDepth));
+  }
+  if (budget->values_left == 0) {
+    return YamlError(path, node.Mark(),
+                     "its aliases (*name) expand to more values than the "
+                     "file has bytes");
+  }
+  --budget->values_left;
   switch (node.Type()) {
     case YAML::NodeType::Sequence:
       v->kind = ConfigValue::Kind::kList;
       for (const YAML::Node& item : node) {
         v->list.emplace_back();
-        if (Status s = FromYaml(path, item, &v->list.back()); !s.ok()) return s;
+        if (Status s = FromYaml(path, item, &v->list.back(), depth + 1, budget);
+            !s.ok())
+          return s;
       }
       break;
     case YAML::NodeType::Map:
@@ -68,7 +93,8 @@ Status FromYaml(std::string_view path, const YAML::Node& node, ConfigValue* v) {
         if (!it->first.IsScalar())
           return YamlError(path, it->first.Mark(), "a key must be a string");
         v->map.emplace_back(it->first.Scalar(), ConfigValue());
-        if (Status s = FromYaml(path, it->second, &v->map.back().second);
+        if (Status s = FromYaml(path, it->second, &v->map.back().second,
+                                depth + 1, budget);
             !s.ok())
           return s;
         // Messages about a member name its key's line: where a block map or
@@ -137,7 +163,16 @@ Result<ConfigValue> ParseJsonConfig(std::string_view path,
                                     const std::string& text) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
-  if (auto e = parser.parse(text).get(root); e != simdjson::SUCCESS) {
+  if (auto e = parser.allocate(text.size(), kMaxConfigDepth);
+      e != simdjson::SUCCESS) {
+    return Status::InvalidArgument(
+        fmt::format("{}: {}", path, simdjson::error_message(e)));
+  }
+  if (auto e = parser.parse(text).get(root); e == simdjson::DEPTH_ERROR) {
+    return Status::InvalidArgument(
+        fmt::format("{}: invalid JSON: nested deeper than {} levels", path,
+                    kMaxConfigDepth));
+  } else if (e != simdjson::SUCCESS) {
     return Status::InvalidArgument(
         fmt::format("{}: invalid JSON: {}", path, simdjson::error_message(e)));
   }
@@ -149,7 +184,9 @@ Result<ConfigValue> ParseYamlConfig(std::string_view path,
   ConfigValue v;
   try {
     const YAML::Node root = YAML::Load(text);
-    if (Status s = FromYaml(path, root, &v); !s.ok()) return s;
+    // A value takes at least a byte of text unless an alias repeats it.
+    YamlBudget budget{text.size() + 1};
+    if (Status s = FromYaml(path, root, &v, 1, &budget); !s.ok()) return s;
   } catch (const YAML::Exception& e) {
     return YamlError(path, e.mark, e.msg);
   }

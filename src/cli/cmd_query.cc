@@ -20,6 +20,31 @@ std::string Cell(const QueryValue& v, bool time) {
   return "";
 }
 
+// Cell(), appended to *out.
+void AppendCell(const QueryValue& v, bool time, std::string* out) {
+  if (const std::string* s = std::get_if<std::string>(&v)) {
+    out->append(*s);
+  } else if (std::holds_alternative<double>(v)) {
+    out->append(Cell(v, time));
+  }
+}
+
+bool IsAscii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// `n` spaces (fmt's fill for a cell narrower than its column).
+std::string_view Spaces(size_t n) {
+  static const std::string kSpaces(256, ' ');
+  if (n <= kSpaces.size()) return std::string_view(kSpaces).substr(0, n);
+  static thread_local std::string wide;
+  wide.assign(n, ' ');
+  return wide;
+}
+
 }  // namespace
 
 CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
@@ -83,6 +108,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
     spdlog::error("{}", s.message());
     return kExitUsage;
   }
+  options.pattern = (*sink)->prefilter();
   Diagnostics diag = MakeDiagnostics(o.input);
   RunInputs(o.input, global, /*progress=*/false, &options, sink->get(), &diag);
   const QueryResult r = (*sink)->Output();
@@ -90,28 +116,45 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
   auto it = std::back_inserter(out);
   switch (*format) {
     case OutputFormat::kText: {
+      // Each cell is rendered once, and padded by hand when it is ASCII
+      // (its width is its size): with a row per group, the table is much
+      // of a query's time.
+      std::string cells;
+      std::vector<size_t> ends;
+      ends.reserve(r.rows.size() * r.columns.size());
       std::vector<size_t> widths;
       for (const std::string& c : r.columns) widths.push_back(c.size());
       for (const auto& row : r.rows) {
         for (size_t i = 0; i < row.size(); ++i) {
-          widths[i] =
-              std::max(widths[i], Cell(row[i], r.time_columns[i]).size());
+          const size_t begin = cells.size();
+          AppendCell(row[i], r.time_columns[i], &cells);
+          ends.push_back(cells.size());
+          widths[i] = std::max(widths[i], cells.size() - begin);
         }
       }
       for (size_t i = 0; i < r.columns.size(); ++i) {
         fmt::format_to(it, "{:<{}}{}", r.columns[i], widths[i],
                        i + 1 < r.columns.size() ? "  " : "\n");
       }
+      size_t n = 0, begin = 0;
       for (const auto& row : r.rows) {
-        for (size_t i = 0; i < row.size(); ++i) {
+        for (size_t i = 0; i < row.size(); ++i, ++n) {
           const bool number =
               std::holds_alternative<double>(row[i]) && !r.time_columns[i];
-          const std::string cell = Cell(row[i], r.time_columns[i]);
-          if (number) {
-            fmt::format_to(it, "{:>{}}", cell, widths[i]);
+          const std::string_view cell(cells.data() + begin, ends[n] - begin);
+          begin = ends[n];
+          const size_t width = number || i + 1 < row.size() ? widths[i] : 0;
+          if (!IsAscii(cell)) {
+            if (number) {
+              fmt::format_to(it, "{:>{}}", cell, width);
+            } else {
+              fmt::format_to(it, "{:<{}}", cell, width);
+            }
           } else {
-            fmt::format_to(it, "{:<{}}", cell,
-                           i + 1 < row.size() ? widths[i] : 0);
+            const size_t pad = width > cell.size() ? width - cell.size() : 0;
+            if (number) out.append(Spaces(pad));
+            out.append(cell);
+            if (!number) out.append(Spaces(pad));
           }
           out.append(std::string_view(i + 1 < row.size() ? "  " : "\n"));
         }

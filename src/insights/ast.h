@@ -69,9 +69,17 @@ struct Expr {
   std::vector<std::unique_ptr<Expr>> args;
   std::shared_ptr<const re2::RE2> regex;  // kLike with /regex/
   bool negated = false;                   // not in, not like
-  std::string text;                       // as written, for column names
+  // As written, for column names. kBinary, kNot, kNeg and kIn keep none and
+  // kLike only its operator and pattern ("like \"x\""): their text is built
+  // from their operands' by ExprText, once, where a name is needed.
+  std::string text;
+  uint32_t height = 1;  // of the tree under it (parser.h: kMaxHeight)
 };
 using ExprPtr = std::unique_ptr<Expr>;
+
+// The text of `e` as the column it makes is named: "bytes + 1",
+// "not action = \"ACCEPT\"", "srcAddr in [...]".
+std::string ExprText(const Expr& e);
 
 // An aggregate function call inside a stats item: count(*), sum(bytes).
 struct AggregateCall {

@@ -83,6 +83,7 @@ class Parser {
   }
 
   Status Parse() {
+    if (Status s = CheckLength(); !s.ok()) return s;
     Status s = Commands();
     // The lexer's error comes first: it is where the query went wrong.
     if (!lex_error_.ok()) return lex_error_;
@@ -97,6 +98,57 @@ class Parser {
     kStatsItem,     // a stats item, outside its aggregates
     kAggregateArg,  // inside an aggregate's argument
   };
+
+  // AWS's StartQuery takes at most 10,000 characters (code points; the
+  // caret goes under the first one past the limit).
+  Status CheckLength() const {
+    size_t chars = 0;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) continue;
+      if (++chars > kMaxQueryChars) {
+        return FailAt(i + 1,
+                      fmt::format("the query is longer than {} characters, "
+                                  "Insights' limit (Member must have length "
+                                  "less than or equal to {})",
+                                  kMaxQueryChars, kMaxQueryChars));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Entered by each rule that nests (parentheses, not, unary minus, ^,
+  // function arguments): the parser's recursion, and so the evaluator's,
+  // stays within kMaxNesting levels whatever the text.
+  class Nesting {
+   public:
+    explicit Nesting(Parser* p) : p_(p) { ++p_->nesting_; }
+    ~Nesting() { --p_->nesting_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+
+   private:
+    Parser* p_;
+  };
+  Status CheckNesting(const Tok& t) const {
+    if (nesting_ <= kMaxNesting) return Status::Ok();
+    return Fail(t, fmt::format("the expression nests deeper than {} levels "
+                               "(parentheses, not, -, ^ and function "
+                               "arguments)",
+                               kMaxNesting));
+  }
+
+  // An operator chain (a + b + c ...) does not nest the parser but makes the
+  // tree as deep as it is long: the evaluator recurses that deep.
+  Status SetHeight(const Tok& t, Expr* e) const {
+    uint32_t h = 0;
+    for (const ExprPtr& a : e->args) h = std::max(h, a->height);
+    e->height = h + 1;
+    if (e->height - 1 <= kMaxHeight) return Status::Ok();
+    return Fail(t, fmt::format("the expression is more than {} operators "
+                               "deep (each operator of a chain such as "
+                               "a + b + c counts)",
+                               kMaxHeight));
+  }
 
   // ---- tokens and errors
 
@@ -310,7 +362,7 @@ class Parser {
     while (true) {
       Named n;
       if (Status s = ParseExpr(&n.expr); !s.ok()) return s;
-      n.name = n.expr->text;
+      n.name = ExprText(*n.expr);
       if (Status s = Alias(&n.name); !s.ok()) return s;
       Define(&n, nullptr);
       out->push_back(std::move(n));
@@ -341,7 +393,7 @@ class Parser {
     while (true) {
       Named n;
       if (Status s = ParseExpr(&n.expr); !s.ok()) return s;
-      n.name = n.expr->text;
+      n.name = ExprText(*n.expr);
       n.slot = n.expr->kind == Expr::kField ? n.expr->slot : -1;
       n.time = IsTime(*n.expr, nullptr);
       out->push_back(std::move(n));
@@ -529,7 +581,7 @@ class Parser {
     while (true) {
       Named n;
       if (Status s = ParseExpr(&n.expr); !s.ok()) return s;
-      n.name = n.expr->text;
+      n.name = ExprText(*n.expr);
       if (Status s = Alias(&n.name); !s.ok()) return s;
       n.time = IsTime(*n.expr, stats);
       stats->by.push_back(std::move(n));
@@ -540,17 +592,25 @@ class Parser {
 
   // ---- expressions
 
-  Status ParseExpr(ExprPtr* out) { return Or(out); }
+  Status ParseExpr(ExprPtr* out) {
+    Nesting nest(this);
+    if (Status s = CheckNesting(Peek()); !s.ok()) return s;
+    return Or(out);
+  }
 
-  ExprPtr Binary(std::string op, ExprPtr l, ExprPtr r) {
+  // Its text is its operands' and its operator's (ExprText): copying them
+  // into each node would make a long chain quadratic.
+  Status Binary(const Tok& at, std::string op, ExprPtr l, ExprPtr r,
+                ExprPtr* out) {
     auto e = std::make_unique<Expr>();
     e->kind = Expr::kBinary;
     e->op = OpOf(op);
     e->name = std::move(op);
-    e->text = l->text + " " + e->name + " " + r->text;
     e->args.push_back(std::move(l));
     e->args.push_back(std::move(r));
-    return e;
+    if (Status s = SetHeight(at, e.get()); !s.ok()) return s;
+    *out = std::move(e);
+    return Status::Ok();
   }
 
   Status Or(ExprPtr* out) { return LeftAssoc({"or"}, &Parser::And, out); }
@@ -569,18 +629,23 @@ class Parser {
       Next();
       ExprPtr r;
       if (Status s = (this->*operand)(&r); !s.ok()) return s;
-      *out = Binary(std::string(*op), std::move(*out), std::move(r));
+      if (Status s =
+              Binary(t, std::string(*op), std::move(*out), std::move(r), out);
+          !s.ok())
+        return s;
     }
   }
   Status Not(ExprPtr* out) {
     if (IsWord(Peek(), "not")) {
-      Next();
+      const Tok t = Next();
+      Nesting nest(this);
+      if (Status s = CheckNesting(t); !s.ok()) return s;
       auto e = std::make_unique<Expr>();
       e->kind = Expr::kNot;
       ExprPtr inner;
       if (Status s = Not(&inner); !s.ok()) return s;
-      e->text = "not " + inner->text;
       e->args.push_back(std::move(inner));
+      if (Status s = SetHeight(t, e.get()); !s.ok()) return s;
       *out = std::move(e);
       return Status::Ok();
     }
@@ -617,7 +682,7 @@ class Parser {
         if (Is(sep, "]")) break;
         if (!Is(sep, ",")) return Fail(sep, "expected ',' or ']'");
       }
-      e->text = e->args[0]->text + (negated ? " not in [...]" : " in [...]");
+      if (Status s = SetHeight(t, e.get()); !s.ok()) return s;
       *out = std::move(e);
       return Status::Ok();
     }
@@ -645,8 +710,9 @@ class Parser {
       } else {
         return Fail(pat, "expected a string or /regex/ after " + t.text);
       }
-      e->text = (*out)->text + " " + t.text + " " + pat.text;
+      e->text = t.text + " " + pat.text;
       e->args.push_back(std::move(*out));
+      if (Status s = SetHeight(t, e.get()); !s.ok()) return s;
       *out = std::move(e);
       return Status::Ok();
     }
@@ -657,8 +723,7 @@ class Parser {
         ExprPtr r;
         if (Status s = Sum(&r); !s.ok()) return s;
         if (Status s = CheckTimeAgainstText(t, **out, *r); !s.ok()) return s;
-        *out = Binary(o, std::move(*out), std::move(r));
-        return Status::Ok();
+        return Binary(t, o, std::move(*out), std::move(r), out);
       }
     }
     return Status::Ok();
@@ -693,11 +758,12 @@ class Parser {
   Status Power(ExprPtr* out) {
     if (Status s = Primary(out); !s.ok()) return s;
     if (!Is(Peek(), "^")) return Status::Ok();
-    Next();
+    const Tok t = Next();
+    Nesting nest(this);
+    if (Status s = CheckNesting(t); !s.ok()) return s;
     ExprPtr r;
     if (Status s = Power(&r); !s.ok()) return s;
-    *out = Binary("^", std::move(*out), std::move(r));
-    return Status::Ok();
+    return Binary(t, "^", std::move(*out), std::move(r), out);
   }
 
   Status Primary(ExprPtr* out) {
@@ -728,11 +794,14 @@ class Parser {
       last_end_ = close.end;
       return Status::Ok();
     } else if (Is(t, "-")) {
+      Nesting nest(this);
+      if (Status s = CheckNesting(t); !s.ok()) return s;
       ExprPtr inner;
       if (Status s = Primary(&inner); !s.ok()) return s;
       e->kind = Expr::kNeg;
-      e->text = "-" + inner->text;
+      e->text.clear();
       e->args.push_back(std::move(inner));
+      if (Status s = SetHeight(t, e.get()); !s.ok()) return s;
     } else if (t.kind == Tok::kIdent && Is(Peek(), "(")) {
       return Call(t, out);
     } else if (t.kind == Tok::kIdent) {
@@ -833,6 +902,7 @@ class Parser {
     }
     if (f->fn == Function::kNow) e->literal = now_seconds_;
     e->text = Text(t.column, close.end);
+    if (Status s = SetHeight(t, e.get()); !s.ok()) return s;
     *out = std::move(e);
     return Status::Ok();
   }
@@ -911,6 +981,7 @@ class Parser {
   Tok first_row_command_;  // the first sort, limit, dedup or display since
                            // the start or the last stats
   size_t last_end_ = 1;    // past the last token an expression took
+  int nesting_ = 0;        // Nesting levels entered
 };
 
 }  // namespace

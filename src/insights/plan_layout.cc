@@ -40,6 +40,7 @@ ExprPtr CopyExpr(const Expr& e) {
   c->regex = e.regex;
   c->negated = e.negated;
   c->text = e.text;
+  c->height = e.height;
   return c;
 }
 

@@ -15,6 +15,7 @@
 #include "insights/event_commands.h"
 #include "insights/field_names.h"
 #include "insights/parser.h"
+#include "insights/prefilter.h"
 #include "insights/result_stages.h"
 #include "insights/stats_groups.h"
 
@@ -202,6 +203,14 @@ Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text) {
   auto plan = std::make_shared<QueryPlan>();
   if (Status s = insights::ParseQuery(text, plan.get()); !s.ok()) return s;
   std::unique_ptr<QuerySink> sink(new QuerySink());
+  if (const std::string p = insights::PrefilterPattern(*plan); !p.empty()) {
+    Result<CompiledPattern> compiled = CompiledPattern::Compile(p);
+    // Made of quoted words only, it compiles; were it not to, the query
+    // runs without it, as correct and slower.
+    if (compiled.ok())
+      sink->prefilter_ =
+          std::make_shared<const CompiledPattern>(std::move(*compiled));
+  }
   sink->plan_ = std::move(plan);
   sink->state_ = std::make_unique<State>(sink->plan_.get());
   return sink;

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <string>
 
 #include "flowmon/core/number.h"
@@ -99,7 +101,16 @@ class JsonPatternParser {
   bool ParseUnary(size_t* node) {
     Skip();
     if (Eat('(')) {
-      if (!ParseOr(node)) return false;
+      // A pattern's 1,024 characters allow about 510 levels; the limit keeps
+      // the parser's and the evaluator's recursion bounded for any caller.
+      if (++nesting_ > kMaxNesting) {
+        --pos_;
+        return Fail(fmt::format("parentheses nested deeper than {} levels",
+                                kMaxNesting));
+      }
+      const bool ok = ParseOr(node);
+      --nesting_;
+      if (!ok) return false;
       Skip();
       if (!Eat(')')) return Fail("expected ')'");
       return true;
@@ -232,6 +243,8 @@ class JsonPatternParser {
   size_t pos_ = 0;
   int regexes_ = 0;             // %regex% values so far
   int wildcard_selectors_ = 0;  // selectors with [*] or .* so far
+  static constexpr int kMaxNesting = 512;
+  int nesting_ = 0;  // parentheses open
 };
 
 std::shared_ptr<const JsonExpr> JsonExpr::Parse(std::string_view text,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "flowmon/core/status.h"
+#include "flowmon/pattern/pattern.h"
 #include "flowmon/pipeline/sink.h"
 
 namespace flowmon {
@@ -43,10 +44,16 @@ class QuerySink : public RecordSink {
   void Absorb(RecordSink& worker) override;
   // The rows after every input was read (sorted, limited, displayed).
   QueryResult Output() const;
+  // A pattern every record the query keeps matches (the text its first
+  // filters require), or nullptr. Set as PipelineOptions::pattern, the
+  // scan skips the other lines before tokenizing them; the answer is the
+  // same without it. Lifetime: the sink's.
+  const CompiledPattern* prefilter() const { return prefilter_.get(); }
 
  private:
   QuerySink() = default;
   std::shared_ptr<const QueryPlan> plan_;
+  std::shared_ptr<const CompiledPattern> prefilter_;
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <span>
 
 #include "ingest/gzip_inflate.h"
 #include "ingest/parquet/rle_hybrid.h"
@@ -17,19 +18,59 @@ Status ColumnError(const ColumnInfo& info, std::string_view what) {
       fmt::format("Parquet column '{}': {}", info.name, what));
 }
 
+// Inflates the gzip page `page` into *buffer, stopping one byte past
+// `size`, the size its header declares: a page that inflates to more is
+// damage (or a bomb), found without inflating the rest.
+Status InflateCapped(std::string_view page, size_t size, std::string* buffer) {
+  GzipInflater inflater;
+  if (Status s = inflater.Init(); !s.ok()) return s;
+  buffer->resize(size + 1);
+  size_t n = 0;
+  inflater.Feed(page.data(), page.size());
+  while (!inflater.needs_input() && n <= size) {
+    Status error;
+    const size_t got = inflater.Inflate(
+        std::span<char>(buffer->data() + n, buffer->size() - n), &error);
+    if (!error.ok()) return error;
+    if (got == 0) break;  // no progress: Finish() says why
+    n += got;
+  }
+  if (n > size) {
+    return Status::Corrupt(fmt::format(
+        "inflates to more than the {} bytes its header declares", size));
+  }
+  buffer->resize(n);
+  return inflater.Finish();
+}
+
+// A page of a column chunk: its column, its number in the chunk (from 1)
+// and the chunk's offset in the file.
+struct PageAt {
+  const ColumnInfo& info;
+  size_t page;
+  int64_t chunk_offset;
+};
+
+Status PageError(const PageAt& at, std::string_view what) {
+  return ColumnError(
+      at.info, fmt::format("{} (page {} of the column chunk at byte {})", what,
+                           at.page, at.chunk_offset));
+}
+
 // The page's bytes as written before compression: `page` itself, or
 // inflated into *buffer.
 Status Uncompress(std::string_view page, int32_t codec, size_t size,
-                  const ColumnInfo& info, std::string* buffer,
+                  const PageAt& at, std::string* buffer,
                   std::string_view* out) {
+  const ColumnInfo& info = at.info;
   switch (codec) {
     case kUncompressed:
       *out = page;
       return Status::Ok();
     case kGzip: {
-      const Status s = InflateGzip(page, buffer);
+      const Status s = InflateCapped(page, size, buffer);
       if (!s.ok())
-        return ColumnError(info, fmt::format("GZIP page: {}", s.message()));
+        return PageError(at, fmt::format("GZIP page: {}", s.message()));
       break;
     }
     case kSnappy: {
@@ -40,12 +81,12 @@ Status Uncompress(std::string_view page, int32_t codec, size_t size,
           snappy_uncompressed_length(page.data(), page.size(), &n) !=
               SNAPPY_OK ||
           n > size) {
-        return ColumnError(info, "corrupt SNAPPY page");
+        return PageError(at, "corrupt SNAPPY page");
       }
       buffer->resize(n);
       if (snappy_uncompress(page.data(), page.size(), buffer->data(), &n) !=
           SNAPPY_OK) {
-        return ColumnError(info, "corrupt SNAPPY page");
+        return PageError(at, "corrupt SNAPPY page");
       }
       buffer->resize(n);
       break;
@@ -57,7 +98,7 @@ Status Uncompress(std::string_view page, int32_t codec, size_t size,
           info.name, CodecName(codec)));
   }
   if (buffer->size() != size)
-    return ColumnError(info, "page size does not match its header");
+    return PageError(at, "page size does not match its header");
   *out = *buffer;
   return Status::Ok();
 }
@@ -107,8 +148,11 @@ Status UnsupportedEncoding(const ColumnInfo& info, int32_t encoding) {
 // One column chunk's decoding state across its pages.
 class ChunkDecoder {
  public:
-  ChunkDecoder(const ColumnInfo& info, int32_t codec, ColumnText* out)
-      : info_(info), codec_(codec), out_(out) {}
+  ChunkDecoder(const ColumnInfo& info, int32_t codec, int64_t offset,
+               ColumnText* out)
+      : info_(info), codec_(codec), offset_(offset), out_(out) {}
+
+  void NextPage() { ++page_; }
 
   Status Page(const PageHeader& h, std::string_view page) {
     switch (h.type) {
@@ -129,8 +173,8 @@ class ChunkDecoder {
       return UnsupportedEncoding(info_, h.encoding);
     }
     std::string_view bytes;
-    Status s =
-        Uncompress(page, codec_, h.uncompressed_size, info_, &buffer_, &bytes);
+    Status s = Uncompress(page, codec_, h.uncompressed_size, Where(), &buffer_,
+                          &bytes);
     if (!s.ok()) return s;
     dictionary_.Clear();
     return DecodePlain(bytes, info_, h.num_values, &dictionary_);
@@ -138,8 +182,8 @@ class ChunkDecoder {
 
   Status DataV1(const PageHeader& h, std::string_view page) {
     std::string_view bytes;
-    Status s =
-        Uncompress(page, codec_, h.uncompressed_size, info_, &buffer_, &bytes);
+    Status s = Uncompress(page, codec_, h.uncompressed_size, Where(), &buffer_,
+                          &bytes);
     if (!s.ok()) return s;
     std::string_view levels;
     if (info_.optional) {
@@ -169,7 +213,7 @@ class ChunkDecoder {
     if (h.is_compressed) {
       const size_t size =
           static_cast<size_t>(h.uncompressed_size) - h.definition_levels_size;
-      Status s = Uncompress(page, codec_, size, info_, &buffer_, &bytes);
+      Status s = Uncompress(page, codec_, size, Where(), &buffer_, &bytes);
       if (!s.ok()) return s;
     }
     return Values(h, levels, bytes);
@@ -233,8 +277,13 @@ class ChunkDecoder {
     return Status::Ok();
   }
 
+  // Where a page that does not uncompress is, for its error.
+  PageAt Where() const { return {info_, page_, offset_}; }
+
   const ColumnInfo& info_;
   int32_t codec_;
+  int64_t offset_;  // of the chunk's first page in the file
+  size_t page_ = 1;
   ColumnText* out_;
   ColumnText dictionary_;
   ColumnText page_values_;
@@ -282,7 +331,7 @@ Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
     return ColumnError(info, "column chunk lies outside the file");
   }
   std::string_view bytes = file.substr(start, chunk.total_compressed_size);
-  ChunkDecoder decoder(info, chunk.codec, out);
+  ChunkDecoder decoder(info, chunk.codec, start, out);
   while (static_cast<int64_t>(out->size()) < num_rows) {
     if (bytes.empty()) return ColumnError(info, "fewer values than rows");
     Result<PageHeader> h = ParsePageHeader(bytes);
@@ -300,6 +349,7 @@ Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
     const Status s = decoder.Page(*h, bytes.substr(0, h->compressed_size));
     if (!s.ok()) return s;
     bytes.remove_prefix(h->compressed_size);
+    decoder.NextPage();
   }
   if (static_cast<int64_t>(out->size()) != num_rows) {
     return ColumnError(info, "more values than rows");

@@ -2,6 +2,8 @@
 // intrinsic functions in their long form, and the lines messages name.
 #include "check/config_value.h"
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "catch.h"
@@ -88,6 +90,46 @@ TEST_CASE("config values: YAML errors name the line and column", "[check]") {
         "t.yaml:2:4: invalid YAML: illegal map value");
   CHECK(ParseYamlConfig("t.yaml", "? [a]\n: 1\n").status().message() ==
         "t.yaml:1:3: invalid YAML: a key must be a string");
+}
+
+TEST_CASE("config values: nesting and alias expansion are bounded", "[check]") {
+  const auto nested_json = [](size_t n) {
+    return std::string(n, '[') + std::string(n, ']');
+  };
+  CHECK(ParseJsonConfig("c.json", nested_json(100)).ok());
+  Result<ConfigValue> deep = ParseJsonConfig("c.json", nested_json(100000));
+  REQUIRE_FALSE(deep.ok());
+  CHECK(deep.status().message() ==
+        "c.json: invalid JSON: nested deeper than 100 levels");
+
+  // The same text is YAML's flow style.
+  const auto& nested_yaml = nested_json;
+  CHECK(ParseYamlConfig("t.yaml", nested_yaml(100)).ok());
+  Result<ConfigValue> deep_yaml = ParseYamlConfig("t.yaml", nested_yaml(150));
+  REQUIRE_FALSE(deep_yaml.ok());
+  CHECK(deep_yaml.status().message() ==
+        "t.yaml:1:101: invalid YAML: nested deeper than 100 levels");
+  // yaml-cpp's own limit comes first far deeper: still an error.
+  CHECK_FALSE(ParseYamlConfig("t.yaml", nested_yaml(100000)).ok());
+
+  // A billion laughs: nine levels of ten aliases each.
+  std::string laughs = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= 9; ++i) {
+    laughs += fmt::format("a{0}: &a{0} [", i);
+    for (int j = 0; j < 10; ++j)
+      laughs += fmt::format("{}*a{}", j ? ", " : "", i - 1);
+    laughs += "]\n";
+  }
+  Result<ConfigValue> bomb = ParseYamlConfig("t.yaml", laughs);
+  REQUIRE_FALSE(bomb.ok());
+  CHECK(bomb.status().message().find(
+            "invalid YAML: its aliases (*name) expand to more values than the "
+            "file has bytes") != std::string::npos);
+  // A few aliases, as templates use them, are fine.
+  Result<ConfigValue> few =
+      ParseYamlConfig("t.yaml", "a: &t {k: v}\nb: *t\nc: *t\n");
+  REQUIRE(few.ok());
+  CHECK(few->Find("c")->Find("k")->string == "v");
 }
 
 }  // namespace

@@ -43,5 +43,18 @@ TEST_CASE("JSON parser: errors name the column", "[pattern][json]") {
                          "characters other than"));
 }
 
+TEST_CASE("JSON parser: nesting is bounded whatever the text's length",
+          "[pattern][json]") {
+  // As deep as a 1,024-character pattern can nest: parses.
+  const std::string deep =
+      "{" + std::string(500, '(') + "$.a = 1" + std::string(500, ')') + "}";
+  CHECK(Parses(deep));
+  // Far deeper (only a caller without the length limit can ask): an error
+  // at the first parenthesis past the limit, not a stack overflow.
+  const std::string deeper = "{" + std::string(100000, '(') + "$.a = 1" +
+                             std::string(100000, ')') + "}";
+  CHECK(ParseError(deeper) == "514: parentheses nested deeper than 512 levels");
+}
+
 }  // namespace
 }  // namespace flowmon

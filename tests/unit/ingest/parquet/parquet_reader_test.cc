@@ -1,12 +1,18 @@
 // The Parquet reader's parts on hand-made bytes: Thrift's compact protocol,
 // the RLE / bit-packed hybrid, the footer's checks; and whole files DuckDB
 // wrote (tests/data/parquet) against the text they came from.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "catch.h"
 #include "flowmon/ingest/format.h"
 #include "flowmon/ingest/source.h"
+#include "ingest/parquet/column_text.h"
 #include "ingest/parquet/file_metadata.h"
 #include "ingest/parquet/rle_hybrid.h"
 #include "ingest/parquet/thrift_compact.h"
@@ -119,6 +125,71 @@ TEST_CASE("Parquet files DuckDB wrote read as the text they came from",
     INFO(name);
     CHECK(ReadAll(dir + name) == text);
   }
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST_CASE("a GZIP page that inflates past its declared size is an error",
+          "[parquet]") {
+  std::string file =
+      FileBytes(FLOWMON_TESTS_DATA_DIR "/parquet/flows_gzip.parquet");
+  REQUIRE(file.size() > 12);
+  uint32_t footer_size;
+  std::memcpy(&footer_size, file.data() + file.size() - 8, 4);
+  Result<FileMetaData> meta = ParseFileMetaData(std::string_view(file).substr(
+      file.size() - 8 - footer_size, footer_size));
+  REQUIRE(meta.ok());
+  const ColumnChunk& chunk = meta->row_groups[0].columns[0];
+  REQUIRE(chunk.codec == kGzip);
+  int64_t start = chunk.data_page_offset;
+  if (chunk.dictionary_page_offset > 0 && chunk.dictionary_page_offset < start)
+    start = chunk.dictionary_page_offset;
+  ColumnInfo info;
+  info.name = "version";
+  info.type = chunk.type;
+  info.optional = meta->schema[1].repetition == kOptional;
+  ColumnText cells;
+  REQUIRE(
+      DecodeColumnChunk(file, chunk, info, meta->row_groups[0].num_rows, &cells)
+          .ok());
+
+  // The first page header starts with field 1 (type) and field 2
+  // (uncompressed_page_size), each 0x15 and a zigzag varint: declare one
+  // byte less, in as many varint bytes.
+  Result<PageHeader> h = ParsePageHeader(std::string_view(file).substr(start));
+  REQUIRE(h.ok());
+  const size_t at = static_cast<size_t>(start);
+  REQUIRE(file[at] == 0x15);
+  REQUIRE(file[at + 2] == 0x15);
+  uint32_t declared = static_cast<uint32_t>(h->uncompressed_size) - 1;
+  std::string varint;
+  for (uint32_t z = declared << 1;; z >>= 7) {
+    if (z < 0x80) {
+      varint += static_cast<char>(z);
+      break;
+    }
+    varint += static_cast<char>((z & 0x7F) | 0x80);
+  }
+  size_t old_len = 0;
+  while (file[at + 3 + old_len] & 0x80) ++old_len;
+  ++old_len;
+  REQUIRE(varint.size() == old_len);
+  file.replace(at + 3, old_len, varint);
+
+  const Status s = DecodeColumnChunk(file, chunk, info,
+                                     meta->row_groups[0].num_rows, &cells);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.code() == Status::Code::kCorrupt);
+  CHECK(s.message() ==
+        fmt::format("Parquet column 'version': GZIP page: inflates to more "
+                    "than the {} bytes its header declares (page 1 of the "
+                    "column chunk at byte {})",
+                    declared, start));
 }
 
 }  // namespace
