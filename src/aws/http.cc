@@ -61,6 +61,11 @@ Result<HttpResponse> PerformHttp(const HttpRequest& r) {
   const std::string sigv4 =
       r.credentials ? fmt::format("aws:amz:{}:{}", r.region, r.service) : "";
   curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
+  // Defence in depth beside the parse-time checks: whatever URL reaches
+  // here (a webhook, an endpoint, a redirect if one is ever followed),
+  // libcurl speaks nothing but HTTP(S) for it — never file:, ftp:, ...
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   if (r.method == "POST") {
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.c_str());

@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   global.verbosity = quiet ? -1 : verbose;
-  auto logger = spdlog::stderr_logger_st("flowmon");
+  // _mt: S3 prefetch threads log too (-v), beside the main thread.
+  auto logger = spdlog::stderr_logger_mt("flowmon");
   logger->set_pattern("flowmon: %v");
   logger->set_level(global.verbosity < 0    ? spdlog::level::err
                     : global.verbosity == 0 ? spdlog::level::warn

@@ -12,8 +12,8 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* o, bool with_map) {
          "exec:COMMAND (on its stdin), webhook:URL (HTTP POST), "
          "email:ADDRESS[,ADDRESS...] (SMTP), sns:TOPIC_ARN (Publish) or "
          "pagerduty:ROUTING_KEY (Events API v2); a '{key=value;...}' prefix "
-         "sets format, timeout, retries, header, on or endpoint for that "
-         "target alone; repeatable")
+         "sets format, timeout, retries, budget, header, on or endpoint for "
+         "that target alone; repeatable")
       ->allow_extra_args(false);
   app->add_option(
          "--notify-format", o->format,
@@ -26,6 +26,11 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* o, bool with_map) {
       ->capture_default_str();
   app->add_option("--notify-retries", o->retries,
                   "Retries after a failed delivery, with backoff")
+      ->capture_default_str();
+  app->add_option("--notify-budget", o->budget,
+                  "Seconds a target may spend on failed deliveries in all; "
+                  "after that its transitions are not attempted but "
+                  "reported and kept in --notify-dead-letter")
       ->capture_default_str();
   app->add_option("--notify-on", o->on,
                   "Deliver only transitions into these states: ALARM, OK, "
@@ -75,15 +80,17 @@ Result<Notifications> MakeNotifications(const NotifyCliOptions& options,
     return Status::InvalidArgument(
         "--notify-format must be sns, slack or teams");
   }
-  if (options.retries < 0 || options.timeout <= 0) {
+  if (options.retries < 0 || options.timeout <= 0 || options.budget <= 0) {
     return Status::InvalidArgument(
-        "--notify-retries must be >= 0 and --notify-timeout > 0");
+        "--notify-retries must be >= 0, --notify-timeout and --notify-budget "
+        "> 0");
   }
   NotificationsConfig config;
   config.targets = options.targets;
   config.delivery.format = options.format;
   config.delivery.timeout = options.timeout;
   config.delivery.attempts = options.retries + 1;
+  config.delivery.budget = options.budget;
   if (!options.on.empty()) {
     Result<std::vector<AlarmState>> on = ParseNotifyOn(options.on);
     if (!on.ok()) {

@@ -48,15 +48,6 @@ std::string HeaderText(const std::string& s) {
   return s;
 }
 
-std::string Crlf(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n') out.push_back('\r');
-    out.push_back(c);
-  }
-  return out;
-}
-
 // "Name <a@b>" or "a@b" -> "<a@b>".
 std::string Envelope(const std::string& address) {
   const size_t lt = address.find('<');
@@ -124,6 +115,9 @@ class EmailTarget : public NotifyTarget {
     Upload upload{&message};
     char error[CURL_ERROR_SIZE] = "";
     curl_easy_setopt(c, CURLOPT_URL, url_.c_str());
+    // Only SMTP, whatever --smtp-url says (also checked when parsed).
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(c, CURLOPT_MAIL_FROM, mail_from.c_str());
     curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
     curl_easy_setopt(c, CURLOPT_READFUNCTION, ReadUpload);
@@ -175,7 +169,7 @@ std::string AlarmEmailMime(const AlarmNotice& n, const std::string& from,
       "--{b}\r\nContent-Type: application/json; name=\"alarm.json\"\r\n"
       "Content-Disposition: attachment; filename=\"alarm.json\"\r\n"
       "Content-Transfer-Encoding: base64\r\n\r\n{json}\r\n--{b}--\r\n",
-      fmt::arg("b", boundary), fmt::arg("text", Crlf(AlarmEmailText(n))),
+      fmt::arg("b", boundary), fmt::arg("text", AlarmEmailText(n)),
       fmt::arg("json", Base64(n.sns_json, true)));
   return out;
 }

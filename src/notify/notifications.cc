@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <ctime>
 
 #include "flowmon/core/json_writer.h"
@@ -77,8 +78,27 @@ void Notifications::DeliverMessage(const std::string& sns_json,
 }
 
 void Notifications::DeliverTo(NotifyTarget* target, const AlarmNotice& n) {
+  double& spent = spent_failing_[target];
+  const double budget = target->settings().budget;
+  if (spent >= budget) {
+    Failed(target, n,
+           Status::IoError(fmt::format(
+               "not attempted: {:.1f} s of failed deliveries used up its "
+               "{:g} s budget (budget=SECONDS, --notify-budget)",
+               spent, budget)));
+    return;
+  }
+  const auto start = std::chrono::steady_clock::now();
   Status s = target->Deliver(n);
   if (s.ok()) return;
+  spent +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  Failed(target, n, s);
+}
+
+void Notifications::Failed(NotifyTarget* target, const AlarmNotice& n,
+                           const Status& s) {
   ++failures_;
   std::string kept;
   if (!config_.dead_letter.empty()) {

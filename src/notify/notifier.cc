@@ -1,7 +1,6 @@
 #include "flowmon/notify/notifier.h"
 
 #include <fmt/format.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,13 +9,13 @@
 #include <cstring>
 #include <thread>
 
-#include "core/sigpipe_guard.h"
 #include "flowmon/aws/aws_client.h"
 #include "flowmon/aws/http.h"
 #include "flowmon/aws/sns.h"
 #include "flowmon/core/text_split.h"
 #include "flowmon/notify/messages.h"
 #include "notify/email_target.h"
+#include "notify/exec_target.h"
 #include "notify/retry.h"
 
 namespace flowmon {
@@ -46,35 +45,6 @@ class FileTarget : public NotifyTarget {
 
  private:
   std::string path_;
-};
-
-class ExecTarget : public NotifyTarget {
- public:
-  explicit ExecTarget(std::string command) : command_(std::move(command)) {}
-  Status Deliver(const AlarmNotice& n) override {
-    std::fflush(stdout);
-    // The command may exit before reading its message (`exit 3`): that is
-    // its exit status to report, not a reason for flowmon to die.
-    SigpipeGuard no_sigpipe;
-    std::FILE* p = ::popen(command_.c_str(), "w");
-    if (p == nullptr) {
-      return Status::IoError(
-          fmt::format("cannot run '{}': {}", command_, std::strerror(errno)));
-    }
-    std::fwrite(n.sns_json.data(), 1, n.sns_json.size(), p);
-    std::fputc('\n', p);
-    const int status = ::pclose(p);
-    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      return Status::IoError(
-          fmt::format("'{}' exited with status {}", command_,
-                      WIFEXITED(status) ? WEXITSTATUS(status) : -1));
-    }
-    return Status::Ok();
-  }
-  std::string name() const override { return "exec:" + command_; }
-
- private:
-  std::string command_;
 };
 
 // "" on a 2xx answer, else what went wrong.
@@ -200,6 +170,8 @@ Status ApplySettings(std::string_view list, const EnvLookup& env,
       s->format = value;
     } else if (key == "timeout") {
       s->timeout = ParseSeconds(value, &ok);
+    } else if (key == "budget") {
+      s->budget = ParseSeconds(value, &ok);
     } else if (key == "retries") {
       ok = !value.empty() &&
            std::all_of(value.begin(), value.end(), ::isdigit) &&
@@ -221,8 +193,8 @@ Status ApplySettings(std::string_view list, const EnvLookup& env,
       s->endpoint = value;
     } else {
       return Status::InvalidArgument(fmt::format(
-          "unknown setting '{}' (format, timeout, retries, header, on, "
-          "endpoint)",
+          "unknown setting '{}' (format, timeout, retries, budget, header, "
+          "on, endpoint)",
           key));
     }
     if (!ok) {
@@ -259,7 +231,7 @@ Result<std::unique_ptr<NotifyTarget>> MakeTarget(const std::string& spec,
   } else if (scheme == "file" && !rest.empty()) {
     local = std::make_unique<FileTarget>(rest);
   } else if (scheme == "exec" && !rest.empty()) {
-    local = std::make_unique<ExecTarget>(rest);
+    local = MakeExecTarget(rest);
   }
   if (local != nullptr) {
     local->set_settings(std::move(settings));

@@ -22,8 +22,9 @@ std::string_view RegionName(std::string_view code);
 
 // CloudWatch's subject: ALARM: "name" in US East (N. Virginia).
 std::string AlarmSubject(const AlarmNotice& n);
-// CloudWatch's plain-text email body: the sentence, the console link,
-// Alarm Details, Threshold, Monitored Metric and State Change Actions.
+// CloudWatch's plain-text email body, CRLF line ends: the sentence, Alarm
+// Details, Threshold, Monitored Metric, State Change Actions and the
+// console link.
 std::string AlarmEmailText(const AlarmNotice& n);
 
 // {"text": "..."}.

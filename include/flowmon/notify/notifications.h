@@ -50,7 +50,9 @@ class Notifications {
   // Delivers `t` to every target that wants it, in order, then to the
   // targets id.actions' ARNs for t.to are mapped to. A failure is reported
   // to on_failure, counted and written to the dead-letter file; the other
-  // targets still get it.
+  // targets still get it. A target that has spent its budget on failed
+  // deliveries is not tried again: its messages fail at once, as
+  // undelivered.
   void Deliver(const AlarmSpec& spec, const AlarmIdentity& id,
                const AlarmTransition& t);
   // Delivers a message that is not an alarm's (a `detect` finding): the
@@ -64,12 +66,17 @@ class Notifications {
 
  private:
   void DeliverTo(NotifyTarget* target, const AlarmNotice& notice);
+  void Failed(NotifyTarget* target, const AlarmNotice& notice,
+              const Status& error);
 
   NotificationsConfig config_;
   OnFailure on_failure_;
   std::vector<std::shared_ptr<NotifyTarget>> targets_;
   std::multimap<std::string, std::shared_ptr<NotifyTarget>> mapped_;
   size_t failures_ = 0;
+  // Per target: seconds spent on deliveries that failed (TargetSettings::
+  // budget).
+  std::map<const NotifyTarget*, double> spent_failing_;
 };
 
 }  // namespace flowmon

@@ -55,6 +55,10 @@ struct TargetSettings {
   std::string format = "sns";  // webhooks: sns, slack, teams; email: text, json
   double timeout = 5;          // seconds per attempt
   int attempts = 3;            // retries + 1
+  // Seconds the target may spend, in all, on deliveries that fail; once
+  // spent, its further messages are not attempted (reported, dead-lettered),
+  // so a hanging endpoint cannot slow evaluation down for hours.
+  double budget = 60;
   std::vector<std::string> headers;  // "Name: value", ${VAR}s expanded
   // The states whose transitions it gets; empty: every transition.
   std::vector<AlarmState> on;
@@ -95,9 +99,9 @@ class NotifyTarget {
 // Parses "[{key=value;...}]TARGET": stdout, file:PATH, exec:COMMAND,
 // webhook:URL, email:ADDRESS[,ADDRESS...], sns:TOPIC_ARN or
 // pagerduty:ROUTING_KEY, with `defaults` for what the prefix does not set.
-// Keys: format, timeout, retries, header (repeatable), on (states joined
-// by ','), endpoint. Errors are usage errors: unknown scheme or key, a bad
-// value, an unset ${VAR}, email without --smtp-url.
+// Keys: format, timeout, retries, budget, header (repeatable), on (states
+// joined by ','), endpoint. Errors are usage errors: unknown scheme or key, a
+// bad value, an unset ${VAR}, email without --smtp-url.
 Result<std::unique_ptr<NotifyTarget>> ParseNotifyTarget(
     const std::string& spec, const TargetSettings& defaults,
     const NotifyContext& context);

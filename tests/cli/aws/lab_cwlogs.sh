@@ -19,4 +19,6 @@ stop_aws
 stop_smtp
 requests
 show_mail > mail.txt
+# The real emails end lines CRLF: no bare LF in what the server got.
+$PY -c "import re; d = open('mail/1.eml', 'rb').read(); print('bare LF:', len(re.findall(rb'(?<!\r)\n', d)))"
 head -40 mail.txt

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A test HTTP listener on 127.0.0.1 for webhook notifications.
-usage: listener.py MODE PORTFILE BODIES  (MODE: ok, fail or hang)
+usage: listener.py MODE PORTFILE BODIES  (MODE: ok, fail, hang or redirect)
 Writes the port it listens on to PORTFILE, appends each request's body as
-a line to BODIES, answers 200 (ok), 500 (fail) or never (hang). Exits by
+a line to BODIES, answers 200 (ok), 500 (fail), never (hang) or 307 to
+file:///etc/passwd (redirect). Exits by
 itself after 60 s."""
 import http.server, socketserver, sys, threading, time
 
@@ -15,6 +16,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             f.write(self.headers.get('Content-Type', '').encode() + b' ' + body + b'\n')
         if mode == 'hang':
             time.sleep(30)
+            return
+        if mode == 'redirect':
+            self.send_response(307)
+            self.send_header('Location', 'file:///etc/passwd')
+            self.send_header('Content-Length', '0')
+            self.end_headers()
             return
         self.send_response(200 if mode == 'ok' else 500)
         self.send_header('Content-Length', '2')

@@ -1,5 +1,10 @@
 // The wire formats: SigV4's encodings, AWS error bodies, the XML S3 and
 // SNS answer with, and the URLs of remote inputs.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
 #include "aws/xml_text.h"
 #include "catch.h"
 #include "flowmon/aws/aws_client.h"
@@ -75,6 +80,29 @@ TEST_CASE("endpoints", "[aws]") {
   local.endpoint_url = "http://127.0.0.1:9/";
   AwsClient stand_in(local, [](const char*) -> const char* { return nullptr; });
   CHECK(stand_in.Endpoint(call) == "http://127.0.0.1:9");
+}
+
+}  // namespace
+}  // namespace flowmon
+
+namespace flowmon {
+namespace {
+
+TEST_CASE("HTTP requests speak only http and https", "[aws]") {
+  // libcurl would read a local file for file://: a webhook or endpoint URL
+  // that slipped past the parse-time checks must not.
+  char path[] = "/tmp/flowmon-proto-XXXXXX";
+  const int fd = ::mkstemp(path);
+  REQUIRE(fd >= 0);
+  REQUIRE(::write(fd, "secret\n", 7) == 7);
+  ::close(fd);
+  HttpRequest request;
+  request.url = std::string("file://") + path;
+  request.timeout = 2;
+  Result<HttpResponse> r = PerformHttp(request);
+  std::remove(path);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("protocol") != std::string::npos);
 }
 
 }  // namespace
