@@ -200,8 +200,15 @@ void MetricAggregator::OnRejected(const Record& rec, const RecordContext& ctx) {
 void MetricAggregator::OnRejectedTime(int64_t timestamp_ms,
                                       std::string_view start,
                                       const RecordContext& /*ctx*/) {
-  int64_t t;
-  if (!EventTime(timestamp_ms, start, &t)) return;
+  OnRejectedAt(RecordTimeMs(timestamp_ms, start));
+}
+
+void MetricAggregator::OnRejectedAt(std::optional<int64_t> ms) {
+  if (!ms) {
+    ++counters_.untimed;
+    return;
+  }
+  const int64_t t = FloorSeconds(*ms);
   watermark_ =
       std::max(watermark_, t);  // a stream's clock moves with every record
   if (!spec_.default_value) return;

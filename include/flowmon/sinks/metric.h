@@ -78,6 +78,9 @@ class MetricAggregator : public RecordSink {
   void OnRejected(const Record& rec, const RecordContext& ctx) override;
   void OnRejectedTime(int64_t timestamp_ms, std::string_view start,
                       const RecordContext& ctx) override;
+  // OnRejected with the record's time already found (RecordTimeMs): a set
+  // of monitors finds it once for all of them.
+  void OnRejectedAt(std::optional<int64_t> ms);
   void Absorb(RecordSink& worker) override;
   void OnLiveChunkEnd() override { EmitClosed(false); }
   Status Finish() override;

@@ -106,6 +106,73 @@ TEST_CASE("every build of the fused scan agrees with the reference",
   }
 }
 
+// Lines of any byte values but newline, mostly plain ones.
+std::string AnyByteLines(std::mt19937& rng) {
+  std::string span;
+  const size_t lines = 1 + rng() % 8;
+  for (size_t l = 0; l < lines; ++l) {
+    const size_t len = rng() % 4 == 0 ? rng() % 200 : rng() % 70;
+    for (size_t i = 0; i < len; ++i) {
+      const char c = static_cast<char>(rng() % 256);
+      span += rng() % 6 == 0 && c != '\n' ? c : "AB 1 2 "[rng() % 7];
+    }
+    if (l + 1 < lines || rng() % 2 == 0) span += '\n';
+  }
+  return span;
+}
+
+// The SIMD builds flag bytes through two nibble tables when the special
+// and rare bytes fit in 8 sets of low nibbles, and compare byte by byte
+// otherwise: both against the reference, over every byte value.
+TEST_CASE(
+    "every build of the fused scan flags every byte value as the "
+    "reference does",
+    "[line_scan]") {
+  std::mt19937 rng(13);
+  const std::string rares[] = {
+      "J",                                 // one rare byte: the table
+      "JNS",                               // ten monitors' literals
+      std::string("\0", 1),                // a byte already special
+      "\x80\xff",                          // high bytes
+      "\x8a\x9b\xac\xbd\xce\xdf\xe1\xf2",  // 13 sets: the compares
+      "\x8a\x9a\xaa\xba",                  // one shared set
+  };
+  for (int round = 0; round < 6000; ++round) {
+    const std::string span = AnyByteLines(rng);
+    const size_t expected = rng() % 5;
+    const std::string& rare = rares[rng() % std::size(rares)];
+    const Calls want = Reference(span, expected, rare, 1 << 20);
+    for (const ScanIsa isa : kIsas) {
+      if (!ScanIsaAvailable(isa)) continue;
+      INFO("isa " << static_cast<int>(isa) << " rare " << rare);
+      REQUIRE(Scanned(isa, span, expected, rare, 1 << 20) == want);
+    }
+  }
+}
+
+TEST_CASE(
+    "every build of the plain-line splitter declines every special "
+    "byte value",
+    "[line_scan]") {
+  for (unsigned c = 0; c < 256; ++c) {
+    for (const size_t at : {size_t{0}, size_t{5}, size_t{40}, size_t{70}}) {
+      std::string line(80, 'A');
+      line[10] = line[50] = ' ';
+      line[at] = static_cast<char>(c);
+      const bool special =
+          (c < 0x20 && c != '\t') || c == 0x7f || c == '"' || c == '[';
+      for (const ScanIsa isa : kIsas) {
+        if (!ScanIsaAvailable(isa)) continue;
+        INFO("isa " << static_cast<int>(isa) << " byte " << c << " at " << at);
+        Record rec;
+        const bool split =
+            SplitPlainLineWith(isa, line, &rec, line.data() + line.size());
+        REQUIRE(split == !special);
+      }
+    }
+  }
+}
+
 TEST_CASE("a full callback that says stop ends every build's scan",
           "[line_scan]") {
   const std::string span = "1 2\nR 2\n1 2\nR\n";
