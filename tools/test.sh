@@ -23,7 +23,7 @@ sanitized() {  # DIR SANITIZERS
 }
 # A sanitizer report fails the test it happens in (the builds do not
 # recover); tests get more time than in the plain build.
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1
+export ASAN_OPTIONS=detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 

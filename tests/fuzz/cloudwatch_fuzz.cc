@@ -33,9 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const InputFormat detected = DetectFormat(data);
   if (detected == InputFormat::kAuto) std::abort();  // never kAuto
 
-  for (InputFormat f :
-       {InputFormat::kAuto, InputFormat::kCloudWatch, InputFormat::kSubscription,
-        InputFormat::kCsv, InputFormat::kExport, InputFormat::kTail}) {
+  for (InputFormat f : {InputFormat::kAuto, InputFormat::kCloudWatch,
+                        InputFormat::kSubscription, InputFormat::kCsv,
+                        InputFormat::kExport, InputFormat::kTail}) {
     // Issue #16 item 4: export reads the byte before a line that starts
     // with a space.
     if (f == InputFormat::kExport && GuardKnownBugs()) continue;

@@ -81,9 +81,8 @@ class TouchingSink : public RecordSink {
 // A Diagnostics that formats every message and drops it.
 struct QuietDiagnostics {
   uint64_t messages = 0;
-  Diagnostics diag{10, [this](bool, std::string_view m) {
-                     messages += m.size() + 1;
-                   }};
+  Diagnostics diag{
+      10, [this](bool, std::string_view m) { messages += m.size() + 1; }};
 };
 
 // Reads a source to its end, touching every byte and timestamp of every

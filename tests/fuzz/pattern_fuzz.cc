@@ -28,9 +28,10 @@ class ExtractingSink : public TouchingSink {
   bool OnRecord(const Record& rec, const RecordContext& ctx) override {
     if (pattern_->kind() == CompiledPattern::Kind::kSpaceDelimited &&
         pattern_->Matches(rec)) {
-      pattern_->ForEachExtracted(rec, [&](std::string_view n, std::string_view v) {
-        sum = Mix(Mix(sum, n), v);
-      });
+      pattern_->ForEachExtracted(rec,
+                                 [&](std::string_view n, std::string_view v) {
+                                   sum = Mix(Mix(sum, n), v);
+                                 });
       for (const Slot& s : pattern_->slots())
         if (s.kind != Slot::Kind::kEllipsis)
           sum = Mix(sum, pattern_->FieldOf(rec, s));

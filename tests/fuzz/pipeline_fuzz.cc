@@ -51,7 +51,8 @@ void CheckTokenizers(std::string_view data) {
         line.substr(line.size() - 2) == "\r\r")
       continue;
     size_t col_a = 0, col_b = 0;
-    const LineError a = SplitFields(line, &simd, &col_a, data.data() + data.size());
+    const LineError a =
+        SplitFields(line, &simd, &col_a, data.data() + data.size());
     const LineError b = SplitFieldsBytewise(line, &bytewise, &col_b);
     if (a != b) std::abort();
     if (a != LineError::kOk) continue;
@@ -91,7 +92,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   RunOne(NewMemorySource("h",
                          "version account-id interface-id srcaddr dstaddr "
                          "srcport dstport protocol packets bytes start end "
-                         "action log-status\n" + data,
+                         "action log-status\n" +
+                             data,
                          64),
          options);
   RunOne(NewWholeMemorySource("c", "srcaddr dstaddr action\n" + data), options);
