@@ -5,6 +5,7 @@
 // mapped file) and streamed. Every line handed out must have its timestamp.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -44,9 +45,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     const Drained stream = Read(NewMemorySource("s", data, 512), f);
     // Issue #16 item 10 loses events of long documents on streams only; with
     // inputs this short both must agree.
+    // Found by this harness (tests/fuzz/known/tail-chunk-boundary.txt): a
+    // stream of `tail` lines starts a new event at a chunk boundary where
+    // the whole file continues the event. Reported; not fixed yet.
+    if (f == InputFormat::kTail && GuardKnownBugs()) continue;
     if (whole.status.ok() && stream.status.ok() && !StartsAsParquet(data) &&
-        (whole.bytes != stream.bytes || whole.timestamps != stream.timestamps))
+        (whole.bytes != stream.bytes ||
+         whole.timestamps != stream.timestamps)) {
+      std::fprintf(stderr,
+                   "format %d: whole %zu bytes %zu times, stream %zu bytes %zu "
+                   "times\n--whole--\n%s\n--stream--\n%s\n",
+                   static_cast<int>(f), whole.bytes.size(),
+                   whole.timestamps.size(), stream.bytes.size(),
+                   stream.timestamps.size(), whole.bytes.substr(0, 600).c_str(),
+                   stream.bytes.substr(0, 600).c_str());
       std::abort();
+    }
   }
   return 0;
 }

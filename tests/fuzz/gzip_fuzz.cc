@@ -53,7 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const size_t in_block = 1 + size % 61, out_block = 1 + size % 4099;
   std::string streamed;
   const Status b = Stream(gz, in_block, out_block, &streamed);
-  if (a.ok() != b.ok() || whole != streamed) std::abort();
+  // Damage may be found after different amounts of output: compare the
+  // bytes of intact data only.
+  if (a.ok() != b.ok() || (a.ok() && whole != streamed)) std::abort();
 
   // Lines longer than kMaxLineBytes are cut short by design.
   if (IsGzip(gz) && whole.size() < kMaxLineBytes) {
