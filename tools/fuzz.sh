@@ -70,7 +70,7 @@ ci_runs() {
     cloudwatch) echo 3500 ;;
     insights) echo 9000 ;;
     check_config) echo 7000 ;;
-    gzip) echo 80000 ;;
+    gzip) echo 60000 ;;
     parquet) echo 8000 ;;
   esac
 }

@@ -85,6 +85,30 @@ struct QuietDiagnostics {
       10, [this](bool, std::string_view m) { messages += m.size() + 1; }};
 };
 
+// Runs the pipeline over one source into `sink`, messages dropped.
+inline PipelineStats RunOn(std::unique_ptr<Source> source,
+                           const PipelineOptions& options, RecordSink* sink) {
+  QuietDiagnostics quiet;
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(std::move(source));
+  return RunPipeline(std::move(sources), options, sink, &quiet.diag);
+}
+
+// An input of two parts: the bytes before the first `sep` and those after
+// it (`absent` when there is no `sep`).
+struct TwoParts {
+  std::string_view head;
+  std::string rest;
+};
+inline TwoParts SplitAt(const uint8_t* bytes, size_t size, char sep,
+                        std::string_view absent = {}) {
+  const std::string_view data(reinterpret_cast<const char*>(bytes), size);
+  const size_t at = data.find(sep);
+  return {
+      data.substr(0, at),
+      std::string(at == std::string_view::npos ? absent : data.substr(at + 1))};
+}
+
 // Reads a source to its end, touching every byte and timestamp of every
 // chunk; returns the bytes (lines) handed out and the final status.
 struct Drained {

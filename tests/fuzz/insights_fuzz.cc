@@ -56,10 +56,7 @@ Result<std::string> Run(std::string_view query, const std::string& lines,
   PipelineOptions options;
   options.threads = threads;
   options.span_bytes = 512;
-  QuietDiagnostics quiet;
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(NewWholeMemorySource("q", lines));
-  RunPipeline(std::move(sources), options, sink->get(), &quiet.diag);
+  RunOn(NewWholeMemorySource("q", lines), options, sink->get());
   if (!(*sink)->Finish().ok()) return std::string();
   return Rows((*sink)->Output());
 }
@@ -70,11 +67,9 @@ Result<std::string> Run(std::string_view query, const std::string& lines,
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   using namespace flowmon;
   using namespace flowmon::fuzz;
-  const std::string_view data(reinterpret_cast<const char*>(bytes), size);
-  const size_t nul = data.find('\0');
-  const std::string_view query = data.substr(0, nul);
-  const std::string lines(nul == std::string_view::npos ? kRecords
-                                                        : data.substr(nul + 1));
+  const TwoParts input = SplitAt(bytes, size, '\0', kRecords);
+  const std::string_view query = input.head;
+  const std::string& lines = input.rest;
   // Issue #16 item 5: the parser and evaluator recurse without a depth
   // limit.
   if (GuardKnownBugs() && NestingDepth(query, "([", ")]") > 64) return 0;

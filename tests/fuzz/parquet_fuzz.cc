@@ -26,10 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   mapping->Adopt(data);
   source = OpenParquetSource("p.parquet", std::move(mapping));
   if (!source.ok()) std::abort();  // opened once
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::move(*source));
   TouchingSink sink;
-  QuietDiagnostics quiet;
-  RunPipeline(std::move(sources), PipelineOptions{}, &sink, &quiet.diag);
+  RunOn(std::move(*source), PipelineOptions{}, &sink);
   return 0;
 }

@@ -51,10 +51,7 @@ void RunWith(const CompiledPattern& pattern, const std::string& events,
   options.deliver_rejected = deliver_rejected;
   options.schema = Schema::Raw();
   ExtractingSink sink(&pattern);
-  QuietDiagnostics quiet;
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(NewMemorySource("e", events, 256));
-  RunPipeline(std::move(sources), options, &sink, &quiet.diag);
+  RunOn(NewMemorySource("e", events, 256), options, &sink);
 }
 
 }  // namespace
@@ -63,11 +60,9 @@ void RunWith(const CompiledPattern& pattern, const std::string& events,
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   using namespace flowmon;
   using namespace flowmon::fuzz;
-  const std::string_view data(reinterpret_cast<const char*>(bytes), size);
-  const size_t nl = data.find('\n');
-  const std::string_view text = data.substr(0, nl);
-  const std::string events(nl == std::string_view::npos ? std::string_view()
-                                                        : data.substr(nl + 1));
+  const TwoParts input = SplitAt(bytes, size, '\n');
+  const std::string_view text = input.head;
+  const std::string& events = input.rest;
   // Issue #16 item 5: JSON patterns recurse without a depth limit.
   if (GuardKnownBugs() && NestingDepth(text, "({[", ")}]") > 64) return 0;
 

@@ -24,11 +24,8 @@ struct Run {
 
 Run RunOne(std::unique_ptr<Source> source, const PipelineOptions& options) {
   TouchingSink sink;
-  QuietDiagnostics quiet;
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::move(source));
   Run r;
-  r.stats = RunPipeline(std::move(sources), options, &sink, &quiet.diag);
+  r.stats = RunOn(std::move(source), options, &sink);
   r.records = sink.records;
   r.sum = sink.sum;
   return r;
