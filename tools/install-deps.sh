@@ -8,6 +8,9 @@ pkgs=(g++ cmake make pkg-config python3 gzip
 # with (their DuckDB comes from npm, when the registry is reachable); the
 # stand-in SMTP server and the SigV4 check of the stand-in AWS server.
 pkgs+=(python3-sqlglot python3-aiosmtpd python3-botocore)
+# Tests only: the sanitizer builds and the libFuzzer harnesses (clang's
+# ASan, UBSan, TSan and libFuzzer runtimes; docs/fuzzing.md).
+pkgs+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -6,6 +6,13 @@
 #include <yaml-cpp/yaml.h>
 
 namespace flowmon::check {
+
+ConfigValue::ConfigValue() = default;
+ConfigValue::~ConfigValue() = default;
+ConfigValue::ConfigValue(const ConfigValue&) = default;
+ConfigValue::ConfigValue(ConfigValue&&) noexcept = default;
+ConfigValue& ConfigValue::operator=(const ConfigValue&) = default;
+ConfigValue& ConfigValue::operator=(ConfigValue&&) noexcept = default;
 namespace {
 
 // Deeper than any flow-log configuration (CloudFormation templates nest

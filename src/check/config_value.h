@@ -14,6 +14,17 @@ namespace flowmon::check {
 struct ConfigValue {
   enum class Kind { kNull, kBool, kNumber, kString, kList, kMap };
 
+  // Defined out of line: clang with libstdc++ otherwise instantiates
+  // std::pair<std::string, ConfigValue> (map's element) while checking
+  // whether ConfigValue is default-constructible, before the pair can be
+  // complete, and rejects the recursive type.
+  ConfigValue();
+  ~ConfigValue();
+  ConfigValue(const ConfigValue&);
+  ConfigValue(ConfigValue&&) noexcept;
+  ConfigValue& operator=(const ConfigValue&);
+  ConfigValue& operator=(ConfigValue&&) noexcept;
+
   Kind kind = Kind::kNull;
   bool boolean = false;  // kBool
   double number = 0;     // kNumber (JSON; YAML scalars are all strings)

@@ -337,9 +337,11 @@ ObjectReader& ObjectReader::Elements(
 ObjectReader& ObjectReader::Members(
     const ConfigValue& map, std::string_view name,
     const std::function<void(std::string_view, ObjectReader&)>& each) {
-  for (const auto& [key, value] : map.map) {
+  for (const auto& member_entry : map.map) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const std::string& key = member_entry.first;
     if (!ok()) break;
-    Nested(value, fmt::format("{}.{}", name, key),
+    Nested(member_entry.second, fmt::format("{}.{}", name, key),
            [&](ObjectReader& member) { each(key, member); });
   }
   return *this;

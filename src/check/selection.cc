@@ -90,7 +90,9 @@ Status ApplyOverrides(const std::vector<ExpectationOverride>& overrides,
 
 Status Select(const CheckSelection& selection, Definitions* defs,
               std::vector<JoinedAlarm> alarms, CheckConfig* out) {
-  for (const auto& [name, expect] : defs->expectations) {
+  for (const auto& entry : defs->expectations) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    const std::string& name = entry.first;
     if (std::none_of(alarms.begin(), alarms.end(),
                      [&](const JoinedAlarm& a) { return a.name == name; })) {
       return Status::InvalidArgument(
