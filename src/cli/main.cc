@@ -1,10 +1,10 @@
 // flowmon: filter, count and alarm on AWS VPC Flow Logs, offline.
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <functional>
 
 #include "commands.h"
+#include "process_output.h"
 
 int main(int argc, char** argv) {
   using namespace flowmon;
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   global.verbosity = quiet ? -1 : verbose;
-  auto logger = spdlog::stderr_logger_st("flowmon");
+  auto logger = NewStderrLogger();
   logger->set_pattern("flowmon: %v");
   logger->set_level(global.verbosity < 0    ? spdlog::level::err
                     : global.verbosity == 0 ? spdlog::level::warn
@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
       }
       if (input != nullptr) InstallAwsInputs(*input);
-      return c.run();
+      return FinishRun(c.run());
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
