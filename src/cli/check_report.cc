@@ -12,33 +12,13 @@
 #include <string_view>
 
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
+#include "flowmon/core/terminal_text.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/core/xml_writer.h"
 
 namespace flowmon {
 namespace {
-
-std::string Xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string Timeline(const std::vector<AlarmTransition>& transitions) {
   std::string out;
@@ -177,23 +157,23 @@ std::string JUnit(const std::vector<CheckedAlarm>& checked,
   for (const CheckedAlarm& c : checked) {
     cases += fmt::format(
         "    <testcase classname=\"flowmon.check\" name=\"{}\" time=\"0\">\n",
-        Xml(c.monitor->name));
+        XmlText(c.monitor->name));
     if (!c.verdict.pass) {
       ++failures;
       cases += fmt::format(
           "      <failure message=\"{}\" type=\"AlarmState\">{}</failure>\n",
-          Xml(Failures(c.verdict)), Xml(Timeline(*c.transitions)));
+          XmlText(Failures(c.verdict)), XmlText(Timeline(*c.transitions)));
     }
     cases += fmt::format(
         "      <system-out>{}{}</system-out>\n    </testcase>\n",
-        Xml(c.monitor->origin + "\n"), Xml(Timeline(*c.transitions)));
+        XmlText(c.monitor->origin + "\n"), XmlText(Timeline(*c.transitions)));
   }
   for (const SkippedAlarm& s : skipped) {
     cases += fmt::format(
         "    <testcase classname=\"flowmon.check\" name=\"{}\" time=\"0\">\n"
         "      <skipped message=\"{}\"/>\n"
         "      <system-out>{}</system-out>\n    </testcase>\n",
-        Xml(s.name), Xml(s.reason), Xml(s.origin + "\n"));
+        XmlText(s.name), XmlText(s.reason), XmlText(s.origin + "\n"));
   }
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -214,17 +194,23 @@ bool WriteCheckReport(const std::vector<CheckedAlarm>& checked,
   } else {
     Table(checked, skipped, &out);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  WriteOutput(stdout, std::string_view(out.data(), out.size()));
+  if (Status s = FinishOutput(stdout, "stdout"); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return false;
+  }
   if (junit.empty()) return true;
   std::FILE* f = std::fopen(junit.c_str(), "w");
   if (f == nullptr) {
-    spdlog::error("cannot write {}: {}", junit, std::strerror(errno));
+    spdlog::error("cannot write {}: {}", TerminalSafe(junit),
+                  std::strerror(errno));
     return false;
   }
-  const std::string xml = JUnit(checked, skipped);
-  std::fwrite(xml.data(), 1, xml.size(), f);
-  std::fclose(f);
+  WriteOutput(f, JUnit(checked, skipped));
+  if (Status s = CloseOutput(f, TerminalSafe(junit)); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return false;
+  }
   return true;
 }
 

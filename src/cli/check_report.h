@@ -22,7 +22,7 @@ struct CheckedAlarm {
 
 // Writes the report of `checked` and `skipped` to stdout as `output` ("text"
 // or "json"), and to `junit` as JUnit XML unless it is empty. Returns false
-// (after logging why) when the JUnit file cannot be written.
+// (after logging why, naming stdout or the file) when a write fails.
 bool WriteCheckReport(const std::vector<CheckedAlarm>& checked,
                       const std::vector<SkippedAlarm>& skipped,
                       const std::string& output, const std::string& junit);

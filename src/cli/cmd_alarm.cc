@@ -9,6 +9,7 @@
 #include "flowmon/alarm/alarm.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/number.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -234,8 +235,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   std::vector<AlarmTransition> transitions;
   fmt::memory_buffer out;
   auto flush = [&] {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    WriteOutput(stdout, std::string_view(out.data(), out.size()));
+    FlushOutput(stdout);
     out.clear();
   };
   auto append_transition_json = [&](const AlarmTransition& t) {

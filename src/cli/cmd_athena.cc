@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "flowmon/athena/athena.h"
 #include "flowmon/athena/detect_sql.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -209,7 +210,7 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
     spdlog::error("{}", sql.status().message());
     return kExitUsage;
   }
-  std::fwrite(sql->data(), 1, sql->size(), stdout);
+  WriteOutput(stdout, std::string_view(sql->data(), sql->size()));
   return kExitOk;
 }
 

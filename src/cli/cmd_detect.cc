@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "commands.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/detect/detect_sink.h"
 #include "flowmon/detect/finding_json.h"
@@ -200,8 +201,8 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
   size_t count = 0;
   fmt::memory_buffer out;
   auto flush = [&] {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    WriteOutput(stdout, std::string_view(out.data(), out.size()));
+    FlushOutput(stdout);
     out.clear();
   };
   auto emit = [&](const Finding& f) {

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
 #include "flowmon/sinks/printer.h"
 
 namespace flowmon {
@@ -136,7 +137,7 @@ int RunFields(const FieldsOptions& o, const GlobalOptions& /*global*/) {
     }
   }
   if (*format == OutputFormat::kJson) out.append(std::string_view("\n]\n"));
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOutput(stdout, std::string_view(out.data(), out.size()));
   return kExitOk;
 }
 

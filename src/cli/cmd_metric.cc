@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/period_builder.h"
 #include "flowmon/sinks/printer.h"
@@ -96,8 +97,8 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
   uint64_t count = 0;
   fmt::memory_buffer out;
   auto flush = [&] {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    WriteOutput(stdout, std::string_view(out.data(), out.size()));
+    FlushOutput(stdout);
     out.clear();
   };
   if (*format == OutputFormat::kCsv) {

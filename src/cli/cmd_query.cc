@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/insights/query.h"
 #include "flowmon/sinks/printer.h"
@@ -208,7 +209,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
       break;
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOutput(stdout, std::string_view(out.data(), out.size()));
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
   return r.rows.empty() ? kExitNoMatch : kExitOk;
 }

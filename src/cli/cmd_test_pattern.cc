@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
 
 namespace flowmon {
 namespace {
@@ -60,15 +61,14 @@ class TestPatternSink : public RecordSink {
           std::string_view(matches_ == 0 ? "{\"matches\":[]}\n" : "\n]}\n"));
     }
     Flush();
-    return std::ferror(stdout) ? Status::IoError("error writing output")
-                               : Status::Ok();
+    return FinishOutput(stdout, "stdout");
   }
   uint64_t matches() const { return matches_; }
 
  private:
   void Flush() {
-    std::fwrite(out_.data(), 1, out_.size(), stdout);
-    std::fflush(stdout);
+    WriteOutput(stdout, std::string_view(out_.data(), out_.size()));
+    FlushOutput(stdout);
     out_.clear();
   }
 

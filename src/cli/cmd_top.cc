@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/printer.h"
 #include "flowmon/sinks/top.h"
@@ -193,7 +194,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
       break;
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOutput(stdout, std::string_view(out.data(), out.size()));
   // An input without a key field is one top could not answer for: never a
   // quiet empty table (Transit Gateway flow logs have no action).
   if (sink.absent() > 0) {

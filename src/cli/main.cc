@@ -1,11 +1,11 @@
 // flowmon: filter, count and alarm on AWS VPC Flow Logs, offline.
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <functional>
 
 #include "commands.h"
 #include "flowmon/ingest/source.h"
+#include "process_output.h"
 
 int main(int argc, char** argv) {
   using namespace flowmon;
@@ -81,8 +81,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   global.verbosity = quiet ? -1 : verbose;
-  // _mt: S3 prefetch threads log too (-v), beside the main thread.
-  auto logger = spdlog::stderr_logger_mt("flowmon");
+  auto logger = NewStderrLogger();
   logger->set_pattern("flowmon: %v");
   logger->set_level(global.verbosity < 0    ? spdlog::level::err
                     : global.verbosity == 0 ? spdlog::level::warn
@@ -107,7 +106,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
       }
       if (input != nullptr) InstallAwsInputs(*input);
-      const int code = c.run();
+      const int code = FinishRun(c.run());
       if (EvaluationStopRequested()) {
         // Stopped while evaluating (after the input): what came out is
         // partial; 128 + the signal, as a shell reports it.

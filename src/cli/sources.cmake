@@ -16,5 +16,6 @@ target_sources(flowmon_cli PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/input_options.cc
   ${CMAKE_CURRENT_LIST_DIR}/metric_options.cc
   ${CMAKE_CURRENT_LIST_DIR}/notify_options.cc
+  ${CMAKE_CURRENT_LIST_DIR}/process_output.cc
   ${CMAKE_CURRENT_LIST_DIR}/progress.cc
 )

@@ -2,11 +2,14 @@
 
 #include <iterator>
 
+#include "flowmon/core/utf8.h"
+
 namespace flowmon {
 
 void AppendJsonString(fmt::memory_buffer* out, std::string_view s) {
   out->push_back('"');
-  for (const char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     const unsigned char u = static_cast<unsigned char>(c);
     switch (c) {
       case '"':
@@ -27,8 +30,17 @@ void AppendJsonString(fmt::memory_buffer* out, std::string_view s) {
       default:
         if (u < 0x20 || u == 0x7f) {
           fmt::format_to(std::back_inserter(*out), "\\u{:04x}", u);
-        } else {
+        } else if (u < 0x80) {
           out->push_back(c);
+        } else if (const size_t n = Utf8SequenceLength(s.substr(i)); n > 0) {
+          out->append(s.substr(i, n));
+          i += n - 1;
+        } else {
+          // JSON text is Unicode (RFC 8259 section 8.1): a byte that is
+          // not part of valid UTF-8 cannot be written, so it becomes the
+          // replacement character, escaped so that the output stays ASCII
+          // there and the substitution is visible.
+          out->append(std::string_view("\\ufffd"));
         }
     }
   }

@@ -7,6 +7,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/ip_address.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_writer.cc
   ${CMAKE_CURRENT_LIST_DIR}/key_table.cc
+  ${CMAKE_CURRENT_LIST_DIR}/output.cc
   ${CMAKE_CURRENT_LIST_DIR}/percentile.cc
   ${CMAKE_CURRENT_LIST_DIR}/quoted_string.cc
   ${CMAKE_CURRENT_LIST_DIR}/schema.cc
@@ -15,4 +16,5 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/text_split.cc
   ${CMAKE_CURRENT_LIST_DIR}/time_util.cc
   ${CMAKE_CURRENT_LIST_DIR}/unknown_fields.cc
+  ${CMAKE_CURRENT_LIST_DIR}/xml_writer.cc
 )

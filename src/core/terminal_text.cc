@@ -2,36 +2,10 @@
 
 #include <iterator>
 
+#include "flowmon/core/utf8.h"
+
 namespace flowmon {
 namespace {
-
-// The length of the valid UTF-8 sequence `s` starts with (lead byte 0xC2
-// or more), or 0. Overlong forms, surrogates and code points past
-// U+10FFFF are not valid.
-size_t Utf8SequenceLength(std::string_view s) {
-  const auto at = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char lead = at(0);
-  size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xbf;  // the range of the second byte
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    n = 2;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    n = 3;
-    if (lead == 0xe0) lo = 0xa0;
-    if (lead == 0xed) hi = 0x9f;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    n = 4;
-    if (lead == 0xf0) lo = 0x90;
-    if (lead == 0xf4) hi = 0x8f;
-  } else {
-    return 0;
-  }
-  if (s.size() < n || at(1) < lo || at(1) > hi) return 0;
-  for (size_t i = 2; i < n; ++i) {
-    if (at(i) < 0x80 || at(i) > 0xbf) return 0;
-  }
-  return n;
-}
 
 // Calls f(unit, is_control) for the units of `s` in order: each terminal
 // control, and the runs of text between them.
@@ -78,6 +52,12 @@ void AppendTerminalSafe(fmt::memory_buffer* out, std::string_view s) {
                      static_cast<unsigned char>(c));
     }
   });
+}
+
+std::string TerminalSafe(std::string_view s) {
+  fmt::memory_buffer out;
+  AppendTerminalSafe(&out, s);
+  return fmt::to_string(out);
 }
 
 void ReplaceTerminalControls(std::string* s, char with) {

@@ -3,6 +3,7 @@
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/number.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/terminal_text.h"
 #include "pattern/json_event.h"
 
@@ -13,7 +14,9 @@ constexpr size_t kFlushBytes = 64 << 10;
 
 // Calls f(name, value, is_int) for each output column of `rec`: the
 // format's field names for flow logs, else the pattern's names ("$N" for
-// unnamed positions).
+// unnamed positions). A record the pattern's slots do not fit (one that
+// --invert selects) has no slot names: its fields go by position, so that
+// nothing past rec.size (the previous record's views) is read.
 template <typename F>
 void ForEachColumn(const Record& rec, const RecordContext& ctx,
                    const CompiledPattern* pattern, F&& f) {
@@ -25,7 +28,8 @@ void ForEachColumn(const Record& rec, const RecordContext& ctx,
     }
     return;
   }
-  if (pattern != nullptr && !pattern->slots().empty()) {
+  if (pattern != nullptr && !pattern->slots().empty() &&
+      pattern->FitsFieldCount(rec.size)) {
     pattern->ForEachExtracted(
         rec, [&](std::string_view name, std::string_view value) {
           if (name.size() > 1 && !(name[1] >= '0' && name[1] <= '9')) {
@@ -278,7 +282,7 @@ void PrinterSink::Write(std::string_view bytes) {
     AppendTerminalSafe(&escaped_, bytes);
     bytes = std::string_view(escaped_.data(), escaped_.size());
   }
-  std::fwrite(bytes.data(), 1, bytes.size(), out_);
+  WriteOutput(out_, bytes);
 }
 
 void PrinterSink::Flush() {
@@ -297,11 +301,12 @@ Status PrinterSink::Finish() {
     buffer_.append(json_open_ ? std::string_view("\n]\n")
                               : std::string_view("[]\n"));
   }
-  Flush();
-  if (out_ != nullptr && std::ferror(out_)) {
-    return Status::IoError("error writing output");
+  if (out_ == nullptr) return Status::Ok();
+  if (buffer_.size() > 0) {
+    Write(std::string_view(buffer_.data(), buffer_.size()));
+    buffer_.clear();
   }
-  return Status::Ok();
+  return FinishOutput(out_, "stdout");
 }
 
 }  // namespace flowmon

@@ -11,7 +11,9 @@ namespace flowmon {
 
 // Appends `s` to `out` as a JSON string literal: '"' and '\' escaped, tab,
 // newline and carriage return by name, other control characters and DEL as
-// \u00XX; every other byte (UTF-8 sequences too) as it is.
+// \u00XX, valid UTF-8 sequences as they are, and each byte that is not
+// part of valid UTF-8 as \ufffd (U+FFFD REPLACEMENT CHARACTER), so that the
+// output is always valid JSON (docs/output.md).
 void AppendJsonString(fmt::memory_buffer* out, std::string_view s);
 
 // True when `s` is a number in JSON's grammar, so can be written unquoted.

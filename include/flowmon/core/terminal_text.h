@@ -19,6 +19,9 @@ namespace flowmon {
 // (a BEL as \x07, ESC as \x1b); all else as it is.
 void AppendTerminalSafe(fmt::memory_buffer* out, std::string_view s);
 
+// `s` as AppendTerminalSafe writes it: for a file name in a message.
+std::string TerminalSafe(std::string_view s);
+
 // Replaces each byte of every terminal control in *s with `with`, keeping
 // byte offsets (a caret under the text still lines up).
 void ReplaceTerminalControls(std::string* s, char with);

@@ -37,5 +37,29 @@ TEST_CASE("AppendCsvField: TSV is never quoted; a tab becomes a space",
   CHECK(Field("a\tb", '\t', CsvQuoting::kAlways) == "a b");
 }
 
+TEST_CASE("AppendCsvField: cells a spreadsheet would run are text (OWASP)",
+          "[csv]") {
+  CHECK(Field("=HYPERLINK(\"http://x\")", ',') ==
+        "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  CHECK(Field("+1+1", ',') == "\"'+1+1\"");
+  CHECK(Field("@SUM(A1)", ',') == "\"'@SUM(A1)\"");
+  CHECK(Field("-2+3", ',') == "\"'-2+3\"");
+  CHECK(Field("\tx", ',') == "\"'\tx\"");
+  CHECK(Field("\rx", ',') == "\"'\rx\"");
+  CHECK(Field("=1", '\t') == "'=1");
+  // Numbers stay numbers.
+  CHECK(Field("-5", ',') == "-5");
+  CHECK(Field("-1.5e3", '\t') == "-1.5e3");
+  CHECK(Field("a=b", ',') == "a=b");
+  CHECK(IsFormulaLike("=A1"));
+  CHECK_FALSE(IsFormulaLike("-0.5"));
+  CHECK_FALSE(IsFormulaLike(""));
+  CHECK_FALSE(IsFormulaLike("-"));
+}
+
+TEST_CASE("AppendCsvField: TSV cells never split a row", "[csv]") {
+  CHECK(Field("a\tb\nc\rd", '\t') == "a b c d");
+}
+
 }  // namespace
 }  // namespace flowmon

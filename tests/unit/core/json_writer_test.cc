@@ -22,6 +22,16 @@ TEST_CASE("AppendJsonString: quotes, backslashes and control characters",
   CHECK(Json("caf\xc3\xa9 /") == "\"caf\xc3\xa9 /\"");  // UTF-8 and '/' kept
 }
 
+TEST_CASE("AppendJsonString: bytes that are not UTF-8 become U+FFFD",
+          "[json]") {
+  CHECK(Json("a\xff"
+             "b") == "\"a\\ufffdb\"");
+  CHECK(Json("\xc3") == "\"\\ufffd\"");             // truncated sequence
+  CHECK(Json("\xc0\xaf") == "\"\\ufffd\\ufffd\"");  // overlong '/'
+  CHECK(Json("\xed\xa0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // surrogate
+  CHECK(Json("\xf0\x9f\x98\x80") == "\"\xf0\x9f\x98\x80\"");   // U+1F600 kept
+}
+
 TEST_CASE("IsJsonNumber: JSON's number grammar", "[json]") {
   CHECK(IsJsonNumber("0"));
   CHECK(IsJsonNumber("-12.5e+3"));

@@ -1,0 +1,12 @@
+# A write that fails is an error naming where it went, exit 3 (a full
+# disk must not look like an empty result); a reader that goes away early
+# (| head) still ends the run quietly.
+[ -w /dev/full ] || { echo "no /dev/full here" >&2; exit 77; }
+flowmon check --config samples/check/template.json --junit /dev/full samples/v2.log > /dev/null; echo "check --junit: exit $?"
+flowmon check --config samples/check/template.json samples/v2.log > /dev/full; echo "check: exit $?"
+flowmon metric --pattern '[..., action=REJECT, status]' samples/v2.log > /dev/full; echo "metric: exit $?"
+flowmon query 'stats count(*)' samples/v2.log > /dev/full; echo "query: exit $?"
+flowmon filter '[]' samples/v2.log > /dev/full; echo "filter: exit $?"
+flowmon top --by srcaddr samples/v2.log > /dev/full; echo "top: exit $?"
+flowmon fields > /dev/full; echo "fields: exit $?"
+flowmon filter "[]" samples/v2.log 2> head.err | head -1 > /dev/null; echo "filter | head: stderr $(wc -c < head.err) bytes"
