@@ -8,6 +8,10 @@ pkgs=(g++ cmake make pkg-config python3 gzip
 # with (their DuckDB comes from npm, when the registry is reachable); the
 # stand-in SMTP server and the SigV4 check of the stand-in AWS server.
 pkgs+=(python3-sqlglot python3-aiosmtpd python3-botocore)
+# Tests only: rendering the man pages (groff -ww, man -l), a terminal for
+# the colour tests (script(1) from bsdutils), the .deb's dependencies
+# (dpkg-shlibdeps from dpkg-dev).
+pkgs+=(groff-base man-db bsdutils dpkg-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
