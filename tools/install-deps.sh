@@ -11,6 +11,10 @@ pkgs+=(python3-sqlglot python3-aiosmtpd python3-botocore)
 # Tests only: the sanitizer builds and the libFuzzer harnesses (clang's
 # ASan, UBSan, TSan and libFuzzer runtimes; docs/fuzzing.md).
 pkgs+=(clang libclang-rt-14-dev)
+# Tests only: rendering the man pages (groff -ww, man -l), a terminal for
+# the colour tests (script(1) from bsdutils), the .deb's dependencies
+# (dpkg-shlibdeps from dpkg-dev).
+pkgs+=(groff-base man-db bsdutils dpkg-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -7,8 +7,27 @@
 
 namespace flowmon {
 
+std::string Paint(std::string_view text, std::string_view sgr, bool on) {
+  if (!on || text.empty()) return std::string(text);
+  return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
+}
+
+std::string PaintState(std::string_view state, bool on) {
+  if (state == "ALARM") return Paint(state, "1;31", on);
+  if (state == "OK") return Paint(state, "32", on);
+  if (state == "INSUFFICIENT_DATA") return Paint(state, "33", on);
+  return std::string(state);
+}
+
+std::string PaintSeverity(std::string_view label, int width, bool on) {
+  const std::string padded = fmt::format("{:<{}}", label, width);
+  if (label == "High") return Paint(padded, "1;31", on);
+  if (label == "Medium") return Paint(padded, "33", on);
+  return padded;
+}
+
 std::string Bar(double value, double scale, int width,
-                std::optional<double> marker) {
+                std::optional<double> marker, bool color) {
   if (!(scale > 0)) scale = 1;
   auto cells = [&](double v) {
     const double c = std::round(std::clamp(v / scale, 0.0, 1.0) * width);
@@ -25,6 +44,23 @@ std::string Bar(double value, double scale, int width,
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (color) {
+    // Each run of full cells painted; the marker and spaces stay plain.
+    const std::string_view cell = "\u2588";
+    std::string painted;
+    size_t i = 0;
+    while (i < out.size()) {
+      size_t j = i;
+      while (out.compare(j, cell.size(), cell) == 0) j += cell.size();
+      if (j > i) {
+        painted += Paint(std::string_view(out).substr(i, j - i), "36", true);
+        i = j;
+      } else {
+        painted += out[i++];
+      }
+    }
+    return painted;
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
+#include "option_checks.h"
 
 namespace flowmon {
 namespace {
@@ -111,9 +112,11 @@ CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* o) {
       ->required();
   cmd->add_option("--evaluation-periods", o->evaluation_periods,
                   "N: datapoints evaluated")
+      ->check(WholeAtLeast(1))
       ->capture_default_str();
   cmd->add_option("--datapoints-to-alarm", o->datapoints_to_alarm,
-                  "M: breaching datapoints (of N) that make ALARM (default N)");
+                  "M: breaching datapoints (of N) that make ALARM (default N)")
+      ->check(WholeAtLeast(1));
   cmd->add_option("--treat-missing-data", o->treat_missing,
                   "missing, notBreaching, breaching or ignore")
       ->capture_default_str();
@@ -269,8 +272,10 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
         notifications->Deliver(spec, identity, t);
         if (text) {
           fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
-                         FormatIso8601(t.time), AlarmStateName(t.from),
-                         AlarmStateName(t.to), t.reason);
+                         FormatIso8601(t.time),
+                         PaintState(AlarmStateName(t.from), global.color),
+                         PaintState(AlarmStateName(t.to), global.color),
+                         t.reason);
         } else if (o.output == "ndjson") {
           append_transition_json(t);
           out.push_back('\n');
@@ -293,8 +298,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   if (text) {
     fmt::format_to(std::back_inserter(out),
                    "final state: {} ({} transition{})\n",
-                   AlarmStateName(final_state), transitions.size(),
-                   transitions.size() == 1 ? "" : "s");
+                   PaintState(AlarmStateName(final_state), global.color),
+                   transitions.size(), transitions.size() == 1 ? "" : "s");
     double scale = spec.threshold;
     for (const auto& [t, v] : alarm.datapoints()) scale = std::max(scale, v);
     if (!alarm.datapoints().empty()) {
@@ -303,10 +308,21 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
           "\n{:<20}  {:>10}   datapoints against the threshold (|)\n", "PERIOD",
           spec.stat.name);
     }
+    std::optional<int64_t> previous;
     for (const auto& [t, v] : alarm.datapoints()) {
+      // A missing period is a row of its own, so the chart shows the gap.
+      if (previous && t - *previous > spec.period) {
+        const int64_t missing = (t - *previous) / spec.period - 1;
+        fmt::format_to(std::back_inserter(out), "{:<20}  {:>10}   {}\n",
+                       FormatIso8601(*previous + spec.period), "-",
+                       missing == 1
+                           ? std::string("(no data)")
+                           : fmt::format("(no data for {} periods)", missing));
+      }
+      previous = t;
       fmt::format_to(std::back_inserter(out), "{:<20}  {:>10} {} {}\n",
                      FormatIso8601(t), Number(v), spec.Breaches(v) ? "!" : " ",
-                     Bar(v, scale * 1.05, 40, spec.threshold));
+                     Bar(v, scale * 1.05, 40, spec.threshold, global.color));
     }
   } else {
     fmt::format_to(std::back_inserter(out), "{{\"name\":");

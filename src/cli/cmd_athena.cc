@@ -6,6 +6,7 @@
 #include "flowmon/athena/detect_sql.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
+#include "option_checks.h"
 
 namespace flowmon {
 namespace {
@@ -45,6 +46,18 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
                           "Athena (Trino) for data past one machine: table DDL "
                           "and questions as SQL");
   cmd->require_subcommand(1);
+  cmd->footer(
+      "Examples:\n"
+      "  # the table, once, in the Athena console or aws athena\n"
+      "  flowmon athena ddl --bucket my-flow-logs --account 123456789012 "
+      "--region us-east-1\n"
+      "  # then the questions flowmon answers locally, as SQL\n"
+      "  flowmon athena sql --top srcaddr --where '[..., action=REJECT, "
+      "status]' --limit 20\n"
+      "  flowmon athena sql --metric '[..., action=REJECT, status]' --period "
+      "300\n"
+      "Run 'flowmon athena ddl --help' and 'flowmon athena sql --help' for "
+      "their options.");
   o->ddl = cmd->add_subcommand("ddl",
                                "CREATE EXTERNAL TABLE with partition "
                                "projection over the S3 flow-log layout");
@@ -78,12 +91,16 @@ CLI::App* SetupAthena(CLI::App* app, AthenaOptions* o) {
                      "Per-period datapoints of a metric filter");
   o->sql->add_option("--value", o->value, "--metric: 1 or $field")
       ->capture_default_str();
-  o->sql->add_option("--period", o->period, "--metric: seconds")
+  o->sql
+      ->add_option("--period", o->period, "--metric: seconds, a multiple of 60")
+      ->check(MetricPeriod())
       ->capture_default_str();
   o->sql->add_option("--query", o->query,
                      "A Logs Insights query (flowmon query's subset)");
-  o->sql->add_option("--limit", o->limit,
-                     "LIMIT (--top: 20 by default, 0: every key)");
+  o->sql
+      ->add_option("--limit", o->limit,
+                   "LIMIT (--top: 20 by default, 0: every key)")
+      ->check(WholeAtLeast(0));
   o->sql->add_option(
       "--detect", o->detect,
       "A `flowmon detect` detector (port-scan, brute-force, ...) "

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "chart.h"
 #include "commands.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
@@ -15,10 +16,11 @@ namespace {
 
 // The table: a line of when, how bad and what, then the title, then the
 // resource and the other side.
-void AppendRow(const Finding& f, fmt::memory_buffer* out) {
+void AppendRow(const Finding& f, bool color, fmt::memory_buffer* out) {
   auto it = std::back_inserter(*out);
-  fmt::format_to(it, "{}  {:<6} {:<3}  {}\n  {}\n", FormatIso8601(f.first_seen),
-                 SeverityLabel(f.severity), f.severity, f.type, f.title);
+  fmt::format_to(it, "{}  {} {:<3}  {}\n  {}\n", FormatIso8601(f.first_seen),
+                 PaintSeverity(SeverityLabel(f.severity), 6, color), f.severity,
+                 f.type, f.title);
   std::string resource = f.resource.interface_id.empty()
                              ? std::string("all ENIs")
                              : f.resource.interface_id;
@@ -209,7 +211,7 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     worst = std::max(worst, f.severity);
     ++count;
     if (o.output == "text") {
-      AppendRow(f, &out);
+      AppendRow(f, global.color, &out);
       flush();
     } else if (o.output == "ndjson") {
       AppendFindingJson(&out, f, identity);

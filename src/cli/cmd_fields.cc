@@ -7,6 +7,7 @@
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/output.h"
 #include "flowmon/sinks/printer.h"
+#include "option_checks.h"
 
 namespace flowmon {
 namespace {
@@ -32,7 +33,8 @@ CLI::App* SetupFields(CLI::App* app, FieldsOptions* o) {
       "List the VPC and Transit Gateway flow-log fields (name, version, "
       "type, Insights name, meaning)");
   cmd->add_option("--version", o->version,
-                  "Only fields available in this flow-log version or older");
+                  "Only fields available in this flow-log version or older")
+      ->check(WholeAtLeast(2));
   cmd->add_option("--logs", o->logs,
                   "Only the fields of vpc (VPC) or tgw (Transit Gateway) "
                   "flow logs");

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/printer.h"
+#include "option_checks.h"
 
 namespace flowmon {
 
@@ -22,8 +23,10 @@ CLI::App* SetupFilter(CLI::App* app, FilterOptions* o) {
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
   cmd->add_flag("-c,--count", o->count, "Print only the number of matches");
-  cmd->add_flag("--invert", o->invert, "Select the records that do not match");
-  cmd->add_option("--limit", o->limit, "Stop after N matches");
+  cmd->add_flag("-v,--invert", o->invert,
+                "Select the records that do not match (grep's -v)");
+  cmd->add_option("--limit", o->limit, "Stop after N matches (0: no limit)")
+      ->check(WholeAtLeast(0));
   AddTimeRangeOptions(cmd, &o->range);
   cmd->add_option("-o,--output", o->output,
                   "text (records unchanged), json, ndjson, csv or tsv")

@@ -9,6 +9,7 @@
 #include "flowmon/core/time_util.h"
 #include "flowmon/gen/output.h"
 #include "flowmon/gen/traffic.h"
+#include "option_checks.h"
 
 namespace flowmon {
 
@@ -17,9 +18,12 @@ CLI::App* SetupGen(CLI::App* app, GenOptions* o) {
       "gen",
       "Synthetic flow logs: normal traffic plus injected attacks, the same "
       "for the same seed");
-  cmd->add_option("--seed", o->seed, "Random seed")->capture_default_str();
+  cmd->add_option("--seed", o->seed, "Random seed")
+      ->check(WholeAtLeast(0))
+      ->capture_default_str();
   cmd->add_option("--start", o->start,
-                  "First minute (epoch seconds, ISO-8601 or 'now')")
+                  "First minute (now, 1h, yesterday, 2026-11-20, ISO-8601 or "
+                  "epoch seconds; docs/times.md)")
       ->capture_default_str();
   cmd->add_option("--duration", o->duration,
                   "How much time to generate (90m, 6h, 1d)")
@@ -27,6 +31,7 @@ CLI::App* SetupGen(CLI::App* app, GenOptions* o) {
   cmd->add_option("--volume", o->volume,
                   "Connections a minute at the daily peak (each writes 2 to 4 "
                   "records)")
+      ->check(PositiveNumber(true))
       ->capture_default_str();
   cmd->add_option("--scenario", o->scenarios,
                   "Inject NAME[:key=value,...] (repeatable; --list-scenarios "
@@ -49,7 +54,8 @@ CLI::App* SetupGen(CLI::App* app, GenOptions* o) {
                 "formats other than v2)");
   cmd->add_flag("--no-header", o->no_header, "No header line in text output");
   cmd->add_option("--rate", o->rate,
-                  "Write at most N records a second (a live pipe)");
+                  "Write at most N records a second (a live pipe)")
+      ->check(PositiveNumber(true));
   cmd->add_option("--account", o->account, "Account ID in the records")
       ->capture_default_str();
   cmd->add_option("--region", o->region, "Region in the records and S3 paths")
@@ -82,18 +88,14 @@ int RunGen(const GenOptions& o, const GlobalOptions& /*global*/) {
   config.account = o.account;
   config.region = o.region;
   config.volume = o.volume;
-  if (o.start == "now") {
-    config.start = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-  } else {
-    Result<int64_t> start = ParseTimeArg(o.start);
-    if (!start.ok()) {
-      spdlog::error("--start: {}", start.status().message());
-      return kExitUsage;
-    }
-    config.start = *start;
+  Result<int64_t> now = NowSeconds();
+  Result<int64_t> start =
+      now.ok() ? ParseUserTime(o.start, *now) : now.status();
+  if (!start.ok()) {
+    spdlog::error("--start: {}", start.status().message());
+    return kExitUsage;
   }
+  config.start = *start;
   Result<int64_t> duration = ParseDuration(o.duration);
   if (!duration.ok()) {
     spdlog::error("--duration: {}", duration.status().message());

@@ -163,7 +163,7 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
           FormatIso8601(d.time),
           dims ? fmt::format("{:<{}}  ", d.dimensions, dim_width) : "",
           Number(d.value), Number(d.samples),
-          Bar(d.value, scale, 40, std::nullopt));
+          Bar(d.value, scale, 40, std::nullopt, global.color));
     }
     if (table.empty()) out.append(std::string_view("(no datapoints)\n"));
   }

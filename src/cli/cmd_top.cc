@@ -9,6 +9,7 @@
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/printer.h"
 #include "flowmon/sinks/top.h"
+#include "option_checks.h"
 
 namespace flowmon {
 
@@ -25,6 +26,7 @@ CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
   cmd->add_option("--sum", o->sum,
                   "Rank by the sum of bytes or packets instead of records");
   cmd->add_option("--limit", o->limit, "Rows to show (0: all)")
+      ->check(WholeAtLeast(0))
       ->capture_default_str();
   AddTimeRangeOptions(cmd, &o->range);
   cmd->add_option("-o,--output", o->output, "text, csv, tsv, json or ndjson")

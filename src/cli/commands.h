@@ -16,7 +16,8 @@
 namespace flowmon {
 
 struct GlobalOptions {
-  int verbosity = 0;  // -q: -1, -v: 1, -vv: 2
+  int verbosity = 0;   // -q: -1, --verbose: 1, twice: 2
+  bool color = false;  // --color, NO_COLOR and whether stdout is a terminal
 };
 
 // Options every subcommand that reads flow logs shares.

@@ -4,12 +4,14 @@
 
 #include <iostream>
 #include <thread>
+#include <tuple>
 
 #include "commands.h"
 #include "flowmon/aws/aws_client.h"
 #include "flowmon/aws/remote_inputs.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/ingest/input_files.h"
+#include "option_checks.h"
 #include "progress.h"
 
 namespace flowmon {
@@ -30,11 +32,14 @@ void AddInputOptions(CLI::App* app, InputOptions* options) {
                 "Read files with read() instead of mapping them");
   app->add_option("--max-report", options->max_report,
                   "Malformed lines reported in full (the rest are counted)")
+      ->check(WholeAtLeast(0))
       ->capture_default_str();
   app->add_option("--max-errors", options->max_errors,
-                  "Exit 3 when more than N lines are malformed");
+                  "Exit 3 when more than N lines are malformed")
+      ->check(WholeAtLeast(0));
   app->add_option("--threads", options->threads,
-                  "Worker threads for files (default: one per core)");
+                  "Worker threads for files (default: one per core)")
+      ->check(WholeAtLeast(1));
   app->add_option("--profile", options->aws.profile,
                   "AWS profile for s3:// and cwlogs:// inputs (and sns: "
                   "targets) (default: AWS_PROFILE, else default)");
@@ -118,19 +123,29 @@ PipelineStats RunInputs(const InputOptions& in, const GlobalOptions& global,
 
 void AddTimeRangeOptions(CLI::App* app, TimeRangeText* text) {
   app->add_option("--since", text->since,
-                  "Only records at or after this time (epoch seconds or "
-                  "ISO-8601); a record's time is its CloudWatch event time, "
-                  "else its start");
-  app->add_option("--until", text->until, "Only records before this time");
+                  "Only records at or after this time (1h, 30m, 2d, "
+                  "yesterday, today, now, 2026-11-20, ISO-8601 or epoch "
+                  "seconds; docs/times.md); a record's time is its "
+                  "CloudWatch event time, else its start")
+      ->type_name("TIME");
+  app->add_option("--until", text->until,
+                  "Only records before this time (as --since)")
+      ->type_name("TIME");
 }
 
 Status ParseTimeRange(const TimeRangeText& text, std::optional<int64_t>* since,
                       std::optional<int64_t>* until) {
-  for (const auto& [typed, slot] :
-       {std::pair{&text.since, since}, std::pair{&text.until, until}}) {
+  for (const auto& [name, typed, slot] :
+       {std::tuple{"--since", &text.since, since},
+        std::tuple{"--until", &text.until, until}}) {
     if (typed->empty()) continue;
-    Result<int64_t> t = ParseTimeArg(*typed);
-    if (!t.ok()) return t.status();
+    Result<int64_t> now = NowSeconds();
+    if (!now.ok()) return now.status();
+    Result<int64_t> t = ParseUserTime(*typed, *now);
+    if (!t.ok()) {
+      return Status::InvalidArgument(
+          fmt::format("{}: {}", name, t.status().message()));
+    }
     *slot = *t;
   }
   return Status::Ok();

@@ -1,18 +1,68 @@
 // flowmon: filter, count and alarm on AWS VPC Flow Logs, offline.
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <functional>
+#include <iostream>
 
 #include "commands.h"
 #include "flowmon/ingest/source.h"
 #include "process_output.h"
+#include "completion.h"
+#include "man_page.h"
+#include "suggest.h"
+
+#ifndef FLOWMON_VERSION
+#define FLOWMON_VERSION "unknown"
+#endif
+#ifndef FLOWMON_GIT_COMMIT
+#define FLOWMON_GIT_COMMIT "unknown"
+#endif
+
+namespace {
+
+constexpr const char* kVersionText =
+    "flowmon " FLOWMON_VERSION " (commit " FLOWMON_GIT_COMMIT ")";
+
+// --color auto: a terminal on stdout, no NO_COLOR (https://no-color.org:
+// set and not empty), not TERM=dumb; the flag wins over NO_COLOR.
+bool UseColor(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return ::isatty(1) != 0;
+}
+
+// The subcommand words of argv that CLI11 knows, for "see --help" hints.
+std::string CommandWords(const CLI::App& root, int argc, char** argv) {
+  std::string words = "flowmon";
+  const CLI::App* app = &root;
+  for (int i = 1; i < argc; ++i) {
+    for (const CLI::App* s : app->get_subcommands({})) {
+      if (s->get_name() == argv[i]) {
+        words += " " + s->get_name();
+        app = s;
+        break;
+      }
+    }
+  }
+  return words;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace flowmon;
   CLI::App app{
       "flowmon: filter, count and alarm on AWS VPC Flow Logs, offline, "
       "with CloudWatch semantics"};
-  app.set_version_flag("--version", "flowmon 0.1.0");
+  app.set_version_flag("--version", kVersionText,
+                       "Print the version and git commit, and exit");
   app.require_subcommand(1);
   app.fallthrough();  // -q and -v also work after the subcommand
   app.footer(
@@ -25,8 +75,36 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   int verbose = 0;
   bool quiet = false;
-  app.add_flag("-v,--verbose", verbose, "More messages on stderr (-vv: debug)");
+  std::string color = "auto";
+  // -v is filter's --invert (grep's -v), so --verbose has no short form.
+  app.add_flag("--verbose", verbose, "More messages on stderr (twice: debug)");
   app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+  app.add_option("--color", color,
+                 "Colour states, severities and chart bars: auto (on a "
+                 "terminal, unless NO_COLOR is set), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  CLI::App* version_cmd =
+      app.add_subcommand("version", "Print the version and git commit");
+  version_cmd->footer("Example:\n  flowmon version");
+  std::string shell;
+  CLI::App* completion_cmd = app.add_subcommand(
+      "completion", "Print the shell completion script for bash, zsh or fish");
+  completion_cmd->add_option("SHELL", shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion_cmd->footer(
+      "Examples:\n"
+      "  # this shell only\n"
+      "  source <(flowmon completion bash)\n"
+      "  flowmon completion zsh > ~/.zfunc/_flowmon\n"
+      "  flowmon completion fish > ~/.config/fish/completions/flowmon.fish");
+  // The build writes the man pages with this (CMakeLists.txt): hidden.
+  std::vector<std::string> man_words;
+  CLI::App* man_cmd = app.add_subcommand("manpage", "Print a man page (roff)");
+  man_cmd->group("");
+  man_cmd->add_option("COMMAND", man_words, "Subcommand words (none: flowmon)");
 
   FilterOptions filter;
   TestPatternOptions test_pattern;
@@ -72,15 +150,46 @@ int main(int argc, char** argv) {
          return detect.list_settings ? nullptr : &detect.input;
        }},
       {SetupGen(&app, &gen), [&] { return RunGen(gen, global); }},
+      {version_cmd,
+       [&] {
+         std::cout << kVersionText << "\n";
+         return kExitOk;
+       }},
+      {completion_cmd,
+       [&] {
+         std::cout << CompletionScript(app, shell);
+         return kExitOk;
+       }},
+      {man_cmd,
+       [&] {
+         const std::string page = ManPage(app, man_words, FLOWMON_VERSION);
+         if (page.empty()) {
+           spdlog::error("no subcommand '{}'", fmt::join(man_words, " "));
+           return kExitUsage;
+         }
+         std::cout << page;
+         return kExitOk;
+       }},
   };
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
+    // Our words for a mistyped name; CLI11's, prefixed, for the rest.
+    std::string message = UnknownWordMessage(app, argc, argv);
+    if (message.empty()) message = e.what();
+    std::cerr << "flowmon: " << message << " (see '"
+              << CommandWords(app, argc, argv) << " --help')\n";
+    return kExitUsage;
   }
   global.verbosity = quiet ? -1 : verbose;
+  global.color = UseColor(color);
   auto logger = NewStderrLogger();
   logger->set_pattern("flowmon: %v");
   logger->set_level(global.verbosity < 0    ? spdlog::level::err

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "flowmon/alarm/metric_filter.h"
 #include "flowmon/core/time_util.h"
+#include "option_checks.h"
 
 namespace flowmon {
 
@@ -28,6 +29,7 @@ void AddMetricOptions(CLI::App* app, MetricOptions* o, bool dimensions) {
   }
   app->add_option("--period", o->period,
                   "Seconds per datapoint, a multiple of 60")
+      ->check(MetricPeriod())
       ->capture_default_str();
   app->add_option("--stat", o->stat,
                   "SampleCount, Sum, Average, Minimum, Maximum, pNN or pNN.N")
@@ -59,7 +61,8 @@ void InstallStopHandlers() {
 
 void AddReplayWindowOptions(CLI::App* app, TimeRangeText* text) {
   app->add_option("--since", text->since,
-                  "Evaluate from this time on (epoch seconds or ISO-8601), "
+                  "Evaluate from this time on (1h, yesterday, 2026-11-20, "
+                  "ISO-8601, epoch seconds; docs/times.md), "
                   "with or without data; earlier records only fill the "
                   "evaluation range (default: from the first datapoint)")
       ->type_name("TIME");

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.h"
+#include "option_checks.h"
 
 namespace flowmon {
 
@@ -23,9 +24,11 @@ void AddNotifyOptions(CLI::App* app, NotifyCliOptions* o, bool with_map) {
   app->add_option("--notify-timeout", o->timeout,
                   "Seconds per delivery attempt (webhook, email, SNS, "
                   "PagerDuty)")
+      ->check(PositiveNumber(false))
       ->capture_default_str();
   app->add_option("--notify-retries", o->retries,
                   "Retries after a failed delivery, with backoff")
+      ->check(WholeAtLeast(0))
       ->capture_default_str();
   app->add_option("--notify-budget", o->budget,
                   "Seconds a target may spend on failed deliveries in all; "

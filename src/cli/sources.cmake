@@ -1,5 +1,6 @@
 # The cli stage's sources (included by the top-level CMakeLists.txt).
 target_sources(flowmon_cli PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/app_walk.cc
   ${CMAKE_CURRENT_LIST_DIR}/chart.cc
   ${CMAKE_CURRENT_LIST_DIR}/check_report.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_alarm.cc
@@ -13,9 +14,13 @@ target_sources(flowmon_cli PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cmd_query.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_test_pattern.cc
   ${CMAKE_CURRENT_LIST_DIR}/cmd_top.cc
+  ${CMAKE_CURRENT_LIST_DIR}/completion.cc
   ${CMAKE_CURRENT_LIST_DIR}/input_options.cc
+  ${CMAKE_CURRENT_LIST_DIR}/man_page.cc
   ${CMAKE_CURRENT_LIST_DIR}/metric_options.cc
   ${CMAKE_CURRENT_LIST_DIR}/notify_options.cc
   ${CMAKE_CURRENT_LIST_DIR}/process_output.cc
+  ${CMAKE_CURRENT_LIST_DIR}/option_checks.cc
   ${CMAKE_CURRENT_LIST_DIR}/progress.cc
+  ${CMAKE_CURRENT_LIST_DIR}/suggest.cc
 )

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 namespace flowmon {
@@ -54,6 +55,67 @@ Result<int64_t> ParseSeconds(std::string_view text, int* ms);
 Result<int64_t> ParseTimeArg(std::string_view text) {
   int ms = 0;
   return ParseSeconds(text, &ms);
+}
+
+Result<int64_t> ParseUserTime(std::string_view text, int64_t now_seconds) {
+  const int64_t midnight =
+      now_seconds - ((now_seconds % 86400) + 86400) % 86400;
+  if (text == "now") return now_seconds;
+  if (text == "today") return midnight;
+  if (text == "yesterday") return midnight - 86400;
+  // A number and one unit, as aws logs tail --since: "30m" is 30 minutes
+  // before now (never a month; ISO-8601 has no such short form to clash).
+  if (text.size() >= 2 && IsDigits(text.substr(0, text.size() - 1))) {
+    int64_t unit = 0;
+    switch (text.back()) {
+      case 's':
+        unit = 1;
+        break;
+      case 'm':
+        unit = 60;
+        break;
+      case 'h':
+        unit = 3600;
+        break;
+      case 'd':
+        unit = 86400;
+        break;
+      case 'w':
+        unit = 7 * 86400;
+        break;
+      default:
+        break;
+    }
+    if (unit != 0) {
+      Result<int64_t> n = EpochDigits(text.substr(0, text.size() - 1));
+      if (!n.ok() || *n > (int64_t{1} << 40) / unit) {
+        return Status::InvalidArgument(
+            fmt::format("invalid time '{}': too far back", text));
+      }
+      return now_seconds - *n * unit;
+    }
+  }
+  Result<int64_t> t = ParseTimeArg(text);
+  if (t.ok()) return t;
+  return Status::InvalidArgument(fmt::format(
+      "invalid time '{}': expected now, today, yesterday, a time before now "
+      "(30m, 1h, 2d, 1w), a date (2026-11-20), ISO-8601 such as "
+      "2019-07-14T12:43:08Z or epoch seconds",
+      text));
+}
+
+Result<int64_t> NowSeconds() {
+  const char* fixed = std::getenv("FLOWMON_NOW");
+  if (fixed != nullptr && *fixed != '\0') {
+    if (!IsDigits(fixed)) {
+      return Status::InvalidArgument(
+          fmt::format("FLOWMON_NOW='{}': expected epoch seconds", fixed));
+    }
+    return EpochDigits(fixed);
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 Result<int64_t> ParseTimestampMs(std::string_view text) {

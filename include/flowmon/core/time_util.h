@@ -14,6 +14,18 @@ namespace flowmon {
 // (no zone means UTC). Returns epoch seconds.
 Result<int64_t> ParseTimeArg(std::string_view text);
 
+// A time as people type it on the command line (--since, --until, gen
+// --start): everything ParseTimeArg takes, plus "now", "today" and
+// "yesterday" (00:00 UTC of that day) and a relative time before now, a
+// number and one unit as `aws logs tail --since` takes it ("30m", "1h",
+// "2d", "1w"; s, m, h, d, w). `now_seconds` is the clock they are relative
+// to. docs/times.md.
+Result<int64_t> ParseUserTime(std::string_view text, int64_t now_seconds);
+// The clock ParseUserTime's callers pass: the system clock, or the epoch
+// seconds of the FLOWMON_NOW environment variable (for tests), which must
+// be all digits.
+Result<int64_t> NowSeconds();
+
 // A CloudWatch event timestamp in milliseconds: epoch milliseconds (11 or
 // more digits), epoch seconds (fewer digits), or ISO-8601 as above, with
 // "T" or a space between date and time and an optional fraction.

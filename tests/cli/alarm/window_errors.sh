@@ -2,7 +2,7 @@
 printf '1563108000,5\n' > dp.csv
 flowmon alarm --datapoints dp.csv --threshold 1 --comparison GreaterThanThreshold --since 1563108600 --until 1563108000
 echo "exit $?"
-flowmon alarm --datapoints dp.csv --threshold 1 --comparison GreaterThanThreshold --until yesterday
+flowmon alarm --datapoints dp.csv --threshold 1 --comparison GreaterThanThreshold --until tomorrow
 echo "exit $?"
 flowmon check --config samples/check/monitors.json --since 2019-07-14T13:00 --until 2019-07-14T12:00 samples/v2.log
 echo "exit $?"

@@ -13,6 +13,6 @@ echo '"":'; flowmon filter -c --format raw '""' events.json
 echo '" ":'; flowmon filter -c --format raw '" "' events.json
 echo '"[]":'; flowmon filter -c --format raw '[]' events.json
 echo 'REJECT:'; flowmon filter -c --format raw 'REJECT' events.json
-echo 'the counts add up:'; flowmon filter -v -c --format raw --invert REJECT events.json
+echo 'the counts add up:'; flowmon filter --verbose -c --format raw --invert REJECT events.json
 echo 'the events themselves:'; flowmon filter --format raw '""' events.json | sed 's/^$/(empty)/; s/^ $/(space)/' | cut -c1-40
-echo 'a text file:'; printf 'a b\n\n   \nc\n' > plain.log; flowmon filter -v -c --format raw '""' plain.log
+echo 'a text file:'; printf 'a b\n\n   \nc\n' > plain.log; flowmon filter --verbose -c --format raw '""' plain.log

@@ -1,1 +1,1 @@
-flowmon filter --since yesterday '[]' samples/v2.log
+flowmon filter --since tomorrow '[]' samples/v2.log

@@ -10,7 +10,7 @@ cat > bad.log <<'LOG'
 2 123456789012 eni-0a1b2c3d4e5f60718 61.177.172.218 10.0.1.25 030125 22 6 1 40 1563115010 1563115030 REJECT OK
 LOG
 flowmon filter -o ndjson '[]' bad.log
-flowmon filter -o json -v '[..., action=REJECT, status]' bad.log
+flowmon filter -o json --verbose '[..., action=REJECT, status]' bad.log
 flowmon filter -o csv --max-report 0 '[]' bad.log
 # Records the pattern does not select are not looked at.
 flowmon filter -o ndjson '[..., status=NODATA]' bad.log

@@ -1,1 +1,1 @@
-flowmon filter -v -c '[..., action=REJECT, status]' samples/bad_lines.log
+flowmon filter --verbose -c '[..., action=REJECT, status]' samples/bad_lines.log

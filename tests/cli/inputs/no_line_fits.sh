@@ -8,7 +8,7 @@ echo "exit $?"
 flowmon filter -c --format '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action}' '[]' samples/ssh_rejects.log
 echo "exit $?"
 # Other inputs still count; every line read is still counted once.
-flowmon filter -v -c '[..., action=REJECT, status]' samples/custom_noheader.log samples/ssh_rejects.log
+flowmon filter --verbose -c '[..., action=REJECT, status]' samples/custom_noheader.log samples/ssh_rejects.log
 echo "exit $?"
 # A pipe is told after its first chunk; without --max-report there is no
 # example line.

@@ -1,0 +1,1 @@
+FLOWMON_NOW=soon flowmon filter --since 1h '[]' samples/v2.log

@@ -1,0 +1,1 @@
+flowmon filter --invret '[]' samples/v2.log

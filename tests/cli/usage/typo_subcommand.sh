@@ -1,0 +1,1 @@
+flowmon fitler '[]' samples/v2.log
