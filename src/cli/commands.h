@@ -124,7 +124,7 @@ struct NotifyCliOptions {
   std::string format = "sns";
   double timeout = 5;
   int retries = 2;
-  double budget = 60;  // --notify-budget
+  double budget = 60;                // --notify-budget
   std::string on;                    // --notify-on ALARM,OK,...
   std::vector<std::string> headers;  // --notify-header
   std::vector<std::string> map;      // --notify-map ARN=TARGET (check)

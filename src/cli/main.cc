@@ -8,10 +8,10 @@
 #include <iostream>
 
 #include "commands.h"
-#include "flowmon/ingest/source.h"
-#include "process_output.h"
 #include "completion.h"
+#include "flowmon/ingest/source.h"
 #include "man_page.h"
+#include "process_output.h"
 #include "suggest.h"
 
 #ifndef FLOWMON_VERSION
