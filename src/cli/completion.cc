@@ -1,19 +1,16 @@
 #include "completion.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app_walk.h"
 
 namespace flowmon {
 namespace {
 
+// fmt::join, as a std::string for the shells' word lists.
 std::string Join(const std::vector<std::string>& words, const char* sep) {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out += sep;
-    out += w;
-  }
-  return out;
+  return fmt::format("{}", fmt::join(words, sep));
 }
 
 // Text inside single quotes in any of the three shells.
@@ -46,6 +43,20 @@ std::vector<std::string> SubcommandNames(const CLI::App& app) {
   return out;
 }
 
+// The shell `case` arms that step from a command to each subcommand typed
+// after it (`athena/sql) cmd="athena sql"`), shared by bash and zsh.
+std::string CommandCases(const AppNode& n) {
+  std::string cases;
+  for (const CLI::App* s : VisibleSubcommands(*n.app)) {
+    std::vector<std::string> next = n.path;
+    next.push_back(s->get_name());
+    cases += fmt::format("      {}) cmd={} ;;\n",
+                         SingleQuoted(Join(n.path, " ") + "/" + s->get_name()),
+                         SingleQuoted(Join(next, " ")));
+  }
+  return cases;
+}
+
 std::string Bash(const CLI::App& root) {
   std::string cases, words;
   for (const AppNode& n : VisibleCommands(root)) {
@@ -53,14 +64,7 @@ std::string Bash(const CLI::App& root) {
                          SingleQuoted(Join(n.path, " ")),
                          SingleQuoted(Join(SubcommandNames(*n.app), " ")),
                          SingleQuoted(Join(OptionNames(*n.app), " ")));
-    for (const CLI::App* s : VisibleSubcommands(*n.app)) {
-      std::vector<std::string> next = n.path;
-      next.push_back(s->get_name());
-      cases +=
-          fmt::format("      {}) cmd={} ;;\n",
-                      SingleQuoted(Join(n.path, " ") + "/" + s->get_name()),
-                      SingleQuoted(Join(next, " ")));
-    }
+    cases += CommandCases(n);
   }
   // Words after the subcommand that are not options are inputs: files
   // (complete -o default).
@@ -107,14 +111,7 @@ std::string Zsh(const CLI::App& root) {
     }
     words += fmt::format("    {}) subs=({}); opts=({}) ;;\n",
                          SingleQuoted(Join(n.path, " ")), subs, opts);
-    for (const CLI::App* s : VisibleSubcommands(*n.app)) {
-      std::vector<std::string> next = n.path;
-      next.push_back(s->get_name());
-      cases +=
-          fmt::format("      {}) cmd={} ;;\n",
-                      SingleQuoted(Join(n.path, " ") + "/" + s->get_name()),
-                      SingleQuoted(Join(next, " ")));
-    }
+    cases += CommandCases(n);
   }
   return fmt::format(
       "#compdef flowmon\n"

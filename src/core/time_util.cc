@@ -57,6 +57,26 @@ Result<int64_t> ParseTimeArg(std::string_view text) {
   return ParseSeconds(text, &ms);
 }
 
+namespace {
+
+// Seconds in one unit of "30s", "10m", "1h", "2d"; 0 for any other letter.
+int64_t SecondsPerUnit(char unit) {
+  switch (unit) {
+    case 's':
+      return 1;
+    case 'm':
+      return 60;
+    case 'h':
+      return 3600;
+    case 'd':
+      return 86400;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
 Result<int64_t> ParseUserTime(std::string_view text, int64_t now_seconds) {
   const int64_t midnight =
       now_seconds - ((now_seconds % 86400) + 86400) % 86400;
@@ -66,26 +86,9 @@ Result<int64_t> ParseUserTime(std::string_view text, int64_t now_seconds) {
   // A number and one unit, as aws logs tail --since: "30m" is 30 minutes
   // before now (never a month; ISO-8601 has no such short form to clash).
   if (text.size() >= 2 && IsDigits(text.substr(0, text.size() - 1))) {
-    int64_t unit = 0;
-    switch (text.back()) {
-      case 's':
-        unit = 1;
-        break;
-      case 'm':
-        unit = 60;
-        break;
-      case 'h':
-        unit = 3600;
-        break;
-      case 'd':
-        unit = 86400;
-        break;
-      case 'w':
-        unit = 7 * 86400;
-        break;
-      default:
-        break;
-    }
+    // Weeks only here: a duration (ParseDuration) stops at days.
+    const int64_t unit =
+        text.back() == 'w' ? 7 * 86400 : SecondsPerUnit(text.back());
     if (unit != 0) {
       Result<int64_t> n = EpochDigits(text.substr(0, text.size() - 1));
       if (!n.ok() || *n > (int64_t{1} << 40) / unit) {
@@ -183,28 +186,10 @@ Result<int64_t> ParseSeconds(std::string_view text, int* ms) {
 }  // namespace
 
 Result<int64_t> ParseDuration(std::string_view text) {
-  int64_t unit = 1;
+  int64_t unit = text.empty() ? 0 : SecondsPerUnit(text.back());
   std::string_view digits = text;
-  if (!text.empty()) {
-    switch (text.back()) {
-      case 's':
-        unit = 1;
-        break;
-      case 'm':
-        unit = 60;
-        break;
-      case 'h':
-        unit = 3600;
-        break;
-      case 'd':
-        unit = 86400;
-        break;
-      default:
-        unit = 0;
-    }
-    if (unit != 0) digits.remove_suffix(1);
-    if (unit == 0) unit = 1;
-  }
+  if (unit != 0) digits.remove_suffix(1);
+  if (unit == 0) unit = 1;
   int64_t v = 0;
   auto [p, ec] =
       std::from_chars(digits.data(), digits.data() + digits.size(), v);
