@@ -147,7 +147,7 @@ uint64_t RunPipeline(const std::string& data, bool prefilter) {
 // The fused scan alone over `data` in one build: lines handed on.
 uint64_t ScanWith(flowmon::ScanIsa isa, const std::string& data) {
   uint64_t full_lines = 0;
-  auto full = [](void* ctx, std::string_view, uint64_t) {
+  auto full = [](void* ctx, std::string_view, uint64_t, bool) {
     ++*static_cast<uint64_t*>(ctx);
     return true;
   };

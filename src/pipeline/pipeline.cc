@@ -343,7 +343,8 @@ class Worker {
   bool ScanPrefiltered(std::string_view span) {
     const char* const end = span.data() + span.size();
     next_plain_ = span.data();
-    auto full = [](void* ctx, std::string_view line, uint64_t plain_before) {
+    auto full = [](void* ctx, std::string_view line, uint64_t plain_before,
+                   bool /*shaped*/) {
       Worker* self = static_cast<Worker*>(ctx);
       self->PassOver(plain_before, line.data());
       const char* const after = line.data() + line.size();

@@ -16,7 +16,8 @@ ScanVariant VariantOf(ScanIsa isa) {
       return Avx512ScanVariant();
 #endif
     default:
-      return {&baseline::ScanAny, &baseline::SplitPlain};
+      return {&baseline::ScanAny, &baseline::SplitPlain,
+              &baseline::HasSpecial};
   }
 }
 
@@ -58,6 +59,10 @@ bool SplitPlainLine(std::string_view line, Record* rec,
   return Chosen().split(line, rec, readable_end);
 }
 
+bool LineHasSpecialByte(std::string_view line, const char* readable_end) {
+  return Chosen().has_special(line.data(), line.size(), readable_end);
+}
+
 bool ScanForCandidates(std::string_view span, size_t expected_fields,
                        std::string_view rare, size_t max_line, FullLineFn full,
                        void* ctx, uint64_t* plain_tail) {
@@ -68,6 +73,11 @@ bool ScanForCandidates(std::string_view span, size_t expected_fields,
 bool SplitPlainLineWith(ScanIsa isa, std::string_view line, Record* rec,
                         const char* readable_end) {
   return VariantOf(isa).split(line, rec, readable_end);
+}
+
+bool LineHasSpecialByteWith(ScanIsa isa, std::string_view line,
+                            const char* readable_end) {
+  return VariantOf(isa).has_special(line.data(), line.size(), readable_end);
 }
 
 bool ScanForCandidatesWith(ScanIsa isa, std::string_view span,

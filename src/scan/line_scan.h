@@ -9,9 +9,13 @@
 namespace flowmon {
 
 // Called for each line that needs the full path, with the number of plain
-// lines the scan passed over since the previous call. False stops the scan.
+// lines the scan passed over since the previous call. `counted`: the line
+// has the expected field count, is not too long and does not start with a
+// lowercase letter; it went on for a rare byte or a special one
+// (LineHasSpecialByte tells which), so without a special byte the caller
+// may take it as a record without tokenizing it. False stops the scan.
 using FullLineFn = bool (*)(void* ctx, std::string_view line,
-                            uint64_t plain_lines_before);
+                            uint64_t plain_lines_before, bool counted);
 
 // The most bytes ScanForCandidates can look for at once (one per pattern
 // of a pattern set, when their required literals differ).
@@ -32,6 +36,11 @@ bool ScanForCandidates(std::string_view span, size_t expected_fields,
                        void* ctx, uint64_t* plain_tail);
 
 struct Record;
+
+// Whether `line` holds a quote, a bracket or a control byte other than
+// '\t' (what keeps a line from being plain). Bytes up to `readable_end`
+// past the line may be read.
+bool LineHasSpecialByte(std::string_view line, const char* readable_end);
 
 // The tokenizer's fast path: splits a line without quotes, brackets or
 // control bytes on runs of spaces, 64 bytes at a time from bitmasks (AVX2
@@ -55,6 +64,8 @@ bool ScanForCandidatesWith(ScanIsa isa, std::string_view span,
                            uint64_t* plain_tail);
 bool SplitPlainLineWith(ScanIsa isa, std::string_view line, Record* rec,
                         const char* readable_end);
+bool LineHasSpecialByteWith(ScanIsa isa, std::string_view line,
+                            const char* readable_end);
 
 // One build's pair of functions, as line_scan_avx2.cc and
 // line_scan_avx512.cc export them.
@@ -62,6 +73,7 @@ struct ScanVariant {
   bool (*scan)(std::string_view, size_t, std::string_view, size_t, FullLineFn,
                void*, uint64_t*);
   bool (*split)(std::string_view, Record*, const char*);
+  bool (*has_special)(const char*, size_t, const char*);
 };
 ScanVariant Avx2ScanVariant();
 ScanVariant Avx512ScanVariant();

@@ -5,6 +5,7 @@
 
 namespace flowmon {
 
-ScanVariant Avx2ScanVariant() { return {&avx2::ScanAny, &avx2::SplitPlain}; }
+ScanVariant Avx2ScanVariant() { return {&avx2::ScanAny, &avx2::SplitPlain,
+          &avx2::HasSpecial}; }
 
 }  // namespace flowmon

@@ -7,7 +7,8 @@
 namespace flowmon {
 
 ScanVariant Avx512ScanVariant() {
-  return {&avx512::ScanAny, &avx512::SplitPlain};
+  return {&avx512::ScanAny, &avx512::SplitPlain,
+          &avx512::HasSpecial};
 }
 
 }  // namespace flowmon

@@ -136,6 +136,14 @@ constexpr FlagTable SplitFlagTable() {
 }
 inline constexpr FlagTable kSplitFlags = SplitFlagTable();
 
+// The special bytes alone.
+constexpr FlagTable SpecialFlagTable() {
+  FlagTable t{};
+  BuildFlagTable("", &t);
+  return t;
+}
+inline constexpr FlagTable kSpecialFlags = SpecialFlagTable();
+
 #if defined(__AVX512BW__)
 // A FlagTable in registers, and the three masks the fused scan needs
 // (space, newline, flagged in .special) with two shuffles for the flags
@@ -278,6 +286,34 @@ inline bool SplitPlain(std::string_view line, Record* rec,
   return true;
 }
 
+// Whether the `len` bytes at `p` hold a special byte; the bytes up to
+// `readable_end` may be read. Asked only of lines the scan hands on:
+// cheaper there than a special mask of its own through every line.
+inline bool HasSpecial(const char* p, size_t len, const char* readable_end) {
+#if defined(__AVX2__) || defined(__AVX512BW__)
+  const FlagRegs regs = LoadFlags(kSpecialFlags);
+#endif
+  char padded[64];
+  for (size_t base = 0; base < len; base += 64) {
+    const char* block = p + base;
+    uint64_t valid = ~uint64_t{0};
+    if (len - base < 64) {
+      valid = (uint64_t{1} << (len - base)) - 1;
+      if (block + 64 > readable_end) {
+        std::memcpy(padded, block, len - base);
+        block = padded;
+      }
+    }
+#if defined(__AVX2__) || defined(__AVX512BW__)
+    const uint64_t special = ClassifyFlags(block, regs).special;
+#else
+    const uint64_t special = ClassifyBlock(block, '\n').special;
+#endif
+    if ((special & valid) != 0) return true;
+  }
+  return false;
+}
+
 // REQUIRES: N readable bytes at `rare`. kAnyCount: expected is 0 (any
 // number of fields > 0 is shaped).
 // N == 0: the flagged bytes come from `table` (AVX2 and AVX-512 builds
@@ -303,19 +339,25 @@ inline bool Scan(std::string_view span, size_t expected, const char* rare,
 #endif
   // The line [line_start, line_end) with `fields` and `flagged` complete.
   auto finish_line = [&](size_t line_end) {
-    const bool shaped = kAnyCount ? fields != 0 : fields == expected;
-    if (flagged == 0 && shaped && line_end - line_start <= max_line) {
+    const size_t len = line_end - line_start;
+    bool counted = kAnyCount ? fields != 0 : fields == expected;
+    if (counted && len <= max_line) {
       // Last, as it reads memory: a lowercase first byte may be a header.
       const unsigned char first = static_cast<unsigned char>(s[line_start]);
       if (static_cast<unsigned char>(first - 'a') > 'z' - 'a') {
-        ++plain;
-        return true;
+        if (flagged == 0) {
+          ++plain;
+          return true;
+        }
+      } else {
+        counted = false;
       }
+    } else {
+      counted = false;
     }
     const uint64_t before = plain;
     plain = 0;
-    return full(ctx, std::string_view(s + line_start, line_end - line_start),
-                before);
+    return full(ctx, std::string_view(s + line_start, len), before, counted);
   };
   for (size_t base = 0; base < n; base += 64) {
     const char* block = s + base;

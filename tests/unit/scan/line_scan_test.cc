@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -15,9 +16,9 @@ namespace {
 
 const ScanIsa kIsas[] = {ScanIsa::kBaseline, ScanIsa::kAvx2, ScanIsa::kAvx512};
 
-// (line, plain lines before it) for each line handed to `full`, then the
-// plain tail as ("", n).
-using Calls = std::vector<std::pair<std::string, uint64_t>>;
+// (line, plain lines before it, counted) for each line handed to `full`,
+// then the plain tail as ("", n, false).
+using Calls = std::vector<std::tuple<std::string, uint64_t, bool>>;
 
 bool IsSpecial(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == '"' ||
@@ -45,29 +46,31 @@ Calls Reference(std::string_view span, size_t expected, std::string_view rare,
     }
     const bool shaped = expected == 0 ? fields > 0 : fields == expected;
     const bool lower = !line.empty() && line[0] >= 'a' && line[0] <= 'z';
-    if (!flagged && shaped && !lower && line.size() <= max_line) {
+    const bool fits = shaped && !lower && line.size() <= max_line;
+    if (!flagged && fits) {
       ++plain;
     } else {
-      calls.emplace_back(std::string(line), plain);
+      calls.emplace_back(std::string(line), plain, fits);
       plain = 0;
     }
     start = end + 1;
   }
-  calls.emplace_back("", plain);
+  calls.emplace_back("", plain, false);
   return calls;
 }
 
 Calls Scanned(ScanIsa isa, std::string_view span, size_t expected,
               std::string_view rare, size_t max_line) {
   Calls calls;
-  auto full = [](void* ctx, std::string_view line, uint64_t before) {
-    static_cast<Calls*>(ctx)->emplace_back(std::string(line), before);
+  auto full = [](void* ctx, std::string_view line, uint64_t before,
+                 bool counted) {
+    static_cast<Calls*>(ctx)->emplace_back(std::string(line), before, counted);
     return true;
   };
   uint64_t tail = 0;
   REQUIRE(ScanForCandidatesWith(isa, span, expected, rare, max_line, full,
                                 &calls, &tail));
-  calls.emplace_back("", tail);
+  calls.emplace_back("", tail, false);
   return calls;
 }
 
@@ -173,13 +176,103 @@ TEST_CASE(
   }
 }
 
+// Flow-log-like lines, most of them plain with `fields` fields, so that
+// whole blocks of lines are validated at once; among them lines of one
+// field more or less, blank lines, leading, trailing and doubled spaces,
+// tabs, CR, quotes, lowercase first bytes, rare bytes and long lines that
+// cross several blocks, at every offset to the 64-byte blocks.
+std::string FlowLikeLines(std::mt19937& rng, size_t fields) {
+  static const char* const kWords[] = {"2", "123456789010", "eni-1a2b",
+                                       "10.0.1.2", "443", "6", "1699999944",
+                                       "ACCEPT", "OK", "REJECT", "-"};
+  std::string span(rng() % 64, 'X');  // shifts the lines against the blocks
+  span += '\n';
+  const size_t lines = 1 + rng() % 40;
+  for (size_t l = 0; l < lines; ++l) {
+    size_t count = fields;
+    const unsigned odd = rng() % 24;
+    if (odd == 0) count = fields + 1;
+    if (odd == 1 && count > 0) count = fields - 1;
+    if (odd == 2) count = 0;
+    std::string line;
+    if (odd == 3) line += ' ';
+    for (size_t f = 0; f < count; ++f) {
+      if (f > 0) line += odd == 4 && f == 1 ? "  " : " ";
+      if (odd == 5 && f == count / 2) {
+        line += std::string(150 + rng() % 200, '7');  // a field of blocks
+      } else {
+        line += kWords[rng() % std::size(kWords)];
+      }
+    }
+    if (odd == 6) line += ' ';
+    if (odd == 7) line += '\r';
+    if (odd == 8 && !line.empty()) line[line.size() / 2] = '\t';
+    if (odd == 9 && !line.empty()) line[line.size() / 2] = '"';
+    if (odd == 10) line.insert(0, "version");
+    if (odd == 11 && !line.empty()) line[0] = 'a';
+    span += line;
+    if (l + 1 < lines || rng() % 2 == 0) span += '\n';
+  }
+  return span;
+}
+
+TEST_CASE(
+    "every build of the fused scan agrees with the reference on "
+    "flow-log-like lines",
+    "[line_scan]") {
+  std::mt19937 rng(17);
+  const std::string rares[] = {"J", "JT", "Jx\xc3", "JNSGMWYZ"};
+  for (int round = 0; round < 6000; ++round) {
+    const size_t expected = round % 5 == 0 ? 1 + rng() % 4 : 14;
+    const std::string span = FlowLikeLines(rng, expected);
+    const std::string& rare = rares[rng() % std::size(rares)];
+    const size_t max_line = rng() % 4 == 0 ? 64 + rng() % 200 : 1 << 20;
+    const Calls want = Reference(span, expected, rare, max_line);
+    for (const ScanIsa isa : kIsas) {
+      if (!ScanIsaAvailable(isa)) continue;
+      INFO("isa " << static_cast<int>(isa) << " expected " << expected
+                  << " max_line " << max_line << " span " << span);
+      REQUIRE(Scanned(isa, span, expected, rare, max_line) == want);
+    }
+  }
+}
+
+TEST_CASE(
+    "every build finds a line's special bytes as the reference does, "
+    "whatever the bytes readable past it",
+    "[line_scan]") {
+  std::mt19937 rng(19);
+  for (int round = 0; round < 20000; ++round) {
+    // The line at the end of its buffer or followed by special bytes that
+    // must not count.
+    const size_t len = rng() % 4 == 0 ? rng() % 300 : rng() % 80;
+    std::string buffer;
+    bool want = false;
+    for (size_t i = 0; i < len; ++i) {
+      const char c = rng() % 40 == 0 ? static_cast<char>(rng() % 256)
+                                     : "AB 1\t.-"[rng() % 7];
+      want = want || IsSpecial(static_cast<unsigned char>(c));
+      buffer += c;
+    }
+    const size_t slack = rng() % 2 == 0 ? 0 : 1 + rng() % 70;
+    buffer.append(slack, '"');
+    const std::string_view line(buffer.data(), len);
+    for (const ScanIsa isa : kIsas) {
+      if (!ScanIsaAvailable(isa)) continue;
+      INFO("isa " << static_cast<int>(isa) << " line " << line);
+      REQUIRE(LineHasSpecialByteWith(isa, line,
+                                     buffer.data() + buffer.size()) == want);
+    }
+  }
+}
+
 TEST_CASE("a full callback that says stop ends every build's scan",
           "[line_scan]") {
   const std::string span = "1 2\nR 2\n1 2\nR\n";
   for (const ScanIsa isa : kIsas) {
     if (!ScanIsaAvailable(isa)) continue;
     int calls = 0;
-    auto stop = [](void* ctx, std::string_view, uint64_t) {
+    auto stop = [](void* ctx, std::string_view, uint64_t, bool) {
       ++*static_cast<int*>(ctx);
       return false;
     };
