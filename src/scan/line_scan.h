@@ -11,7 +11,7 @@ namespace flowmon {
 // Called for each line that needs the full path, with the number of plain
 // lines the scan passed over since the previous call. `counted`: the line
 // has the expected field count, is not too long and does not start with a
-// lowercase letter; it went on for a rare byte or a special one
+// lowercase letter or a space; it went on for a rare byte or a special one
 // (LineHasSpecialByte tells which), so without a special byte the caller
 // may take it as a record without tokenizing it. False stops the scan.
 using FullLineFn = bool (*)(void* ctx, std::string_view line,
@@ -24,10 +24,10 @@ inline constexpr size_t kMaxRareBytes = 8;
 // Classifies `span` 64 bytes at a time and counts every line's fields from
 // bitmasks. A "plain" line has `expected_fields` fields (any number > 0
 // when expected_fields is 0), no quote, bracket or control byte (a
-// trailing '\r' counts), does not start with a lowercase letter (it could
-// be a header line), is at most max_line bytes, and contains none of the
-// bytes of `rare` (1 to kMaxRareBytes bytes): it is only counted. Every
-// other line goes to `full`. Returns false if `full` did; *plain_tail is
+// trailing '\r' counts), does not start with a lowercase letter or a
+// space (it could be a header line), is at most max_line bytes, and contains
+// none of the bytes of `rare` (1 to kMaxRareBytes bytes): it is only counted.
+// Every other line goes to `full`. Returns false if `full` did; *plain_tail is
 // the count of plain lines after the last call. Uses AVX2 and POPCNT when
 // the CPU has them; one rare byte costs one compare per block, more cost
 // one compare each (up to 2, 4 or 8).

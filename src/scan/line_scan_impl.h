@@ -342,9 +342,11 @@ inline bool Scan(std::string_view span, size_t expected, const char* rare,
     const size_t len = line_end - line_start;
     bool counted = kAnyCount ? fields != 0 : fields == expected;
     if (counted && len <= max_line) {
-      // Last, as it reads memory: a lowercase first byte may be a header.
+      // Last, as it reads memory: a lowercase first byte may be a header,
+      // and so may a line after a leading space.
       const unsigned char first = static_cast<unsigned char>(s[line_start]);
-      if (static_cast<unsigned char>(first - 'a') > 'z' - 'a') {
+      if (static_cast<unsigned char>(first - 'a') > 'z' - 'a' &&
+          first != ' ') {
         if (flagged == 0) {
           ++plain;
           return true;

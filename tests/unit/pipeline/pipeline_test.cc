@@ -708,3 +708,33 @@ TEST_CASE("a pattern warning comes once per format", "[pipeline]") {
 
 }  // namespace
 }  // namespace flowmon
+
+namespace flowmon {
+namespace {
+
+// Lines the literal prefilter passes over must count as the full path
+// counts them: a header line after a leading space is a header, with or
+// without the pattern's literal on it.
+TEST_CASE("the prefilter counts a header line after a space as a header",
+          "[pipeline]") {
+  const std::string text =
+      std::string(kSeed) +
+      " version account-id interface-id srcaddr dstaddr srcport dstport "
+      "protocol packets bytes start end action log-status\n" +
+      kSeed;
+  for (const char* pattern : {"[..., action=REJECT, status]", "REJECT"}) {
+    PipelineOptions plain;
+    plain.prefilter = false;
+    PipelineOptions fused;
+    fused.prefilter = true;
+    INFO("pattern " << pattern);
+    const Run a = RunText(text, pattern, 1 << 16, plain);
+    const Run b = RunText(text, pattern, 1 << 16, fused);
+    CheckSameRun(a, b);
+    CHECK(a.stats.headers == 1);
+    CHECK(b.stats.headers == 1);
+  }
+}
+
+}  // namespace
+}  // namespace flowmon

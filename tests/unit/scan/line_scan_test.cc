@@ -45,7 +45,8 @@ Calls Reference(std::string_view span, size_t expected, std::string_view rare,
       }
     }
     const bool shaped = expected == 0 ? fields > 0 : fields == expected;
-    const bool lower = !line.empty() && line[0] >= 'a' && line[0] <= 'z';
+    const bool lower =
+        !line.empty() && ((line[0] >= 'a' && line[0] <= 'z') || line[0] == ' ');
     const bool fits = shaped && !lower && line.size() <= max_line;
     if (!flagged && fits) {
       ++plain;
