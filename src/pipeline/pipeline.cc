@@ -148,6 +148,15 @@ class Worker {
       ctx_.matches = std::span<const uint8_t>(matches_);
     }
     if (!patterns_.empty()) rare_ = PrefilterBytes(patterns_);
+    // Term (and JSON) patterns look at the line alone: a line the scan
+    // found counted and without special bytes is a record as it stands.
+    line_patterns_ = !patterns_.empty() && !options.check_values;
+    for (const CompiledPattern* p : patterns_) {
+      if (p->kind() == CompiledPattern::Kind::kSpaceDelimited) {
+        line_patterns_ = false;
+      }
+    }
+    sink_wants_fields_ = sink->wants_fields();
     can_prefilter_ = options.prefilter && !options.invert && !rare_.empty();
     SetLive(false);
   }
@@ -277,6 +286,47 @@ class Worker {
     return sink_->OnRecord(rec_, ctx_);
   }
 
+  // A line the scan found plain but for a rare byte (line_scan.h), with
+  // patterns that look at the line alone: matched without tokenizing. What
+  // Line() would decide otherwise (a start no time can be, a selected
+  // record for a sink that wants its fields) goes to Line().
+  bool PlainLine(std::string_view line) {
+    const uint64_t index = span_line_;
+    rec_.line = line;
+    rec_.size = 0;
+    rec_.timestamp_ms = timestamps_ != nullptr ? timestamps_[index] : -1;
+    const int start_index = schema_->start_index();
+    const std::string_view start =
+        start_index >= 0 ? PlainField(line, static_cast<size_t>(start_index),
+                                      schema_->size())
+                         : std::string_view();
+    if (!start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start)) {
+      return Line(line);
+    }
+    ctx_.line_no = first_line_ != 0 ? first_line_ + index : 0;
+    if (!InTimeRange(rec_.timestamp_ms, start)) {
+      CountPlain(false);
+      return true;
+    }
+    if (!Selected()) {
+      CountPlain(false);
+      if (options_.deliver_rejected_times) {
+        sink_->OnRejectedTime(rec_.timestamp_ms, start, ctx_);
+      }
+      return true;
+    }
+    if (sink_wants_fields_) return Line(line);
+    CountPlain(true);
+    return sink_->OnRecord(rec_, ctx_);
+  }
+
+  void CountPlain(bool selected) {
+    ++span_line_;
+    ++stats.lines;
+    ++stats.records;
+    ++(selected ? stats.selected : stats.rejected);
+  }
+
   // The first integer column of rec_ that holds neither digits nor "-",
   // or rec_.size.
   size_t BadIntegerColumn() const {
@@ -344,11 +394,15 @@ class Worker {
     const char* const end = span.data() + span.size();
     next_plain_ = span.data();
     auto full = [](void* ctx, std::string_view line, uint64_t plain_before,
-                   bool /*shaped*/) {
+                   bool counted) {
       Worker* self = static_cast<Worker*>(ctx);
       self->PassOver(plain_before, line.data());
       const char* const after = line.data() + line.size();
       self->next_plain_ = after < self->readable_end_ ? after + 1 : after;
+      if (counted && self->line_patterns_ && !self->deliver_rejected_ &&
+          !LineHasSpecialByte(line, self->readable_end_)) {
+        return self->PlainLine(line) && !self->schema_switched_;
+      }
       return self->Line(line) && !self->schema_switched_;
     };
     while (true) {
@@ -407,6 +461,8 @@ class Worker {
   std::vector<uint8_t> matches_;  // per pattern of the set
   std::string rare_;              // the prefilter's bytes
   bool can_prefilter_ = false;
+  bool line_patterns_ = false;  // no pattern needs fields (PlainLine)
+  bool sink_wants_fields_ = true;
   bool prefilter_ = false;
   bool deliver_rejected_ = false;
   const Schema* schema_ = nullptr;

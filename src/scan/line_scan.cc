@@ -16,8 +16,7 @@ ScanVariant VariantOf(ScanIsa isa) {
       return Avx512ScanVariant();
 #endif
     default:
-      return {&baseline::ScanAny, &baseline::SplitPlain,
-              &baseline::HasSpecial};
+      return {&baseline::ScanAny, &baseline::SplitPlain, &baseline::HasSpecial};
   }
 }
 

@@ -5,7 +5,8 @@
 
 namespace flowmon {
 
-ScanVariant Avx2ScanVariant() { return {&avx2::ScanAny, &avx2::SplitPlain,
-          &avx2::HasSpecial}; }
+ScanVariant Avx2ScanVariant() {
+  return {&avx2::ScanAny, &avx2::SplitPlain, &avx2::HasSpecial};
+}
 
 }  // namespace flowmon

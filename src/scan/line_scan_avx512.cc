@@ -7,8 +7,7 @@
 namespace flowmon {
 
 ScanVariant Avx512ScanVariant() {
-  return {&avx512::ScanAny, &avx512::SplitPlain,
-          &avx512::HasSpecial};
+  return {&avx512::ScanAny, &avx512::SplitPlain, &avx512::HasSpecial};
 }
 
 }  // namespace flowmon

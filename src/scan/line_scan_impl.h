@@ -345,8 +345,7 @@ inline bool Scan(std::string_view span, size_t expected, const char* rare,
       // Last, as it reads memory: a lowercase first byte may be a header,
       // and so may a line after a leading space.
       const unsigned char first = static_cast<unsigned char>(s[line_start]);
-      if (static_cast<unsigned char>(first - 'a') > 'z' - 'a' &&
-          first != ' ') {
+      if (static_cast<unsigned char>(first - 'a') > 'z' - 'a' && first != ' ') {
         if (flagged == 0) {
           ++plain;
           return true;

@@ -60,6 +60,10 @@ class RecordSink {
   virtual void OnRejectedTime(int64_t /*timestamp_ms*/,
                               std::string_view /*start*/,
                               const RecordContext& /*ctx*/) {}
+  // False when OnRecord looks at nothing but the record's line, time and
+  // context: the pipeline may then hand it records whose fields it did
+  // not split (rec.size 0) when the pattern needs no fields either.
+  virtual bool wants_fields() const { return true; }
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
   // A new input begins (or a header line switches a stream's format):

@@ -48,6 +48,8 @@ class PrinterSink : public RecordSink {
   std::unique_ptr<RecordSink> NewWorker() const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
+  // A count needs no fields.
+  bool wants_fields() const override { return !options_.count_only; }
   void OnInput(const Schema& schema, std::string_view header) override;
   void OnLiveChunkEnd() override { Flush(); }
   Status Finish() override;

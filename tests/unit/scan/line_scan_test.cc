@@ -183,9 +183,9 @@ TEST_CASE(
 // tabs, CR, quotes, lowercase first bytes, rare bytes and long lines that
 // cross several blocks, at every offset to the 64-byte blocks.
 std::string FlowLikeLines(std::mt19937& rng, size_t fields) {
-  static const char* const kWords[] = {"2", "123456789010", "eni-1a2b",
-                                       "10.0.1.2", "443", "6", "1699999944",
-                                       "ACCEPT", "OK", "REJECT", "-"};
+  static const char* const kWords[] = {
+      "2",          "123456789010", "eni-1a2b", "10.0.1.2", "443", "6",
+      "1699999944", "ACCEPT",       "OK",       "REJECT",   "-"};
   std::string span(rng() % 64, 'X');  // shifts the lines against the blocks
   span += '\n';
   const size_t lines = 1 + rng() % 40;
