@@ -8,10 +8,13 @@
 #include "flowmon/pipeline/pipeline.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <deque>
+#include <future>
 #include <memory>
 #include <span>
 #include <thread>
@@ -496,6 +499,17 @@ uint64_t BadCount(const BadLineLog& log) {
   return n;
 }
 
+// Whether `input` may open on a thread of its own ahead of its turn: a
+// regular .gz file small enough to be inflated whole with a few others in
+// memory at once. Not streams (opening a FIFO waits for its writer) nor
+// remote inputs.
+bool OpensAhead(const std::string& input) {
+  constexpr off_t kMaxAheadBytes = 8 << 20;
+  struct stat st;
+  return input.ends_with(".gz") && ::stat(input.c_str(), &st) == 0 &&
+         S_ISREG(st.st_mode) && st.st_size <= kMaxAheadBytes;
+}
+
 class Runner {
  public:
   Runner(const PipelineOptions& options, RecordSink* sink, Diagnostics* diag)
@@ -513,9 +527,36 @@ class Runner {
     SourceOptions source = options_.source;
     source.remote.since = options_.since;
     source.remote.until = options_.until;
-    for (const std::string& input : inputs) {
+    // Opening a small .gz inflates it whole (one thread's work, several
+    // times the scan's): the next ones open on threads of their own while
+    // this one is scanned, as many as there are workers, so a tree of S3
+    // objects inflates on every core. Inputs still run in order.
+    std::deque<std::future<Result<std::unique_ptr<Source>>>> opening;
+    size_t next = 0;  // of the inputs, the next to start opening
+    auto open_ahead = [&](size_t i) {
+      while (next < inputs.size() && next <= i + options_.threads - 1 &&
+             options_.threads > 1 && OpensAhead(inputs[next])) {
+        opening.push_back(
+            std::async(std::launch::async, [&input = inputs[next], source] {
+              return OpenSource(input, source);
+            }));
+        ++next;
+      }
+    };
+    for (size_t i = 0; i < inputs.size(); ++i) {
       if (stats_.stopped || InputStopRequested()) break;
-      Result<std::unique_ptr<Source>> opened = OpenSource(input, source);
+      const std::string& input = inputs[i];
+      Result<std::unique_ptr<Source>> opened =
+          [&]() -> Result<std::unique_ptr<Source>> {
+        if (i < next) {
+          Result<std::unique_ptr<Source>> r = opening.front().get();
+          opening.pop_front();
+          return r;
+        }
+        next = i + 1;
+        return OpenSource(input, source);
+      }();
+      open_ahead(i + 1);
       if (!opened.ok()) {
         diag_->BeginSource(input);
         diag_->InputError(opened.status());
