@@ -21,6 +21,7 @@
 #include "flowmon/pattern/format_fit.h"
 #include "flowmon/scan/tokenizer.h"
 #include "pipeline/header_line.h"
+#include "pipeline/needed_fields.h"
 #include "scan/line_scan.h"
 #include "scan/prefilter.h"
 
@@ -456,6 +457,9 @@ class Runner {
     SourceOptions source = options_.source;
     source.remote.since = options_.since;
     source.remote.until = options_.until;
+    // Column-wise inputs (Parquet) decode only what the run observes.
+    source.fields = NeededFields(options_, *sink_);
+    source.threads = options_.threads;
     for (const std::string& input : inputs) {
       if (stats_.stopped || InputStopRequested()) break;
       Result<std::unique_ptr<Source>> opened = OpenSource(input, source);
