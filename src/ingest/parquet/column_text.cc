@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <snappy-c.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <span>
@@ -239,16 +240,17 @@ class ChunkDecoder {
   // which of h.num_values are null.
   Status Values(const PageHeader& h, std::string_view levels,
                 std::string_view bytes) {
-    defined_.assign(h.num_values, 1);
-    int64_t present = h.num_values;
+    const size_t n = static_cast<size_t>(std::max(h.num_values, 0));
+    defined_.assign(n, 1);
+    size_t present = n;
     if (info_.optional) {
       RleHybridDecoder decoder(levels, 1);
+      values_.resize(n);
+      if (decoder.Take(values_.data(), n) != n)
+        return ColumnError(info_, "definition levels cut short");
       present = 0;
-      for (int32_t i = 0; i < h.num_values; ++i) {
-        uint32_t level;
-        if (!decoder.Next(&level))
-          return ColumnError(info_, "definition levels cut short");
-        defined_[i] = level != 0;
+      for (size_t i = 0; i < n; ++i) {
+        defined_[i] = values_[i] != 0;
         present += defined_[i];
       }
     }
@@ -260,7 +262,7 @@ class ChunkDecoder {
     }
     if (bytes.empty()) {
       if (present == 0) {
-        for (int32_t i = 0; i < h.num_values; ++i) out_->AppendNull();
+        for (size_t i = 0; i < n; ++i) out_->AppendNull();
         return Status::Ok();
       }
       return ColumnError(info_, "dictionary indices cut short");
@@ -268,14 +270,16 @@ class ChunkDecoder {
     const int width = static_cast<unsigned char>(bytes[0]);
     if (width > 32) return ColumnError(info_, "corrupt dictionary indices");
     RleHybridDecoder indices(bytes.substr(1), width);
-    for (int32_t i = 0; i < h.num_values; ++i) {
+    values_.resize(present);
+    if (indices.Take(values_.data(), present) != present)
+      return ColumnError(info_, "dictionary indices cut short");
+    size_t next = 0;
+    for (size_t i = 0; i < n; ++i) {
       if (!defined_[i]) {
         out_->AppendNull();
         continue;
       }
-      uint32_t index;
-      if (!indices.Next(&index))
-        return ColumnError(info_, "dictionary indices cut short");
+      const uint32_t index = values_[next++];
       if (index >= dictionary_.size())
         return ColumnError(info_, "dictionary index out of range");
       const bool render = keep_ == nullptr || keep_[out_->size()] != 0;
@@ -295,6 +299,7 @@ class ChunkDecoder {
   ColumnText* out_;
   ColumnText dictionary_;
   std::vector<unsigned char> defined_;
+  std::vector<uint32_t> values_;  // a page's levels, then its indices
   std::string buffer_;
 };
 

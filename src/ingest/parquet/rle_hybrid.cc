@@ -36,6 +36,22 @@ bool RleHybridDecoder::StartRun() {
   return repeat_left_ > 0;
 }
 
+size_t RleHybridDecoder::Take(uint32_t* out, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    if (repeat_left_ > 0) {
+      const size_t k = std::min<size_t>(repeat_left_, n - got);
+      std::fill_n(out + got, k, repeat_value_);
+      repeat_left_ -= static_cast<uint32_t>(k);
+      got += k;
+      continue;
+    }
+    if (!Next(out + got)) break;
+    ++got;
+  }
+  return got;
+}
+
 bool RleHybridDecoder::Next(uint32_t* value) {
   if (repeat_left_ == 0 && packed_left_ == 0 && !StartRun()) return false;
   if (repeat_left_ > 0) {
