@@ -38,11 +38,11 @@ void AddTests(const CompiledPattern& p, FieldNeeds* needs) {
       for (const Comparison& c : group) one_field = one_field && c.slot == slot;
     }
     if (!one_field) continue;
-    // The condition is copied: the test outlives nothing of the pattern.
-    needs->AddTest({SlotField(p, p.slots()[slot]),
-                    [cond](std::string_view field) {
-                      return CompiledPattern::ConditionHolds(cond, field);
-                    }});
+    // A copy of the condition: the test does not point into the pattern.
+    needs->AddTest(
+        {SlotField(p, p.slots()[slot]), [cond](std::string_view field) {
+           return CompiledPattern::ConditionHolds(cond, field);
+         }});
   }
 }
 

@@ -190,7 +190,8 @@ class ChunkDecoder {
     dictionary_.Clear();
     // Each value takes 4 bytes at least: more is damage (and would size
     // the buffer).
-    if (h.num_values < 0 || static_cast<size_t>(h.num_values) > bytes.size() / 4) {
+    if (h.num_values < 0 ||
+        static_cast<size_t>(h.num_values) > bytes.size() / 4) {
       return ColumnError(info_, "values cut short");
     }
     defined_.assign(static_cast<size_t>(h.num_values), 1);
@@ -293,7 +294,7 @@ class ChunkDecoder {
 
   const ColumnInfo& info_;
   int32_t codec_;
-  int64_t offset_;  // of the chunk's first page in the file
+  int64_t offset_;       // of the chunk's first page in the file
   const uint8_t* keep_;  // rows to render, or null for all
   size_t page_ = 1;
   ColumnText* out_;

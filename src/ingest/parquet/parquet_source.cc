@@ -96,8 +96,8 @@ Result<std::unique_ptr<Source>> OpenParquetSource(
   std::vector<ColumnInfo> columns;
   std::string header;
   std::optional<Schema> schema;
-  Status s = meta.ok() ? CheckFlat(*meta, &columns, &header, &schema)
-                       : meta.status();
+  Status s =
+      meta.ok() ? CheckFlat(*meta, &columns, &header, &schema) : meta.status();
   if (!s.ok()) {
     return Status::Corrupt(fmt::format("{}: {}", name, s.message()));
   }
@@ -182,8 +182,8 @@ void ParquetSource::Render(size_t index, std::string_view prefix,
     show[c] = every_row ? 2 : 1;
     if (tested_[c]) continue;  // decoded by Test
     out->status = DecodeColumnChunk(mapping_->view(), group.columns[c],
-                                    columns_[c], group.num_rows,
-                                    &out->cells[c], every_row ? nullptr : keep);
+                                    columns_[c], group.num_rows, &out->cells[c],
+                                    every_row ? nullptr : keep);
     if (!out->status.ok()) return;
   }
   // A row is its shown cells between fixed runs of "-" fields: one layout

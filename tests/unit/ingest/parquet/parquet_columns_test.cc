@@ -49,7 +49,8 @@ TEST_CASE("FieldNeeds resolves names and positions against a schema",
   needs.Add(std::string("srcaddr"));
   needs.Add(FieldRef{"", 1, true});  // the one before the last: action
   needs.AddOfRejected(FieldRef{"start"});
-  needs.AddTest({FieldRef{"", 0, false}, [](std::string_view) { return true; }});
+  needs.AddTest(
+      {FieldRef{"", 0, false}, [](std::string_view) { return true; }});
   needs.Add(std::string("no-such-field"));
   const FieldNeeds::Resolved r = needs.Resolve(v2);
   std::vector<uint8_t> want(14, 0);
@@ -71,8 +72,8 @@ TEST_CASE("Parquet decodes only the needed columns, tests first",
           "[parquet][field_needs]") {
   const std::vector<std::vector<std::string>> text =
       Rows(ReadAll(kDir + "flows.log", SourceOptions()));
-  for (const char* name : {"flows_gzip.parquet", "flows_snappy.parquet",
-                           "flows_none.parquet"}) {
+  for (const char* name :
+       {"flows_gzip.parquet", "flows_snappy.parquet", "flows_none.parquet"}) {
     INFO(name);
     for (const unsigned threads : {1u, 2u, 3u}) {
       INFO("threads " << threads);
@@ -81,9 +82,9 @@ TEST_CASE("Parquet decodes only the needed columns, tests first",
       options.fields = FieldNeeds::None();
       options.fields.Add(std::string("srcaddr"));
       options.fields.AddOfRejected(FieldRef{"start"});
-      options.fields.AddTest(
-          {FieldRef{"action"},
-           [](std::string_view v) { return v == "REJECT"; }});
+      options.fields.AddTest({FieldRef{"action"}, [](std::string_view v) {
+                                return v == "REJECT";
+                              }});
       const std::vector<std::vector<std::string>> rows =
           Rows(ReadAll(kDir + name, options));
       // Both start with the header line, whole.

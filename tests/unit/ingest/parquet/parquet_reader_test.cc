@@ -112,9 +112,8 @@ TEST_CASE("RLE / bit-packed hybrid: Take fills runs and reads words",
           "[parquet]") {
   // Two bit-packed groups of 5-bit values 0..15 (header 2<<1|1, 10 bytes:
   // long enough for whole-word reads), then a run of 4 sevens.
-  const std::string bytes =
-      Bytes({0x05, 0x20, 0x88, 0x41, 0x8a, 0x39, 0x28, 0xa9, 0xc5, 0x9a, 0x7b,
-             0x08, 0x07});
+  const std::string bytes = Bytes({0x05, 0x20, 0x88, 0x41, 0x8a, 0x39, 0x28,
+                                   0xa9, 0xc5, 0x9a, 0x7b, 0x08, 0x07});
   std::vector<uint32_t> want;
   for (uint32_t v = 0; v < 16; ++v) want.push_back(v);
   for (int i = 0; i < 4; ++i) want.push_back(7);
