@@ -9,6 +9,7 @@
 #include "flowmon/core/schema.h"
 #include "flowmon/ingest/field_needs.h"
 #include "flowmon/ingest/source.h"
+#include "ingest/ingest_test_util.h"
 
 namespace flowmon {
 namespace {
@@ -18,13 +19,9 @@ const std::string kDir = FLOWMON_TESTS_DATA_DIR "/parquet/";
 std::string ReadAll(const std::string& path, const SourceOptions& options) {
   Result<std::unique_ptr<Source>> s = OpenSource(path, options);
   REQUIRE(s.ok());
-  std::string all;
-  for (;;) {
-    Chunk c;
-    REQUIRE((*s)->Next(&c).ok());
-    if (c.data.empty()) break;
-    all.append(c.data);
-  }
+  Status status;
+  std::string all = testing::DrainSource(**s, &status);
+  REQUIRE(status.ok());
   return all;
 }
 
