@@ -41,6 +41,9 @@ same top --by dstport,5m --sum bytes --where '[..., action=ACCEPT, status]' --li
 same top --by srcaddr/16 --limit 3
 same query 'filter action="REJECT" | stats count(*) as n by bin(5m) | sort n desc | limit 3'
 same query 'fields @message | filter dstPort = 22 | limit 2'
+same query 'stats sum(bytes) as b, count(*) by srcAddr, dstPort | sort b desc | limit 3'
+same query 'fields srcAddr, dstPort | filter dstPort = 22 and action = "ACCEPT" | limit 3'
+same query 'filter packets > 4000 | stats avg(bytes) by bin(1m) | limit 3'
 same alarm --pattern "$P" --period 60 --threshold 30 --comparison GreaterThanThreshold
 same test-pattern "$P"
 same check --config samples/check/metric-filters.json --config samples/check/account-alarms.json
