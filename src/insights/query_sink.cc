@@ -218,19 +218,6 @@ Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text) {
 
 QuerySink::~QuerySink() = default;
 
-void QuerySink::AddNeededFields(FieldNeeds* needs) const {
-  for (const std::string& name : plan_->names) {
-    if (name == "@timestamp") {
-      needs->Add(std::string("start"));  // RecordTimeMs
-    } else if (name.starts_with("@")) {
-      needs->SetAll();
-    } else if (const std::string_view flow = insights::FlowFieldFor(name);
-               !flow.empty()) {
-      needs->Add(std::string(flow));
-    }
-  }
-}
-
 std::unique_ptr<RecordSink> QuerySink::NewWorker() const {
   std::unique_ptr<QuerySink> w(new QuerySink());
   w->plan_ = plan_;

@@ -40,9 +40,6 @@ class QuerySink : public RecordSink {
   ~QuerySink() override;
 
   std::unique_ptr<RecordSink> NewWorker() const override;
-  // The flow-log fields the query's names stand for, `start` for
-  // @timestamp; every field for @message and the other @ names.
-  void AddNeededFields(FieldNeeds* needs) const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
   // The rows after every input was read (sorted, limited, displayed).
