@@ -92,6 +92,10 @@ void MonitorSet::ConfigurePipeline(PipelineOptions* options) const {
   if (first_used_) options->since = first_used_;
 }
 
+void MonitorSet::AddNeededFields(FieldNeeds* needs) const {
+  for (const MetricAggregator* a : aggregators_) a->AddNeededFields(needs);
+}
+
 std::unique_ptr<RecordSink> MonitorSet::NewWorker() const {
   std::unique_ptr<MonitorSet> w(new MonitorSet());
   w->patterns_ = patterns_;

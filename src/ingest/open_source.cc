@@ -155,7 +155,7 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
     if (!s.ok()) return s;
     if (parquet) {
       Result<std::unique_ptr<Source>> p =
-          OpenParquetSource(path, std::move(mapping));
+          OpenParquetSource(path, std::move(mapping), options);
       if (p.ok()) (*p)->set_size_hint(size);
       return p;
     }
@@ -204,7 +204,7 @@ Result<std::unique_ptr<Source>> OpenSource(const std::string& path,
       auto held = std::make_unique<Mapping>();
       held->Adopt(std::move(fetched->data));
       Result<std::unique_ptr<Source>> p =
-          OpenParquetSource(path, std::move(held));
+          OpenParquetSource(path, std::move(held), options);
       if (p.ok()) (*p)->set_size_hint(size);
       return p;
     }

@@ -1,6 +1,7 @@
 # The ingest stage's sources (included by the top-level CMakeLists.txt).
 target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/byte_input.cc
+  ${CMAKE_CURRENT_LIST_DIR}/field_needs.cc
   ${CMAKE_CURRENT_LIST_DIR}/format.cc
   ${CMAKE_CURRENT_LIST_DIR}/gzip_inflate.cc
   ${CMAKE_CURRENT_LIST_DIR}/gzip_source.cc

@@ -73,13 +73,35 @@ const Slot* CompiledPattern::FindNamedSlot(std::string_view name) const {
   return nullptr;
 }
 
-bool CompiledPattern::Holds(const Comparison& c, const Record& rec) const {
-  const std::string_view field = FieldOf(rec, slots_[c.slot]);
-  if (!c.test.numeric) return c.test.TestString(field);
+namespace {
+
+bool TestHolds(const ValueTest& test, std::string_view field) {
+  if (!test.numeric) return test.TestString(field);
   // A field that is not a number ("-", "NODATA") fails every numeric
   // comparison, including '!='.
   double v;
-  return ParseNumber(field, &v) && c.test.TestNumber(v);
+  return ParseNumber(field, &v) && test.TestNumber(v);
+}
+
+}  // namespace
+
+bool CompiledPattern::Holds(const Comparison& c, const Record& rec) const {
+  return TestHolds(c.test, FieldOf(rec, slots_[c.slot]));
+}
+
+bool CompiledPattern::ConditionHolds(const Condition& cond,
+                                     std::string_view field) {
+  for (const auto& group : cond.any_of) {
+    bool all = true;
+    for (const Comparison& c : group) {
+      if (!TestHolds(c.test, field)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 bool CompiledPattern::MatchesFields(const Record& rec) const {

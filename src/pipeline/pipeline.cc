@@ -24,6 +24,7 @@
 #include "flowmon/pattern/format_fit.h"
 #include "flowmon/scan/tokenizer.h"
 #include "pipeline/header_line.h"
+#include "pipeline/needed_fields.h"
 #include "scan/line_scan.h"
 #include "scan/prefilter.h"
 
@@ -527,6 +528,9 @@ class Runner {
     SourceOptions source = options_.source;
     source.remote.since = options_.since;
     source.remote.until = options_.until;
+    // Column-wise inputs (Parquet) decode only what the run observes.
+    source.fields = NeededFields(options_, *sink_);
+    source.threads = options_.threads;
     // Opening a small .gz inflates it whole (one thread's work, several
     // times the scan's): the next ones open on threads of their own while
     // this one is scanned, as many as there are workers, so a tree of S3

@@ -2,5 +2,6 @@
 target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics.cc
   ${CMAKE_CURRENT_LIST_DIR}/header_line.cc
+  ${CMAKE_CURRENT_LIST_DIR}/needed_fields.cc
   ${CMAKE_CURRENT_LIST_DIR}/pipeline.cc
 )

@@ -96,6 +96,13 @@ Result<std::unique_ptr<MetricAggregator>> MetricAggregator::Create(
   return m;
 }
 
+void MetricAggregator::AddNeededFields(FieldNeeds* needs) const {
+  bool json = value_json_ != nullptr;
+  for (const Dimension& d : dimensions_) json = json || d.json != nullptr;
+  if (json) needs->SetAll();
+  needs->Add(std::string("start"));
+}
+
 std::unique_ptr<RecordSink> MetricAggregator::NewWorker() const {
   std::unique_ptr<MetricAggregator> w(new MetricAggregator());
   w->spec_ = spec_;

@@ -86,6 +86,10 @@ std::unique_ptr<RecordSink> PrinterSink::NewWorker() const {
   return w;
 }
 
+void PrinterSink::AddNeededFields(FieldNeeds* needs) const {
+  if (!options_.count_only) needs->SetAll();
+}
+
 void PrinterSink::OnInput(const Schema& schema, std::string_view header) {
   if ((options_.format == OutputFormat::kCsv ||
        options_.format == OutputFormat::kTsv) &&

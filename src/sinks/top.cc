@@ -79,6 +79,14 @@ TopSink::TopSink(std::vector<TopKeyPart> parts, std::string sum_field)
       sum_field_(std::move(sum_field)),
       met_(parts_.size(), false) {}
 
+void TopSink::AddNeededFields(FieldNeeds* needs) const {
+  for (const TopKeyPart& p : parts_) {
+    needs->Add(p.kind == TopKeyPart::Kind::kTime ? std::string("start")
+                                                 : p.field);
+  }
+  if (!sum_field_.empty()) needs->Add(sum_field_);
+}
+
 std::unique_ptr<RecordSink> TopSink::NewWorker() const {
   return std::make_unique<TopSink>(parts_, sum_field_);
 }

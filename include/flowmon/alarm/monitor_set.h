@@ -69,6 +69,8 @@ class MonitorSet : public RecordSink {
   void ConfigurePipeline(PipelineOptions* options) const;
 
   std::unique_ptr<RecordSink> NewWorker() const override;
+  // What every monitor's metric reads (the pipeline adds the patterns').
+  void AddNeededFields(FieldNeeds* needs) const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void OnRejected(const Record& rec, const RecordContext& ctx) override;
   void OnRejectedTime(int64_t timestamp_ms, std::string_view start,

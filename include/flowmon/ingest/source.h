@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "flowmon/core/status.h"
+#include "flowmon/ingest/field_needs.h"
 #include "flowmon/ingest/format.h"
 #include "flowmon/ingest/remote_input.h"
 
@@ -34,6 +35,12 @@ struct SourceOptions {
   // Handed to remote providers (RemoteInputProvider::Fetch); the pipeline
   // fills in its since/until.
   RemoteQuery remote;
+  // What the run observes of each record (the pipeline fills it in from
+  // its pattern and sink): column-wise readers (Parquet) decode only these
+  // fields, their test fields first, and hand out the others as "-".
+  FieldNeeds fields = FieldNeeds::All();
+  // Threads a decoding reader (Parquet: one row group each) may use.
+  unsigned threads = 1;
 };
 
 // A Source yields its input as chunks. Not thread-safe.

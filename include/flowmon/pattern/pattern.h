@@ -145,6 +145,10 @@ class CompiledPattern {
   bool ignores_optional_terms() const { return ignores_optional_terms_; }
   // Space-delimited conditions (each must hold), for translators.
   const std::vector<Condition>& conditions() const { return conditions_; }
+  // True when `field`, the field its comparisons' slot binds, satisfies
+  // `cond` (as Matches() tests it): for readers that test a field before
+  // the record is whole (FieldNeeds).
+  static bool ConditionHolds(const Condition& cond, std::string_view field);
   const std::string& text() const { return text_; }
   // Bytes every matching line contains (for a prefilter), or empty.
   const std::string& required_literal() const { return required_literal_; }

@@ -9,6 +9,7 @@
 #include "flowmon/core/record.h"
 #include "flowmon/core/schema.h"
 #include "flowmon/core/status.h"
+#include "flowmon/ingest/field_needs.h"
 
 namespace flowmon {
 
@@ -44,6 +45,11 @@ class RecordSink {
   virtual ~RecordSink() = default;
   // A fresh, empty sink of the same kind for one worker thread.
   virtual std::unique_ptr<RecordSink> NewWorker() const = 0;
+  // Adds to *needs every field this sink reads of the records it gets
+  // (OnRecord, OnRejected, OnRejectedTime; Record::line counts as every
+  // field), by name or position; the pipeline adds its pattern's. A field
+  // left out may reach the sink as "-" (FieldNeeds). The default: all.
+  virtual void AddNeededFields(FieldNeeds* needs) const { needs->SetAll(); }
   // Called per selected record; false stops the scan (e.g. --limit).
   // The record's views die when this returns: copy what you keep.
   virtual bool OnRecord(const Record& rec, const RecordContext& ctx) = 0;

@@ -74,6 +74,9 @@ class MetricAggregator : public RecordSink {
       int64_t lateness, Emit emit);
 
   std::unique_ptr<RecordSink> NewWorker() const override;
+  // `start` (the record time); a value or dimension is a field of the
+  // pattern (the pipeline adds those) or a JSON path (the whole event).
+  void AddNeededFields(FieldNeeds* needs) const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void OnRejected(const Record& rec, const RecordContext& ctx) override;
   void OnRejectedTime(int64_t timestamp_ms, std::string_view start,

@@ -46,6 +46,8 @@ class PrinterSink : public RecordSink {
   PrinterSink(PrinterOptions options, std::FILE* out);
 
   std::unique_ptr<RecordSink> NewWorker() const override;
+  // Counting reads no field; printing reads them all.
+  void AddNeededFields(FieldNeeds* needs) const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
   // A count needs no fields.

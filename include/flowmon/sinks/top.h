@@ -54,6 +54,8 @@ class TopSink : public RecordSink {
   TopSink(std::vector<TopKeyPart> parts, std::string sum_field);
 
   std::unique_ptr<RecordSink> NewWorker() const override;
+  // The key parts' fields (`start` for a time bucket) and the sum field.
+  void AddNeededFields(FieldNeeds* needs) const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
   // Notes the key fields the input's format lacks (missing_fields()).

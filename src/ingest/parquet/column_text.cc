@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <snappy-c.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <span>
@@ -113,24 +114,34 @@ bool ReadLittleEndian(std::string_view bytes, size_t* pos, T* v) {
   return true;
 }
 
-// Reads PLAIN values of info.type from `bytes` into `out`, `count` of them.
+// Reads PLAIN values of info.type from `bytes`: one cell per entry of
+// `defined` (a null where it is 0) appended to `out`, rendered only where
+// `keep` (indexed by out's rows, null: everywhere) is set, else empty.
 Status DecodePlain(std::string_view bytes, const ColumnInfo& info,
-                   int64_t count, ColumnText* out) {
+                   std::span<const unsigned char> defined, const uint8_t* keep,
+                   ColumnText* out) {
   size_t pos = 0;
-  for (int64_t i = 0; i < count; ++i) {
+  for (const unsigned char d : defined) {
+    if (!d) {
+      out->AppendNull();
+      continue;
+    }
+    const bool render = keep == nullptr || keep[out->size()] != 0;
     bool ok = false;
     if (info.type == kInt32) {
       int32_t v;
       ok = ReadLittleEndian(bytes, &pos, &v);
-      if (ok) out->AppendInt(v);
+      if (ok) render ? out->AppendInt(v) : out->AppendCell({});
     } else if (info.type == kInt64) {
       int64_t v;
       ok = ReadLittleEndian(bytes, &pos, &v);
-      if (ok) out->AppendInt(v);
+      if (ok) render ? out->AppendInt(v) : out->AppendCell({});
     } else {
       uint32_t n;
       ok = ReadLittleEndian(bytes, &pos, &n) && bytes.size() - pos >= n;
-      if (ok) out->AppendString(bytes.substr(pos, n));
+      if (ok) {
+        render ? out->AppendString(bytes.substr(pos, n)) : out->AppendCell({});
+      }
       pos += ok ? n : 0;
     }
     if (!ok) return ColumnError(info, "values cut short");
@@ -149,8 +160,8 @@ Status UnsupportedEncoding(const ColumnInfo& info, int32_t encoding) {
 class ChunkDecoder {
  public:
   ChunkDecoder(const ColumnInfo& info, int32_t codec, int64_t offset,
-               ColumnText* out)
-      : info_(info), codec_(codec), offset_(offset), out_(out) {}
+               const uint8_t* keep, ColumnText* out)
+      : info_(info), codec_(codec), offset_(offset), keep_(keep), out_(out) {}
 
   void NextPage() { ++page_; }
 
@@ -177,7 +188,14 @@ class ChunkDecoder {
                           &bytes);
     if (!s.ok()) return s;
     dictionary_.Clear();
-    return DecodePlain(bytes, info_, h.num_values, &dictionary_);
+    // Each value takes 4 bytes at least: more is damage (and would size
+    // the buffer).
+    if (h.num_values < 0 ||
+        static_cast<size_t>(h.num_values) > bytes.size() / 4) {
+      return ColumnError(info_, "values cut short");
+    }
+    defined_.assign(static_cast<size_t>(h.num_values), 1);
+    return DecodePlain(bytes, info_, defined_, nullptr, &dictionary_);
   }
 
   Status DataV1(const PageHeader& h, std::string_view page) {
@@ -223,38 +241,29 @@ class ChunkDecoder {
   // which of h.num_values are null.
   Status Values(const PageHeader& h, std::string_view levels,
                 std::string_view bytes) {
-    defined_.assign(h.num_values, 1);
-    int64_t present = h.num_values;
+    const size_t n = static_cast<size_t>(std::max(h.num_values, 0));
+    defined_.assign(n, 1);
+    size_t present = n;
     if (info_.optional) {
       RleHybridDecoder decoder(levels, 1);
+      values_.resize(n);
+      if (decoder.Take(values_.data(), n) != n)
+        return ColumnError(info_, "definition levels cut short");
       present = 0;
-      for (int32_t i = 0; i < h.num_values; ++i) {
-        uint32_t level;
-        if (!decoder.Next(&level))
-          return ColumnError(info_, "definition levels cut short");
-        defined_[i] = level != 0;
+      for (size_t i = 0; i < n; ++i) {
+        defined_[i] = values_[i] != 0;
         present += defined_[i];
       }
     }
     if (h.encoding == kPlain) {
-      page_values_.Clear();
-      Status s = DecodePlain(bytes, info_, present, &page_values_);
-      if (!s.ok()) return s;
-      size_t next = 0;
-      for (int32_t i = 0; i < h.num_values; ++i) {
-        if (defined_[i])
-          out_->AppendCell(page_values_.cell(next++));
-        else
-          out_->AppendNull();
-      }
-      return Status::Ok();
+      return DecodePlain(bytes, info_, defined_, keep_, out_);
     }
     if (h.encoding != kRleDictionary && h.encoding != kPlainDictionary) {
       return UnsupportedEncoding(info_, h.encoding);
     }
     if (bytes.empty()) {
       if (present == 0) {
-        for (int32_t i = 0; i < h.num_values; ++i) out_->AppendNull();
+        for (size_t i = 0; i < n; ++i) out_->AppendNull();
         return Status::Ok();
       }
       return ColumnError(info_, "dictionary indices cut short");
@@ -262,17 +271,20 @@ class ChunkDecoder {
     const int width = static_cast<unsigned char>(bytes[0]);
     if (width > 32) return ColumnError(info_, "corrupt dictionary indices");
     RleHybridDecoder indices(bytes.substr(1), width);
-    for (int32_t i = 0; i < h.num_values; ++i) {
+    values_.resize(present);
+    if (indices.Take(values_.data(), present) != present)
+      return ColumnError(info_, "dictionary indices cut short");
+    size_t next = 0;
+    for (size_t i = 0; i < n; ++i) {
       if (!defined_[i]) {
         out_->AppendNull();
         continue;
       }
-      uint32_t index;
-      if (!indices.Next(&index))
-        return ColumnError(info_, "dictionary indices cut short");
+      const uint32_t index = values_[next++];
       if (index >= dictionary_.size())
         return ColumnError(info_, "dictionary index out of range");
-      out_->AppendCell(dictionary_.cell(index));
+      const bool render = keep_ == nullptr || keep_[out_->size()] != 0;
+      out_->AppendCell(render ? dictionary_.cell(index) : std::string_view());
     }
     return Status::Ok();
   }
@@ -282,12 +294,13 @@ class ChunkDecoder {
 
   const ColumnInfo& info_;
   int32_t codec_;
-  int64_t offset_;  // of the chunk's first page in the file
+  int64_t offset_;       // of the chunk's first page in the file
+  const uint8_t* keep_;  // rows to render, or null for all
   size_t page_ = 1;
   ColumnText* out_;
   ColumnText dictionary_;
-  ColumnText page_values_;
   std::vector<unsigned char> defined_;
+  std::vector<uint32_t> values_;  // a page's levels, then its indices
   std::string buffer_;
 };
 
@@ -317,7 +330,7 @@ void ColumnText::AppendString(std::string_view s) {
 
 Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
                          const ColumnInfo& info, int64_t num_rows,
-                         ColumnText* out) {
+                         ColumnText* out, const uint8_t* keep) {
   out->Clear();
   int64_t start = chunk.data_page_offset;
   if (chunk.dictionary_page_offset > 0 &&
@@ -331,7 +344,7 @@ Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
     return ColumnError(info, "column chunk lies outside the file");
   }
   std::string_view bytes = file.substr(start, chunk.total_compressed_size);
-  ChunkDecoder decoder(info, chunk.codec, start, out);
+  ChunkDecoder decoder(info, chunk.codec, start, keep, out);
   while (static_cast<int64_t>(out->size()) < num_rows) {
     if (bytes.empty()) return ColumnError(info, "fewer values than rows");
     Result<PageHeader> h = ParsePageHeader(bytes);

@@ -21,6 +21,8 @@ class ColumnText {
     ends_.clear();
   }
   size_t size() const { return ends_.size(); }
+  // The bytes of all cells.
+  size_t bytes() const { return text_.size(); }
   std::string_view cell(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(text_).substr(begin, ends_[i] - begin);
@@ -49,11 +51,12 @@ struct ColumnInfo {
 };
 
 // Decodes the chunk `chunk` of `file` (the whole file's bytes) into `out`
-// (cleared first): num_rows cells. `scratch` holds inflated pages between
-// calls. Errors are Corrupt or InvalidArgument and name the column, not the
-// file.
+// (cleared first): num_rows cells. Where `keep` (one per row; null: every
+// row) is 0, a cell is left empty and its value is only checked, not
+// rendered. Errors are Corrupt or InvalidArgument and name the column, not
+// the file.
 Status DecodeColumnChunk(std::string_view file, const ColumnChunk& chunk,
                          const ColumnInfo& info, int64_t num_rows,
-                         ColumnText* out);
+                         ColumnText* out, const uint8_t* keep = nullptr);
 
 }  // namespace flowmon::parquet

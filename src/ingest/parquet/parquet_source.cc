@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "flowmon/core/schema.h"
 #include "flowmon/ingest/format.h"
@@ -16,7 +18,7 @@ using parquet::FileMetaData;
 // The checks of OpenParquetSource that need the footer; errors do not
 // name the file.
 Status CheckFlat(const FileMetaData& meta, std::vector<ColumnInfo>* columns,
-                 std::string* header) {
+                 std::string* header, std::optional<Schema>* schema) {
   if (meta.schema.empty()) return Status::Corrupt("Parquet schema is empty");
   const size_t n = meta.schema.size() - 1;
   if (static_cast<size_t>(meta.schema[0].num_children) != n) {
@@ -63,7 +65,8 @@ Status CheckFlat(const FileMetaData& meta, std::vector<ColumnInfo>* columns,
       }
     }
   }
-  if (!Schema::FromHeaderLine(*header)) {
+  *schema = Schema::FromHeaderLine(*header);
+  if (!*schema) {
     return Status::Corrupt(
         fmt::format("Parquet columns ({}) name no flow-log field", *header));
   }
@@ -73,7 +76,8 @@ Status CheckFlat(const FileMetaData& meta, std::vector<ColumnInfo>* columns,
 }  // namespace
 
 Result<std::unique_ptr<Source>> OpenParquetSource(
-    std::string name, std::unique_ptr<Mapping> mapping) {
+    std::string name, std::unique_ptr<Mapping> mapping,
+    const SourceOptions& options) {
   const std::string_view file = mapping->view();
   // "PAR1", the footer, its 4-byte length, "PAR1".
   constexpr size_t kMagic = sizeof kParquetMagic;
@@ -91,73 +95,173 @@ Result<std::unique_ptr<Source>> OpenParquetSource(
       file.substr(file.size() - kMagic - 4 - footer_size, footer_size));
   std::vector<ColumnInfo> columns;
   std::string header;
-  Status s = meta.ok() ? CheckFlat(*meta, &columns, &header) : meta.status();
+  std::optional<Schema> schema;
+  Status s =
+      meta.ok() ? CheckFlat(*meta, &columns, &header, &schema) : meta.status();
   if (!s.ok()) {
     return Status::Corrupt(fmt::format("{}: {}", name, s.message()));
   }
   return std::unique_ptr<Source>(std::make_unique<parquet::ParquetSource>(
       std::move(name), std::move(mapping), std::move(*meta), std::move(columns),
-      std::move(header)));
+      std::move(header), *schema, options.fields, options.threads));
 }
 
 namespace parquet {
 
 ParquetSource::ParquetSource(std::string name, std::unique_ptr<Mapping> mapping,
                              FileMetaData meta, std::vector<ColumnInfo> columns,
-                             std::string header)
+                             std::string header, const Schema& schema,
+                             FieldNeeds needs, unsigned threads)
     : Source(std::move(name)),
       mapping_(std::move(mapping)),
       meta_(std::move(meta)),
       columns_(std::move(columns)),
-      header_(std::move(header)) {
+      header_(std::move(header)),
+      needs_(std::move(needs)),
+      threads_(std::max(1u, threads)) {
   // The names in columns_ point into meta_.schema, which no longer moves.
   for (size_t i = 0; i < columns_.size(); ++i) {
     columns_[i].name = meta_.schema[i + 1].name;
   }
   header_ += '\n';
-  for (RowGroupText& slot : slots_) slot.cells.resize(columns_.size());
+  // Resolved from needs_ itself: its tests are pointers into it.
+  resolved_ = needs_.Resolve(schema);
+  tested_.assign(columns_.size(), 0);
+  for (const auto& [column, test] : resolved_.tests) tested_[column] = 1;
+  // One slot per decoding thread and one for the row group handed out.
+  slots_.resize(threads_ + 1);
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    slots_[i].cells.resize(columns_.size());
+    free_slots_.push_back(slots_.size() - 1 - i);
+  }
 }
 
 ParquetSource::~ParquetSource() {
-  if (pending_.valid()) pending_.wait();
+  for (Pending& p : pending_) p.done.wait();
+}
+
+Status ParquetSource::Test(const RowGroup& group, RowGroupText* out) const {
+  const size_t rows = static_cast<size_t>(group.num_rows);
+  out->pass.assign(rows, 1);
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (!tested_[c]) continue;
+    ColumnText& cells = out->cells[c];
+    Status s = DecodeColumnChunk(mapping_->view(), group.columns[c],
+                                 columns_[c], group.num_rows, &cells);
+    if (!s.ok()) return s;
+    for (const auto& [column, test] : resolved_.tests) {
+      if (column != c) continue;
+      for (size_t r = 0; r < rows; ++r) {
+        if (out->pass[r] && !test->holds(cells.cell(r))) out->pass[r] = 0;
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 void ParquetSource::Render(size_t index, std::string_view prefix,
                            RowGroupText* out) const {
   const RowGroup& group = meta_.row_groups[index];
+  const size_t rows = static_cast<size_t>(group.num_rows);
   out->lines.assign(prefix);
   out->bytes = 0;
+  for (const ColumnChunk& chunk : group.columns) {
+    out->bytes += static_cast<uint64_t>(chunk.total_compressed_size);
+  }
+  out->status = Test(group, out);
+  if (!out->status.ok()) return;
+  size_t passed = 0;
+  for (const uint8_t p : out->pass) passed += p;
+  const uint8_t* const keep =
+      resolved_.tests.empty() ? nullptr : out->pass.data();
+  // show[c]: column c is rendered for passing rows (1), for every row (2).
+  std::vector<uint8_t> show(columns_.size(), 0);
   for (size_t c = 0; c < columns_.size(); ++c) {
-    out->status =
-        DecodeColumnChunk(mapping_->view(), group.columns[c], columns_[c],
-                          group.num_rows, &out->cells[c]);
+    const bool every_row = resolved_.of_rejected[c] != 0;
+    if (!resolved_.needed[c] || (!every_row && passed == 0)) continue;
+    show[c] = every_row ? 2 : 1;
+    if (tested_[c]) continue;  // decoded by Test
+    out->status = DecodeColumnChunk(mapping_->view(), group.columns[c],
+                                    columns_[c], group.num_rows, &out->cells[c],
+                                    every_row ? nullptr : keep);
     if (!out->status.ok()) return;
-    out->bytes += static_cast<uint64_t>(group.columns[c].total_compressed_size);
   }
-  for (int64_t r = 0; r < group.num_rows; ++r) {
+  // A row is its shown cells between fixed runs of "-" fields: one layout
+  // for the rows that pass, one for the others.
+  struct Layout {
+    std::vector<size_t> columns;
+    std::vector<std::string> gaps;  // before each column, and the tail
+  };
+  Layout layouts[2];
+  for (int failed = 0; failed < 2; ++failed) {
+    Layout& l = layouts[failed];
+    std::string gap;
     for (size_t c = 0; c < columns_.size(); ++c) {
-      if (c > 0) out->lines += ' ';
-      out->lines.append(out->cells[c].cell(static_cast<size_t>(r)));
+      if (c > 0) gap += ' ';
+      if (show[c] > failed) {
+        l.columns.push_back(c);
+        l.gaps.push_back(std::move(gap));
+        gap.clear();
+      } else {
+        gap += '-';
+      }
     }
-    out->lines += '\n';
+    gap += '\n';
+    l.gaps.push_back(std::move(gap));
   }
+  // Sized for the longest row layout and every cell, then cut to size.
+  size_t most = 0;
+  for (const Layout& l : layouts) {
+    size_t n = 0;
+    for (const std::string& g : l.gaps) n += g.size();
+    most = std::max(most, n);
+  }
+  size_t bytes = out->lines.size() + rows * most;
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (show[c]) bytes += out->cells[c].bytes();
+  }
+  size_t at = out->lines.size();
+  out->lines.resize(bytes);
+  char* const base = out->lines.data();
+  auto put = [&](std::string_view s) {
+    std::memcpy(base + at, s.data(), s.size());
+    at += s.size();
+  };
+  for (size_t r = 0; r < rows; ++r) {
+    const Layout& l = layouts[out->pass[r] ? 0 : 1];
+    for (size_t i = 0; i < l.columns.size(); ++i) {
+      put(l.gaps[i]);
+      put(out->cells[l.columns[i]].cell(r));
+    }
+    put(l.gaps.back());
+  }
+  out->lines.resize(at);
 }
 
-void ParquetSource::StartNext(size_t slot) {
-  if (next_group_ >= meta_.row_groups.size()) return;
-  const size_t index = next_group_++;
-  const std::string_view prefix =
-      index == 0 ? std::string_view(header_) : std::string_view();
-  pending_slot_ = slot;
-  pending_ = std::async(std::launch::async, [this, index, prefix, slot] {
-    Render(index, prefix, &slots_[slot]);
-  });
+void ParquetSource::StartMore() {
+  while (pending_.size() < threads_ && !free_slots_.empty() &&
+         next_group_ < meta_.row_groups.size()) {
+    const size_t index = next_group_++;
+    const size_t slot = free_slots_.back();
+    free_slots_.pop_back();
+    const std::string_view prefix =
+        index == 0 ? std::string_view(header_) : std::string_view();
+    RowGroupText* out = &slots_[slot];
+    pending_.push_back(
+        {slot, std::async(std::launch::async, [this, index, prefix, out] {
+           Render(index, prefix, out);
+         })});
+  }
 }
 
 Status ParquetSource::Next(Chunk* chunk) {
   chunk->data = {};
   chunk->too_long = false;
   chunk->timestamps = nullptr;
+  if (held_slot_ != SIZE_MAX) {
+    free_slots_.push_back(held_slot_);
+    held_slot_ = SIZE_MAX;
+  }
   if (!started_) {
     started_ = true;
     if (meta_.row_groups.empty()) {
@@ -165,27 +269,39 @@ Status ParquetSource::Next(Chunk* chunk) {
       chunk->data = header_;  // a file without rows: its header alone
       return Status::Ok();
     }
-    StartNext(0);
   }
   // Empty row groups hand out nothing (group 0 still has the header).
-  while (pending_.valid()) {
-    pending_.get();
-    RowGroupText& ready = slots_[pending_slot_];
-    if (!ready.status.ok()) {
+  while (true) {
+    StartMore();
+    if (pending_.empty()) return Status::Ok();
+    Pending ready = std::move(pending_.front());
+    pending_.pop_front();
+    ready.done.get();
+    RowGroupText& text = slots_[ready.slot];
+    if (!text.status.ok()) {
       next_group_ = meta_.row_groups.size();  // nothing after damage
+      free_slots_.push_back(ready.slot);
+      for (Pending& p : pending_) {
+        p.done.wait();
+        free_slots_.push_back(p.slot);
+      }
+      pending_.clear();
       return Status::Corrupt(
-          fmt::format("{}: {}", name(), ready.status.message()));
+          fmt::format("{}: {}", name(), text.status.message()));
     }
-    // The next row group decodes while this one is scanned.
-    StartNext(1 - pending_slot_);
-    consumed_ += ready.bytes;
-    if (!pending_.valid()) consumed_ = size_hint();
-    if (!ready.lines.empty()) {
-      chunk->data = ready.lines;
+    consumed_ += text.bytes;
+    if (pending_.empty() && next_group_ >= meta_.row_groups.size()) {
+      consumed_ = size_hint();
+    }
+    if (!text.lines.empty()) {
+      held_slot_ = ready.slot;
+      // The next row groups decode while this one is scanned.
+      StartMore();
+      chunk->data = text.lines;
       return Status::Ok();
     }
+    free_slots_.push_back(ready.slot);
   }
-  return Status::Ok();
 }
 
 }  // namespace parquet

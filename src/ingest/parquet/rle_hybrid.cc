@@ -1,6 +1,7 @@
 #include "ingest/parquet/rle_hybrid.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace flowmon::parquet {
 
@@ -35,6 +36,22 @@ bool RleHybridDecoder::StartRun() {
   return repeat_left_ > 0;
 }
 
+size_t RleHybridDecoder::Take(uint32_t* out, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    if (repeat_left_ > 0) {
+      const size_t k = std::min<size_t>(repeat_left_, n - got);
+      std::fill_n(out + got, k, repeat_value_);
+      repeat_left_ -= static_cast<uint32_t>(k);
+      got += k;
+      continue;
+    }
+    if (!Next(out + got)) break;
+    ++got;
+  }
+  return got;
+}
+
 bool RleHybridDecoder::Next(uint32_t* value) {
   if (repeat_left_ == 0 && packed_left_ == 0 && !StartRun()) return false;
   if (repeat_left_ > 0) {
@@ -43,6 +60,18 @@ bool RleHybridDecoder::Next(uint32_t* value) {
     return true;
   }
   if (bit_pos_ + bit_width_ > pos_ * 8) return false;  // cut short
+  const size_t at = static_cast<size_t>(bit_pos_ / 8);
+  if (bytes_.size() - at >= sizeof(uint64_t)) {
+    // One load: a value of up to 32 bits at a bit offset up to 7 fits in
+    // the 64 bits there.
+    uint64_t word;
+    std::memcpy(&word, bytes_.data() + at, sizeof word);
+    const uint64_t mask = (uint64_t{1} << bit_width_) - 1;
+    *value = static_cast<uint32_t>((word >> (bit_pos_ % 8)) & mask);
+    bit_pos_ += static_cast<uint64_t>(bit_width_);
+    --packed_left_;
+    return true;
+  }
   uint64_t v = 0;
   for (int got = 0; got < bit_width_;) {
     const uint64_t byte = static_cast<unsigned char>(bytes_[bit_pos_ / 8]);

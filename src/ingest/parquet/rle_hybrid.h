@@ -16,6 +16,9 @@ class RleHybridDecoder {
 
   // The next value; false at the end of the bytes or on damage.
   bool Next(uint32_t* value);
+  // The next `n` values into out[0..n); how many there were (fewer at the
+  // end of the bytes or on damage). Runs are filled, not stepped through.
+  size_t Take(uint32_t* out, size_t n);
 
  private:
   bool StartRun();

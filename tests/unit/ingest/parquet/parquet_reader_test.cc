@@ -108,6 +108,25 @@ TEST_CASE("RLE / bit-packed hybrid: runs and groups of eight", "[parquet]") {
   CHECK(DecodeAll(Bytes({0x03, 0x88}), 3) == std::vector<uint32_t>{0, 1});
 }
 
+TEST_CASE("RLE / bit-packed hybrid: Take fills runs and reads words",
+          "[parquet]") {
+  // Two bit-packed groups of 5-bit values 0..15 (header 2<<1|1, 10 bytes:
+  // long enough for whole-word reads), then a run of 4 sevens.
+  const std::string bytes = Bytes({0x05, 0x20, 0x88, 0x41, 0x8a, 0x39, 0x28,
+                                   0xa9, 0xc5, 0x9a, 0x7b, 0x08, 0x07});
+  std::vector<uint32_t> want;
+  for (uint32_t v = 0; v < 16; ++v) want.push_back(v);
+  for (int i = 0; i < 4; ++i) want.push_back(7);
+  CHECK(DecodeAll(bytes, 5) == want);
+  RleHybridDecoder d(bytes, 5);
+  std::vector<uint32_t> got(30, 99);
+  CHECK(d.Take(got.data(), 3) == 3);
+  // Across the end of the groups into the run, and past the end.
+  CHECK(d.Take(got.data() + 3, 27) == 17);
+  got.resize(20);
+  CHECK(got == want);
+}
+
 TEST_CASE("Parquet is told by its magic at both ends", "[parquet]") {
   CHECK(StartsAsParquet("PAR1xyz"));
   CHECK_FALSE(StartsAsParquet("PAR"));
