@@ -26,8 +26,10 @@ bool Better(AggregateFn fn, const QueryValue& candidate,
                                                                    : c > 0;
 }
 
-void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
-              AggregateState* s) {
+}  // namespace
+
+void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
+                       bool has_time, AggregateState* s) {
   if (!a.arg) {  // count(*)
     ++s->count;
     return;
@@ -77,6 +79,8 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
   }
   if (a.fn == AggregateFn::kPct) s->collect().values.push_back(d);
 }
+
+namespace {
 
 void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   switch (a.fn) {
@@ -235,6 +239,13 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
   return g;
 }
 
+AggregateState* StatsGroups::GroupStates(std::string_view key,
+                                         bool* inserted) {
+  const uint32_t g = index_.Insert(key, inserted);
+  if (*inserted) states_.resize(states_.size() + stats_->aggregates.size());
+  return StatesOf(g);
+}
+
 void StatsGroups::Add(Scope& scope) {
   AggregateState* states = StatesOf(GroupOf(scope));
   double time = 0;
@@ -245,8 +256,8 @@ void StatsGroups::Add(Scope& scope) {
         !has_time) {
       has_time = AsNumber(scope.Value(timestamp_slot_), &time);
     }
-    AddValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time, has_time,
-             &states[i]);
+    AddAggregateValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time,
+                      has_time, &states[i]);
   }
 }
 

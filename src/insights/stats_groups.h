@@ -8,6 +8,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "flowmon/core/key_table.h"
@@ -38,6 +40,12 @@ struct AggregateState {
   }
 };
 
+// Adds the value `v` of aggregate `a`'s argument (ignored for count(*)) of
+// one event to `s`; `time` is the event's @timestamp when `has_time`, for
+// earliest and latest.
+void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
+                       bool has_time, AggregateState* s);
+
 // Lifetime: keeps a pointer to `stats`, which must outlive it.
 class StatsGroups {
  public:
@@ -46,6 +54,12 @@ class StatsGroups {
 
   // Adds the event (or row) that `scope` shows to its group.
   void Add(Scope& scope);
+  // For the compiled record path (record_stats.h), which builds the same
+  // key text as GroupOf: the states of the group of `key`. When the group
+  // is new, *inserted is true and the caller appends its by values with
+  // PushKey before the next call.
+  AggregateState* GroupStates(std::string_view key, bool* inserted);
+  void PushKey(QueryValue v) { keys_.push_back(std::move(v)); }
   // Moves `other`'s groups in; `other` holds what came later in the input.
   void Absorb(StatsGroups& other);
   // One row per group, in the order of their keys: the `by` values, then
