@@ -47,7 +47,7 @@ bool Compared(BinaryOp op, int c) {
 int Order(double x, double y) { return x < y ? -1 : x > y ? 1 : 0; }
 
 // A number's text as the key holds it, without formatting the number:
-// AppendNumber writes a whole number below 1e15 as its digits, which are
+// AppendInsightsNumber writes a whole number below 1e15 as its digits, which are
 // the field's when it has no leading zero.
 bool IsKeyDigits(std::string_view text) {
   return !text.empty() && text.size() <= 15 && IsDecimalDigits(text) &&
@@ -281,7 +281,7 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
         (v.kind == Value::kNumber && IsKeyDigits(v.text))) {
       key.append(v.text);
     } else if (v.kind == Value::kNumber) {
-      AppendNumber(v.number, &key);
+      AppendInsightsNumber(v.number, &key);
     } else {
       key.push_back('\x1e');
     }

@@ -177,20 +177,23 @@ class ResultScope : public Scope {
   const std::vector<QueryValue>* results_;
 };
 
-// The first 16 bytes of `key` as two big-endian numbers, zero-padded: when
-// two keys' prefixes differ, they order as the keys do (a shorter key's
-// padding is below the other's byte there, which is then not zero).
+// The first 24 bytes of `key` as three big-endian numbers, zero-padded:
+// when two keys' prefixes differ, they order as the keys do (a shorter
+// key's padding is below the other's byte there, which is then not zero).
+// 24 bytes hold an IPv4 pair's first address and most of the second, so
+// that few comparisons reach the arena.
 struct KeyPrefix {
-  uint64_t hi = 0, lo = 0;
+  uint64_t word[3] = {};
   uint32_t group = 0;
 };
 
 KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
-  unsigned char bytes[16] = {};
-  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 16));
+  unsigned char bytes[24] = {};
+  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 24));
   KeyPrefix p;
-  for (int i = 0; i < 8; ++i) p.hi = p.hi << 8 | bytes[i];
-  for (int i = 8; i < 16; ++i) p.lo = p.lo << 8 | bytes[i];
+  for (int w = 0; w < 3; ++w) {
+    for (int i = 0; i < 8; ++i) p.word[w] = p.word[w] << 8 | bytes[w * 8 + i];
+  }
   p.group = group;
   return p;
 }
@@ -204,9 +207,15 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index) {
     keys.push_back(PrefixOf(index.Key(g), g));
   std::sort(keys.begin(), keys.end(),
             [&index](const KeyPrefix& a, const KeyPrefix& b) {
-              if (a.hi != b.hi) return a.hi < b.hi;
-              if (a.lo != b.lo) return a.lo < b.lo;
-              return index.Key(a.group) < index.Key(b.group);
+              for (int w = 0; w < 3; ++w) {
+                if (a.word[w] != b.word[w]) return a.word[w] < b.word[w];
+              }
+              // Equal prefixes: the same first 24 bytes when both keys
+              // have as many (a NUL byte reads as padding otherwise).
+              const std::string_view x = index.Key(a.group);
+              const std::string_view y = index.Key(b.group);
+              if (x.size() < 24 || y.size() < 24) return x < y;
+              return x.substr(24) < y.substr(24);
             });
   std::vector<uint32_t> order;
   order.reserve(keys.size());
@@ -284,6 +293,7 @@ void StatsGroups::Absorb(StatsGroups& other) {
 
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
+  rows.reserve(index_.size());
   std::vector<QueryValue> results(stats_->aggregates.size());
   ResultScope scope(&results);
   const std::vector<uint32_t> order = SortedByKey(index_);
@@ -291,8 +301,10 @@ std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   for (const uint32_t g : order) {
     for (size_t i = 0; i < n; ++i)
       results[i] = Result(stats_->aggregates[i], states_[g * n + i]);
-    std::vector<QueryValue> row(keys_.begin() + g * nby,
-                                keys_.begin() + (g + 1) * nby);
+    std::vector<QueryValue> row;
+    row.reserve(nby + stats_->items.size());
+    row.insert(row.end(), keys_.begin() + g * nby,
+               keys_.begin() + (g + 1) * nby);
     for (const Named& item : stats_->items)
       row.push_back(Eval(*item.expr, scope));
     rows.push_back(std::move(row));

@@ -14,8 +14,6 @@ bool AsNumber(const QueryValue& v, double* out);
 std::string AsString(const QueryValue& v);
 // Appends AsString(v) to `out` without a temporary string.
 void AppendText(const QueryValue& v, std::string* out);
-// Appends the text of number `d`, as AppendText does.
-void AppendNumber(double d, std::string* out);
 // A non-zero number or a non-empty string.
 bool Truthy(const QueryValue& v);
 // -1, 0, 1 in Insights' ascending order: non-number values before number

@@ -72,4 +72,9 @@ class QuerySink : public RecordSink {
 // "2019-07-14 12:43:08.000", how Insights writes @timestamp and bin().
 std::string InsightsTime(int64_t ms);
 
+// Appends number `d` as a query writes it (fmt's "{}"): whole numbers below
+// 1e15 as their digits, without fmt's float formatting, which a row per
+// group makes much of a query's time.
+void AppendInsightsNumber(double d, std::string* out);
+
 }  // namespace flowmon
