@@ -161,8 +161,9 @@ std::unique_ptr<const RecordStats> RecordStats::Compile(
   return r;
 }
 
-Value RecordStats::Read(int field, const Record& rec, const RecordContext& ctx,
-                        const Scratch& scratch) const {
+inline Value RecordStats::Read(int field, const Record& rec,
+                               const RecordContext& ctx,
+                               const Scratch& scratch) const {
   Value v;
   const size_t f = static_cast<size_t>(field);
   switch (fields_[f].source) {
@@ -177,10 +178,10 @@ Value RecordStats::Read(int field, const Record& rec, const RecordContext& ctx,
       v.text = rec.line;
       return v;
     case Field::kColumn: {
-      const int c = scratch.column[f];
-      if (c < 0 || static_cast<size_t>(c) >= rec.size) return v;
-      v.text = rec.fields[static_cast<size_t>(c)];
-      if (scratch.is_int[f]) {
+      const Scratch::Column c = scratch.columns[f];
+      if (c.index < 0 || static_cast<size_t>(c.index) >= rec.size) return v;
+      v.text = rec.fields[static_cast<size_t>(c.index)];
+      if (c.is_int) {
         if (ParseNumber(v.text, &v.number)) {
           v.kind = Value::kNumber;
           return v;
@@ -246,14 +247,13 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
   // Column indexes depend on the format only (RecordContext::schema_id).
   if (ctx.schema_id != scratch->schema_id || ctx.schema_id == 0) {
     scratch->schema_id = ctx.schema_id;
-    scratch->column.assign(fields_.size(), -1);
-    scratch->is_int.assign(fields_.size(), false);
+    scratch->columns.assign(fields_.size(), Scratch::Column());
     if (ctx.schema != nullptr && !ctx.schema->raw()) {
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (fields_[i].source != Field::kColumn) continue;
         const int c = ctx.schema->IndexOf(fields_[i].flow);
-        scratch->column[i] = c;
-        scratch->is_int[i] =
+        scratch->columns[i].index = c;
+        scratch->columns[i].is_int =
             c >= 0 && ctx.schema->column(static_cast<size_t>(c)).type ==
                           FieldType::kInt;
       }

@@ -32,9 +32,12 @@ class RecordStats {
   // What one worker keeps between records: the columns of the current
   // format and the key being built.
   struct Scratch {
+    struct Column {
+      int index = -1;  // in the record, or -1
+      bool is_int = false;
+    };
     uint64_t schema_id = UINT64_MAX;
-    std::vector<int> column;   // per field: its column, or -1
-    std::vector<bool> is_int;  // per field: an int column
+    std::vector<Column> columns;  // per field
     std::string key;
   };
 
@@ -81,8 +84,10 @@ class RecordStats {
 
   int FieldOf(const QueryPlan& plan, int slot);
   int CompileTest(const QueryPlan& plan, const Expr& e);
-  Value Read(int field, const Record& rec, const RecordContext& ctx,
-             const Scratch& scratch) const;
+  // Inlined: it runs for every key and aggregate of every record.
+  [[gnu::always_inline]] inline Value Read(int field, const Record& rec,
+                                           const RecordContext& ctx,
+                                           const Scratch& scratch) const;
   bool Passes(int test, const Record& rec, const RecordContext& ctx,
               const Scratch& scratch) const;
 

@@ -177,23 +177,20 @@ class ResultScope : public Scope {
   const std::vector<QueryValue>* results_;
 };
 
-// The first 24 bytes of `key` as three big-endian numbers, zero-padded:
-// when two keys' prefixes differ, they order as the keys do (a shorter
-// key's padding is below the other's byte there, which is then not zero).
-// 24 bytes hold an IPv4 pair's first address and most of the second, so
-// that few comparisons reach the arena.
+// The first 16 bytes of `key` as two big-endian numbers, zero-padded: when
+// two keys' prefixes differ, they order as the keys do (a shorter key's
+// padding is below the other's byte there, which is then not zero).
 struct KeyPrefix {
-  uint64_t word[3] = {};
+  uint64_t hi = 0, lo = 0;
   uint32_t group = 0;
 };
 
 KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
-  unsigned char bytes[24] = {};
-  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 24));
+  unsigned char bytes[16] = {};
+  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 16));
   KeyPrefix p;
-  for (int w = 0; w < 3; ++w) {
-    for (int i = 0; i < 8; ++i) p.word[w] = p.word[w] << 8 | bytes[w * 8 + i];
-  }
+  for (int i = 0; i < 8; ++i) p.hi = p.hi << 8 | bytes[i];
+  for (int i = 8; i < 16; ++i) p.lo = p.lo << 8 | bytes[i];
   p.group = group;
   return p;
 }
@@ -207,15 +204,9 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index) {
     keys.push_back(PrefixOf(index.Key(g), g));
   std::sort(keys.begin(), keys.end(),
             [&index](const KeyPrefix& a, const KeyPrefix& b) {
-              for (int w = 0; w < 3; ++w) {
-                if (a.word[w] != b.word[w]) return a.word[w] < b.word[w];
-              }
-              // Equal prefixes: the same first 24 bytes when both keys
-              // have as many (a NUL byte reads as padding otherwise).
-              const std::string_view x = index.Key(a.group);
-              const std::string_view y = index.Key(b.group);
-              if (x.size() < 24 || y.size() < 24) return x < y;
-              return x.substr(24) < y.substr(24);
+              if (a.hi != b.hi) return a.hi < b.hi;
+              if (a.lo != b.lo) return a.lo < b.lo;
+              return index.Key(a.group) < index.Key(b.group);
             });
   std::vector<uint32_t> order;
   order.reserve(keys.size());
@@ -246,13 +237,6 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
     states_.resize(states_.size() + stats_->aggregates.size());
   }
   return g;
-}
-
-AggregateState* StatsGroups::GroupStates(std::string_view key,
-                                         bool* inserted) {
-  const uint32_t g = index_.Insert(key, inserted);
-  if (*inserted) states_.resize(states_.size() + stats_->aggregates.size());
-  return StatesOf(g);
 }
 
 void StatsGroups::Add(Scope& scope) {

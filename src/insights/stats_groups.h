@@ -58,7 +58,11 @@ class StatsGroups {
   // key text as GroupOf: the states of the group of `key`. When the group
   // is new, *inserted is true and the caller appends its by values with
   // PushKey before the next call.
-  AggregateState* GroupStates(std::string_view key, bool* inserted);
+  AggregateState* GroupStates(std::string_view key, bool* inserted) {
+    const uint32_t g = index_.Insert(key, inserted);
+    if (*inserted) states_.resize(states_.size() + stats_->aggregates.size());
+    return StatesOf(g);
+  }
   void PushKey(QueryValue v) { keys_.push_back(std::move(v)); }
   // Moves `other`'s groups in; `other` holds what came later in the input.
   void Absorb(StatsGroups& other);
