@@ -248,6 +248,8 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
   if (ctx.schema_id != scratch->schema_id || ctx.schema_id == 0) {
     scratch->schema_id = ctx.schema_id;
     scratch->columns.assign(fields_.size(), Scratch::Column());
+    scratch->last_bin.assign(keys_.size(), std::nan(""));
+    scratch->last_bin_text.resize(keys_.size());
     if (ctx.schema != nullptr && !ctx.schema->raw()) {
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (fields_[i].source != Field::kColumn) continue;
@@ -275,9 +277,17 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
   };
   std::string& key = scratch->key;
   key.clear();
-  for (const Key& k : keys_) {
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const Key& k = keys_[i];
     const Value v = key_value(k);
-    if (v.kind == Value::kText ||
+    if (k.bin != nullptr && v.kind == Value::kNumber) {
+      if (v.number != scratch->last_bin[i]) {
+        scratch->last_bin[i] = v.number;
+        scratch->last_bin_text[i].clear();
+        AppendInsightsNumber(v.number, &scratch->last_bin_text[i]);
+      }
+      key.append(scratch->last_bin_text[i]);
+    } else if (v.kind == Value::kText ||
         (v.kind == Value::kNumber && IsKeyDigits(v.text))) {
       key.append(v.text);
     } else if (v.kind == Value::kNumber) {

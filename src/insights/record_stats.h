@@ -39,6 +39,10 @@ class RecordStats {
     uint64_t schema_id = UINT64_MAX;
     std::vector<Column> columns;  // per field
     std::string key;
+    // Per key: the last bin() start and its text. Records come about in
+    // time order, so most of them fall in the last one's bin.
+    std::vector<double> last_bin;
+    std::vector<std::string> last_bin_text;
   };
 
   // Runs the filters on `rec` and, when they keep it, adds it to its group
