@@ -6,6 +6,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
+#include "insights/evaluator.h"
 #include "insights/field_names.h"
 #include "insights/values.h"
 
@@ -26,29 +27,11 @@ QueryValue ToQueryValue(const Value& v) {
   return {};
 }
 
-// The value of comparison `op` for an order `c`, as the evaluator's.
-bool Compared(BinaryOp op, int c) {
-  switch (op) {
-    case BinaryOp::kEq:
-      return c == 0;
-    case BinaryOp::kNe:
-      return c != 0;
-    case BinaryOp::kLt:
-      return c < 0;
-    case BinaryOp::kLe:
-      return c <= 0;
-    case BinaryOp::kGt:
-      return c > 0;
-    default:
-      return c >= 0;
-  }
-}
-
 int Order(double x, double y) { return x < y ? -1 : x > y ? 1 : 0; }
 
 // A number's text as the key holds it, without formatting the number:
-// AppendInsightsNumber writes a whole number below 1e15 as its digits, which are
-// the field's when it has no leading zero.
+// AppendInsightsNumber writes a whole number below 1e15 as its digits, which
+// are the field's when it has no leading zero.
 bool IsKeyDigits(std::string_view text) {
   return !text.empty() && text.size() <= 15 && IsDecimalDigits(text) &&
          (text.size() == 1 || text[0] != '0');
@@ -93,8 +76,7 @@ int RecordStats::CompileTest(const QueryPlan& plan, const Expr& e) {
     t.literal_left = e.args[0]->kind == Expr::kLiteral;
     const Expr& field = *e.args[t.literal_left ? 1 : 0];
     const Expr& literal = *e.args[t.literal_left ? 0 : 1];
-    if (field.kind != Expr::kField || literal.kind != Expr::kLiteral)
-      return -1;
+    if (field.kind != Expr::kField || literal.kind != Expr::kLiteral) return -1;
     if (const double* d = std::get_if<double>(&literal.literal)) {
       t.literal_number = true;
       t.number = *d;
@@ -119,8 +101,7 @@ int RecordStats::CompileTest(const QueryPlan& plan, const Expr& e) {
   return static_cast<int>(tests_.size() - 1);
 }
 
-std::unique_ptr<const RecordStats> RecordStats::Compile(
-    const QueryPlan& plan) {
+std::unique_ptr<const RecordStats> RecordStats::Compile(const QueryPlan& plan) {
   if (plan.stats_at == SIZE_MAX || plan.record_end != plan.stats_at)
     return nullptr;
   std::unique_ptr<RecordStats> r(new RecordStats());
@@ -229,8 +210,7 @@ bool RecordStats::Passes(int test, const Record& rec, const RecordContext& ctx,
     c = v.text == t.text ? 0 : 1;
   } else {
     double x = v.number;
-    const bool number =
-        v.kind == Value::kNumber || ParseNumber(v.text, &x);
+    const bool number = v.kind == Value::kNumber || ParseNumber(v.text, &x);
     if (number && t.literal_number) {
       c = Order(x, t.number);
     } else if (number != t.literal_number) {
@@ -239,7 +219,7 @@ bool RecordStats::Passes(int test, const Record& rec, const RecordContext& ctx,
       c = CompareText(v.text, t.text);
     }
   }
-  return Compared(t.op, t.literal_left ? -c : c);
+  return ComparisonHolds(t.op, t.literal_left ? -c : c);
 }
 
 void RecordStats::Add(const Record& rec, const RecordContext& ctx,
@@ -256,8 +236,8 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
         const int c = ctx.schema->IndexOf(fields_[i].flow);
         scratch->columns[i].index = c;
         scratch->columns[i].is_int =
-            c >= 0 && ctx.schema->column(static_cast<size_t>(c)).type ==
-                          FieldType::kInt;
+            c >= 0 &&
+            ctx.schema->column(static_cast<size_t>(c)).type == FieldType::kInt;
       }
     }
   }
@@ -269,8 +249,8 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
   auto key_value = [&](const Key& k) {
     Value v = Read(k.field, rec, ctx, *scratch);
     if (k.bin != nullptr && v.kind == Value::kNumber) {
-      v.number = static_cast<double>(FloorToPeriod(
-          static_cast<int64_t>(std::floor(v.number)), *k.bin));
+      v.number = static_cast<double>(
+          FloorToPeriod(static_cast<int64_t>(std::floor(v.number)), *k.bin));
       v.text = {};
     }
     return v;
@@ -288,7 +268,7 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
       }
       key.append(scratch->last_bin_text[i]);
     } else if (v.kind == Value::kText ||
-        (v.kind == Value::kNumber && IsKeyDigits(v.text))) {
+               (v.kind == Value::kNumber && IsKeyDigits(v.text))) {
       key.append(v.text);
     } else if (v.kind == Value::kNumber) {
       AppendInsightsNumber(v.number, &key);
@@ -337,8 +317,8 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
       case AggregateFn::kMax: {
         QueryValue& best = s.collect().best;
         const double* b = std::get_if<double>(&best);
-        if (number && (b != nullptr ||
-                       std::holds_alternative<std::monostate>(best))) {
+        if (number &&
+            (b != nullptr || std::holds_alternative<std::monostate>(best))) {
           if (b == nullptr || (fn == AggregateFn::kMin ? d < *b : d > *b))
             best = d;
           break;

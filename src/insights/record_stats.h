@@ -73,7 +73,7 @@ class RecordStats {
     BinaryOp op = BinaryOp::kEq;
     bool literal_left = false;  // "REJECT" = action
     bool literal_number = false;
-    double number = 0;  // the literal's number, when it has one
+    double number = 0;      // the literal's number, when it has one
     std::string_view text;  // a string literal; like's text
     bool negated = false;   // not like
   };

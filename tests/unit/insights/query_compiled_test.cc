@@ -35,9 +35,8 @@ constexpr const char* kHeaderRecords =
     "2 10.0.0.9 0022 2 1563108000 1563108010 ACCEPT OK\n"
     "2 - - - 1563108250 1563108310 - NODATA\n";
 
-QueryResult Run(std::string_view query, std::string_view records,
-                bool compile, const PipelineOptions& options,
-                bool* compiled) {
+QueryResult Run(std::string_view query, std::string_view records, bool compile,
+                const PipelineOptions& options, bool* compiled) {
   auto sink = QuerySink::Create(query, compile);
   INFO(sink.status().message());
   REQUIRE(sink.ok());
@@ -132,8 +131,7 @@ TEST_CASE("query compiled stats: the rows of the general evaluator",
   }
 }
 
-TEST_CASE("query compiled stats: what stays on the general path",
-          "[query]") {
+TEST_CASE("query compiled stats: what stays on the general path", "[query]") {
   for (const char* q : {
            "stats earliest(srcAddr) by dstAddr",
            "stats latest(bytes)",
@@ -164,8 +162,8 @@ TEST_CASE("query compiled stats: lines of any text", "[query]") {
        }) {
     INFO(q);
     bool compiled, general_compiled;
-    const QueryResult general = Run(q, lines, false, options,
-                                    &general_compiled);
+    const QueryResult general =
+        Run(q, lines, false, options, &general_compiled);
     const QueryResult fast = Run(q, lines, true, options, &compiled);
     CHECK(compiled);
     CHECK(fast.rows == general.rows);
