@@ -236,6 +236,7 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
     for (const Named& by : stats_->by) keys_.push_back(Eval(*by.expr, scope));
     states_.resize(states_.size() + stats_->aggregates.size());
   }
+  Touch(g, inserted);
   return g;
 }
 
@@ -256,23 +257,34 @@ void StatsGroups::Add(Scope& scope) {
 
 void StatsGroups::Absorb(StatsGroups& other) {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
-  for (uint32_t g = 0; g < other.index_.size(); ++g) {
+  // Only the groups `other` saw since its last Absorb have events to give.
+  for (const uint32_t g : other.touched_list_) {
     AggregateState* theirs = other.StatesOf(g);
     bool inserted;
     const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
     if (inserted) {
+      // `other` keeps the keys for its next rounds: a copy.
       for (size_t k = 0; k < nby; ++k)
-        keys_.push_back(std::move(other.keys_[g * nby + k]));
-      for (size_t i = 0; i < n; ++i) states_.push_back(std::move(theirs[i]));
-      continue;
+        keys_.push_back(other.keys_[g * nby + k]);
+      for (size_t i = 0; i < n; ++i)
+        states_.push_back(std::exchange(theirs[i], AggregateState()));
+    } else {
+      AggregateState* states = StatesOf(mine);
+      for (size_t i = 0; i < n; ++i) {
+        Merge(stats_->aggregates[i], std::move(theirs[i]), &states[i]);
+        theirs[i] = AggregateState();
+      }
     }
-    AggregateState* states = StatesOf(mine);
-    for (size_t i = 0; i < n; ++i)
-      Merge(stats_->aggregates[i], std::move(theirs[i]), &states[i]);
+    Touch(mine, inserted);
+    other.touched_[g] = 0;
   }
-  other.index_.Clear();
-  other.keys_.clear();
-  other.states_.clear();
+  other.touched_list_.clear();
+  if (other.index_.size() > kKeepGroups) {
+    other.index_.Clear();
+    other.keys_.clear();
+    other.states_.clear();
+    other.touched_.clear();
+  }
 }
 
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
