@@ -14,10 +14,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=${FLOWMON:-./build/flowmon}
 dir=${FLOWMON_BENCH_DIR:-/tmp/flowmon-bench}
 data=$dir/flows-1024mb.log runs=5 tasks=()
-while getopts "b:f:r:t:" o; do
-  case $o in b) bin=$OPTARG ;; f) data=$OPTARG ;; r) runs=$OPTARG ;; t) tasks+=("$OPTARG") ;; *) exit 2 ;; esac
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+while getopts "b:f:r:t:h" o; do
+  case $o in b) bin=$OPTARG ;; f) data=$OPTARG ;; r) runs=$OPTARG ;; t) tasks+=("$OPTARG") ;;
+    h) usage; exit 0 ;; *) usage >&2; exit 2 ;; esac
 done
 ((${#tasks[@]})) || tasks=(count_by_src sum_by_pair reject_5m)
+for task in "${tasks[@]}"; do
+  case $task in count_by_src | sum_by_pair | reject_5m) ;; *) echo "unknown task $task" >&2; exit 2 ;; esac
+done
 [[ -s $data ]] || { echo "no bench file $data" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 2; }
 # DuckDB: the npm package ships a prebuilt engine; installed once into the

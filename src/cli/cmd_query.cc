@@ -15,7 +15,10 @@ namespace {
 
 std::string Cell(const QueryValue& v, bool time) {
   if (const double* d = std::get_if<double>(&v)) {
-    return time ? InsightsTime(static_cast<int64_t>(*d)) : Number(*d);
+    if (time) return InsightsTime(static_cast<int64_t>(*d));
+    std::string s;
+    AppendInsightsNumber(*d, &s);
+    return s;
   }
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
   return "";
@@ -25,8 +28,12 @@ std::string Cell(const QueryValue& v, bool time) {
 void AppendCell(const QueryValue& v, bool time, std::string* out) {
   if (const std::string* s = std::get_if<std::string>(&v)) {
     out->append(*s);
-  } else if (std::holds_alternative<double>(v)) {
-    out->append(Cell(v, time));
+  } else if (const double* d = std::get_if<double>(&v)) {
+    if (time) {
+      out->append(InsightsTime(static_cast<int64_t>(*d)));
+    } else {
+      AppendInsightsNumber(*d, out);
+    }
   }
 }
 

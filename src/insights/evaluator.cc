@@ -264,24 +264,6 @@ QueryValue Call(const Expr& e, Scope& scope) {
   }
 }
 
-// The value of comparison `op` for an order `c` (CompareValues).
-QueryValue Compared(BinaryOp op, int c) {
-  switch (op) {
-    case BinaryOp::kEq:
-      return Bool(c == 0);
-    case BinaryOp::kNe:
-      return Bool(c != 0);
-    case BinaryOp::kLt:
-      return Bool(c < 0);
-    case BinaryOp::kLe:
-      return Bool(c <= 0);
-    case BinaryOp::kGt:
-      return Bool(c > 0);
-    default:
-      return Bool(c >= 0);
-  }
-}
-
 QueryValue Binary(const Expr& e, Scope& scope) {
   if (e.op == BinaryOp::kAnd) {
     return Bool(Truthy(Eval(*e.args[0], scope)) &&
@@ -295,7 +277,7 @@ QueryValue Binary(const Expr& e, Scope& scope) {
     std::string_view x, y;
     // Comparing two strings the record holds needs no copy of either.
     if (ViewOf(*e.args[0], scope, &x) && ViewOf(*e.args[1], scope, &y))
-      return Compared(e.op, CompareText(x, y));
+      return Bool(ComparisonHolds(e.op, CompareText(x, y)));
   }
   const QueryValue l = Eval(*e.args[0], scope), r = Eval(*e.args[1], scope);
   switch (e.op) {
@@ -318,10 +300,27 @@ QueryValue Binary(const Expr& e, Scope& scope) {
       break;
   }
   if (IsNull(l) || IsNull(r)) return 0.0;
-  return Compared(e.op, CompareValues(l, r));
+  return Bool(ComparisonHolds(e.op, CompareValues(l, r)));
 }
 
 }  // namespace
+
+bool ComparisonHolds(BinaryOp op, int c) {
+  switch (op) {
+    case BinaryOp::kEq:
+      return c == 0;
+    case BinaryOp::kNe:
+      return c != 0;
+    case BinaryOp::kLt:
+      return c < 0;
+    case BinaryOp::kLe:
+      return c <= 0;
+    case BinaryOp::kGt:
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
 
 bool ViewOf(const Expr& e, Scope& scope, std::string_view* out) {
   if (e.kind == Expr::kField) return scope.View(e.slot, out);

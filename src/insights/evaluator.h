@@ -26,6 +26,10 @@ class Scope {
 
 QueryValue Eval(const Expr& e, Scope& scope);
 
+// Whether comparison `op` (= != < <= > >=) holds for an order `c`
+// (CompareValues' -1, 0, 1).
+bool ComparisonHolds(BinaryOp op, int c);
+
 // The value of `e` as a view when it is a string field the scope holds or a
 // string literal: Eval without a copy. Valid as Scope::View's. False: use
 // Eval.

@@ -16,6 +16,7 @@
 #include "insights/field_names.h"
 #include "insights/parser.h"
 #include "insights/prefilter.h"
+#include "insights/record_stats.h"
 #include "insights/result_stages.h"
 #include "insights/stats_groups.h"
 
@@ -192,6 +193,7 @@ struct QuerySink::State {
   const size_t newest_needed;
   RecordScope scope;
   insights::EventScratch scratch;
+  insights::RecordStats::Scratch compiled_scratch;
   // Without stats: the carried values of each event, in input order (or
   // newest first, when KeepNewest dropped some).
   insights::Table events;
@@ -199,7 +201,8 @@ struct QuerySink::State {
   std::optional<insights::StatsGroups> groups;
 };
 
-Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text) {
+Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text,
+                                                     bool compile) {
   auto plan = std::make_shared<QueryPlan>();
   if (Status s = insights::ParseQuery(text, plan.get()); !s.ok()) return s;
   std::unique_ptr<QuerySink> sink(new QuerySink());
@@ -211,6 +214,7 @@ Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text) {
       sink->prefilter_ =
           std::make_shared<const CompiledPattern>(std::move(*compiled));
   }
+  if (compile) sink->compiled_ = insights::RecordStats::Compile(*plan);
   sink->plan_ = std::move(plan);
   sink->state_ = std::make_unique<State>(sink->plan_.get());
   return sink;
@@ -221,6 +225,7 @@ QuerySink::~QuerySink() = default;
 std::unique_ptr<RecordSink> QuerySink::NewWorker() const {
   std::unique_ptr<QuerySink> w(new QuerySink());
   w->plan_ = plan_;
+  w->compiled_ = compiled_;
   w->state_ = std::make_unique<State>(plan_.get());
   return w;
 }
@@ -228,6 +233,10 @@ std::unique_ptr<RecordSink> QuerySink::NewWorker() const {
 bool QuerySink::OnRecord(const Record& rec, const RecordContext& ctx) {
   const QueryPlan& plan = *plan_;
   State& st = *state_;
+  if (compiled_) {
+    compiled_->Add(rec, ctx, &st.compiled_scratch, &*st.groups);
+    return true;
+  }
   st.scope.Reset(rec, ctx);
   for (size_t i = 0; i < plan.record_end; ++i) {
     if (!insights::ApplyEventCommand(plan.commands[i], st.scope, &st.scratch))

@@ -154,6 +154,19 @@ QueryResult OutputOf(const QueryPlan& plan, Table* table) {
     r.columns.push_back(n.name);
     r.time_columns.push_back(n.time);
   }
+  // The output is the table's columns in order (a stats' by and items): its
+  // rows are the result as they are.
+  bool same = plan.output.size() == table->columns.size();
+  for (size_t i = 0; same && i < plan.output.size(); ++i) {
+    const Expr& e = *plan.output[i].expr;
+    same = e.kind == Expr::kField && e.slot == table->columns[i] &&
+           table->column_of_slot[static_cast<size_t>(e.slot)] ==
+               static_cast<int>(i);
+  }
+  if (same) {
+    r.rows = std::move(table->rows);
+    return r;
+  }
   for (auto& row : table->rows) {
     RowScope scope(table, &row);
     std::vector<QueryValue> out;

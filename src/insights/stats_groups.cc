@@ -26,8 +26,10 @@ bool Better(AggregateFn fn, const QueryValue& candidate,
                                                                    : c > 0;
 }
 
-void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
-              AggregateState* s) {
+}  // namespace
+
+void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
+                       bool has_time, AggregateState* s) {
   if (!a.arg) {  // count(*)
     ++s->count;
     return;
@@ -77,6 +79,8 @@ void AddValue(const AggregateCall& a, QueryValue v, double time, bool has_time,
   }
   if (a.fn == AggregateFn::kPct) s->collect().values.push_back(d);
 }
+
+namespace {
 
 void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   switch (a.fn) {
@@ -232,6 +236,7 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
     for (const Named& by : stats_->by) keys_.push_back(Eval(*by.expr, scope));
     states_.resize(states_.size() + stats_->aggregates.size());
   }
+  Touch(g, inserted);
   return g;
 }
 
@@ -245,34 +250,46 @@ void StatsGroups::Add(Scope& scope) {
         !has_time) {
       has_time = AsNumber(scope.Value(timestamp_slot_), &time);
     }
-    AddValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time, has_time,
-             &states[i]);
+    AddAggregateValue(a, a.arg ? Eval(*a.arg, scope) : QueryValue(), time,
+                      has_time, &states[i]);
   }
 }
 
 void StatsGroups::Absorb(StatsGroups& other) {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
-  for (uint32_t g = 0; g < other.index_.size(); ++g) {
+  // Only the groups `other` saw since its last Absorb have events to give.
+  for (const uint32_t g : other.touched_list_) {
     AggregateState* theirs = other.StatesOf(g);
     bool inserted;
     const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
     if (inserted) {
+      // `other` keeps the keys for its next rounds: a copy.
       for (size_t k = 0; k < nby; ++k)
-        keys_.push_back(std::move(other.keys_[g * nby + k]));
-      for (size_t i = 0; i < n; ++i) states_.push_back(std::move(theirs[i]));
-      continue;
+        keys_.push_back(other.keys_[g * nby + k]);
+      for (size_t i = 0; i < n; ++i)
+        states_.push_back(std::exchange(theirs[i], AggregateState()));
+    } else {
+      AggregateState* states = StatesOf(mine);
+      for (size_t i = 0; i < n; ++i) {
+        Merge(stats_->aggregates[i], std::move(theirs[i]), &states[i]);
+        theirs[i] = AggregateState();
+      }
     }
-    AggregateState* states = StatesOf(mine);
-    for (size_t i = 0; i < n; ++i)
-      Merge(stats_->aggregates[i], std::move(theirs[i]), &states[i]);
+    Touch(mine, inserted);
+    other.touched_[g] = 0;
   }
-  other.index_.Clear();
-  other.keys_.clear();
-  other.states_.clear();
+  other.touched_list_.clear();
+  if (other.index_.size() > kKeepGroups) {
+    other.index_.Clear();
+    other.keys_.clear();
+    other.states_.clear();
+    other.touched_.clear();
+  }
 }
 
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
+  rows.reserve(index_.size());
   std::vector<QueryValue> results(stats_->aggregates.size());
   ResultScope scope(&results);
   const std::vector<uint32_t> order = SortedByKey(index_);
@@ -280,8 +297,10 @@ std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   for (const uint32_t g : order) {
     for (size_t i = 0; i < n; ++i)
       results[i] = Result(stats_->aggregates[i], states_[g * n + i]);
-    std::vector<QueryValue> row(keys_.begin() + g * nby,
-                                keys_.begin() + (g + 1) * nby);
+    std::vector<QueryValue> row;
+    row.reserve(nby + stats_->items.size());
+    row.insert(row.end(), keys_.begin() + g * nby,
+               keys_.begin() + (g + 1) * nby);
     for (const Named& item : stats_->items)
       row.push_back(Eval(*item.expr, scope));
     rows.push_back(std::move(row));

@@ -22,6 +22,18 @@ std::string InsightsTime(int64_t ms) {
                      u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
 }
 
+void AppendInsightsNumber(double d, std::string* out) {
+  if (d == std::trunc(d) && std::fabs(d) < 1e15 &&
+      !(d == 0 && std::signbit(d))) {
+    char buf[24];
+    const auto r =
+        std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(d));
+    out->append(buf, static_cast<size_t>(r.ptr - buf));
+  } else {
+    fmt::format_to(std::back_inserter(*out), "{}", d);
+  }
+}
+
 namespace insights {
 namespace {
 
@@ -88,17 +100,7 @@ void AppendText(const QueryValue& v, std::string* out) {
   if (const std::string* s = std::get_if<std::string>(&v)) {
     out->append(*s);
   } else if (const double* d = std::get_if<double>(&v)) {
-    // Whole numbers (counts, sums, bin() times) as integers: what fmt
-    // writes for them below 1e15, without its float formatting.
-    if (*d == std::trunc(*d) && std::fabs(*d) < 1e15 &&
-        !(*d == 0 && std::signbit(*d))) {
-      char buf[24];
-      const auto r =
-          std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(*d));
-      out->append(buf, static_cast<size_t>(r.ptr - buf));
-    } else {
-      fmt::format_to(std::back_inserter(*out), "{}", *d);
-    }
+    AppendInsightsNumber(*d, out);
   }
 }
 

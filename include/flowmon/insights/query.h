@@ -29,6 +29,9 @@ struct QueryResult {
 };
 
 class QueryPlan;
+namespace insights {
+class RecordStats;
+}
 
 // Parses and runs a query as a RecordSink. Errors in the query text are
 // caret errors, laid out as filter-pattern errors (FormatCaretError):
@@ -36,7 +39,12 @@ class QueryPlan;
 // under the column.
 class QuerySink : public RecordSink {
  public:
-  static Result<std::unique_ptr<QuerySink>> Create(std::string_view text);
+  // `compile`: run a `filter ... | stats` whose parts allow it on the
+  // compiled record path (the fields read straight from the split record);
+  // false runs every query on the general evaluator, which gives the same
+  // rows (tests compare the two).
+  static Result<std::unique_ptr<QuerySink>> Create(std::string_view text,
+                                                   bool compile = true);
   ~QuerySink() override;
 
   std::unique_ptr<RecordSink> NewWorker() const override;
@@ -49,16 +57,24 @@ class QuerySink : public RecordSink {
   // scan skips the other lines before tokenizing them; the answer is the
   // same without it. Lifetime: the sink's.
   const CompiledPattern* prefilter() const { return prefilter_.get(); }
+  // Whether the records go the compiled path.
+  bool compiled() const { return compiled_ != nullptr; }
 
  private:
   QuerySink() = default;
   std::shared_ptr<const QueryPlan> plan_;
   std::shared_ptr<const CompiledPattern> prefilter_;
+  std::shared_ptr<const insights::RecordStats> compiled_;
   struct State;
   std::unique_ptr<State> state_;
 };
 
 // "2019-07-14 12:43:08.000", how Insights writes @timestamp and bin().
 std::string InsightsTime(int64_t ms);
+
+// Appends number `d` as a query writes it (fmt's "{}"): whole numbers below
+// 1e15 as their digits, without fmt's float formatting, which a row per
+// group makes much of a query's time.
+void AppendInsightsNumber(double d, std::string* out);
 
 }  // namespace flowmon
