@@ -26,8 +26,9 @@ std::span<char> LineBuffer::PrepareWrite() {
 
 void LineBuffer::Commit(size_t n) { size_ += n; }
 
-bool LineBuffer::Take(bool eof, Chunk* chunk) {
+bool LineBuffer::Take(bool eof, Chunk* chunk, size_t at_least) {
   chunk->too_long = false;
+  if (!eof && size_ - head_ < at_least) return false;
   if (discarding_) {
     const void* nl = std::memchr(buf_.data() + head_, '\n', size_ - head_);
     if (nl == nullptr) {

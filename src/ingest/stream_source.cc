@@ -13,7 +13,13 @@ StreamSource::StreamSource(std::string name, std::unique_ptr<ByteInput> input,
 
 Status StreamSource::Next(Chunk* chunk) {
   while (true) {
-    if (buffer_.Take(eof_, chunk)) return Status::Ok();
+    // The first chunk of a stream that is not live is long enough for the
+    // pipeline's binary check (kBinaryProbeBytes).
+    const size_t at_least = first_ && !live() ? kBinaryProbeBytes : 0;
+    if (buffer_.Take(eof_, chunk, at_least)) {
+      first_ = false;
+      return Status::Ok();
+    }
     if (eof_) {
       *chunk = Chunk{};
       return Status::Ok();

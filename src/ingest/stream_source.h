@@ -25,6 +25,7 @@ class StreamSource : public Source {
   std::unique_ptr<ByteInput> input_;
   LineBuffer buffer_;
   bool eof_ = false;
+  bool first_ = true;  // no chunk handed out yet
 };
 
 }  // namespace flowmon
