@@ -649,6 +649,27 @@ TEST_CASE("an input with a NUL byte near its start is skipped as binary",
   CHECK(run.stats.lines == 4);
 }
 
+TEST_CASE("a NUL byte past a stream's first block: as in a mapped file",
+          "[pipeline]") {
+  // A stream used to look for NUL bytes in its first chunk only, which a
+  // small read makes short: its first records were read before the NUL.
+  std::string text;
+  while (text.size() < 1000) text += kSeed;
+  text += std::string("2 x \0 y\n", 8) + kSeed;
+  std::vector<std::unique_ptr<Source>> whole;
+  whole.push_back(NewWholeStringSource("in.log", text));
+  const Run file = RunOn(std::move(whole), "[]");
+  REQUIRE(file.errors.size() == 1);
+  CHECK(file.errors[0].starts_with("in.log: skipped binary file"));
+  CHECK(file.lines.empty());
+  for (size_t block : {1, 64, 4096}) {
+    INFO("block " << block);
+    const Run stream = RunText(text, "[]", block);
+    CHECK(stream.errors == file.errors);
+    CHECK(stream.lines.empty());
+  }
+}
+
 TEST_CASE("a NUL byte far into an input is one bad line", "[pipeline]") {
   std::string text;
   size_t records = 0;
