@@ -57,7 +57,7 @@ TEST_CASE("a stream's first chunk holds the binary check's bytes", "[source]") {
     live.set_live(true);
     REQUIRE(live.Next(&chunk).ok());
     CHECK(chunk.data.size() < kBinaryProbeBytes);
-    // A shorter input is one chunk.
+    // A shorter input is one chunk, its unterminated last line included.
     auto short_one = NewMemorySource("t", "one\ntwo", block);
     REQUIRE(short_one->Next(&chunk).ok());
     CHECK(chunk.data == "one\ntwo");

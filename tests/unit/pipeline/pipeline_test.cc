@@ -504,10 +504,12 @@ TEST_CASE("a later header line: one rule for streams and mapped files",
     CHECK(run.lines == std::vector<std::string>{"2 1.1.1.1 22 REJECT",
                                                 "2 2.2.2.2 3389 REJECT",
                                                 "2 4.4.4.4 443 REJECT"});
-    REQUIRE(run.warnings.size() == 1);
+    REQUIRE(run.warnings.size() == 2);
     CHECK(run.warnings[0].starts_with(
         "in.log:5: a header line that names another format after the "
         "input's first line: only an S3 object's first line is its header"));
+    CHECK(run.warnings[1] ==
+          "skipped 1 malformed line in in.log (1 late-header)");
     CHECK(run.stats.headers == 2);
     CHECK(run.stats.malformed == 1);
   };
