@@ -17,7 +17,8 @@ Status StreamSource::Next(Chunk* chunk) {
     // pipeline's binary check (kBinaryProbeBytes). A stop request (SIGINT)
     // ends the input where the writer was: a last line it had not finished
     // is not a line, and is dropped.
-    const size_t at_least = first_ && !live() && !stopped_ ? kBinaryProbeBytes : 0;
+    const size_t at_least =
+        first_ && !live() && !stopped_ ? kBinaryProbeBytes : 0;
     if (buffer_.Take(eof_ && !stopped_, chunk, at_least)) {
       first_ = false;
       return Status::Ok();
