@@ -9,8 +9,7 @@
 #                         runs from a fixed seed; fails on any finding
 #
 # Harnesses build in build/fuzz (clang, -DFLOWMON_FUZZ=ON). FUZZERS="a b"
-# picks harnesses; FLOWMON_FUZZ_KNOWN_BUGS=1 turns off the guards that keep
-# the bugs filed in issue #16 out of the runs.
+# picks harnesses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -5,12 +5,13 @@
 #include <algorithm>
 
 #include "check/loader.h"
+#include "flowmon/core/dimension_key.h"
 
 namespace flowmon::check {
 namespace {
 
 // The alarm's dimension values in the filter's dimension order, as the
-// metric's "Name=value,..." key.
+// metric's key (flowmon/core/dimension_key.h).
 Status DimensionKey(const FilterDef& f, const AlarmDef& a, std::string* key) {
   if (a.dimensions.empty()) {
     if (f.dimension_names.empty()) return Status::Ok();
@@ -31,8 +32,7 @@ Status DimensionKey(const FilterDef& f, const AlarmDef& a, std::string* key) {
                                  "dimensions of filter '{}'",
                                  a.spec.name, f.name));
     }
-    if (!key->empty()) key->push_back(',');
-    *key += name + "=" + it->second;
+    AppendDimension(key, name, it->second);
   }
   return Status::Ok();
 }

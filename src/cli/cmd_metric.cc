@@ -6,6 +6,7 @@
 #include "chart.h"
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
+#include "flowmon/core/dimension_key.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
@@ -15,22 +16,18 @@
 namespace flowmon {
 namespace {
 
-// "Name=a,Other=b" as a JSON object.
+// A dimension key ("Name=a,Other=b", flowmon/core/dimension_key.h) as a
+// JSON object of its unescaped pairs.
 void AppendDimensions(fmt::memory_buffer* out, std::string_view dims) {
+  DimensionPairs pairs;
+  // The metric sink built the key, so it always parses.
+  ParseDimensionKey(dims, &pairs);
   out->push_back('{');
-  size_t pos = 0;
-  bool first = true;
-  while (pos < dims.size()) {
-    size_t comma = dims.find(',', pos);
-    if (comma == std::string_view::npos) comma = dims.size();
-    const std::string_view pair = dims.substr(pos, comma - pos);
-    const size_t eq = pair.find('=');
-    if (!first) out->push_back(',');
-    first = false;
-    AppendJsonString(out, pair.substr(0, eq));
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(out, pairs[i].first);
     out->push_back(':');
-    AppendJsonString(out, pair.substr(eq + 1));
-    pos = comma + 1;
+    AppendJsonString(out, pairs[i].second);
   }
   out->push_back('}');
 }

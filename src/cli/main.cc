@@ -216,13 +216,21 @@ int main(int argc, char** argv) {
       }
       if (input != nullptr) InstallAwsInputs(*input);
       const int code = FinishRun(c.run());
-      if (EvaluationStopRequested()) {
-        // Stopped while evaluating (after the input): what came out is
-        // partial; 128 + the signal, as a shell reports it.
-        spdlog::error(
-            "interrupted by signal {} while evaluating: the results above "
-            "are partial",
-            StopSignal());
+      if (StopSignal() != 0) {
+        // A signal ended the input (or, after it, the evaluation): what came
+        // out covers only part of it, whatever the run would have said;
+        // 128 + the signal, as a shell reports it.
+        if (EvaluationStopRequested()) {
+          spdlog::error(
+              "interrupted by signal {} while evaluating: the results above "
+              "are partial",
+              StopSignal());
+        } else {
+          spdlog::error(
+              "interrupted by signal {}: the input ended there, and the "
+              "results above cover only what was read before it",
+              StopSignal());
+        }
         return 128 + StopSignal();
       }
       return code;

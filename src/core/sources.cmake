@@ -2,6 +2,7 @@
 target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/caret.cc
   ${CMAKE_CURRENT_LIST_DIR}/csv_writer.cc
+  ${CMAKE_CURRENT_LIST_DIR}/dimension_key.cc
   ${CMAKE_CURRENT_LIST_DIR}/flow_fields.cc
   ${CMAKE_CURRENT_LIST_DIR}/header_words.cc
   ${CMAKE_CURRENT_LIST_DIR}/ip_address.cc

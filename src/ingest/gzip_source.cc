@@ -19,7 +19,12 @@ GzipSource::GzipSource(std::string name, std::unique_ptr<ByteInput> input,
 
 Status GzipSource::Next(Chunk* chunk) {
   while (true) {
-    if (buffer_.Take(done_, chunk)) return Status::Ok();
+    // As StreamSource: a first chunk the binary check can rely on.
+    const size_t at_least = first_ && !live() ? kBinaryProbeBytes : 0;
+    if (buffer_.Take(done_, chunk, at_least)) {
+      first_ = false;
+      return Status::Ok();
+    }
     if (done_) {
       *chunk = Chunk{};
       Status s = std::move(pending_);

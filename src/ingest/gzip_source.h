@@ -36,6 +36,7 @@ class GzipSource : public Source {
   GzipInflater inflater_;
   bool input_eof_ = false;
   bool done_ = false;
+  bool first_ = true;  // no chunk handed out yet
   Status pending_;
 };
 

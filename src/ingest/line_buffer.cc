@@ -26,7 +26,7 @@ std::span<char> LineBuffer::PrepareWrite() {
 
 void LineBuffer::Commit(size_t n) { size_ += n; }
 
-bool LineBuffer::Take(bool eof, Chunk* chunk) {
+bool LineBuffer::Take(bool eof, Chunk* chunk, size_t at_least) {
   chunk->too_long = false;
   if (discarding_) {
     const void* nl = std::memchr(buf_.data() + head_, '\n', size_ - head_);
@@ -39,11 +39,22 @@ bool LineBuffer::Take(bool eof, Chunk* chunk) {
     discarding_ = false;
   }
   if (head_ == size_) return false;
+  if (at_least > 0 && eof) {
+    // All of an input shorter than at_least, in one chunk.
+    chunk->data = std::string_view(buf_.data() + head_, size_ - head_);
+    head_ = scanned_ = size_;
+    return true;
+  }
   const size_t from = std::max(scanned_, head_);
   const void* last = memrchr(buf_.data() + from, '\n', size_ - from);
   if (last != nullptr) {
     const size_t end =
         static_cast<size_t>(static_cast<const char*>(last) - buf_.data()) + 1;
+    // Held until at_least bytes of whole lines are in, unless a line too
+    // long to wait for follows them.
+    if (end - head_ < at_least && (unlimited_ || size_ - end <= max_line_)) {
+      return false;
+    }
     chunk->data = std::string_view(buf_.data() + head_, end - head_);
     head_ = scanned_ = end;
     return true;

@@ -22,7 +22,9 @@ class LineBuffer {
   void Commit(size_t n);
   // Hands out the whole lines buffered so far, everything left when eof,
   // or the start of an over-long line. False when there is nothing yet.
-  bool Take(bool eof, Chunk* chunk);
+  // With `at_least`, whole lines are held until they make at least that
+  // many bytes, and at eof everything left is one chunk.
+  bool Take(bool eof, Chunk* chunk, size_t at_least = 0);
   // Lifts the line limit: lines of any length are handed out whole, and
   // the rest of a line that was handed out too_long follows.
   void KeepLongLines() {

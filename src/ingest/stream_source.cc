@@ -13,7 +13,16 @@ StreamSource::StreamSource(std::string name, std::unique_ptr<ByteInput> input,
 
 Status StreamSource::Next(Chunk* chunk) {
   while (true) {
-    if (buffer_.Take(eof_, chunk)) return Status::Ok();
+    // The first chunk of a stream that is not live is long enough for the
+    // pipeline's binary check (kBinaryProbeBytes). A stop request (SIGINT)
+    // ends the input where the writer was: a last line it had not finished
+    // is not a line, and is dropped.
+    const size_t at_least =
+        first_ && !live() && !stopped_ ? kBinaryProbeBytes : 0;
+    if (buffer_.Take(eof_ && !stopped_, chunk, at_least)) {
+      first_ = false;
+      return Status::Ok();
+    }
     if (eof_) {
       *chunk = Chunk{};
       return Status::Ok();
@@ -26,7 +35,10 @@ Status StreamSource::Next(Chunk* chunk) {
       return Status::IoError(
           fmt::format("{}: read error: {}", name(), std::strerror(errno)));
     }
-    if (n == 0) eof_ = true;
+    if (n == 0) {
+      eof_ = true;
+      stopped_ = InputStopRequested();
+    }
     buffer_.Commit(static_cast<size_t>(n));
   }
 }

@@ -25,6 +25,8 @@ class StreamSource : public Source {
   std::unique_ptr<ByteInput> input_;
   LineBuffer buffer_;
   bool eof_ = false;
+  bool first_ = true;     // no chunk handed out yet
+  bool stopped_ = false;  // the input ended by a stop request
 };
 
 }  // namespace flowmon

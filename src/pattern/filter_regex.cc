@@ -155,6 +155,16 @@ bool CompileFilterRegex(std::string_view body, size_t column,
     error->message = "invalid regular expression: " + re->error();
     return false;
   }
+  if (re->ProgramSize() > kMaxRegexProgramSize) {
+    error->column = column;
+    error->message = fmt::format(
+        "regular expression too large: it compiles to {} instructions, over "
+        "flowmon's limit of {} (each byte of a line can cost a step per "
+        "instruction; a bounded repetition such as {{1000}} repeats what it "
+        "follows)",
+        re->ProgramSize(), kMaxRegexProgramSize);
+    return false;
+  }
   *out = std::move(re);
   return true;
 }

@@ -36,8 +36,18 @@ bool TranslateFilterRegex(std::string_view body, size_t column,
 // slower, not faster, as each cache reset then costs more.
 inline constexpr int64_t kFilterRegexMaxMem = int64_t{8} << 20;
 
-// TranslateFilterRegex, then RE2 with kFilterRegexMaxMem. Fills *out or
-// *error.
+// The largest RE2 program (RE2::ProgramSize, in instructions) a regex may
+// compile to. When its DFA outgrows kFilterRegexMaxMem, RE2 searches with
+// its NFA, whose cost per byte of text grows with the program (callgrind:
+// about 75 machine instructions per program instruction and byte), so this
+// bound and the 1 MiB line limit bound the worst search of one line
+// (docs/patterns.md). AWS's documented
+// examples compile to under 30 instructions; a bounded repetition repeats
+// its atom ({1000} makes 1000 instructions, `.{1000}` 8000).
+inline constexpr int kMaxRegexProgramSize = 1000;
+
+// TranslateFilterRegex, then RE2 with kFilterRegexMaxMem, refused when its
+// program is over kMaxRegexProgramSize. Fills *out or *error.
 bool CompileFilterRegex(std::string_view body, size_t column,
                         std::shared_ptr<const RE2>* out, PatternError* error);
 

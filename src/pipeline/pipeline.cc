@@ -77,10 +77,6 @@ std::string_view PlainField(std::string_view line, size_t index, size_t count) {
   return {};
 }
 
-// How far into a plain-text input a NUL byte makes it binary, as in
-// ripgrep (which looks at its first buffer).
-constexpr size_t kBinaryProbeBytes = 64 << 10;
-
 // The message for a binary input: where its first NUL byte is (ripgrep's
 // words), and what to do about it. `head`: its first bytes, if at hand.
 std::string BinaryInputMessage(std::string_view name, uint64_t offset,
@@ -188,18 +184,13 @@ class Worker {
     ctx_.schema_id = id;
   }
 
-  // Where a header line inside a stream that switches the format is
-  // checked against the patterns (the serial worker only).
-  void SetFormatFitWarnings(FormatFitWarnings* fit) { fit_ = fit; }
-
   // Scans `span` (whole lines). Bad lines get line numbers counted from 1
   // at the first line this worker saw since its stats were last reset; the
   // runner adds the base. Returns false when the sink asked to stop.
   // `timestamps`: one per line of the span (CloudWatch inputs) or null;
   // `first_line`: the span's first line number, or 0 when unknown.
-  bool Scan(std::string_view span, bool follow_headers,
-            const int64_t* timestamps = nullptr, uint64_t first_line = 0) {
-    follow_headers_ = follow_headers;
+  bool Scan(std::string_view span, const int64_t* timestamps = nullptr,
+            uint64_t first_line = 0) {
     timestamps_ = timestamps;
     first_line_ = first_line;
     span_line_ = 0;
@@ -237,8 +228,7 @@ class Worker {
     }
     if (!schema_->raw()) {
       if (IsHeaderLine(rec_)) {
-        ++stats.headers;
-        if (follow_headers_) FollowHeader();
+        LaterHeader(line_no, line);
         return true;
       }
       if (rec_.size != schema_->size()) {
@@ -364,16 +354,19 @@ class Worker {
     return true;
   }
 
-  // A header line (rec_) in the middle of a stream (concatenated S3 files)
-  // names the fields of the lines after it.
-  void FollowHeader() {
-    std::optional<Schema> schema = HeaderLineSchema(rec_);
-    if (!schema || *schema == *schema_) return;
-    own_schema_ = std::move(schema);
-    SetSchema(&*own_schema_, NewSchemaId());
-    if (fit_ != nullptr) fit_->Check(*schema_, FormatOrigin::kHeaderLine);
-    schema_switched_ = true;
-    sink_->OnInput(*schema_, rec_.line);
+  // A header line (rec_) after an input's first line. Only an S3 object's
+  // first line is its header (the first line of a file or a stream, the
+  // runner's job), so it changes nothing in a mapped file and in a stream
+  // alike: one naming the input's own format (objects of one flow log
+  // concatenated) is skipped; one naming another format is a malformed
+  // line, as the lines after it are not read the way it says.
+  void LaterHeader(uint64_t line_no, std::string_view line) {
+    const std::optional<Schema> named = HeaderLineSchema(rec_);
+    if (named && *named == *schema_) {
+      ++stats.headers;
+      return;
+    }
+    bad.Add(line_no, line, LineError::kLateHeader, 0, 0, 0);
   }
 
   bool ScanAll(std::string_view span) {
@@ -391,9 +384,7 @@ class Worker {
   }
 
   // Only lines that may match are tokenized; the others are counted and
-  // their field counts checked (line_scan.h). A header line that switches
-  // the format stops the scan, which resumes after it with the new field
-  // count.
+  // their field counts checked (line_scan.h).
   bool ScanPrefiltered(std::string_view span) {
     const char* const end = span.data() + span.size();
     next_plain_ = span.data();
@@ -405,23 +396,17 @@ class Worker {
       self->next_plain_ = after < self->readable_end_ ? after + 1 : after;
       if (counted && self->line_patterns_ && !self->deliver_rejected_ &&
           !LineHasSpecialByte(line, self->readable_end_)) {
-        return self->PlainLine(line) && !self->schema_switched_;
+        return self->PlainLine(line);
       }
-      return self->Line(line) && !self->schema_switched_;
+      return self->Line(line);
     };
-    while (true) {
-      schema_switched_ = false;
-      uint64_t plain_tail = 0;
-      const bool go_on = ScanForCandidates(
-          std::string_view(next_plain_, static_cast<size_t>(end - next_plain_)),
-          schema_->raw() ? 0 : schema_->size(), rare_, kMaxLineBytes, full,
-          this, &plain_tail);
-      if (go_on) {
-        PassOver(plain_tail, end);
-        return true;
-      }
-      if (!schema_switched_) return false;  // the sink asked to stop
+    uint64_t plain_tail = 0;
+    if (!ScanForCandidates(span, schema_->raw() ? 0 : schema_->size(), rare_,
+                           kMaxLineBytes, full, this, &plain_tail)) {
+      return false;  // the sink asked to stop
     }
+    PassOver(plain_tail, end);
+    return true;
   }
 
   // The `n` lines from next_plain_ to `end`: valid records without any of
@@ -470,12 +455,8 @@ class Worker {
   bool prefilter_ = false;
   bool deliver_rejected_ = false;
   const Schema* schema_ = nullptr;
-  std::optional<Schema> own_schema_;
   std::vector<size_t> int_columns_;  // of schema_, with check_values
-  FormatFitWarnings* fit_ = nullptr;
   RecordContext ctx_;
-  bool follow_headers_ = false;
-  bool schema_switched_ = false;         // by a header line, in this scan
   const char* readable_end_ = nullptr;   // end of the span being scanned
   const char* next_plain_ = nullptr;     // where passed-over lines begin
   const int64_t* timestamps_ = nullptr;  // per line of the span, or null
@@ -518,9 +499,7 @@ class Runner {
         sink_(sink),
         diag_(diag),
         fit_(options, diag),
-        serial_(options, sink) {
-    serial_.SetFormatFitWarnings(&fit_);
-  }
+        serial_(options, sink) {}
 
   PipelineStats Run(const std::vector<std::string>& inputs) {
     progress_.inputs_total = inputs.size();
@@ -655,8 +634,8 @@ class Runner {
         diag_->SetFormat(origin, schema.size());
         fit_.Check(schema, origin);
         schema_id = NewSchemaId();
-        // The serial worker keeps this schema for the whole input, unless a
-        // header line in a stream switches it.
+        // The input's first line names its format for the whole input
+        // (Worker::LaterHeader).
         serial_.SetSchema(&schema, schema_id);
         sink_->OnInput(schema, header);
       }
@@ -665,10 +644,7 @@ class Runner {
         ScanParallel(data, source.size_hint(), schema, schema_id, &line_no);
       } else {
         serial_.SetLive(source.live());
-        // A mapped file is scanned in one go, so headers inside it cannot
-        // change the format of what follows; a stream can follow them.
-        if (!serial_.Scan(data, /*follow_headers=*/!source.whole(), timestamps,
-                          line_no)) {
+        if (!serial_.Scan(data, timestamps, line_no)) {
           stats_.stopped = true;
         }
         Collect(serial_, &line_no);
@@ -742,8 +718,7 @@ class Runner {
       auto scan = [&](size_t i) {
         Worker& w = *workers_[i];
         w.SetSchema(&schema, schema_id);
-        w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin),
-               /*follow_headers=*/false);
+        w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin));
       };
       std::vector<std::thread> pool;
       for (size_t i = 1; i < round.size(); ++i) pool.emplace_back(scan, i);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "flowmon/core/dimension_key.h"
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/pattern/json_path.h"
@@ -142,10 +143,7 @@ bool MetricAggregator::DimensionKey(const Record& rec, std::string* key) {
       ++counters_.no_dimension;
       return false;
     }
-    if (!key->empty()) key->push_back(',');
-    *key += d.name;
-    key->push_back('=');
-    *key += value;
+    AppendDimension(key, d.name, value);
   }
   return true;
 }

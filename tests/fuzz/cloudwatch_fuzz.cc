@@ -37,18 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   for (InputFormat f : {InputFormat::kAuto, InputFormat::kCloudWatch,
                         InputFormat::kSubscription, InputFormat::kCsv,
                         InputFormat::kExport, InputFormat::kTail}) {
-    // Issue #16 item 4: export reads the byte before a line that starts
-    // with a space.
-    if (f == InputFormat::kExport && GuardKnownBugs()) continue;
     // As a fetched object (gzip inflated whole) and as a stream.
     const Drained whole = Read(OpenBytes("w", data, SourceOptions{}), f);
     const Drained stream = Read(NewMemorySource("s", data, 512), f);
     // Issue #16 item 10 loses events of long documents on streams only; with
     // inputs this short both must agree.
-    // Found by this harness (tests/fuzz/known/tail-chunk-boundary.txt): a
-    // stream of `tail` lines starts a new event at a chunk boundary where
-    // the whole file continues the event. Reported; not fixed yet.
-    if (f == InputFormat::kTail && GuardKnownBugs()) continue;
     if (whole.status.ok() && stream.status.ok() && !StartsAsParquet(data) &&
         (whole.bytes != stream.bytes ||
          whole.timestamps != stream.timestamps)) {

@@ -1,6 +1,5 @@
 // What the harnesses share: sinks that touch every byte they are given (so
-// that ASan sees a view that outlives its buffer), a quiet Diagnostics, and
-// the switch for the guards that keep known, filed bugs out of CI runs.
+// that ASan sees a view that outlives its buffer) and a quiet Diagnostics.
 #pragma once
 
 #include <algorithm>
@@ -18,17 +17,6 @@
 #include "flowmon/pipeline/sink.h"
 
 namespace flowmon::fuzz {
-
-// Guards for bugs filed in issue #16 whose fixes are not merged yet skip
-// the inputs that reach them, so that a short CI run reports new bugs
-// only. FLOWMON_FUZZ_KNOWN_BUGS=1 turns the guards off (to check a fix).
-inline bool GuardKnownBugs() {
-  static const bool guard = [] {
-    const char* v = std::getenv("FLOWMON_FUZZ_KNOWN_BUGS");
-    return v == nullptr || std::string_view(v) != "1";
-  }();
-  return guard;
-}
 
 // A checksum of bytes, so that reading them cannot be optimised away.
 inline uint64_t Mix(uint64_t h, std::string_view s) {
@@ -133,20 +121,6 @@ inline Drained Drain(Source& source, size_t max_chunks = 1 << 16) {
     }
   }
   return out;
-}
-
-// The deepest nesting of `open`/`close` pairs in `text` (for the guards).
-inline size_t NestingDepth(std::string_view text, std::string_view open,
-                           std::string_view close) {
-  size_t depth = 0, deepest = 0;
-  for (char c : text) {
-    if (open.find(c) != std::string_view::npos) {
-      deepest = std::max(deepest, ++depth);
-    } else if (close.find(c) != std::string_view::npos && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
 }
 
 }  // namespace flowmon::fuzz

@@ -91,6 +91,15 @@ class Source {
   std::string name_;
 };
 
+// How far into a plain-text input a NUL byte makes it binary, as in
+// ripgrep (which looks at its first buffer). A stream that is not live
+// hands out at least this many bytes (or all of a shorter input) in its
+// first chunk, so that the pipeline's check sees the same bytes in a
+// stream as in a mapped file; a live one (a pipe, a terminal) hands out
+// what has arrived, as waiting for 64 KiB could hold its first lines for
+// as long as the writer likes.
+inline constexpr size_t kBinaryProbeBytes = 64 << 10;
+
 // Makes streams end as at end of input (a SIGINT/SIGTERM handler calls
 // it; a blocked read returns EINTR and sees the request), and the pipeline
 // stop before its next chunk or input, so that sinks still finish their

@@ -15,7 +15,8 @@
 
 namespace flowmon {
 
-inline constexpr size_t kLineErrorKinds = 7;
+inline constexpr size_t kLineErrorKinds =
+    static_cast<size_t>(LineError::kLateHeader) + 1;
 
 // One malformed line, as a worker saw it.
 struct BadLine {

@@ -19,6 +19,8 @@ enum class LineError : unsigned char {
   kTooLong,        // longer than kMaxLineBytes
   kBadValue,       // an integer field that is neither digits nor "-"
                    // (set by callers that write typed output)
+  kLateHeader,     // a header line after an input's first line that names
+                   // another format (set by the pipeline)
 };
 
 // Lines longer than this are malformed; sources never buffer more.

@@ -1,6 +1,7 @@
 #include "ingest/cloudwatch/tail_output.h"
 
 #include "flowmon/core/time_util.h"
+#include "flowmon/scan/tokenizer.h"
 #include "ingest/cloudwatch/text_lines.h"
 
 namespace flowmon {
@@ -41,6 +42,10 @@ size_t TailTimestampLength(std::string_view line, bool* zoned) {
   return n;
 }
 
+// A message's continuation lines can be in the next chunk of the base, so
+// the last event of each chunk is held back until the next chunk shows
+// whether it goes on (or the input ends): an event is cut at no chunk
+// boundary, as when the whole file is read at once.
 class TailSource : public Source {
  public:
   explicit TailSource(std::unique_ptr<Source> base)
@@ -50,25 +55,70 @@ class TailSource : public Source {
   }
 
   Status Next(Chunk* chunk) override {
-    Chunk raw;
-    const Status s = base_->Next(&raw);
-    if (!s.ok() || raw.too_long || raw.data.empty()) {
-      *chunk = raw;
-      return s;
+    *chunk = Chunk{};
+    if (stashed_) {
+      // The chunk the held-back event had to go out before.
+      stashed_ = false;
+      *chunk = stash_;
+      return stash_status_;
     }
     writer_.ClearEvents();
-    ReadTailLines(raw.data, &writer_);
-    *chunk = Chunk{};
-    chunk->data = writer_.text();
-    chunk->timestamps = writer_.timestamps();
-    return s;
+    if (has_held_) writer_.Add(held_ts_, held_);
+    has_held_ = false;
+    while (true) {
+      Chunk raw;
+      const Status s = base_->Next(&raw);
+      if (!s.ok() || raw.too_long || raw.data.empty()) {
+        if (writer_.text().empty()) {
+          *chunk = raw;
+          return s;
+        }
+        stash_ = raw;
+        stash_status_ = s;
+        stashed_ = true;
+        Hand(chunk, writer_.text().size());
+        return Status::Ok();
+      }
+      ReadTailLines(raw.data, &writer_);
+      const std::string_view text = writer_.text();
+      const size_t last = text.size() < 2 ? std::string_view::npos
+                                          : text.rfind('\n', text.size() - 2);
+      if (last == std::string_view::npos) {
+        // One event so far: it may go on in the next chunk, up to the
+        // longest line there can be (bounded memory).
+        if (text.size() <= kMaxLineBytes) continue;
+        Hand(chunk, text.size());
+        return s;
+      }
+      // The last event stays for the next chunk.
+      const size_t cut = last + 1;
+      size_t events = 0;
+      for (char c : text.substr(0, cut)) events += c == '\n';
+      held_.assign(text.substr(cut, text.size() - cut - 1));
+      held_ts_ = writer_.timestamps()[events];
+      has_held_ = true;
+      Hand(chunk, cut);
+      return s;
+    }
   }
 
   uint64_t bytes_consumed() const override { return base_->bytes_consumed(); }
 
  private:
+  // The writer's events up to byte `bytes` (whole lines).
+  void Hand(Chunk* chunk, size_t bytes) const {
+    chunk->data = writer_.text().substr(0, bytes);
+    chunk->timestamps = writer_.timestamps();
+  }
+
   std::unique_ptr<Source> base_;
   EventWriter writer_;
+  std::string held_;  // the last event's message, one line
+  int64_t held_ts_ = -1;
+  bool has_held_ = false;
+  Chunk stash_;
+  Status stash_status_;
+  bool stashed_ = false;
 };
 
 }  // namespace

@@ -1,6 +1,6 @@
 # Keys come from each input's own columns (top once read b.log and c.log
-# with a.log's column indexes), also when one stream switches its format
-# at each header line.
+# with a.log's column indexes); the three concatenated on one stream are one
+# input, whose later header lines name no new format (late-header lines).
 flowmon top --by dstport -o csv samples/mixed_headers
 flowmon top --by srcaddr --sum bytes -o csv samples/mixed_headers
 flowmon top --by dstport,srcaddr --where REJECT -o csv samples/mixed_headers

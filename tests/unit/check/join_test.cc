@@ -40,6 +40,15 @@ TEST_CASE("join: the alarm's dimension values, in the filter's order",
         std::vector<std::string>{"src=$srcaddr", "dst=$dstaddr"});
 }
 
+TEST_CASE("join: dimension values holding ',' and '=' are escaped", "[check]") {
+  std::string alarms = kAlarms;
+  const std::string value = "10.0.0.1";
+  alarms.replace(alarms.find(value), value.size(), "x,src=y");
+  const Monitor m = OnlyMonitor({{"f.json", kFilters}, {"a.json", alarms}});
+  // The metric sink escapes a record's values the same way.
+  CHECK(m.dimension_key == "src=10.0.0.2,dst=x\\,src\\=y");
+}
+
 TEST_CASE("join: errors name the alarm", "[check]") {
   const LoadedConfig none = LoadConfigText(
       {{"f.json", kFilters},

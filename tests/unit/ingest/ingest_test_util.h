@@ -49,10 +49,14 @@ struct ReadEvents {
   Status status;
 };
 
+// `block`: the stream's read size; 0 reads `data` whole, as a mapped file.
 inline ReadEvents ReadAsEventsFrom(const std::string& data,
-                                   InputFormat format = InputFormat::kAuto) {
+                                   InputFormat format = InputFormat::kAuto,
+                                   size_t block = 1 << 16) {
   Result<std::unique_ptr<Source>> source =
-      ReadAsEvents(NewMemorySource("in", data, 1 << 16), format);
+      ReadAsEvents(block == 0 ? NewWholeMemorySource("in", data)
+                              : NewMemorySource("in", data, block),
+                   format);
   REQUIRE(source.ok());
   ReadEvents out;
   while (true) {

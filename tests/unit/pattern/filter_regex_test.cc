@@ -45,6 +45,29 @@ TEST_CASE("filter regex: the memory budget, and long lines",
   }
 }
 
+TEST_CASE("filter regex: the program size bounds the cost of a line",
+          "[pattern][regex]") {
+  // The worst search of a line is its bytes times the program's
+  // instructions (RE2's NFA, once the DFA is out of memory): both are
+  // bounded, the line by kMaxLineBytes, the program here.
+  std::shared_ptr<const RE2> re;
+  PatternError error;
+  REQUIRE(CompileFilterRegex("a[ab]{100}c", 2, &re, &error));
+  CHECK(re->ProgramSize() <= kMaxRegexProgramSize);
+  REQUIRE(CompileFilterRegex("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}", 2,
+                             &re, &error));
+  CHECK(re->ProgramSize() < 30);
+  REQUIRE(CompileFilterRegex("a{990}", 2, &re, &error));
+  CHECK(re->ProgramSize() <= kMaxRegexProgramSize);
+  CHECK(Error(".{1000}x", 4) ==
+        "4: regular expression too large: it compiles to 8005 instructions, "
+        "over flowmon's limit of 1000 (each byte of a line can cost a step "
+        "per instruction; a bounded repetition such as {1000} repeats what "
+        "it follows)");
+  CHECK(Error("[ab]{600}[ab]{600}", 2)
+            .starts_with("2: regular expression too large"));
+}
+
 TEST_CASE("filter regex: rejections carry the column", "[pattern][regex]") {
   CHECK(Error("", 2) == "2: empty regular expression");
   CHECK(Error("ab!", 10).starts_with("12: unsupported character '!'"));

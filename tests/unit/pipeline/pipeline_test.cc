@@ -164,11 +164,13 @@ TEST_CASE("an S3 header line names the fields of its input", "[pipeline]") {
   CHECK(run.warnings[0].starts_with("in.log:4: expected 5 fields, got 6"));
   CHECK(run.warnings[1].starts_with("in.log:5: expected 5 fields, got 4"));
 
-  // Concatenated files: a header mid-stream switches the format.
+  // Concatenated files: only the first line names the format; a later
+  // header of another format is a malformed line, not a switch.
   const std::string two = text + "version action\n2 REJECT\n";
   const Run run2 = RunText(two, "[..., action=REJECT]");
-  CHECK(run2.lines ==
-        std::vector<std::string>{"2 1.1.1.1 2.2.2.2 22 REJECT", "2 REJECT"});
+  CHECK(run2.lines == std::vector<std::string>{"2 1.1.1.1 2.2.2.2 22 REJECT"});
+  CHECK(run2.stats.headers == 1);
+  CHECK(run2.stats.malformed == 4);
 }
 
 TEST_CASE("raw format: any space-delimited text, no field count",
@@ -485,35 +487,51 @@ TEST_CASE("rejected times come from each input's start column", "[pipeline]") {
   }
 }
 
-TEST_CASE("a header line mid-stream holds across chunk boundaries",
+TEST_CASE("a later header line: one rule for streams and mapped files",
           "[pipeline]") {
-  // Concatenated S3 objects on one stream: the second header switches the
-  // format for the rest of the stream, whatever the chunk size, and lines
-  // the prefilter passes over are checked against the new field count.
+  // tests/fuzz/corpus/pipeline/header_mid_file: a stream used to switch to the
+  // format of a header line further down, a mapped file did not. Only an
+  // S3 object's first line is its header: a later one naming the same
+  // format (objects of one flow log concatenated) is skipped, one naming
+  // another is a malformed line, and the lines after it keep the input's
+  // format, at every chunk size, with and without the prefilter, on one
+  // thread and on two.
   const std::string text =
       "version srcaddr dstport action\n"
       "2 1.1.1.1 22 REJECT\n"
-      "version action srcaddr dstport protocol\n"
-      "2 REJECT 2.2.2.2 3389 6\n"
-      "2 ACCEPT 5.5.5.5 80\n"
-      "2 REJECT 3.3.3.3 3389 6\n"
-      "2 REJECT 4.4.4.4 3389 6\n";
+      "version srcaddr dstport action\n"
+      "2 2.2.2.2 3389 REJECT\n"
+      "version action srcaddr dstport\n"
+      "2 REJECT 3.3.3.3 3389\n"
+      "2 4.4.4.4 443 REJECT\n";
+  auto check = [](const Run& run) {
+    CHECK(run.lines == std::vector<std::string>{"2 1.1.1.1 22 REJECT",
+                                                "2 2.2.2.2 3389 REJECT",
+                                                "2 4.4.4.4 443 REJECT"});
+    REQUIRE(run.warnings.size() == 2);
+    CHECK(run.warnings[0].starts_with(
+        "in.log:5: a header line that names another format after the "
+        "input's first line: only an S3 object's first line is its header"));
+    CHECK(run.warnings[1] ==
+          "skipped 1 malformed line in in.log (1 late-header)");
+    CHECK(run.stats.headers == 2);
+    CHECK(run.stats.malformed == 1);
+  };
   for (bool prefilter : {false, true}) {
+    PipelineOptions options;
+    options.prefilter = prefilter;
     for (size_t block : {3, 16, 32, 1 << 16}) {
-      PipelineOptions options;
-      options.prefilter = prefilter;
-      const Run run = RunText(text, "[v, action=REJECT, ...]", block, options);
-      CHECK(run.lines == std::vector<std::string>{"2 REJECT 2.2.2.2 3389 6",
-                                                  "2 REJECT 3.3.3.3 3389 6",
-                                                  "2 REJECT 4.4.4.4 3389 6"});
-      // The first header puts srcaddr where the pattern says `action`.
-      REQUIRE(run.warnings.size() == 3);
-      CHECK(run.warnings[0].starts_with(
-          "the pattern binds fields by position: in the header line of "
-          "in.log, `action` binds field 2 (srcaddr)"));
-      CHECK(run.warnings[1].starts_with("in.log:5: expected 5 fields, got 4"));
-      CHECK(run.stats.headers == 2);
-      CHECK(run.stats.malformed == 1);
+      INFO("prefilter " << prefilter << ", block " << block);
+      check(RunText(text, "[..., action=REJECT]", block, options));
+    }
+    for (unsigned threads : {1u, 2u}) {
+      INFO("prefilter " << prefilter << ", threads " << threads);
+      PipelineOptions whole = options;
+      whole.threads = threads;
+      whole.span_bytes = 16;
+      std::vector<std::unique_ptr<Source>> sources;
+      sources.push_back(NewWholeStringSource("in.log", text));
+      check(RunOn(std::move(sources), "[..., action=REJECT]", whole));
     }
   }
 }
@@ -635,6 +653,27 @@ TEST_CASE("an input with a NUL byte near its start is skipped as binary",
   CHECK(run.warnings.empty());
   CHECK(run.lines.size() == 4);
   CHECK(run.stats.lines == 4);
+}
+
+TEST_CASE("a NUL byte past a stream's first block: as in a mapped file",
+          "[pipeline]") {
+  // A stream used to look for NUL bytes in its first chunk only, which a
+  // small read makes short: its first records were read before the NUL.
+  std::string text;
+  while (text.size() < 1000) text += kSeed;
+  text += std::string("2 x \0 y\n", 8) + kSeed;
+  std::vector<std::unique_ptr<Source>> whole;
+  whole.push_back(NewWholeStringSource("in.log", text));
+  const Run file = RunOn(std::move(whole), "[]");
+  REQUIRE(file.errors.size() == 1);
+  CHECK(file.errors[0].starts_with("in.log: skipped binary file"));
+  CHECK(file.lines.empty());
+  for (size_t block : {1, 64, 4096}) {
+    INFO("block " << block);
+    const Run stream = RunText(text, "[]", block);
+    CHECK(stream.errors == file.errors);
+    CHECK(stream.lines.empty());
+  }
 }
 
 TEST_CASE("a NUL byte far into an input is one bad line", "[pipeline]") {

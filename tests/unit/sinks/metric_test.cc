@@ -173,6 +173,23 @@ TEST_CASE("dimensions: one series per value", "[metric]") {
   CHECK(m[1].sum == 2);
 }
 
+TEST_CASE("dimensions: values holding ',' and '=' stay their own series",
+          "[metric]") {
+  MetricSpec spec;
+  spec.dimensions = {"A=$account", "B=$eni"};
+  // Joined without escaping, both records' keys would be "A=x,B=y,B=z".
+  const auto m = Run(
+      "2 x,B=y z 1.1.1.1 2.2.2.2 1 22 6 1 40 1563108000 1563108010 REJECT OK\n"
+      "2 x y,B=z 1.1.1.1 2.2.2.2 1 22 6 1 40 1563108030 1563108040 REJECT OK\n",
+      "[v, account, eni, s, d, sp, dp, p, pk, bytes, start, end, action, "
+      "status]",
+      spec);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].dims != m[1].dims);
+  CHECK(m[0].count == 1);
+  CHECK(m[1].count == 1);
+}
+
 TEST_CASE("metric spec errors", "[metric]") {
   Result<CompiledPattern> p = CompiledPattern::Compile("[a, b]");
   auto make = [&](MetricSpec spec) {

@@ -87,6 +87,31 @@ TEST_CASE("aws logs tail: detected by its first line, or forced",
   CHECK(forced.timestamps == testing::Times{-1, 1563108188000});
 }
 
+TEST_CASE("aws logs tail: an event is not cut at a stream's chunk boundary",
+          "[cloudwatch]") {
+  // tests/fuzz/corpus/cloudwatch/tail_chunk_boundary: continuation lines that a
+  // block boundary separates from their event's first line used to become
+  // events of their own (without a timestamp) on streams only.
+  const std::string text =
+      "2019-07-14T12:43:08 first\ncontinued\nand more\n"
+      "2019-07-14T12:43:09 second\n"
+      "2019-07-14T12:43:10 third\n  indented\n\n"
+      "2019-07-14T12:43:11 last\ngoes on to the end";
+  const testing::ReadEvents whole =
+      testing::ReadAsEventsFrom(text, InputFormat::kTail, 0);
+  CHECK(whole.messages == testing::Strings{"first continued and more", "second",
+                                           "third   indented ",
+                                           "last goes on to the end"});
+  for (size_t block : {1, 2, 5, 16, 30, 64, 4096}) {
+    INFO("block " << block);
+    const testing::ReadEvents stream =
+        testing::ReadAsEventsFrom(text, InputFormat::kTail, block);
+    CHECK(stream.status.ok());
+    CHECK(stream.messages == whole.messages);
+    CHECK(stream.timestamps == whole.timestamps);
+  }
+}
+
 TEST_CASE("aws logs tail: streamed chunk by chunk", "[cloudwatch]") {
   std::string many;
   for (int i = 0; i < 2000; ++i) {
