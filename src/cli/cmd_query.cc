@@ -13,9 +13,18 @@
 namespace flowmon {
 namespace {
 
-std::string Cell(const QueryValue& v, bool time) {
+// Times as the Insights console shows them in the text table, and in the
+// one time format of machine outputs (ISO-8601 UTC, docs/output.md) in the
+// others.
+enum class TimeStyle { kInsights, kIso8601 };
+
+std::string Cell(const QueryValue& v, bool time,
+                 TimeStyle style = TimeStyle::kInsights) {
   if (const double* d = std::get_if<double>(&v)) {
-    return time ? InsightsTime(static_cast<int64_t>(*d)) : Number(*d);
+    if (!time) return Number(*d);
+    const auto ms = static_cast<int64_t>(*d);
+    return style == TimeStyle::kInsights ? InsightsTime(ms)
+                                         : FormatIso8601Ms(ms);
   }
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
   return "";
@@ -59,7 +68,7 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
       ->required();
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
-  cmd->add_option("-o,--output", o->output, "text, csv, json or ndjson")
+  cmd->add_option("-o,--output", o->output, "text, csv, tsv, json or ndjson")
       ->capture_default_str();
   AddTimeRangeOptions(cmd, &o->range);
   AddInputOptions(cmd, &o->input);
@@ -176,7 +185,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
       for (const auto& row : r.rows) {
         for (size_t i = 0; i < row.size(); ++i) {
           if (i > 0) out.push_back(sep);
-          cell(Cell(row[i], r.time_columns[i]));
+          cell(Cell(row[i], r.time_columns[i], TimeStyle::kIso8601));
         }
         out.push_back('\n');
       }
@@ -199,7 +208,8 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
           } else if (std::holds_alternative<double>(v) && !r.time_columns[i]) {
             out.append(Cell(v, false));
           } else {
-            AppendJsonString(&out, Cell(v, r.time_columns[i]));
+            AppendJsonString(&out,
+                             Cell(v, r.time_columns[i], TimeStyle::kIso8601));
           }
         }
         out.push_back('}');
