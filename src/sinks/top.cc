@@ -82,15 +82,17 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text,
           "and IPv6) or /24/64 (IPv4, then IPv6)",
           text));
     }
-    if (v4 > 32) {
+    if (v4 > 32 && second == std::string_view::npos && v4 <= 128) {
       return Status::InvalidArgument(fmt::format(
           "invalid --by '{}': an IPv4 prefix length is 0 to 32 (give an "
           "IPv6 one after it: {}/24/{})",
           text, p.field, v4));
     }
-    if (v6 > 128) {
+    if (v4 > 32 || v6 > 128) {
       return Status::InvalidArgument(fmt::format(
-          "invalid --by '{}': an IPv6 prefix length is 0 to 128", text));
+          "invalid --by '{}': a prefix length is 0 to 32 for IPv4, 0 to 128 "
+          "for IPv6",
+          text));
     }
     p.kind = Kind::kCidr;
     p.prefix = v4;
