@@ -179,8 +179,8 @@ void Delimited(const std::vector<CheckedAlarm>& checked,
     }
     out->push_back('\n');
   };
-  row({"name", "origin", "verdict", "final_state", "transitions",
-       "first_alarm", "expect", "reason"});
+  row({"name", "origin", "verdict", "final_state", "transitions", "first_alarm",
+       "expect", "reason"});
   for (const CheckedAlarm& c : checked) {
     const std::optional<int64_t> first = FirstAlarm(c);
     std::string expect;

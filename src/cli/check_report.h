@@ -21,8 +21,9 @@ struct CheckedAlarm {
 };
 
 // Writes the report of `checked` and `skipped` to stdout as `output` ("text",
-// "json", "ndjson", "csv" or "tsv"), and to `junit` as JUnit XML unless it is empty. Returns false
-// (after logging why, naming stdout or the file) when a write fails.
+// "json", "ndjson", "csv" or "tsv"), and to `junit` as JUnit XML unless it is
+// empty. Returns false (after logging why, naming stdout or the file) when a
+// write fails.
 bool WriteCheckReport(const std::vector<CheckedAlarm>& checked,
                       const std::vector<SkippedAlarm>& skipped,
                       const std::string& output, const std::string& junit);

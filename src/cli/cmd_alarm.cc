@@ -7,12 +7,12 @@
 #include "chart.h"
 #include "commands.h"
 #include "flowmon/alarm/alarm.h"
+#include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/number.h"
-#include "flowmon/core/csv_writer.h"
 #include "flowmon/core/output.h"
-#include "flowmon/sinks/printer.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
 #include "option_checks.h"
 
 namespace flowmon {
@@ -257,8 +257,7 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     out.push_back('}');
   };
   if (delimited) {
-    fmt::format_to(std::back_inserter(out), "time{0}from{0}to{0}reason\n",
-                   sep);
+    fmt::format_to(std::back_inserter(out), "time{0}from{0}to{0}reason\n", sep);
     flush();
   }
   if (text) {

@@ -55,11 +55,10 @@ void AppendRow(const Finding& f, bool color, fmt::memory_buffer* out) {
 // the GuardDuty JSON has the rest. What a finding has not (a port, one
 // protocol) is an empty cell, CSV's null (docs/output.md).
 constexpr std::string_view kFindingColumns[] = {
-    "first_seen",     "last_seen",   "severity",     "type",
-    "detector",       "id",          "interface_id", "instance_id",
-    "address",        "role",        "remote",       "remote_port",
-    "organization",   "local_port",  "protocol",     "direction",
-    "blocked",        "count",       "title"};
+    "first_seen", "last_seen",    "severity",     "type",       "detector",
+    "id",         "interface_id", "instance_id",  "address",    "role",
+    "remote",     "remote_port",  "organization", "local_port", "protocol",
+    "direction",  "blocked",      "count",        "title"};
 
 void AppendFindingHeader(char sep, fmt::memory_buffer* out) {
   for (std::string_view c : kFindingColumns) {

@@ -60,8 +60,8 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
     fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>5.1f}%  {}\n",
                    GroupThousands(static_cast<double>(r.count)),
                    GroupThousands(r.packets), HumanBytes(r.bytes),
-                   100 * share_of(r), Bar(value_of(r), scale, 30, std::nullopt,
-                                         color));
+                   100 * share_of(r),
+                   Bar(value_of(r), scale, 30, std::nullopt, color));
   }
   fmt::format_to(it, "{} keys shown of {} flows, {} packets, {} in all\n",
                  GroupThousands(static_cast<double>(rows.size())),
@@ -134,13 +134,15 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   if (!o.sum.empty() && !o.order.empty() && o.sum != o.order) {
-    spdlog::error("--sum {} and --order {}: give one (--sum is --order's "
-                  "older name)",
-                  o.sum, o.order);
+    spdlog::error(
+        "--sum {} and --order {}: give one (--sum is --order's "
+        "older name)",
+        o.sum, o.order);
     return kExitUsage;
   }
-  const std::string order_name =
-      !o.order.empty() ? o.order : !o.sum.empty() ? o.sum : "flows";
+  const std::string order_name = !o.order.empty() ? o.order
+                                 : !o.sum.empty() ? o.sum
+                                                  : "flows";
   TopOrder order;
   if (order_name == "flows") {
     order = TopOrder::kFlows;
@@ -193,9 +195,10 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
        {std::pair<const char*, uint64_t>{"packets", sink.without_packets()},
         {"bytes", sink.without_bytes()}}) {
     if (without > 0) {
-      spdlog::warn("{} records have no {} field: counted as flows, not in "
-                   "the {} column",
-                   without, field, field);
+      spdlog::warn(
+          "{} records have no {} field: counted as flows, not in "
+          "the {} column",
+          without, field, field);
     }
   }
   const std::vector<TopRow> rows = sink.Top(o.limit);
@@ -212,10 +215,10 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     }
     return static_cast<double>(r.count);
   };
-  const double total =
-      order == TopOrder::kPackets ? sink.total_packets()
-      : order == TopOrder::kBytes ? sink.total_bytes()
-                                  : static_cast<double>(sink.total_count());
+  const double total = order == TopOrder::kPackets ? sink.total_packets()
+                       : order == TopOrder::kBytes
+                           ? sink.total_bytes()
+                           : static_cast<double>(sink.total_count());
   auto share_of = [&](const TopRow& r) {
     return total > 0 ? value_of(r) / total : 0;
   };

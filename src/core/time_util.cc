@@ -240,8 +240,7 @@ std::string FormatIso8601Ms(int64_t epoch_ms) {
                        u.day, u.hour, u.minute, u.second);
   }
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", u.year,
-                     u.month, u.day, u.hour, u.minute, u.second,
-                     u.millisecond);
+                     u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
 }
 
 }  // namespace flowmon

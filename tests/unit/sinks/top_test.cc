@@ -66,10 +66,11 @@ TEST_CASE("top: impossible prefix lengths name --by", "[top]") {
   CHECK(both->prefix == 24);
   CHECK(both->prefix6 == 64);
   TopSink sink({*both}, TopOrder::kFlows);
-  testing::RunOnText(&sink,
-                     "2 123 eni-1 2001:db8:1:2:3::4 10.0.0.1 1 2 6 1 10 1 2 "
-                     "ACCEPT OK\n"
-                     "2 123 eni-1 10.1.2.3 10.0.0.1 1 2 6 1 10 1 2 ACCEPT OK\n");
+  testing::RunOnText(
+      &sink,
+      "2 123 eni-1 2001:db8:1:2:3::4 10.0.0.1 1 2 6 1 10 1 2 "
+      "ACCEPT OK\n"
+      "2 123 eni-1 10.1.2.3 10.0.0.1 1 2 6 1 10 1 2 ACCEPT OK\n");
   const auto rows = sink.Top(0);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].key[0] == "10.1.2.0/24");
@@ -160,7 +161,8 @@ TEST_CASE("top: a schema change between inputs is seen", "[top]") {
       CHECK(diag.warnings.empty());
       // With a second key part the key is built field by field.
       TopSink pairs(
-          {*TopKeyPart::Parse("dstport"), *TopKeyPart::Parse("srcaddr")}, TopOrder::kFlows);
+          {*TopKeyPart::Parse("dstport"), *TopKeyPart::Parse("srcaddr")},
+          TopOrder::kFlows);
       std::vector<std::unique_ptr<Source>> again;
       for (const char* text : {kHeaderA, kHeaderB}) {
         again.push_back(whole ? NewWholeStringSource("in", text)
