@@ -205,20 +205,10 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
   auto value_of = [&](const TopRow& r) {
-    switch (order) {
-      case TopOrder::kPackets:
-        return r.packets;
-      case TopOrder::kBytes:
-        return r.bytes;
-      case TopOrder::kFlows:
-        break;
-    }
-    return static_cast<double>(r.count);
+    return OrderValue(order, r.count, r.packets, r.bytes);
   };
-  const double total = order == TopOrder::kPackets ? sink.total_packets()
-                       : order == TopOrder::kBytes
-                           ? sink.total_bytes()
-                           : static_cast<double>(sink.total_count());
+  const double total = OrderValue(order, sink.total_count(),
+                                  sink.total_packets(), sink.total_bytes());
   auto share_of = [&](const TopRow& r) {
     return total > 0 ? value_of(r) / total : 0;
   };

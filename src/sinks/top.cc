@@ -101,6 +101,19 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text,
   return p;
 }
 
+double OrderValue(TopOrder order, uint64_t flows, double packets,
+                  double bytes) {
+  switch (order) {
+    case TopOrder::kPackets:
+      return packets;
+    case TopOrder::kBytes:
+      return bytes;
+    case TopOrder::kFlows:
+      break;
+  }
+  return static_cast<double>(flows);
+}
+
 TopSink::TopSink(std::vector<TopKeyPart> parts, TopOrder order)
     : parts_(std::move(parts)), order_(order), met_(parts_.size(), false) {}
 
@@ -254,15 +267,7 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
     all.push_back({groups_.Key(i), &totals_[i]});
   const TopOrder order = order_;
   auto value = [order](const Totals& t) {
-    switch (order) {
-      case TopOrder::kPackets:
-        return t.packets;
-      case TopOrder::kBytes:
-        return t.bytes;
-      case TopOrder::kFlows:
-        break;
-    }
-    return static_cast<double>(t.count);
+    return OrderValue(order, t.count, t.packets, t.bytes);
   };
   auto better = [&value](const Entry& a, const Entry& b) {
     const double x = value(*a.totals);

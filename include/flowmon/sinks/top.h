@@ -53,6 +53,9 @@ struct TopRow {
 
 // What rows rank by: flows (records), or the sum of packets or bytes.
 enum class TopOrder { kFlows, kPackets, kBytes };
+// The value `order` ranks by, of a row's (or the totals') flows, packets
+// and bytes.
+double OrderValue(TopOrder order, uint64_t flows, double packets, double bytes);
 
 class TopSink : public RecordSink {
  public:
