@@ -8,9 +8,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
+#include "flowmon/core/csv_writer.h"
+#include "flowmon/core/human_text.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/terminal_text.h"
@@ -80,7 +83,7 @@ void Table(const std::vector<CheckedAlarm>& checked,
     const std::optional<int64_t> first = FirstAlarm(c);
     if (!c.verdict.pass) ++failures;
     row(c.monitor->name, AlarmStateName(c.final_state),
-        std::to_string(c.transitions->size()),
+        GroupThousands(static_cast<double>(c.transitions->size())),
         first ? FormatIso8601(*first) : "-", ExpectColumn(c.monitor->expect),
         c.verdict.pass ? "pass" : "FAIL");
   }
@@ -103,10 +106,18 @@ void AppendStrings(fmt::memory_buffer* out,
   out->push_back(']');
 }
 
-// One object per line and alarm.
-void JsonLines(const std::vector<CheckedAlarm>& checked,
-               const std::vector<SkippedAlarm>& skipped,
-               fmt::memory_buffer* out) {
+// One object per alarm: a JSON array (json) or one object a line (ndjson).
+void Json(const std::vector<CheckedAlarm>& checked,
+          const std::vector<SkippedAlarm>& skipped, bool array,
+          fmt::memory_buffer* out) {
+  const size_t objects = checked.size() + skipped.size();
+  size_t written = 0;
+  if (array) out->append(std::string_view(objects == 0 ? "[" : "[\n"));
+  auto end = [&] {
+    ++written;
+    if (array && written < objects) out->push_back(',');
+    out->push_back('\n');
+  };
   auto begin = [&](const std::string& name, const std::string& origin) {
     out->append(std::string_view("{\"name\":"));
     AppendJsonString(out, name);
@@ -140,14 +151,49 @@ void JsonLines(const std::vector<CheckedAlarm>& checked,
       AppendJsonString(out, t.reason);
       out->push_back('}');
     }
-    out->append(std::string_view("]}\n"));
+    out->append(std::string_view("]}"));
+    end();
   }
   for (const SkippedAlarm& s : skipped) {
     begin(s.name, s.origin);
     out->append(std::string_view(",\"verdict\":\"skipped\",\"reason\":"));
     AppendJsonString(out, s.reason);
-    out->append(std::string_view("}\n"));
+    out->push_back('}');
+    end();
   }
+  if (array) out->append(std::string_view("]\n"));
+}
+
+// One row per alarm, the columns of the table plus the origin and why it
+// failed or was skipped; what a skipped alarm has not (its state, ...) is
+// an empty cell, the null of CSV (docs/output.md).
+void Delimited(const std::vector<CheckedAlarm>& checked,
+               const std::vector<SkippedAlarm>& skipped, char sep,
+               fmt::memory_buffer* out) {
+  auto row = [&](std::initializer_list<std::string_view> cells) {
+    bool first = true;
+    for (std::string_view cell : cells) {
+      if (!first) out->push_back(sep);
+      first = false;
+      AppendCsvField(out, cell, sep);
+    }
+    out->push_back('\n');
+  };
+  row({"name", "origin", "verdict", "final_state", "transitions", "first_alarm",
+       "expect", "reason"});
+  for (const CheckedAlarm& c : checked) {
+    const std::optional<int64_t> first = FirstAlarm(c);
+    std::string expect;
+    for (const Expectation& e : c.monitor->expect) {
+      if (!expect.empty()) expect += ", ";
+      expect += e.Text();
+    }
+    row({c.monitor->name, c.monitor->origin, c.verdict.pass ? "pass" : "fail",
+         AlarmStateName(c.final_state), std::to_string(c.transitions->size()),
+         first ? FormatIso8601(*first) : "", expect, Failures(c.verdict)});
+  }
+  for (const SkippedAlarm& s : skipped)
+    row({s.name, s.origin, "skipped", "", "", "", "", s.reason});
 }
 
 std::string JUnit(const std::vector<CheckedAlarm>& checked,
@@ -189,8 +235,10 @@ bool WriteCheckReport(const std::vector<CheckedAlarm>& checked,
                       const std::vector<SkippedAlarm>& skipped,
                       const std::string& output, const std::string& junit) {
   fmt::memory_buffer out;
-  if (output == "json") {
-    JsonLines(checked, skipped, &out);
+  if (output == "json" || output == "ndjson") {
+    Json(checked, skipped, output == "json", &out);
+  } else if (output == "csv" || output == "tsv") {
+    Delimited(checked, skipped, output == "csv" ? ',' : '\t', &out);
   } else {
     Table(checked, skipped, &out);
   }

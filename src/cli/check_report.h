@@ -1,4 +1,4 @@
-// What `flowmon check` prints: the table or JSON lines on stdout, and the
+// What `flowmon check` prints: the table, JSON or CSV on stdout, and the
 // JUnit XML file.
 #pragma once
 
@@ -20,9 +20,10 @@ struct CheckedAlarm {
   Verdict verdict;
 };
 
-// Writes the report of `checked` and `skipped` to stdout as `output` ("text"
-// or "json"), and to `junit` as JUnit XML unless it is empty. Returns false
-// (after logging why, naming stdout or the file) when a write fails.
+// Writes the report of `checked` and `skipped` to stdout as `output` ("text",
+// "json", "ndjson", "csv" or "tsv"), and to `junit` as JUnit XML unless it is
+// empty. Returns false (after logging why, naming stdout or the file) when a
+// write fails.
 bool WriteCheckReport(const std::vector<CheckedAlarm>& checked,
                       const std::vector<SkippedAlarm>& skipped,
                       const std::string& output, const std::string& junit);

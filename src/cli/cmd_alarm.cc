@@ -7,10 +7,12 @@
 #include "chart.h"
 #include "commands.h"
 #include "flowmon/alarm/alarm.h"
+#include "flowmon/core/csv_writer.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/number.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
 #include "option_checks.h"
 
 namespace flowmon {
@@ -137,8 +139,8 @@ CLI::App* SetupAlarm(CLI::App* app, AlarmOptions* o) {
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output,
                   "text, json (one object), ndjson (transitions as they "
-                  "happen, then the "
-                  "final object)")
+                  "happen, then the final object), csv or tsv (one row per "
+                  "transition, as it happens)")
       ->capture_default_str();
   cmd->footer(
       "The alarm is evaluated every minute (a period longer than a minute "
@@ -217,9 +219,9 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     spdlog::error("--fail-on must be final or ever");
     return kExitUsage;
   }
-  if (o.output != "text" && o.output != "json" && o.output != "ndjson") {
-    spdlog::error("unknown output format '{}' (expected text, json or ndjson)",
-                  o.output);
+  Result<OutputFormat> format = ParseOutputFormat(o.output);
+  if (!format.ok()) {
+    spdlog::error("{}", format.status().message());
     return kExitUsage;
   }
   if (o.datapoints.empty() == o.metric.pattern.empty()) {
@@ -234,7 +236,11 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   }
   const AlarmIdentity identity = notifications->Identity(spec);
   InstallStopHandlers();
-  const bool text = o.output == "text";
+  const bool text = *format == OutputFormat::kText;
+  // CSV and TSV are the alarm's history: one row per transition.
+  const bool delimited =
+      *format == OutputFormat::kCsv || *format == OutputFormat::kTsv;
+  const char sep = *format == OutputFormat::kTsv ? '\t' : ',';
   std::vector<AlarmTransition> transitions;
   fmt::memory_buffer out;
   auto flush = [&] {
@@ -250,6 +256,10 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     AppendJsonString(&out, t.reason);
     out.push_back('}');
   };
+  if (delimited) {
+    fmt::format_to(std::back_inserter(out), "time{0}from{0}to{0}reason\n", sep);
+    flush();
+  }
   if (text) {
     fmt::format_to(std::back_inserter(out),
                    "alarm {}: {} {} {} for {} of {} datapoints of {} s; "
@@ -276,8 +286,14 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
                          PaintState(AlarmStateName(t.from), global.color),
                          PaintState(AlarmStateName(t.to), global.color),
                          t.reason);
-        } else if (o.output == "ndjson") {
+        } else if (*format == OutputFormat::kNdjson) {
           append_transition_json(t);
+          out.push_back('\n');
+        } else if (delimited) {
+          fmt::format_to(std::back_inserter(out), "{1}{0}{2}{0}{3}{0}", sep,
+                         FormatIso8601(t.time), AlarmStateName(t.from),
+                         AlarmStateName(t.to));
+          AppendCsvField(&out, t.reason, sep);
           out.push_back('\n');
         } else {
           return;
@@ -324,7 +340,7 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
                      FormatIso8601(t), Number(v), spec.Breaches(v) ? "!" : " ",
                      Bar(v, scale * 1.05, 40, spec.threshold, global.color));
     }
-  } else {
+  } else if (!delimited) {
     fmt::format_to(std::back_inserter(out), "{{\"name\":");
     AppendJsonString(&out, spec.name);
     fmt::format_to(std::back_inserter(out),

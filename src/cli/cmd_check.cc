@@ -10,6 +10,7 @@
 #include "flowmon/alarm/monitor_set.h"
 #include "flowmon/check/check_config.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {
@@ -27,15 +28,15 @@ void AddSelectionOptions(CLI::App* cmd, CheckOptions* o) {
                   "configs expect of the alarm; repeatable")
       ->allow_extra_args(false);
   cmd->add_option("-o,--output", o->output,
-                  "text (a table) or json (one object per alarm and line)")
+                  "text (a table), json (an array: one object per alarm), "
+                  "ndjson (one object a line), csv or tsv (one row per "
+                  "alarm)")
       ->capture_default_str();
 }
 
 Result<CheckSelection> ParseSelection(const CheckOptions& o) {
-  if (o.output != "text" && o.output != "json") {
-    return Status::InvalidArgument(fmt::format(
-        "unknown output format '{}' (expected text or json)", o.output));
-  }
+  if (Result<OutputFormat> f = ParseOutputFormat(o.output); !f.ok())
+    return f.status();
   CheckSelection selection;
   selection.alarms = o.alarms;
   for (const std::string& text : o.expect) {

@@ -3,13 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "chart.h"
 #include "commands.h"
+#include "flowmon/core/csv_writer.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/detect/detect_sink.h"
 #include "flowmon/detect/finding_json.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 namespace {
@@ -48,6 +51,53 @@ void AppendRow(const Finding& f, bool color, fmt::memory_buffer* out) {
   if (!figures.empty()) fmt::format_to(it, "  {}\n", figures);
 }
 
+// CSV and TSV: one row per finding, its when, how bad, what and where;
+// the GuardDuty JSON has the rest. What a finding has not (a port, one
+// protocol) is an empty cell, CSV's null (docs/output.md).
+constexpr std::string_view kFindingColumns[] = {
+    "first_seen", "last_seen",    "severity",     "type",       "detector",
+    "id",         "interface_id", "instance_id",  "address",    "role",
+    "remote",     "remote_port",  "organization", "local_port", "protocol",
+    "direction",  "blocked",      "count",        "title"};
+
+void AppendFindingHeader(char sep, fmt::memory_buffer* out) {
+  for (std::string_view c : kFindingColumns) {
+    if (c != kFindingColumns[0]) out->push_back(sep);
+    out->append(c);
+  }
+  out->push_back('\n');
+}
+
+void AppendFindingRow(const Finding& f, char sep, fmt::memory_buffer* out) {
+  auto port = [](int p) { return p < 0 ? std::string() : std::to_string(p); };
+  const std::string cells[] = {
+      FormatIso8601(f.first_seen),
+      FormatIso8601(f.last_seen),
+      fmt::format("{}", f.severity),
+      f.type,
+      f.detector,
+      f.id,
+      f.resource.interface_id,
+      f.resource.instance_id,
+      f.resource.address,
+      f.role == ResourceRole::kActor ? "actor" : "target",
+      f.remote.address,
+      port(f.remote.port),
+      f.remote.organization,
+      port(f.local_port),
+      port(f.protocol),
+      f.direction,
+      f.blocked ? "true" : "false",
+      std::to_string(f.count),
+      f.title};
+  static_assert(std::size(cells) == std::size(kFindingColumns));
+  for (size_t i = 0; i < std::size(cells); ++i) {
+    if (i > 0) out->push_back(sep);
+    AppendCsvField(out, cells[i], sep);
+  }
+  out->push_back('\n');
+}
+
 }  // namespace
 
 CLI::App* SetupDetect(CLI::App* app, DetectOptions* o) {
@@ -79,7 +129,8 @@ CLI::App* SetupDetect(CLI::App* app, DetectOptions* o) {
   AddTimeRangeOptions(cmd, &o->range);
   cmd->add_option("-o,--output", o->output,
                   "text (a table, as findings are decided), json (an array "
-                  "at the end), ndjson (one finding a line, as decided)")
+                  "at the end), ndjson (one finding a line, as decided), csv "
+                  "or tsv (one row per finding, as decided)")
       ->capture_default_str();
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 when a finding is at least this severe (low, "
@@ -170,11 +221,14 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     }
     fail_on = *s;
   }
-  if (o.output != "text" && o.output != "json" && o.output != "ndjson") {
-    spdlog::error("unknown output format '{}' (expected text, json or ndjson)",
-                  o.output);
+  Result<OutputFormat> format = ParseOutputFormat(o.output);
+  if (!format.ok()) {
+    spdlog::error("{}", format.status().message());
     return kExitUsage;
   }
+  const bool delimited =
+      *format == OutputFormat::kCsv || *format == OutputFormat::kTsv;
+  const char sep = *format == OutputFormat::kTsv ? '\t' : ',';
   PipelineOptions options;
   if (Status s = BuildPipelineOptions(o.input, &options); !s.ok()) {
     spdlog::error("{}", s.message());
@@ -207,6 +261,7 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     FlushOutput(stdout);
     out.clear();
   };
+  if (delimited) AppendFindingHeader(sep, &out);
   auto emit = [&](const Finding& f) {
     worst = std::max(worst, f.severity);
     ++count;
@@ -216,6 +271,9 @@ int RunDetect(const DetectOptions& o, const GlobalOptions& global) {
     } else if (o.output == "ndjson") {
       AppendFindingJson(&out, f, identity);
       out.push_back('\n');
+      flush();
+    } else if (delimited) {
+      AppendFindingRow(f, sep, &out);
       flush();
     }
     if (!notifications->empty()) {

@@ -96,6 +96,7 @@ int RunGen(const GenOptions& o, const GlobalOptions& /*global*/) {
     return kExitUsage;
   }
   config.start = *start;
+  config.now = *now;
   Result<int64_t> duration = ParseDuration(o.duration);
   if (!duration.ok()) {
     spdlog::error("--duration: {}", duration.status().message());

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
 #include "flowmon/core/dimension_key.h"
+#include "flowmon/core/human_text.h"
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
@@ -41,8 +42,8 @@ CLI::App* SetupMetric(CLI::App* app, MetricCommandOptions* o) {
   AddMetricOptions(cmd, &o->metric, /*dimensions=*/true);
   cmd->get_option("--pattern")->required();
   cmd->add_option("-o,--output", o->output,
-                  "text (a table with bars), csv (time,value,sample_count), "
-                  "json, ndjson")
+                  "text (a table with bars), csv or tsv "
+                  "(time,value,sample_count), json, ndjson")
       ->capture_default_str();
   cmd->footer(
       "A record's time is its CloudWatch event timestamp, else its start "
@@ -82,12 +83,13 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   Result<OutputFormat> format = ParseOutputFormat(o.output);
-  if (!format.ok() || *format == OutputFormat::kTsv) {
-    spdlog::error(
-        "unknown output format '{}' (expected text, csv, json or ndjson)",
-        o.output);
+  if (!format.ok()) {
+    spdlog::error("{}", format.status().message());
     return kExitUsage;
   }
+  const bool delimited =
+      *format == OutputFormat::kCsv || *format == OutputFormat::kTsv;
+  const char sep = *format == OutputFormat::kTsv ? '\t' : ',';
   InstallStopHandlers();
   const bool dims = !o.metric.dimensions.empty();
   std::vector<Datapoint> table;  // text output: printed at the end
@@ -98,20 +100,21 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
     FlushOutput(stdout);
     out.clear();
   };
-  if (*format == OutputFormat::kCsv) {
-    fmt::format_to(std::back_inserter(out), "time,value,sample_count{}\n",
-                   dims ? ",dimensions" : "");
+  if (delimited) {
+    fmt::format_to(std::back_inserter(out), "time{0}value{0}sample_count{1}\n",
+                   sep, dims ? fmt::format("{}dimensions", sep) : "");
   }
   PeriodBuilder periods(o.metric.period, *stat, [&](const Datapoint& d) {
     ++count;
     switch (*format) {
       case OutputFormat::kCsv:
-        fmt::format_to(std::back_inserter(out), "{},{},{}",
+      case OutputFormat::kTsv:
+        fmt::format_to(std::back_inserter(out), "{1}{0}{2}{0}{3}", sep,
                        FormatIso8601(d.time), Number(d.value),
                        Number(d.samples));
         if (dims) {
-          out.push_back(',');
-          AppendCsvField(&out, d.dimensions, ',', CsvQuoting::kAlways);
+          out.push_back(sep);
+          AppendCsvField(&out, d.dimensions, sep, CsvQuoting::kAlways);
         }
         out.push_back('\n');
         break;
@@ -159,7 +162,7 @@ int RunMetric(const MetricCommandOptions& o, const GlobalOptions& global) {
           std::back_inserter(out), "{:<20}  {}{:>12}  {:>8}  {}\n",
           FormatIso8601(d.time),
           dims ? fmt::format("{:<{}}  ", d.dimensions, dim_width) : "",
-          Number(d.value), Number(d.samples),
+          GroupThousands(d.value), GroupThousands(d.samples),
           Bar(d.value, scale, 40, std::nullopt, global.color));
     }
     if (table.empty()) out.append(std::string_view("(no datapoints)\n"));

@@ -13,18 +13,12 @@
 namespace flowmon {
 namespace {
 
-std::string Cell(const QueryValue& v, bool time) {
-  if (const double* d = std::get_if<double>(&v)) {
-    if (time) return InsightsTime(static_cast<int64_t>(*d));
-    std::string s;
-    AppendInsightsNumber(*d, &s);
-    return s;
-  }
-  if (const std::string* s = std::get_if<std::string>(&v)) return *s;
-  return "";
-}
+// Times as the Insights console shows them in the text table, and in the
+// one time format of machine outputs (ISO-8601 UTC, docs/output.md) in the
+// others.
+enum class TimeStyle { kInsights, kIso8601 };
 
-// Cell(), appended to *out.
+// A cell as the Insights console writes it, appended to *out.
 void AppendCell(const QueryValue& v, bool time, std::string* out) {
   if (const std::string* s = std::get_if<std::string>(&v)) {
     out->append(*s);
@@ -35,6 +29,17 @@ void AppendCell(const QueryValue& v, bool time, std::string* out) {
       AppendInsightsNumber(*d, out);
     }
   }
+}
+
+std::string Cell(const QueryValue& v, bool time,
+                 TimeStyle style = TimeStyle::kInsights) {
+  const double* d = std::get_if<double>(&v);
+  if (d != nullptr && time && style == TimeStyle::kIso8601) {
+    return FormatIso8601Ms(static_cast<int64_t>(*d));
+  }
+  std::string s;
+  AppendCell(v, time, &s);
+  return s;
 }
 
 bool IsAscii(std::string_view s) {
@@ -66,7 +71,7 @@ CLI::App* SetupQuery(CLI::App* app, QueryOptions* o) {
       ->required();
   cmd->add_option("INPUT", o->input.inputs,
                   "Files or directories (recursive); '-' or none: stdin");
-  cmd->add_option("-o,--output", o->output, "text, csv, json or ndjson")
+  cmd->add_option("-o,--output", o->output, "text, csv, tsv, json or ndjson")
       ->capture_default_str();
   AddTimeRangeOptions(cmd, &o->range);
   AddInputOptions(cmd, &o->input);
@@ -183,7 +188,7 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
       for (const auto& row : r.rows) {
         for (size_t i = 0; i < row.size(); ++i) {
           if (i > 0) out.push_back(sep);
-          cell(Cell(row[i], r.time_columns[i]));
+          cell(Cell(row[i], r.time_columns[i], TimeStyle::kIso8601));
         }
         out.push_back('\n');
       }
@@ -206,7 +211,8 @@ int RunQuery(const QueryOptions& o, const GlobalOptions& global) {
           } else if (std::holds_alternative<double>(v) && !r.time_columns[i]) {
             out.append(Cell(v, false));
           } else {
-            AppendJsonString(&out, Cell(v, r.time_columns[i]));
+            AppendJsonString(&out,
+                             Cell(v, r.time_columns[i], TimeStyle::kIso8601));
           }
         }
         out.push_back('}');

@@ -1,10 +1,16 @@
-// flowmon top: the biggest keys by records, bytes or packets.
+// flowmon top: the biggest keys by flows, packets or bytes (nfdump's
+// statistics).
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <utility>
 
 #include "chart.h"
 #include "commands.h"
 #include "flowmon/core/csv_writer.h"
+#include "flowmon/core/human_text.h"
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/number.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/sinks/printer.h"
@@ -12,19 +18,75 @@
 #include "option_checks.h"
 
 namespace flowmon {
+namespace {
+
+// A key cell as people read it: protocol numbers by name (TCP, UDP, ICMP).
+std::string KeyText(const TopKeyPart& part, const std::string& key) {
+  if (part.kind == TopKeyPart::Kind::kField && part.field == "protocol" &&
+      IsDecimalDigits(key) && key.size() <= 3)
+    return ProtocolName(std::stoi(key));
+  return key;
+}
+
+// The text table: the key columns, then flows, packets and bytes (nfdump's
+// statistics), the share of the order column and its bar.
+template <typename Share, typename Value>
+void AppendTopTable(const std::vector<TopKeyPart>& parts,
+                    const std::vector<TopRow>& rows, const TopSink& sink,
+                    Share share_of, Value value_of, bool color,
+                    fmt::memory_buffer* out) {
+  auto it = std::back_inserter(*out);
+  std::vector<std::vector<std::string>> keys;
+  std::vector<size_t> widths;
+  for (const TopKeyPart& p : parts)
+    widths.push_back(std::max<size_t>(p.label.size(), 4));
+  for (const TopRow& r : rows) {
+    std::vector<std::string>& k = keys.emplace_back();
+    for (size_t i = 0; i < r.key.size(); ++i) {
+      k.push_back(KeyText(parts[i], r.key[i]));
+      widths[i] = std::max(widths[i], k.back().size());
+    }
+  }
+  for (size_t i = 0; i < parts.size(); ++i)
+    fmt::format_to(it, "{:<{}}  ", parts[i].label, widths[i]);
+  fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>6}\n", "FLOWS", "PACKETS",
+                 "BYTES", "SHARE");
+  double scale = 0;
+  for (const TopRow& r : rows) scale = std::max(scale, value_of(r));
+  for (size_t n = 0; n < rows.size(); ++n) {
+    const TopRow& r = rows[n];
+    for (size_t i = 0; i < r.key.size(); ++i)
+      fmt::format_to(it, "{:<{}}  ", keys[n][i], widths[i]);
+    fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>5.1f}%  {}\n",
+                   GroupThousands(static_cast<double>(r.count)),
+                   GroupThousands(r.packets), HumanBytes(r.bytes),
+                   100 * share_of(r),
+                   Bar(value_of(r), scale, 30, std::nullopt, color));
+  }
+  fmt::format_to(it, "{} keys shown of {} flows, {} packets, {} in all\n",
+                 GroupThousands(static_cast<double>(rows.size())),
+                 GroupThousands(static_cast<double>(sink.total_count())),
+                 GroupThousands(sink.total_packets()),
+                 HumanBytes(sink.total_bytes()));
+}
+
+}  // namespace
 
 CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
-  CLI::App* cmd = app->add_subcommand("top",
-                                      "The top keys (addresses, ports, CIDR or "
-                                      "time buckets) by records or bytes");
+  CLI::App* cmd = app->add_subcommand(
+      "top",
+      "The top keys (addresses, ports, CIDR or time buckets) with their "
+      "flows, packets and bytes");
   cmd->add_option("--by", o->by,
                   "Key: fields, CIDR buckets or time buckets, comma-separated "
-                  "(srcaddr; srcaddr/24; dstport,protocol; 5m)")
+                  "(srcaddr; srcaddr/24; srcaddr/24/64: IPv4 /24, IPv6 /64; "
+                  "dstport,protocol; 5m)")
       ->required();
   cmd->add_option("--where", o->where,
                   "Only records matching this filter pattern");
-  cmd->add_option("--sum", o->sum,
-                  "Rank by the sum of bytes or packets instead of records");
+  cmd->add_option("--order", o->order,
+                  "Rank by flows (records; the default), packets or bytes");
+  cmd->add_option("--sum", o->sum, "bytes or packets: --order's older name");
   cmd->add_option("--limit", o->limit, "Rows to show (0: all)")
       ->check(WholeAtLeast(0))
       ->capture_default_str();
@@ -41,7 +103,7 @@ CLI::App* SetupTop(CLI::App* app, TopOptions* o) {
       "  flowmon top --by srcaddr --where '[..., action=REJECT, status]' "
       "samples/v2.log\n"
       "  # bytes by destination /16 and port\n"
-      "  flowmon top --by dstaddr/16,dstport --sum bytes samples/AWSLogs/\n"
+      "  flowmon top --by dstaddr/16,dstport --order bytes samples/AWSLogs/\n"
       "  # rejected records per 5 minutes\n"
       "  flowmon top --by 5m --where 'REJECT' --limit 0 -o csv samples/v2.log");
   return cmd;
@@ -71,6 +133,28 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     spdlog::error("--sum must be bytes or packets");
     return kExitUsage;
   }
+  if (!o.sum.empty() && !o.order.empty() && o.sum != o.order) {
+    spdlog::error(
+        "--sum {} and --order {}: give one (--sum is --order's "
+        "older name)",
+        o.sum, o.order);
+    return kExitUsage;
+  }
+  const std::string order_name = !o.order.empty() ? o.order
+                                 : !o.sum.empty() ? o.sum
+                                                  : "flows";
+  TopOrder order;
+  if (order_name == "flows") {
+    order = TopOrder::kFlows;
+  } else if (order_name == "packets") {
+    order = TopOrder::kPackets;
+  } else if (order_name == "bytes") {
+    order = TopOrder::kBytes;
+  } else {
+    spdlog::error("--order must be flows, packets or bytes, not '{}'",
+                  order_name);
+    return kExitUsage;
+  }
   Result<OutputFormat> format = ParseOutputFormat(o.output);
   if (!format.ok()) {
     spdlog::error("{}", format.status().message());
@@ -92,7 +176,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   options.pattern = &*pattern;
-  TopSink sink(parts, o.sum);
+  TopSink sink(parts, order);
   Diagnostics diag = MakeDiagnostics(o.input);
   RunInputs(o.input, global, /*progress=*/true, &options, &sink, &diag);
   // A name flowmon does not know is a field only if a header line brought
@@ -107,47 +191,31 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
     spdlog::warn("{} records have no time for '{}' and were not counted",
                  sink.unkeyed(), o.by);
   }
+  for (const auto& [field, without] :
+       {std::pair<const char*, uint64_t>{"packets", sink.without_packets()},
+        {"bytes", sink.without_bytes()}}) {
+    if (without > 0) {
+      spdlog::warn(
+          "{} records have no {} field: counted as flows, not in "
+          "the {} column",
+          without, field, field);
+    }
+  }
   const std::vector<TopRow> rows = sink.Top(o.limit);
-  const bool by_sum = !o.sum.empty();
-  const std::string value_name = by_sum ? "sum_" + o.sum : "count";
-  const double total =
-      by_sum ? sink.total_sum() : static_cast<double>(sink.total_count());
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
   auto value_of = [&](const TopRow& r) {
-    return by_sum ? r.sum : static_cast<double>(r.count);
+    return OrderValue(order, r.count, r.packets, r.bytes);
   };
+  const double total = OrderValue(order, sink.total_count(),
+                                  sink.total_packets(), sink.total_bytes());
   auto share_of = [&](const TopRow& r) {
     return total > 0 ? value_of(r) / total : 0;
   };
   switch (*format) {
-    case OutputFormat::kText: {
-      std::vector<size_t> widths;
-      for (const TopKeyPart& p : parts)
-        widths.push_back(std::max<size_t>(p.label.size(), 4));
-      for (const TopRow& r : rows) {
-        for (size_t i = 0; i < r.key.size(); ++i)
-          widths[i] = std::max(widths[i], r.key[i].size());
-      }
-      for (size_t i = 0; i < parts.size(); ++i) {
-        fmt::format_to(it, "{:<{}}  ", parts[i].label, widths[i]);
-      }
-      fmt::format_to(it, "{:>12}  {:>6}\n", by_sum ? "SUM_" + o.sum : "COUNT",
-                     "SHARE");
-      const double scale = rows.empty() ? 1 : value_of(rows.front());
-      for (const TopRow& r : rows) {
-        for (size_t i = 0; i < r.key.size(); ++i)
-          fmt::format_to(it, "{:<{}}  ", r.key[i], widths[i]);
-        fmt::format_to(it, "{:>12}  {:>5.1f}%  {}\n", Number(value_of(r)),
-                       100 * share_of(r),
-                       Bar(value_of(r), scale, 30, std::nullopt));
-      }
-      fmt::format_to(
-          it, "{} keys shown of {} records{}\n", rows.size(),
-          sink.total_count(),
-          by_sum ? fmt::format(", {} {} in all", Number(total), o.sum) : "");
+    case OutputFormat::kText:
+      AppendTopTable(parts, rows, sink, share_of, value_of, global.color, &out);
       break;
-    }
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
       const char sep = *format == OutputFormat::kCsv ? ',' : '\t';
@@ -155,14 +223,16 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
         AppendCsvField(&out, p.label, sep);
         out.push_back(sep);
       }
-      fmt::format_to(it, "{}{}share\n", value_name, sep);
+      fmt::format_to(it, "flows{0}packets{0}bytes{0}share\n", sep);
       for (const TopRow& r : rows) {
         for (const std::string& k : r.key) {
-          AppendCsvField(&out, k, sep);
+          // A field with no value ("-") is CSV's null, an empty cell, as
+          // filter writes it (docs/output.md).
+          if (k != "-") AppendCsvField(&out, k, sep);
           out.push_back(sep);
         }
-        fmt::format_to(it, "{}{}{}\n", Number(value_of(r)), sep,
-                       Number(share_of(r)));
+        fmt::format_to(it, "{1}{0}{2}{0}{3}{0}{4}\n", sep, r.count,
+                       Number(r.packets), Number(r.bytes), Number(share_of(r)));
       }
       break;
     }
@@ -188,8 +258,11 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           }
           out.push_back(',');
         }
-        fmt::format_to(it, "\"{}\":{},\"share\":{}}}", value_name,
-                       Number(value_of(r)), Number(share_of(r)));
+        fmt::format_to(it,
+                       "\"flows\":{},\"packets\":{},\"bytes\":{},"
+                       "\"share\":{}}}",
+                       r.count, Number(r.packets), Number(r.bytes),
+                       Number(share_of(r)));
         if (!array) out.push_back('\n');
       }
       if (array) out.append(std::string_view(rows.empty() ? "]\n" : "\n]\n"));

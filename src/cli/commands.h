@@ -184,7 +184,8 @@ struct TopOptions {
   InputOptions input;
   std::string by;
   std::string where;
-  std::string sum;
+  std::string order;
+  std::string sum;  // the older name of --order (bytes, packets)
   size_t limit = 20;
   TimeRangeText range;
   std::string output = "text";

@@ -7,20 +7,9 @@
 #include <filesystem>
 #include <string>
 
+#include "flowmon/core/human_text.h"
+
 namespace flowmon {
-namespace {
-
-std::string Bytes(double b) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-  int u = 0;
-  while (b >= 1024 && u < 4) {
-    b /= 1024;
-    ++u;
-  }
-  return fmt::format("{:.1f} {}", b, units[u]);
-}
-
-}  // namespace
 
 ProgressBar::ProgressBar(bool enabled, uint64_t total_bytes)
     : enabled_(enabled && ::isatty(2)),
@@ -54,8 +43,8 @@ void ProgressBar::Update(const PipelineProgress& p) {
   }
   fmt::print(stderr, "\r\033[K{}{}/{} files  {} of {}  {:.1f} M lines/s", bar,
              p.inputs_done, p.inputs_total,
-             Bytes(static_cast<double>(p.bytes_done)),
-             Bytes(static_cast<double>(total_bytes_)),
+             HumanBytes(static_cast<double>(p.bytes_done)),
+             HumanBytes(static_cast<double>(total_bytes_)),
              static_cast<double>(p.lines) / seconds / 1e6);
   std::fflush(stderr);
   drawn_ = true;

@@ -5,6 +5,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/dimension_key.cc
   ${CMAKE_CURRENT_LIST_DIR}/flow_fields.cc
   ${CMAKE_CURRENT_LIST_DIR}/header_words.cc
+  ${CMAKE_CURRENT_LIST_DIR}/human_text.cc
   ${CMAKE_CURRENT_LIST_DIR}/ip_address.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_writer.cc
   ${CMAKE_CURRENT_LIST_DIR}/key_table.cc

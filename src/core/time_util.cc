@@ -233,4 +233,14 @@ std::string FormatIso8601(int64_t epoch_seconds) {
                      u.day, u.hour, u.minute, u.second);
 }
 
+std::string FormatIso8601Ms(int64_t epoch_ms) {
+  const UtcTime u = ToUtc(epoch_ms);
+  if (u.millisecond == 0) {
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", u.year, u.month,
+                       u.day, u.hour, u.minute, u.second);
+  }
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", u.year,
+                     u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
+}
+
 }  // namespace flowmon

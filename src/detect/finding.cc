@@ -51,15 +51,4 @@ std::string FigureText(double v) {
   return fmt::format("{:.6g}", v);
 }
 
-std::string ProtocolName(int protocol) {
-  static constexpr std::pair<int, std::string_view> kNames[] = {
-      {1, "ICMP"},  {2, "IGMP"},  {4, "IPIP"},   {6, "TCP"},   {17, "UDP"},
-      {41, "IPv6"}, {47, "GRE"},  {50, "ESP"},   {51, "AH"},   {58, "ICMPv6"},
-      {89, "OSPF"}, {103, "PIM"}, {112, "VRRP"}, {132, "SCTP"}};
-  for (const auto& [n, name] : kNames) {
-    if (n == protocol) return std::string(name);
-  }
-  return std::to_string(protocol);
-}
-
 }  // namespace flowmon

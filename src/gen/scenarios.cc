@@ -179,7 +179,8 @@ Result<Injection> ResolveScenario(const GenScenario& s,
     return Status::Ok();
   };
   // at=HH:MM is that time on the day the run starts (the next day when
-  // that is before the start); anything else is an epoch or ISO-8601 time.
+  // that is before the start); anything else is a time as --start takes
+  // it (epoch, ISO-8601, now, yesterday, 2h: docs/times.md).
   const std::string at = get("at");
   if (at.size() == 5 && at[2] == ':') {
     const bool digits = IsDecimalDigits(std::string_view(at).substr(0, 2)) &&
@@ -194,7 +195,7 @@ Result<Injection> ResolveScenario(const GenScenario& s,
     in.at = day + hh * 3600 + mm * 60;
     if (in.at < config.start) in.at += 86400;
   } else {
-    Result<int64_t> t = ParseTimeArg(at);
+    Result<int64_t> t = ParseUserTime(at, config.now);
     if (!t.ok()) {
       return Status::InvalidArgument(fmt::format(
           "--scenario {}: at={}: {}", s.kind, at, t.status().message()));

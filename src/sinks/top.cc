@@ -18,15 +18,16 @@ namespace {
 
 constexpr char kSeparator = '\x1f';
 
-// "10.0.1.25" with /24 -> "10.0.1.0/24"; IPv6 likewise; "-" stays "-".
-// No allocation once `out` has grown: it runs per record.
-void AppendCidr(std::string_view addr, int prefix, std::string* out) {
+// "10.0.1.25" with /24 -> "10.0.1.0/24"; IPv6 with its own length; "-"
+// stays "-". No allocation once `out` has grown: it runs per record.
+void AppendCidr(std::string_view addr, int prefix, int prefix6,
+                std::string* out) {
   const std::optional<IpAddress> a = IpAddress::Parse(addr);
   if (!a) {
     out->append(addr);  // not an address: "-" and the like
     return;
   }
-  IpNetwork::Containing(*a, prefix).AppendTo(out);
+  IpNetwork::Containing(*a, a->bits() == 32 ? prefix : prefix6).AppendTo(out);
 }
 
 }  // namespace
@@ -62,22 +63,59 @@ Result<TopKeyPart> TopKeyPart::Parse(std::string_view text,
     p.known = false;
   }
   if (slash != std::string_view::npos) {
-    double bits;
-    if (!ParseNumber(text.substr(slash + 1), &bits) || bits < 0 || bits > 128 ||
-        bits != static_cast<int>(bits)) {
+    // FIELD/N: IPv4 and IPv6 addresses keep N bits; FIELD/N/M: IPv4 keep N,
+    // IPv6 M (nfdump's srcip4/24 and srcip6/64 in one key).
+    const std::string_view masks = text.substr(slash + 1);
+    const size_t second = masks.find('/');
+    auto length = [](std::string_view digits) {
+      return IsDecimalDigits(digits) && digits.size() <= 3
+                 ? std::stoi(std::string(digits))
+                 : -1;
+    };
+    const int v4 = length(masks.substr(0, second));
+    const int v6 = second == std::string_view::npos
+                       ? v4
+                       : length(masks.substr(second + 1));
+    if (v4 < 0 || v6 < 0) {
       return Status::InvalidArgument(fmt::format(
-          "invalid --by '{}': expected a prefix length such as /24", text));
+          "invalid --by '{}': expected a prefix length such as /24 (IPv4 "
+          "and IPv6) or /24/64 (IPv4, then IPv6)",
+          text));
+    }
+    if (v4 > 32 && second == std::string_view::npos && v4 <= 128) {
+      return Status::InvalidArgument(fmt::format(
+          "invalid --by '{}': an IPv4 prefix length is 0 to 32 (give an "
+          "IPv6 one after it: {}/24/{})",
+          text, p.field, v4));
+    }
+    if (v4 > 32 || v6 > 128) {
+      return Status::InvalidArgument(fmt::format(
+          "invalid --by '{}': a prefix length is 0 to 32 for IPv4, 0 to 128 "
+          "for IPv6",
+          text));
     }
     p.kind = Kind::kCidr;
-    p.prefix = static_cast<int>(bits);
+    p.prefix = v4;
+    p.prefix6 = v6;
   }
   return p;
 }
 
-TopSink::TopSink(std::vector<TopKeyPart> parts, std::string sum_field)
-    : parts_(std::move(parts)),
-      sum_field_(std::move(sum_field)),
-      met_(parts_.size(), false) {}
+double OrderValue(TopOrder order, uint64_t flows, double packets,
+                  double bytes) {
+  switch (order) {
+    case TopOrder::kPackets:
+      return packets;
+    case TopOrder::kBytes:
+      return bytes;
+    case TopOrder::kFlows:
+      break;
+  }
+  return static_cast<double>(flows);
+}
+
+TopSink::TopSink(std::vector<TopKeyPart> parts, TopOrder order)
+    : parts_(std::move(parts)), order_(order), met_(parts_.size(), false) {}
 
 void TopSink::AddNeededFields(FieldNeeds* needs) const {
   for (const TopKeyPart& p : parts_) {
@@ -88,7 +126,7 @@ void TopSink::AddNeededFields(FieldNeeds* needs) const {
 }
 
 std::unique_ptr<RecordSink> TopSink::NewWorker() const {
-  return std::make_unique<TopSink>(parts_, sum_field_);
+  return std::make_unique<TopSink>(parts_, order_);
 }
 
 void TopSink::OnInput(const Schema& schema, std::string_view /*header*/) {
@@ -125,7 +163,8 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
                              ? ctx.schema->start_index()
                              : ctx.schema->IndexOf(p.field));
     }
-    sum_index_ = sum_field_.empty() ? -1 : ctx.schema->IndexOf(sum_field_);
+    packets_index_ = ctx.schema->IndexOf("packets");
+    bytes_index_ = ctx.schema->IndexOf("bytes");
   }
   key_.clear();
   for (size_t i = 0; i < parts_.size(); ++i) {
@@ -152,7 +191,7 @@ bool TopSink::BuildKey(const Record& rec, const RecordContext& ctx) {
     }
     const std::string_view v = rec.fields[static_cast<size_t>(indexes_[i])];
     if (p.kind == TopKeyPart::Kind::kCidr) {
-      AppendCidr(v, p.prefix, &key_);
+      AppendCidr(v, p.prefix, p.prefix6, &key_);
     } else {
       key_.append(v);
     }
@@ -178,15 +217,25 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
   } else {
     return true;  // BuildKey counted it: absent_ or unkeyed_
   }
-  double v = 0;
-  if (sum_index_ >= 0) {
-    ParseNumber(rec.fields[static_cast<size_t>(sum_index_)], &v);
+  // "-" (NODATA, SKIPDATA) adds nothing, as in CloudWatch's sums.
+  double packets = 0, bytes = 0;
+  if (packets_index_ >= 0) {
+    ParseNumber(rec.fields[static_cast<size_t>(packets_index_)], &packets);
+  } else {
+    ++without_packets_;
+  }
+  if (bytes_index_ >= 0) {
+    ParseNumber(rec.fields[static_cast<size_t>(bytes_index_)], &bytes);
+  } else {
+    ++without_bytes_;
   }
   Totals& t = TotalsOf(key);
   ++t.count;
-  t.sum += v;
+  t.packets += packets;
+  t.bytes += bytes;
   ++total_count_;
-  total_sum_ += v;
+  total_packets_ += packets;
+  total_bytes_ += bytes;
   return true;
 }
 
@@ -195,16 +244,23 @@ void TopSink::Absorb(RecordSink& worker_sink) {
   for (uint32_t i = 0; i < w.groups_.size(); ++i) {
     Totals& mine = TotalsOf(w.groups_.Key(i));
     mine.count += w.totals_[i].count;
-    mine.sum += w.totals_[i].sum;
+    mine.packets += w.totals_[i].packets;
+    mine.bytes += w.totals_[i].bytes;
   }
   total_count_ += w.total_count_;
-  total_sum_ += w.total_sum_;
+  total_packets_ += w.total_packets_;
+  total_bytes_ += w.total_bytes_;
+  without_packets_ += w.without_packets_;
+  without_bytes_ += w.without_bytes_;
   unkeyed_ += w.unkeyed_;
   absent_ += w.absent_;
   w.groups_.Clear();
   w.totals_.clear();
   w.total_count_ = 0;
-  w.total_sum_ = 0;
+  w.total_packets_ = 0;
+  w.total_bytes_ = 0;
+  w.without_packets_ = 0;
+  w.without_bytes_ = 0;
   w.unkeyed_ = 0;
   w.absent_ = 0;
 }
@@ -212,16 +268,18 @@ void TopSink::Absorb(RecordSink& worker_sink) {
 std::vector<TopRow> TopSink::Top(size_t limit) const {
   struct Entry {
     std::string_view key;
-    uint64_t count;
-    double sum;
+    const Totals* totals;
   };
   std::vector<Entry> all;
   for (uint32_t i = 0; i < groups_.size(); ++i)
-    all.push_back({groups_.Key(i), totals_[i].count, totals_[i].sum});
-  const bool by_sum = !sum_field_.empty();
-  auto better = [by_sum](const Entry& a, const Entry& b) {
-    const double x = by_sum ? a.sum : static_cast<double>(a.count);
-    const double y = by_sum ? b.sum : static_cast<double>(b.count);
+    all.push_back({groups_.Key(i), &totals_[i]});
+  const TopOrder order = order_;
+  auto value = [order](const Totals& t) {
+    return OrderValue(order, t.count, t.packets, t.bytes);
+  };
+  auto better = [&value](const Entry& a, const Entry& b) {
+    const double x = value(*a.totals);
+    const double y = value(*b.totals);
     if (x != y) return x > y;
     return a.key < b.key;
   };
@@ -247,9 +305,24 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
       if (sep == std::string_view::npos) break;
       pos = sep + 1;
     }
-    row.count = all[i].count;
-    row.sum = all[i].sum;
+    row.count = all[i].totals->count;
+    row.packets = all[i].totals->packets;
+    row.bytes = all[i].totals->bytes;
     rows.push_back(std::move(row));
+  }
+  // nfdump prints time slots in time order: the top rows are chosen by
+  // value, then shown by their time buckets (ISO-8601 sorts as time).
+  std::vector<size_t> time_parts;
+  for (size_t i = 0; i < parts_.size(); ++i)
+    if (parts_[i].kind == TopKeyPart::Kind::kTime) time_parts.push_back(i);
+  if (!time_parts.empty()) {
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const TopRow& a, const TopRow& b) {
+                       for (size_t i : time_parts) {
+                         if (a.key[i] != b.key[i]) return a.key[i] < b.key[i];
+                       }
+                       return false;
+                     });
   }
   return rows;
 }

@@ -182,7 +182,8 @@ def local_rows(flowmon, samples, case):
         return [[float(p.stdout.strip() or 0)]]
     if p.returncode not in (0, 1):
         raise RuntimeError('flowmon %s: %s' % (' '.join(case.local), p.stderr.strip()))
-    return [[value(v) for v in row.values()] for row in json.loads(p.stdout or '[]')]
+    return [[value(v) for k, v in row.items() if k not in case.drop]
+            for row in json.loads(p.stdout or '[]')]
 
 
 def sql_rows(result):

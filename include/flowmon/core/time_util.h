@@ -41,8 +41,12 @@ struct UtcTime {
 };
 UtcTime ToUtc(int64_t epoch_ms);
 
-// "2019-07-14T12:43:08Z".
+// "2019-07-14T12:43:08Z": the one time format of flowmon's machine outputs
+// (json, ndjson, csv, tsv; docs/output.md).
 std::string FormatIso8601(int64_t epoch_seconds);
+// The same for a time in milliseconds; a time with milliseconds keeps
+// them ("2019-07-14T12:43:08.250Z"), a whole second is written as above.
+std::string FormatIso8601Ms(int64_t epoch_ms);
 // `epoch_seconds` in UTC through strftime(3)'s `format` ("%a, %d %b %Y").
 std::string FormatUtc(int64_t epoch_seconds, const char* format);
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "flowmon/core/human_text.h"  // ProtocolName, for findings
 #include "flowmon/core/status.h"
 
 namespace flowmon {
@@ -110,8 +111,5 @@ struct Finding {
 
 // A figure's value as text: integers without a fraction or exponent.
 std::string FigureText(double v);
-
-// The protocol's name for messages ("TCP", "GRE"), or its number.
-std::string ProtocolName(int protocol);
 
 }  // namespace flowmon

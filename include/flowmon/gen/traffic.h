@@ -64,6 +64,9 @@ struct GenConfig {
   uint64_t seed = 1;
   int64_t start = 1709510400;  // 2024-03-04T00:00:00Z, a Monday
   int64_t duration = 86400;
+  // The clock the friendly times of scenarios' at= are relative to ("1h",
+  // "yesterday": ParseUserTime, docs/times.md).
+  int64_t now = 0;
   double volume = 60;  // connections a minute at the daily peak
   std::string account = "123456789012";
   std::string region = "us-east-1";

@@ -1,5 +1,6 @@
-// TopSink: counts (or sums bytes/packets) per key — fields, CIDR buckets of
-// addresses, time buckets — for `flowmon top`.
+// TopSink: flows (records), packets and bytes per key — fields, CIDR
+// buckets of addresses, time buckets — for `flowmon top`, as nfdump's
+// statistics count them.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,8 @@ struct TopKeyPart {
   enum class Kind { kField, kCidr, kTime };
   Kind kind = Kind::kField;
   std::string field;    // flow-log field name (kField, kCidr)
-  int prefix = 0;       // kCidr: bits kept
+  int prefix = 0;       // kCidr: bits kept of an IPv4 address
+  int prefix6 = 0;      // kCidr: bits kept of an IPv6 address
   int64_t seconds = 0;  // kTime: bucket width
   std::string label;    // column name: "srcaddr", "srcaddr/24", "5m"
   // kField, kCidr: a documented field or one of the --format. False for a
@@ -44,14 +46,20 @@ std::string UnknownByField(std::string_view text, std::string_view field);
 
 struct TopRow {
   std::vector<std::string> key;
-  uint64_t count = 0;
-  double sum = 0;
+  uint64_t count = 0;  // flows: records
+  double packets = 0;
+  double bytes = 0;
 };
+
+// What rows rank by: flows (records), or the sum of packets or bytes.
+enum class TopOrder { kFlows, kPackets, kBytes };
+// The value `order` ranks by, of a row's (or the totals') flows, packets
+// and bytes.
+double OrderValue(TopOrder order, uint64_t flows, double packets, double bytes);
 
 class TopSink : public RecordSink {
  public:
-  // `sum_field` empty: count records; else sum that numeric field.
-  TopSink(std::vector<TopKeyPart> parts, std::string sum_field);
+  TopSink(std::vector<TopKeyPart> parts, TopOrder order);
 
   std::unique_ptr<RecordSink> NewWorker() const override;
   // The key parts' fields (`start` for a time bucket) and the sum field.
@@ -61,11 +69,17 @@ class TopSink : public RecordSink {
   // Notes the key fields the input's format lacks (missing_fields()).
   void OnInput(const Schema& schema, std::string_view header) override;
 
-  // The rows by descending count (or sum), then key; at most `limit` (0:
-  // all). Totals cover every row.
+  // The rows by descending order value, then key; at most `limit` (0:
+  // all). When the key has a time bucket, the rows chosen so are returned
+  // in time order. Totals cover every row.
   std::vector<TopRow> Top(size_t limit) const;
   uint64_t total_count() const { return total_count_; }
-  double total_sum() const { return total_sum_; }
+  double total_packets() const { return total_packets_; }
+  double total_bytes() const { return total_bytes_; }
+  // Records whose format has no packets (bytes) field: counted as flows,
+  // not in the sums.
+  uint64_t without_packets() const { return without_packets_; }
+  uint64_t without_bytes() const { return without_bytes_; }
   // Records with no time for a time bucket.
   uint64_t unkeyed() const { return unkeyed_; }
   // Records whose format lacks a key field, and which fields of which
@@ -79,10 +93,11 @@ class TopSink : public RecordSink {
   const std::vector<TopKeyPart>& parts() const { return parts_; }
 
  private:
-  // The count and sum of the key numbered alike in groups_.
+  // The flows and sums of the key numbered alike in groups_.
   struct Totals {
     uint64_t count = 0;
-    double sum = 0;
+    double packets = 0;
+    double bytes = 0;
   };
   Totals& TotalsOf(std::string_view key);  // made when the key is new
   bool BuildKey(const Record& rec, const RecordContext& ctx);
@@ -91,19 +106,23 @@ class TopSink : public RecordSink {
   // the same address, so the address alone cannot tell.
   bool SameSchema(const RecordContext& ctx) const;
   std::vector<TopKeyPart> parts_;
-  std::string sum_field_;
+  TopOrder order_;
   KeyTable groups_;
   std::vector<Totals> totals_;
   std::string key_;  // scratch: parts joined by '\x1f'
-  // The schema indexes_ and sum_index_ were resolved for; the pointer is
+  // The schema indexes_ and the sums' indexes were resolved for; the pointer is
   // only compared, never followed after the record that set it.
   bool cached_ = false;
   const Schema* cached_schema_ = nullptr;
   uint64_t cached_schema_id_ = 0;
   std::vector<int> indexes_;  // per part, the column in cached_schema_
-  int sum_index_ = -1;
+  int packets_index_ = -1;
+  int bytes_index_ = -1;
   uint64_t total_count_ = 0;
-  double total_sum_ = 0;
+  double total_packets_ = 0;
+  double total_bytes_ = 0;
+  uint64_t without_packets_ = 0;
+  uint64_t without_bytes_ = 0;
   uint64_t unkeyed_ = 0;  // records without a time for a time bucket
   uint64_t absent_ = 0;   // records whose format lacks a key field
   std::vector<TopMissingField> missing_;  // main sink only (OnInput)

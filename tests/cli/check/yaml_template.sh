@@ -4,7 +4,7 @@ flowmon check --config samples/check/template.yaml samples/v2.log
 echo "exit $?"
 # The same verdicts as the JSON template.
 for log in samples/v2.log samples/check/ssh-burst.log; do
-  flowmon check -q --config samples/check/template.json -o json $log | sed 's/"origin":"[^"]*",//' > json.out
-  flowmon check -q --config samples/check/template.yaml -o json $log | grep -v '"skipped"' | sed 's/"origin":"[^"]*",//' > yaml.out
+  flowmon check -q --config samples/check/template.json -o ndjson $log | sed 's/"origin":"[^"]*",//' > json.out
+  flowmon check -q --config samples/check/template.yaml -o ndjson $log | grep -v '"skipped"' | sed 's/"origin":"[^"]*",//' > yaml.out
   cmp json.out yaml.out && echo "$log: same verdicts ($(wc -l < json.out) alarms)"
 done

@@ -24,6 +24,11 @@ TEST_CASE("time arguments", "[time]") {
   CHECK(FormatIso8601(1563108188) == "2019-07-14T12:43:08Z");
 }
 
+TEST_CASE("FormatIso8601Ms: milliseconds only when there are some", "[time]") {
+  CHECK(FormatIso8601Ms(1563108188000) == "2019-07-14T12:43:08Z");
+  CHECK(FormatIso8601Ms(1563108188250) == "2019-07-14T12:43:08.250Z");
+}
+
 TEST_CASE("ParseUserTime: friendly and relative times against the clock") {
   const int64_t now = 1563108188;  // 2019-07-14T12:43:08Z
   const int64_t midnight = 1563062400;

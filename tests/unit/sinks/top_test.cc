@@ -12,18 +12,18 @@ namespace {
 
 TEST_CASE("top: counts, sums, CIDR and time buckets", "[top]") {
   std::vector<TopKeyPart> parts = {*TopKeyPart::Parse("srcaddr/16")};
-  TopSink by_net(parts, "");
+  TopSink by_net(parts, TopOrder::kFlows);
   testing::RunOnText(&by_net, testing::kSampleRecords);
   const auto rows = by_net.Top(0);
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].key[0] == "61.177.0.0/16");
   CHECK(rows[0].count == 2);
   CHECK(by_net.total_count() == 5);
-  TopSink by_bytes({*TopKeyPart::Parse("dstport")}, "bytes");
+  TopSink by_bytes({*TopKeyPart::Parse("dstport")}, TopOrder::kBytes);
   testing::RunOnText(&by_bytes, testing::kSampleRecords);
   CHECK(by_bytes.Top(1)[0].key[0] == "50000");
-  CHECK(by_bytes.Top(1)[0].sum == 4000);
-  TopSink by_time({*TopKeyPart::Parse("2m")}, "");
+  CHECK(by_bytes.Top(1)[0].bytes == 4000);
+  TopSink by_time({*TopKeyPart::Parse("2m")}, TopOrder::kFlows);
   testing::RunOnText(&by_time, testing::kSampleRecords);
   CHECK(by_time.Top(0).size() == 3);
   CHECK_FALSE(TopKeyPart::Parse("srcaddr/129").ok());
@@ -38,6 +38,54 @@ void RunOnInputs(RecordSink* sink, const std::vector<std::string>& texts) {
     sources.push_back(NewStringSource("in", text, 4096));
   }
   RunPipeline(std::move(sources), PipelineOptions(), sink, &diag.diag);
+}
+
+TEST_CASE("top: flows, packets and bytes of each key", "[top]") {
+  TopSink sink({*TopKeyPart::Parse("dstport")}, TopOrder::kPackets);
+  testing::RunOnText(&sink, testing::kSampleRecords);
+  const auto rows = sink.Top(0);
+  REQUIRE(!rows.empty());
+  double packets = 0, bytes = 0;
+  for (const TopRow& r : rows) {
+    packets += r.packets;
+    bytes += r.bytes;
+  }
+  CHECK(packets == sink.total_packets());
+  CHECK(bytes == sink.total_bytes());
+  for (size_t i = 1; i < rows.size(); ++i)
+    CHECK(rows[i - 1].packets >= rows[i].packets);
+}
+
+TEST_CASE("top: time buckets in time order", "[top]") {
+  TopSink sink({*TopKeyPart::Parse("2m")}, TopOrder::kBytes);
+  testing::RunOnText(&sink, testing::kSampleRecords);
+  const auto rows = sink.Top(0);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].key[0] < rows[1].key[0]);
+  CHECK(rows[1].key[0] < rows[2].key[0]);
+}
+
+TEST_CASE("top: impossible prefix lengths name --by", "[top]") {
+  CHECK(TopKeyPart::Parse("srcaddr/33").status().message() ==
+        "invalid --by 'srcaddr/33': an IPv4 prefix length is 0 to 32 (give "
+        "an IPv6 one after it: srcaddr/24/33)");
+  CHECK_FALSE(TopKeyPart::Parse("srcaddr/-1").ok());
+  CHECK_FALSE(TopKeyPart::Parse("srcaddr/24/129").ok());
+  CHECK_FALSE(TopKeyPart::Parse("srcaddr/2.5").ok());
+  Result<TopKeyPart> both = TopKeyPart::Parse("srcaddr/24/64");
+  REQUIRE(both.ok());
+  CHECK(both->prefix == 24);
+  CHECK(both->prefix6 == 64);
+  TopSink sink({*both}, TopOrder::kFlows);
+  testing::RunOnText(
+      &sink,
+      "2 123 eni-1 2001:db8:1:2:3::4 10.0.0.1 1 2 6 1 10 1 2 "
+      "ACCEPT OK\n"
+      "2 123 eni-1 10.1.2.3 10.0.0.1 1 2 6 1 10 1 2 ACCEPT OK\n");
+  const auto rows = sink.Top(0);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].key[0] == "10.1.2.0/24");
+  CHECK(rows[1].key[0] == "2001:db8:1:2::/64");
 }
 
 TEST_CASE("top: field names it does not know", "[top]") {
@@ -55,7 +103,7 @@ TEST_CASE("top: field names it does not know", "[top]") {
   Result<TopKeyPart> named = TopKeyPart::Parse("top-test-named", *format);
   REQUIRE(named.ok());
   CHECK(named->known);
-  TopSink sink({*later}, "");
+  TopSink sink({*later}, TopOrder::kFlows);
   RunOnInputs(&sink, {"version top-test-new\n2 a\n2 b\n2 a\n",
                       "version srcaddr\n2 10.0.0.1\n"});
   CHECK(sink.met(0));
@@ -70,7 +118,7 @@ TEST_CASE("top: a key field the input's format lacks", "[top]") {
   std::string record = "6";
   for (size_t i = 1; i < Schema::DefaultTgw().size(); ++i) record += " -";
   TopSink sink({*TopKeyPart::Parse("action"), *TopKeyPart::Parse("srcaddr")},
-               "");
+               TopOrder::kFlows);
   RunOnInputs(&sink, {testing::HeaderLine(Schema::DefaultTgw()) + record +
                           "\n" + record + "\n",
                       testing::HeaderLine(Schema::DefaultV2()) +
@@ -117,13 +165,14 @@ TEST_CASE("top: a schema change between inputs is seen", "[top]") {
         sources.push_back(whole ? NewWholeStringSource("in", text)
                                 : NewStringSource("in", text, 4096));
       }
-      TopSink sink({*TopKeyPart::Parse("dstport")}, "");
+      TopSink sink({*TopKeyPart::Parse("dstport")}, TopOrder::kFlows);
       RunPipeline(std::move(sources), options, &sink, &diag.diag);
       CHECK(DstPorts(sink) == std::vector<std::string>{"22=4", "3389=1"});
       CHECK(diag.warnings.empty());
       // With a second key part the key is built field by field.
       TopSink pairs(
-          {*TopKeyPart::Parse("dstport"), *TopKeyPart::Parse("srcaddr")}, "");
+          {*TopKeyPart::Parse("dstport"), *TopKeyPart::Parse("srcaddr")},
+          TopOrder::kFlows);
       std::vector<std::unique_ptr<Source>> again;
       for (const char* text : {kHeaderA, kHeaderB}) {
         again.push_back(whole ? NewWholeStringSource("in", text)
@@ -150,7 +199,7 @@ TEST_CASE("top: a later header line does not switch the columns", "[top]") {
     std::vector<std::unique_ptr<Source>> sources;
     sources.push_back(block == 0 ? NewWholeStringSource("cat", text)
                                  : NewStringSource("cat", text, block));
-    TopSink sink({*TopKeyPart::Parse("dstport")}, "");
+    TopSink sink({*TopKeyPart::Parse("dstport")}, TopOrder::kFlows);
     const PipelineStats stats =
         RunPipeline(std::move(sources), options, &sink, &diag.diag);
     CHECK(DstPorts(sink) == std::vector<std::string>{"22=4", "50000=1"});

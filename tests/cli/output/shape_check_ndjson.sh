@@ -1,0 +1,2 @@
+# docs/output.md's table, check -o ndjson: one entry per alarm, skipped ones too (their state is null).
+flowmon check --config samples/check/metric-filters.json --config samples/check/account-alarms.json -o ndjson samples/ssh_rejects.log; echo "exit $?"

@@ -1,0 +1,2 @@
+# docs/output.md's table, filter -o ndjson: records that match: a NODATA record's '-' fields are null (JSON) or empty cells (CSV).
+flowmon filter -o ndjson '?NODATA ?39611' samples/ssh_rejects.log samples/v2.log
