@@ -122,7 +122,9 @@ void TopSink::AddNeededFields(FieldNeeds* needs) const {
     needs->Add(p.kind == TopKeyPart::Kind::kTime ? std::string("start")
                                                  : p.field);
   }
-  if (!sum_field_.empty()) needs->Add(sum_field_);
+  // Every row shows flows, packets and bytes (the order only ranks them).
+  needs->Add("packets");
+  needs->Add("bytes");
 }
 
 std::unique_ptr<RecordSink> TopSink::NewWorker() const {
