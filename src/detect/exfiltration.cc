@@ -164,7 +164,9 @@ class ExfilDetector : public Detector {
       sketches_.erase(sketches_.begin());
     }
     // Forget sources quiet for the whole history, and findings over.
-    if (closed_until - last_expiry_ >= config_.window) {
+    // INT64_MIN: never expired yet (the difference would overflow).
+    if (last_expiry_ == INT64_MIN ||
+        closed_until - last_expiry_ >= config_.window) {
       for (auto it = reported_.begin(); it != reported_.end();) {
         it = it->second + context_.config->renotify < closed_until
                  ? reported_.erase(it)

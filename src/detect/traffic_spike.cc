@@ -180,7 +180,8 @@ class SpikeDetector : public Detector {
 
   // Series quiet for longer than the baseline start over.
   void Expire(int64_t minute) {
-    if (minute - last_expiry_ < 3600) return;
+    // INT64_MIN: never expired yet (the difference would overflow).
+    if (last_expiry_ != INT64_MIN && minute - last_expiry_ < 3600) return;
     last_expiry_ = minute;
     for (auto it = series_.begin(); it != series_.end();) {
       if (it->second.last_minute < minute - config_.baseline * 60) {

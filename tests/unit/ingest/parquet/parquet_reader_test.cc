@@ -76,14 +76,18 @@ TEST_CASE("Thrift compact structs: deltas, long ids, zigzag, skipped fields",
 }
 
 TEST_CASE("Thrift reads past the end fail instead of running on", "[parquet]") {
-  ThriftReader in(Bytes({0x18, 0x05, 'a'}));  // a binary of 5 bytes, 1 there
+  // The reader views its bytes: they must outlive it.
+  const std::string short_binary =
+      Bytes({0x18, 0x05, 'a'});  // 5 bytes, 1 there
+  ThriftReader in(short_binary);
   int16_t id = 0;
   ThriftType type;
   REQUIRE(in.NextField(&id, &type));
   CHECK(in.ReadBinary().empty());
   CHECK(in.failed());
   // A byte field whose byte is missing: the reader stays at the end.
-  ThriftReader byte(Bytes({0x13}));
+  const std::string missing_byte = Bytes({0x13});
+  ThriftReader byte(missing_byte);
   REQUIRE(byte.NextField(&id, &type));
   byte.Skip(type);
   CHECK(byte.failed());
