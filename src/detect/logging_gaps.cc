@@ -130,10 +130,12 @@ class GapDetector : public Detector {
         if (e.active_since == INT64_MIN) e.active_since = m;
         e.last_active = m;
       }
-      const int64_t silent = now - (e.last_active + 60);
-      if (!e.stopped && e.last_active != INT64_MIN && e.minutes.empty() &&
-          silent >= config_.silence && Active(e)) {
-        Stopped(it->first, &e, silent, book);
+      // INT64_MIN: no active minute yet (the difference would overflow).
+      if (!e.stopped && e.last_active != INT64_MIN && e.minutes.empty()) {
+        const int64_t silent = now - (e.last_active + 60);
+        if (silent >= config_.silence && Active(e)) {
+          Stopped(it->first, &e, silent, book);
+        }
       }
       // An ENI gone for a day is forgotten (terminated instances).
       if (e.minutes.empty() && e.last_active != INT64_MIN &&
