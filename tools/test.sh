@@ -5,16 +5,16 @@
 # (docs/fuzzing.md). Each stage has its own build directory and prints how
 # long it took.
 #
-#   tools/test.sh          the stages CI runs: test fuzz
+#   tools/test.sh          the stages CI runs: test asan fuzz
 #   tools/test.sh STAGE..  only these: test asan tsan fuzz
-# The asan and tsan stages join the default once they have passed a full
-# run (docs/fuzzing.md).
+# The tsan stage joins the default once it has passed a full run
+# (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 jobs=$(nproc)
 stages=("$@")
-((${#stages[@]} > 0)) || stages=(test fuzz)
+((${#stages[@]} > 0)) || stages=(test asan fuzz)
 
 # Sanitizer builds: clang, optimised enough to run the suite quickly, line
 # tables for the reports' stack traces. Warnings are the gcc build's job.
