@@ -5,16 +5,14 @@
 # (docs/fuzzing.md). Each stage has its own build directory and prints how
 # long it took.
 #
-#   tools/test.sh          the stages CI runs: test asan fuzz
+#   tools/test.sh          the stages CI runs: test asan tsan fuzz
 #   tools/test.sh STAGE..  only these: test asan tsan fuzz
-# The tsan stage joins the default once it has passed a full run
-# (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 jobs=$(nproc)
 stages=("$@")
-((${#stages[@]} > 0)) || stages=(test asan fuzz)
+((${#stages[@]} > 0)) || stages=(test asan tsan fuzz)
 
 # Sanitizer builds: clang, optimised enough to run the suite quickly, line
 # tables for the reports' stack traces. Warnings are the gcc build's job.
