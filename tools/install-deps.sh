@@ -15,6 +15,8 @@ pkgs+=(clang libclang-rt-14-dev)
 # the colour tests (script(1) from bsdutils), the .deb's dependencies
 # (dpkg-shlibdeps from dpkg-dev).
 pkgs+=(groff-base man-db bsdutils dpkg-dev)
+# Tests only: loading the zsh and fish completions (install/completions).
+pkgs+=(zsh fish)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
