@@ -227,12 +227,6 @@ std::string FormatUtc(int64_t epoch_seconds, const char* format) {
   return std::string(buf, n);
 }
 
-std::string FormatIso8601(int64_t epoch_seconds) {
-  const UtcTime u = ToUtc(epoch_seconds * 1000);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", u.year, u.month,
-                     u.day, u.hour, u.minute, u.second);
-}
-
 std::string FormatIso8601Ms(int64_t epoch_ms) {
   const UtcTime u = ToUtc(epoch_ms);
   if (u.millisecond == 0) {
@@ -241,6 +235,11 @@ std::string FormatIso8601Ms(int64_t epoch_ms) {
   }
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", u.year,
                      u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
+}
+
+// A whole second: the millisecond form without its fraction.
+std::string FormatIso8601(int64_t epoch_seconds) {
+  return FormatIso8601Ms(epoch_seconds * 1000);
 }
 
 }  // namespace flowmon
