@@ -1,5 +1,6 @@
 # The pattern stage's sources (included by the top-level CMakeLists.txt).
 target_sources(flowmon_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/bit_parallel_regex.cc
   ${CMAKE_CURRENT_LIST_DIR}/compare.cc
   ${CMAKE_CURRENT_LIST_DIR}/filter_regex.cc
   ${CMAKE_CURRENT_LIST_DIR}/format_fit.cc
