@@ -269,8 +269,7 @@ std::unique_ptr<const BitParallelRegex> BitParallelRegex::Compile(
   return re;
 }
 
-BitParallelRegex::Result BitParallelRegex::Search(
-    std::string_view text) const {
+BitParallelRegex::Result BitParallelRegex::Search(std::string_view text) const {
   for (const char ch : text) {
     if (static_cast<unsigned char>(ch) >= 0x80) return Result::kUndecided;
   }
@@ -291,8 +290,8 @@ BitParallelRegex::Result BitParallelRegex::Search(
         for (int x = 0; x < words; ++x) next[x] |= f[x];
       }
     }
-    const uint64_t* mask =
-        &masks_[static_cast<unsigned char>(text[i]) * static_cast<size_t>(words)];
+    const uint64_t* mask = &masks_[static_cast<unsigned char>(text[i]) *
+                                   static_cast<size_t>(words)];
     uint64_t hit = 0;
     for (int w = 0; w < words; ++w) {
       state[w] = next[w] & mask[w];

@@ -37,8 +37,8 @@ class BitParallelRegex {
   int positions_ = 0;
   int words_ = 0;
   int chunks_ = 0;
-  bool always_ = false;      // a nullable branch that matches anywhere
-  bool empty_only_ = false;  // a nullable ^...$ branch: matches ""
+  bool always_ = false;           // a nullable branch that matches anywhere
+  bool empty_only_ = false;       // a nullable ^...$ branch: matches ""
   std::vector<uint64_t> masks_;   // [byte][word]: positions that read byte
   std::vector<uint64_t> follow_;  // [chunk][8-bit value][word]
   std::vector<uint64_t> first_any_, first_bol_, last_any_, last_eol_;

@@ -61,7 +61,7 @@ TEST_CASE("bit-parallel regex: AWS's documented examples",
 }
 
 TEST_CASE("bit-parallel regex: edge cases", "[pattern][regex][bitparallel]") {
-  CHECK(Matches("a|", "zzz"));       // an empty alternative matches
+  CHECK(Matches("a|", "zzz"));  // an empty alternative matches
   CHECK(Matches("^$", ""));
   CHECK_FALSE(Matches("^$", "x"));
   CHECK(Matches("x$|^y", "ax"));
@@ -84,11 +84,12 @@ TEST_CASE("bit-parallel regex: agrees with RE2 on random regexes",
           "[pattern][regex][bitparallel]") {
   std::mt19937 rng(16);
   auto pick = [&](int n) { return static_cast<int>(rng() % n); };
-  const char* atoms[] = {"a", "b", "c", ".", "[ab]", "[^a]", "[a-c]",
-                         "\\d", "\\w", "\\s", "\\D", "\\W", "\\S", "1",
-                         " ", "\\.", "[]a]", "\\x61", "-", "[a\\-c]"};
-  const char* quants[] = {"", "", "", "*", "+", "?", "{2}", "{0}",
-                          "{1,3}", "{2,}", "{,2}", "*?", "{0,0}"};
+  const char* atoms[] = {"a",    "b",     "c",     ".",   "[ab]",
+                         "[^a]", "[a-c]", "\\d",   "\\w", "\\s",
+                         "\\D",  "\\W",   "\\S",   "1",   " ",
+                         "\\.",  "[]a]",  "\\x61", "-",   "[a\\-c]"};
+  const char* quants[] = {"",    "",      "",     "*",    "+",  "?",    "{2}",
+                          "{0}", "{1,3}", "{2,}", "{,2}", "*?", "{0,0}"};
   const char alphabet[] = "abc1 .-\nxA_";
   int taken_count = 0;
   for (int n = 0; n < 4000; ++n) {
