@@ -6,6 +6,7 @@
 #include "athena/ddl.h"
 #include "athena/sql_common.h"
 #include "flowmon/athena/athena.h"
+#include "flowmon/pattern/filter_regex.h"
 
 namespace flowmon {
 namespace {

@@ -266,6 +266,13 @@ std::unique_ptr<const BitParallelRegex> BitParallelRegex::Compile(
       }
     }
   }
+  for (int b = 0; b < 256; ++b) {
+    for (int w = 0; w < words; ++w) {
+      if ((re->first_any_[w] & re->masks_[b * words + w]) != 0) {
+        re->starts_[b] = true;
+      }
+    }
+  }
   return re;
 }
 
@@ -276,7 +283,16 @@ BitParallelRegex::Result BitParallelRegex::Search(std::string_view text) const {
   if (always_ || (empty_only_ && text.empty())) return Result::kMatch;
   const int words = words_;
   uint64_t state[kMaxWords] = {};
+  bool idle = true;  // no position alive: only a start byte changes that
   for (size_t i = 0; i < text.size(); ++i) {
+    // Most of a line cannot begin a match: skip to the next byte that can
+    // (exact: with no live position, the next state is first_any_ & mask).
+    if (idle && i > 0) {
+      while (i < text.size() && !starts_[static_cast<unsigned char>(text[i])]) {
+        ++i;
+      }
+      if (i == text.size()) break;
+    }
     uint64_t next[kMaxWords];
     for (int w = 0; w < words; ++w) {
       next[w] = first_any_[w] | (i == 0 ? first_bol_[w] : 0);
@@ -293,10 +309,13 @@ BitParallelRegex::Result BitParallelRegex::Search(std::string_view text) const {
     const uint64_t* mask = &masks_[static_cast<unsigned char>(text[i]) *
                                    static_cast<size_t>(words)];
     uint64_t hit = 0;
+    uint64_t live = 0;
     for (int w = 0; w < words; ++w) {
       state[w] = next[w] & mask[w];
       hit |= state[w] & last_any_[w];
+      live |= state[w];
     }
+    idle = live == 0;
     if (hit != 0) return Result::kMatch;
   }
   uint64_t hit = 0;

@@ -5,6 +5,7 @@
 // for ASCII text and for regexes it fully understands.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -42,6 +43,7 @@ class BitParallelRegex {
   std::vector<uint64_t> masks_;   // [byte][word]: positions that read byte
   std::vector<uint64_t> follow_;  // [chunk][8-bit value][word]
   std::vector<uint64_t> first_any_, first_bol_, last_any_, last_eol_;
+  std::array<bool, 256> starts_{};  // bytes that can begin a match mid-text
 };
 
 }  // namespace flowmon

@@ -1,8 +1,8 @@
 #include "flowmon/pattern/compare.h"
 
-#include <re2/re2.h>
-
 #include <utility>
+
+#include "flowmon/pattern/filter_regex.h"
 
 namespace flowmon {
 
@@ -55,7 +55,7 @@ bool ValueTest::TestString(std::string_view s) const {
       equal = true;
       break;
     case Wildcard::kRegex:
-      equal = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *regex);
+      equal = regex->PartialMatch(s);
       break;
   }
   return op == CompareOp::kEq ? equal : !equal;

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "pattern/bit_parallel_regex.h"
+
 namespace flowmon {
 namespace {
 
@@ -143,13 +145,14 @@ bool TranslateFilterRegex(std::string_view body, size_t column,
 }
 
 bool CompileFilterRegex(std::string_view body, size_t column,
-                        std::shared_ptr<const RE2>* out, PatternError* error) {
+                        std::shared_ptr<const FilterRegex>* out,
+                        PatternError* error) {
   std::string text;
   if (!TranslateFilterRegex(body, column, &text, error)) return false;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(kFilterRegexMaxMem);
-  auto re = std::make_shared<const RE2>(text, options);
+  auto re = std::make_unique<const RE2>(text, options);
   if (!re->ok()) {
     error->column = column;
     error->message = "invalid regular expression: " + re->error();
@@ -165,8 +168,35 @@ bool CompileFilterRegex(std::string_view body, size_t column,
         re->ProgramSize(), kMaxRegexProgramSize);
     return false;
   }
-  *out = std::move(re);
+  std::unique_ptr<const BitParallelRegex> bit_parallel;
+  if (re->ProgramSize() >= kBitParallelFromProgramSize) {
+    bit_parallel = BitParallelRegex::Compile(text);
+  }
+  *out = std::make_shared<const FilterRegex>(std::move(re),
+                                             std::move(bit_parallel));
   return true;
 }
+
+FilterRegex::FilterRegex(std::unique_ptr<const RE2> re2,
+                         std::unique_ptr<const BitParallelRegex> bit_parallel)
+    : re2_(std::move(re2)), bit_parallel_(std::move(bit_parallel)) {}
+
+FilterRegex::~FilterRegex() = default;
+
+bool FilterRegex::PartialMatch(std::string_view text) const {
+  if (bit_parallel_ != nullptr) {
+    switch (bit_parallel_->Search(text)) {
+      case BitParallelRegex::Result::kMatch:
+        return true;
+      case BitParallelRegex::Result::kNoMatch:
+        return false;
+      case BitParallelRegex::Result::kUndecided:
+        break;
+    }
+  }
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re2_);
+}
+
+const std::string& FilterRegex::pattern() const { return re2_->pattern(); }
 
 }  // namespace flowmon

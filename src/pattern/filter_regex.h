@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "flowmon/pattern/filter_regex.h"
 #include "flowmon/pattern/pattern.h"
 
 namespace flowmon {
@@ -46,9 +47,16 @@ inline constexpr int64_t kFilterRegexMaxMem = int64_t{8} << 20;
 // its atom ({1000} makes 1000 instructions, `.{1000}` 8000).
 inline constexpr int kMaxRegexProgramSize = 1000;
 
+// From this RE2 program size on, a regex the bit-parallel matcher models is
+// matched by it: below, RE2's DFA is cheap and its states few; above, a
+// bounded repetition (what makes programs long) can grow the DFA past
+// kFilterRegexMaxMem and send RE2 onto its NFA (docs/patterns.md).
+inline constexpr int kBitParallelFromProgramSize = 40;
+
 // TranslateFilterRegex, then RE2 with kFilterRegexMaxMem, refused when its
 // program is over kMaxRegexProgramSize. Fills *out or *error.
 bool CompileFilterRegex(std::string_view body, size_t column,
-                        std::shared_ptr<const RE2>* out, PatternError* error);
+                        std::shared_ptr<const FilterRegex>* out,
+                        PatternError* error);
 
 }  // namespace flowmon

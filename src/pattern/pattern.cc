@@ -5,6 +5,7 @@
 
 #include "flowmon/core/caret.h"
 #include "flowmon/core/number.h"
+#include "flowmon/pattern/filter_regex.h"
 #include "pattern/char_class.h"
 #include "pattern/json_expr.h"
 #include "pattern/space_delimited_parser.h"
@@ -130,10 +131,8 @@ bool CompiledPattern::MatchesTerms(std::string_view line) const {
   for (const auto& group : term_groups_) {
     bool all = true;
     for (const Term& t : group) {
-      const bool found =
-          t.regex ? RE2::PartialMatch(
-                        re2::StringPiece(line.data(), line.size()), *t.regex)
-                  : line.find(t.text) != std::string_view::npos;
+      const bool found = t.regex ? t.regex->PartialMatch(line)
+                                 : line.find(t.text) != std::string_view::npos;
       if (found == t.exclude) {
         all = false;
         break;

@@ -32,7 +32,7 @@ class SpaceDelimitedParser {
   bool ParseSlots(SpaceDelimitedPattern* out);
   bool ParseCondition(SpaceDelimitedPattern* out, Condition* cond);
   bool ParseComparison(std::string_view operand, Comparison* cmp);
-  bool ParseRegex(const Token& token, std::shared_ptr<const re2::RE2>* out);
+  bool ParseRegex(const Token& token, std::shared_ptr<const FilterRegex>* out);
   bool ResolveNames(SpaceDelimitedPattern* out);
   bool Fail(size_t column, std::string message);
   Token Peek() const;
@@ -64,7 +64,7 @@ Token SpaceDelimitedParser::Peek() const {
 }
 
 bool SpaceDelimitedParser::ParseRegex(const Token& token,
-                                      std::shared_ptr<const re2::RE2>* out) {
+                                      std::shared_ptr<const FilterRegex>* out) {
   if (++regexes_ > kMaxRegexesPerPattern) {
     return Fail(token.column,
                 "a space-delimited filter pattern may contain at most 2 "

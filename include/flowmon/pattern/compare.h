@@ -6,11 +6,9 @@
 #include <string>
 #include <string_view>
 
-namespace re2 {
-class RE2;
-}
-
 namespace flowmon {
+
+class FilterRegex;
 
 enum class CompareOp : unsigned char { kEq, kNe, kLt, kLe, kGt, kGe };
 
@@ -37,7 +35,7 @@ struct ValueTest {
   double number = 0;
   Wildcard wildcard = Wildcard::kExact;
   std::string text;  // the string value without its anchoring '*'
-  std::shared_ptr<const re2::RE2> regex;
+  std::shared_ptr<const FilterRegex> regex;
 
   // Sets a string value: a '*' at the start and/or end becomes the
   // wildcard, a value of only '*' matches anything.

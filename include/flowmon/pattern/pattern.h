@@ -64,7 +64,7 @@ struct Slot {
 // required or (with '-') excluded.
 struct Term {
   std::string text;
-  std::shared_ptr<const re2::RE2> regex;
+  std::shared_ptr<const FilterRegex> regex;
   bool exclude = false;
 };
 
