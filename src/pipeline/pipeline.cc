@@ -242,17 +242,9 @@ class Worker {
         return true;
       }
     }
-    // A start no time can be (9.2e18, 1e300) is a bad value, whatever the
-    // output: it would otherwise count nowhere, or everywhere at once.
-    if (const std::string_view start = StartField(rec_, schema_);
-        !start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start)) {
-      bad.Add(line_no, line, LineError::kBadValue,
-              static_cast<size_t>(start.data() - rec_.line.data()), 0, 0,
-              "start");
-      return true;
-    }
     ++stats.records;
-    if (!InTimeRange(rec_.timestamp_ms, StartField(rec_, schema_))) {
+    const std::string_view start = StartField(rec_, schema_);
+    if (!InTimeRange(rec_.timestamp_ms, start)) {
       ++stats.rejected;
       return true;
     }
@@ -264,6 +256,17 @@ class Worker {
         sink_->OnRejectedTime(rec_.timestamp_ms, StartField(rec_, schema_),
                               ctx_);
       }
+      return true;
+    }
+    // A selected record whose start no time can be (9.2e18, 1e300) is a bad
+    // value, whatever the output: it would otherwise count nowhere, or
+    // everywhere at once. Only selected records, as the prefilter never
+    // reads the lines it passes over (docs/record-time.md).
+    if (!start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start)) {
+      --stats.records;
+      bad.Add(line_no, line, LineError::kBadValue,
+              static_cast<size_t>(start.data() - rec_.line.data()), 0, 0,
+              "start");
       return true;
     }
     if (options_.check_values) {
@@ -282,8 +285,8 @@ class Worker {
 
   // A line the scan found plain but for a rare byte (line_scan.h), with
   // patterns that look at the line alone: matched without tokenizing. What
-  // Line() would decide otherwise (a start no time can be, a selected
-  // record for a sink that wants its fields) goes to Line().
+  // Line() would decide otherwise (a selected record whose start no time
+  // can be, or for a sink that wants its fields) goes to Line().
   bool PlainLine(std::string_view line) {
     const uint64_t index = span_line_;
     rec_.line = line;
@@ -294,9 +297,6 @@ class Worker {
         start_index >= 0 ? PlainField(line, static_cast<size_t>(start_index),
                                       schema_->size())
                          : std::string_view();
-    if (!start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start)) {
-      return Line(line);
-    }
     ctx_.line_no = first_line_ != 0 ? first_line_ + index : 0;
     if (!InTimeRange(rec_.timestamp_ms, start)) {
       CountPlain(false);
@@ -309,7 +309,10 @@ class Worker {
       }
       return true;
     }
-    if (sink_wants_fields_) return Line(line);
+    if (sink_wants_fields_ ||
+        (!start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start))) {
+      return Line(line);
+    }
     CountPlain(true);
     return sink_->OnRecord(rec_, ctx_);
   }
