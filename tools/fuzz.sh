@@ -24,7 +24,7 @@ elif ! [[ $1 =~ ^[0-9]+([.][0-9]+)?$ ]]; then
   usage
 fi
 
-all=(pattern pipeline cloudwatch insights check_config gzip parquet)
+all=(pattern regex pipeline cloudwatch insights check_config gzip parquet)
 read -r -a fuzzers <<<"${FUZZERS:-${all[*]}}"
 
 # Seeds: tests/fuzz/corpus/<harness>/ and the samples and test data each
@@ -43,6 +43,7 @@ seeds() {
 dict() {
   case $1 in
     pattern) echo tests/fuzz/dict/pattern.dict ;;
+    regex) echo tests/fuzz/dict/regex.dict ;;
     pipeline) echo tests/fuzz/dict/flowlog.dict ;;
     cloudwatch) echo tests/fuzz/dict/json.dict ;;
     insights) echo tests/fuzz/dict/insights.dict ;;
@@ -65,6 +66,7 @@ max_len() {
 ci_runs() {
   case $1 in
     pattern) echo 25000 ;;
+    regex) echo 20000 ;;
     pipeline) echo 3000 ;;
     cloudwatch) echo 3500 ;;
     insights) echo 9000 ;;

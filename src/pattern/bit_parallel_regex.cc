@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <string>
 
 namespace flowmon {
@@ -24,7 +25,11 @@ size_t ReadBound(std::string_view text, size_t i, int* min, int* max) {
   auto number = [&](int* out) {
     const size_t start = j;
     int v = 0;
-    while (j < text.size() && IsDigit(text[j])) v = v * 10 + (text[j++] - '0');
+    // Saturates: RE2 refuses a closed bound over 1000, and an unclosed
+    // "{23456789012" is literal text, so only the digits' extent matters.
+    while (j < text.size() && IsDigit(text[j])) {
+      v = std::min(v * 10 + (text[j++] - '0'), 1 << 20);
+    }
     *out = v;
     return j > start;
   };
@@ -145,6 +150,14 @@ std::unique_ptr<const BitParallelRegex> BitParallelRegex::Compile(
       if (b.bol || !b.items.empty() || b.eol) return nullptr;
       b.bol = true;
       ++i;
+      // A repeated anchor (^{2,}, ^*): RE2 repeats the empty match, which
+      // the atoms here cannot say (fuzz finding crash-repeated-anchor).
+      int m, x;
+      if (i < text.size() &&
+          (text[i] == '*' || text[i] == '+' || text[i] == '?' ||
+           (text[i] == '{' && ReadBound(text, i, &m, &x)))) {
+        return nullptr;
+      }
       continue;
     }
     if (c == '$') {
@@ -182,7 +195,9 @@ std::unique_ptr<const BitParallelRegex> BitParallelRegex::Compile(
         }
       }
     }
-    positions += item.max == -1 ? std::max(item.min, 1) : item.max;
+    // As many positions as the builder below makes: x{n,} is n copies of x
+    // and then x*, x{n,m} is m copies.
+    positions += item.max == -1 ? item.min + 1 : item.max;
     if (positions > kMaxPositions) return nullptr;
     b.items.push_back(item);
   }

@@ -80,6 +80,45 @@ TEST_CASE("bit-parallel regex: edge cases", "[pattern][regex][bitparallel]") {
         BitParallelRegex::Result::kUndecided);
 }
 
+// Fuzz finding (tests/fuzz/corpus/regex/crash-bound): `x+` builds two
+// positions (x, then x*), but the count sized the sets for one, so 63
+// literal bytes and `a+` wrote past a one-word set.
+std::string Positions(std::string_view body) {
+  std::string text;
+  PatternError error;
+  REQUIRE(TranslateFilterRegex(body, 1, &text, &error));
+  const auto bp = BitParallelRegex::Compile(text);
+  REQUIRE(bp != nullptr);
+  return std::to_string(bp->positions());
+}
+
+TEST_CASE("bit-parallel regex: a + or {n,} repetition counts every position",
+          "[pattern][regex][bitparallel]") {
+  CHECK(Positions("a+") == "2");
+  CHECK(Positions("a*") == "1");
+  CHECK(Positions("a{2,}") == "3");
+  CHECK(Positions("a{2,4}") == "4");
+  const std::string x63(63, 'x');
+  CHECK(Positions(x63 + "a+b") == "66");
+  CHECK(Matches(x63 + "a+b", x63 + "aab"));
+  CHECK_FALSE(Matches(x63 + "a+b", x63 + "b"));
+  // Fuzz finding (crash-unclosed-bound): the digits of an unclosed brace,
+  // literal text to RE2, overflowed an int (UBSan).
+  bool taken = false;
+  CHECK(Agree("p{23456789012 eni", "p{23456789012 eni", &taken));
+  CHECK(Agree("p{23456789012 eni", "p eni", &taken));
+  // Fuzz finding (crash-repeated-anchor): ^{2,} read as ^ then "{2,}".
+  for (const char* subject : {"", "{2,}", "x"}) {
+    CHECK(Agree("^{2,}", subject, &taken));
+    CHECK(Agree("^*a", subject, &taken));
+  }
+  CHECK(
+      Matches("AUTHORIZEAUTHORIZE\\w+@\\w+\\.23456789012 eni-0a1b2c3d4e5f"
+              "60718D\\s+ACCE SS",
+              "AUTHORIZEAUTHORIZEa@b.23456789012 eni-0a1b2c3d4e5f60718D "
+              "ACCE SS"));
+}
+
 TEST_CASE("bit-parallel regex: agrees with RE2 on random regexes",
           "[pattern][regex][bitparallel]") {
   std::mt19937 rng(16);
