@@ -43,6 +43,14 @@ size_t ReadBound(std::string_view text, size_t i, int* min, int* max) {
   return j + 1;
 }
 
+// Whether a repetition operator (*, +, ? or a bound) begins at text[i].
+bool RepetitionAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  int min, max;
+  return text[i] == '*' || text[i] == '+' || text[i] == '?' ||
+         (text[i] == '{' && ReadBound(text, i, &min, &max));
+}
+
 // The extent of the atom at text[i], or 0 when it is not one we model.
 size_t AtomEnd(std::string_view text, size_t i) {
   const char c = text[i];
@@ -152,12 +160,7 @@ std::unique_ptr<const BitParallelRegex> BitParallelRegex::Compile(
       ++i;
       // A repeated anchor (^{2,}, ^*): RE2 repeats the empty match, which
       // the atoms here cannot say (fuzz finding crash-repeated-anchor).
-      int m, x;
-      if (i < text.size() &&
-          (text[i] == '*' || text[i] == '+' || text[i] == '?' ||
-           (text[i] == '{' && ReadBound(text, i, &m, &x)))) {
-        return nullptr;
-      }
+      if (RepetitionAt(text, i)) return nullptr;
       continue;
     }
     if (c == '$') {
@@ -187,12 +190,7 @@ std::unique_ptr<const BitParallelRegex> BitParallelRegex::Compile(
       if (past != 0) {
         i = past;
         if (i < text.size() && text[i] == '?') ++i;  // lazy: same answer
-        int m2, x2;
-        if (i < text.size() &&
-            (text[i] == '*' || text[i] == '+' || text[i] == '?' ||
-             (text[i] == '{' && ReadBound(text, i, &m2, &x2)))) {
-          return nullptr;
-        }
+        if (RepetitionAt(text, i)) return nullptr;
       }
     }
     // As many positions as the builder below makes: x{n,} is n copies of x

@@ -262,7 +262,7 @@ class Worker {
     // value, whatever the output: it would otherwise count nowhere, or
     // everywhere at once. Only selected records, as the prefilter never
     // reads the lines it passes over (docs/record-time.md).
-    if (!start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start)) {
+    if (BadStart(start)) {
       --stats.records;
       bad.Add(line_no, line, LineError::kBadValue,
               static_cast<size_t>(start.data() - rec_.line.data()), 0, 0,
@@ -292,11 +292,12 @@ class Worker {
     rec_.line = line;
     rec_.size = 0;
     rec_.timestamp_ms = timestamps_ != nullptr ? timestamps_[index] : -1;
-    const int start_index = schema_->start_index();
+    // `start` is read only when something asks for it: a range, the
+    // rejected records' times, or a selected record's bad-value check.
+    const bool wants_time =
+        options_.since || options_.until || options_.deliver_rejected_times;
     const std::string_view start =
-        start_index >= 0 ? PlainField(line, static_cast<size_t>(start_index),
-                                      schema_->size())
-                         : std::string_view();
+        wants_time ? PlainStart(line) : std::string_view();
     ctx_.line_no = first_line_ != 0 ? first_line_ + index : 0;
     if (!InTimeRange(rec_.timestamp_ms, start)) {
       CountPlain(false);
@@ -309,12 +310,25 @@ class Worker {
       }
       return true;
     }
-    if (sink_wants_fields_ ||
-        (!start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start))) {
+    if (sink_wants_fields_ || BadStart(wants_time ? start : PlainStart(line))) {
       return Line(line);
     }
     CountPlain(true);
     return sink_->OnRecord(rec_, ctx_);
+  }
+
+  // The start field of a plain line (empty when the format has none).
+  std::string_view PlainStart(std::string_view line) const {
+    const int index = schema_->start_index();
+    return index >= 0
+               ? PlainField(line, static_cast<size_t>(index), schema_->size())
+               : std::string_view();
+  }
+
+  // A start no time can be, on a record without an event timestamp (which
+  // wins over start: core/record_time.h).
+  bool BadStart(std::string_view start) const {
+    return !start.empty() && rec_.timestamp_ms < 0 && StartOutOfRange(start);
   }
 
   void CountPlain(bool selected) {
@@ -425,16 +439,12 @@ class Worker {
   }
 
   void DeliverTimes(uint64_t n, const char* end) {
-    const int index = schema_->start_index();
-    const size_t count = schema_->size();
     const char* p = next_plain_;
     for (uint64_t i = 0; i < n && p < end; ++i) {
       const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
       const char* const line_end = nl ? static_cast<const char*>(nl) : end;
       const std::string_view line(p, static_cast<size_t>(line_end - p));
-      const std::string_view start =
-          index >= 0 ? PlainField(line, static_cast<size_t>(index), count)
-                     : std::string_view();
+      const std::string_view start = PlainStart(line);
       const uint64_t at = span_line_ + i;
       const int64_t timestamp_ms =
           timestamps_ != nullptr ? timestamps_[at] : -1;

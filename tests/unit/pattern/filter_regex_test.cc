@@ -78,7 +78,6 @@ TEST_CASE("filter regex: rejections carry the column", "[pattern][regex]") {
   CHECK(Error("[a-", 7).starts_with("7: invalid regular expression"));
 }
 
-}  // namespace
 TEST_CASE(
     "filter regex: a long bounded repetition runs bit-parallel, with "
     "RE2's answers",
@@ -110,4 +109,5 @@ TEST_CASE(
   CHECK(re->PartialMatch("a WARN b"));
 }
 
+}  // namespace
 }  // namespace flowmon
