@@ -22,6 +22,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // writes them); returns the index past '}' or 0.
 size_t ReadBound(std::string_view text, size_t i, int* min, int* max) {
   size_t j = i + 1;
+  bool leading_zero = false;
   auto number = [&](int* out) {
     const size_t start = j;
     int v = 0;
@@ -31,6 +32,8 @@ size_t ReadBound(std::string_view text, size_t i, int* min, int* max) {
       v = std::min(v * 10 + (text[j++] - '0'), 1 << 20);
     }
     *out = v;
+    // RE2 refuses a number with a leading zero ({08}): the brace is text.
+    if (j - start > 1 && text[start] == '0') leading_zero = true;
     return j > start;
   };
   if (!number(min)) return 0;
@@ -39,7 +42,7 @@ size_t ReadBound(std::string_view text, size_t i, int* min, int* max) {
     ++j;
     if (!number(max)) *max = -1;
   }
-  if (j >= text.size() || text[j] != '}') return 0;
+  if (j >= text.size() || text[j] != '}' || leading_zero) return 0;
   return j + 1;
 }
 

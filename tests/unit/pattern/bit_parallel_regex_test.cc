@@ -107,6 +107,11 @@ TEST_CASE("bit-parallel regex: a + or {n,} repetition counts every position",
   bool taken = false;
   CHECK(Agree("p{23456789012 eni", "p{23456789012 eni", &taken));
   CHECK(Agree("p{23456789012 eni", "p eni", &taken));
+  // Fuzz finding (crash-leading-zero): RE2 reads {08} and {1,08} as text.
+  for (const char* subject : {"x{08}", "xxxxxxxx", "x{1,08}", "x"}) {
+    CHECK(Agree("x{08}", subject, &taken));
+    CHECK(Agree("x{1,08}", subject, &taken));
+  }
   // Fuzz finding (crash-repeated-anchor): ^{2,} read as ^ then "{2,}".
   for (const char* subject : {"", "{2,}", "x"}) {
     CHECK(Agree("^{2,}", subject, &taken));
