@@ -107,11 +107,10 @@ std::string Diagnostics::Describe(const BadLine& bad) {
       }
       return fmt::format("bad value for {}: not an integer or -", bad.field);
     }
-    case LineError::kLateHeader:
-      return "a header line that names another format after the input's "
-             "first line: only an S3 object's first line is its header, so "
-             "the lines after it are still read in the input's format (give "
-             "concatenated objects as separate inputs)";
+    case LineError::kUnreadableHeader:
+      return "a header line whose format cannot be read: it names more "
+             "fields flowmon does not know than one run keeps (4096), so the "
+             "lines after it are read in the format before it";
     case LineError::kOk:
     case LineError::kBlank:
       break;

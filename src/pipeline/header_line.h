@@ -1,9 +1,9 @@
 // S3 header lines: each flow-log file delivered to S3 starts with a line
 // that names its fields ("version account-id interface-id srcaddr ...").
 // The pipeline's one rule for "is this line a header line", wherever it
-// asks: an input's first line names its format; a header line further down
-// (concatenated objects, gzip members) names no new one, in a file as in a
-// stream (docs/filter.md).
+// asks: an input's first line names its format, and a header line further
+// down (concatenated objects, gzip members) names the format of the lines
+// after it, in a file as in a stream (docs/filter.md).
 //
 // A header line is known by its shape (core/header_words.h), not by every
 // name in it being one flowmon knows: AWS keeps adding fields, and a file

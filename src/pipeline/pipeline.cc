@@ -186,7 +186,8 @@ class Worker {
 
   // Scans `span` (whole lines). Bad lines get line numbers counted from 1
   // at the first line this worker saw since its stats were last reset; the
-  // runner adds the base. Returns false when the sink asked to stop.
+  // runner adds the base. Returns false when the sink asked to stop or,
+  // with new_format set, at a header line naming another format.
   // `timestamps`: one per line of the span (CloudWatch inputs) or null;
   // `first_line`: the span's first line number, or 0 when unknown.
   bool Scan(std::string_view span, const int64_t* timestamps = nullptr,
@@ -194,9 +195,23 @@ class Worker {
     timestamps_ = timestamps;
     first_line_ = first_line;
     span_line_ = 0;
+    span_begin_ = span.data();
     readable_end_ = span.data() + span.size();
+    new_format.reset();
     return prefilter_ ? ScanPrefiltered(span) : ScanAll(span);
   }
+
+  // A header line naming another format ended the last Scan: the format,
+  // the header line (a view into the span, without a trailing '\r'), where
+  // the span goes on after it and how many of the span's lines came before
+  // that (the header line included).
+  struct NewFormat {
+    Schema schema;
+    std::string_view header;
+    size_t resume;
+    uint64_t lines;
+  };
+  std::optional<NewFormat> new_format;
 
   // A line longer than kMaxLineBytes that a stream cut short.
   void TooLong(std::string_view start) {
@@ -227,10 +242,7 @@ class Worker {
       return true;
     }
     if (!schema_->raw()) {
-      if (IsHeaderLine(rec_)) {
-        LaterHeader(line_no, line);
-        return true;
-      }
+      if (IsHeaderLine(rec_)) return LaterHeader(line_no, line);
       if (rec_.size != schema_->size()) {
         const size_t expected = schema_->size();
         column = rec_.size > expected
@@ -371,19 +383,28 @@ class Worker {
     return true;
   }
 
-  // A header line (rec_) after an input's first line. Only an S3 object's
-  // first line is its header (the first line of a file or a stream, the
-  // runner's job), so it changes nothing in a mapped file and in a stream
-  // alike: one naming the input's own format (objects of one flow log
-  // concatenated) is skipped; one naming another format is a malformed
-  // line, as the lines after it are not read the way it says.
-  void LaterHeader(uint64_t line_no, std::string_view line) {
-    const std::optional<Schema> named = HeaderLineSchema(rec_);
-    if (named && *named == *schema_) {
-      ++stats.headers;
-      return;
+  // A header line (rec_) after an input's first line: S3 objects
+  // concatenated (`zcat *.gz |`, `cat a.log b.log >`), each object's first
+  // line naming its format. One naming the format being read is skipped.
+  // One naming another stops the scan (false): the lines after it are in
+  // its format, which the runner sets for this worker and every span after
+  // it (Runner::TakeFormat), in a mapped file and in a stream alike. One
+  // whose format cannot be read is a malformed line.
+  bool LaterHeader(uint64_t line_no, std::string_view line) {
+    std::optional<Schema> named = HeaderLineSchema(rec_);
+    if (!named) {
+      bad.Add(line_no, line, LineError::kUnreadableHeader, 0, 0, 0);
+      return true;
     }
-    bad.Add(line_no, line, LineError::kLateHeader, 0, 0, 0);
+    ++stats.headers;
+    if (*named == *schema_) return true;
+    const char* const after = line.data() + line.size();
+    new_format.emplace(NewFormat{
+        std::move(*named), rec_.line,
+        static_cast<size_t>((after < readable_end_ ? after + 1 : after) -
+                            span_begin_),
+        span_line_});
+    return false;
   }
 
   bool ScanAll(std::string_view span) {
@@ -470,6 +491,7 @@ class Worker {
   const Schema* schema_ = nullptr;
   std::vector<size_t> int_columns_;  // of schema_, with check_values
   RecordContext ctx_;
+  const char* span_begin_ = nullptr;     // of the span being scanned
   const char* readable_end_ = nullptr;   // end of the span being scanned
   const char* next_plain_ = nullptr;     // where passed-over lines begin
   const int64_t* timestamps_ = nullptr;  // per line of the span, or null
@@ -578,9 +600,7 @@ class Runner {
   void RunSource(Source& source) {
     diag_->BeginSource(source.name());
     fit_.BeginSource(source.name());
-    // Lives until the input ends: workers and RecordContext point to it.
-    Schema schema = options_.schema;
-    uint64_t schema_id = 0;
+    InputFormats formats;
     bool first = true;
     uint64_t line_no = 1;  // of the next line to scan
     // Bytes of plain text looked at for a NUL byte so far; forced text
@@ -620,6 +640,7 @@ class Runner {
       const int64_t* timestamps = chunk.timestamps;
       if (first) {
         first = false;
+        Schema schema = options_.schema;
         std::string_view header;
         if (!schema.raw()) {
           const size_t nl = data.find('\n');
@@ -644,23 +665,16 @@ class Runner {
                                     : options_.schema == Schema::DefaultV2()
                                         ? FormatOrigin::kDefault
                                         : FormatOrigin::kOption;
-        diag_->SetFormat(origin, schema.size());
-        fit_.Check(schema, origin);
-        schema_id = NewSchemaId();
-        // The input's first line names its format for the whole input
-        // (Worker::LaterHeader).
-        serial_.SetSchema(&schema, schema_id);
-        sink_->OnInput(schema, header);
+        TakeFormat(std::move(schema), origin, header, &formats);
       }
       if (source.whole() && options_.threads > 1 &&
           data.size() > options_.span_bytes) {
-        ScanParallel(data, source.size_hint(), schema, schema_id, &line_no);
+        ScanParallel(data, source.size_hint(), &formats, &line_no);
       } else {
         serial_.SetLive(source.live());
-        if (!serial_.Scan(data, timestamps, line_no)) {
+        if (!ScanSerial(data, timestamps, &formats, &line_no)) {
           stats_.stopped = true;
         }
-        Collect(serial_, &line_no);
         if (source.live()) {
           // A pipe hears at once when none of its lines fits the format.
           diag_->Settle();
@@ -673,6 +687,45 @@ class Runner {
     ++progress_.inputs_done;
     finished_bytes_ += std::max(source.size_hint(), source.bytes_consumed());
     Report(0);
+  }
+
+  // The formats of the input being read, in the order its header lines
+  // named them: workers, sinks and RecordContext point to them until the
+  // input ends.
+  struct InputFormats {
+    std::deque<Schema> schemas;
+    uint64_t id = 0;  // the RecordContext::schema_id of schemas.back()
+  };
+
+  // From here on, the input's records are in `schema` (from its first
+  // line, --format or the default; or a later header line, `header` then).
+  void TakeFormat(Schema schema, FormatOrigin origin, std::string_view header,
+                  InputFormats* formats) {
+    formats->schemas.push_back(std::move(schema));
+    formats->id = NewSchemaId();
+    const Schema& taken = formats->schemas.back();
+    diag_->SetFormat(origin, taken.size());
+    fit_.Check(taken, origin);
+    serial_.SetSchema(&taken, formats->id);
+    sink_->OnInput(taken, header);
+  }
+
+  // Scans `data` on the serial worker, taking the format of each header
+  // line that names another one (Worker::LaterHeader) and going on after
+  // it. False when the sink asked to stop.
+  bool ScanSerial(std::string_view data, const int64_t* timestamps,
+                  InputFormats* formats, uint64_t* line_no) {
+    for (;;) {
+      const bool go_on = serial_.Scan(data, timestamps, *line_no);
+      std::optional<Worker::NewFormat> next = std::move(serial_.new_format);
+      Collect(serial_, line_no);
+      if (go_on) return true;
+      if (!next) return false;
+      TakeFormat(std::move(next->schema), FormatOrigin::kHeaderLine,
+                 next->header, formats);
+      data.remove_prefix(next->resume);
+      if (timestamps != nullptr) timestamps += next->lines;
+    }
   }
 
   // `current` is how far into the current input the scan is, when known.
@@ -699,9 +752,11 @@ class Runner {
   // `threads` workers a round at a time; results merge in input order.
   // `input_bytes` is the input's size before gzip was undone (0: unknown),
   // for progress.
+  // A header line naming another format ends its worker's span; the spans
+  // after it in the round, read in the format before it, are dropped (their
+  // workers and sinks made anew) and the next round starts after it.
   void ScanParallel(std::string_view data, uint64_t input_bytes,
-                    const Schema& schema, uint64_t schema_id,
-                    uint64_t* line_no) {
+                    InputFormats* formats, uint64_t* line_no) {
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
       sinks_.push_back(sink_->NewWorker());
@@ -728,9 +783,11 @@ class Runner {
         round.push_back({offset, end});
         offset = end;
       }
+      const Schema* const schema = &formats->schemas.back();
+      const uint64_t schema_id = formats->id;
       auto scan = [&](size_t i) {
         Worker& w = *workers_[i];
-        w.SetSchema(&schema, schema_id);
+        w.SetSchema(schema, schema_id);
         w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin));
       };
       std::vector<std::thread> pool;
@@ -738,8 +795,19 @@ class Runner {
       scan(0);
       for (std::thread& t : pool) t.join();
       for (size_t i = 0; i < round.size(); ++i) {
+        std::optional<Worker::NewFormat> next =
+            std::move(workers_[i]->new_format);
         Collect(*workers_[i], line_no);
         sink_->Absorb(*sinks_[i]);
+        if (!next) continue;
+        TakeFormat(std::move(next->schema), FormatOrigin::kHeaderLine,
+                   next->header, formats);
+        offset = round[i].begin + next->resume;
+        for (size_t j = i + 1; j < round.size(); ++j) {
+          sinks_[j] = sink_->NewWorker();
+          workers_[j] = std::make_unique<Worker>(options_, sinks_[j].get());
+        }
+        break;
       }
       // The same share of the input's bytes as of `data` (gzip inflated).
       const double share =

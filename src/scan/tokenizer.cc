@@ -23,8 +23,8 @@ std::string_view LineErrorName(LineError e) {
       return "too-long";
     case LineError::kBadValue:
       return "bad-value";
-    case LineError::kLateHeader:
-      return "late-header";
+    case LineError::kUnreadableHeader:
+      return "unreadable-header";
   }
   return "unknown";
 }

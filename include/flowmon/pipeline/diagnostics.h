@@ -16,7 +16,7 @@
 namespace flowmon {
 
 inline constexpr size_t kLineErrorKinds =
-    static_cast<size_t>(LineError::kLateHeader) + 1;
+    static_cast<size_t>(LineError::kUnreadableHeader) + 1;
 
 // One malformed line, as a worker saw it.
 struct BadLine {

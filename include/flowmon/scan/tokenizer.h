@@ -12,15 +12,16 @@ namespace flowmon {
 // Why a line is not a record. kOk and kBlank are not errors.
 enum class LineError : unsigned char {
   kOk,
-  kBlank,          // empty or only spaces: skipped, not counted as bad
-  kFieldCount,     // field count differs from the format (set by callers)
-  kTooManyFields,  // more than kMaxFields fields
-  kBinary,         // a control byte (NUL, ESC, ...) inside the line
-  kTooLong,        // longer than kMaxLineBytes
-  kBadValue,       // an integer field that is neither digits nor "-"
-                   // (set by callers that write typed output)
-  kLateHeader,     // a header line after an input's first line that names
-                   // another format (set by the pipeline)
+  kBlank,             // empty or only spaces: skipped, not counted as bad
+  kFieldCount,        // field count differs from the format (set by callers)
+  kTooManyFields,     // more than kMaxFields fields
+  kBinary,            // a control byte (NUL, ESC, ...) inside the line
+  kTooLong,           // longer than kMaxLineBytes
+  kBadValue,          // an integer field that is neither digits nor "-"
+                      // (set by callers that write typed output)
+  kUnreadableHeader,  // a header line whose format cannot be read (more
+                      // unknown names than one run keeps; set by the
+                      // pipeline)
 };
 
 // Lines longer than this are malformed; sources never buffer more.

@@ -5,3 +5,7 @@
 flowmon filter REJECT samples/mixed_headers
 flowmon filter -o csv REJECT samples/mixed_headers
 flowmon filter -o ndjson ACCEPT samples/mixed_headers
+# The three objects concatenated on one stream: each later header line names
+# the format of the lines after it, so the records come out as from the files.
+cat samples/mixed_headers/a.log samples/mixed_headers/b.log samples/mixed_headers/c.log | flowmon filter REJECT
+cat samples/mixed_headers/a.log samples/mixed_headers/b.log samples/mixed_headers/c.log | flowmon filter -o ndjson ACCEPT

@@ -164,13 +164,14 @@ TEST_CASE("an S3 header line names the fields of its input", "[pipeline]") {
   CHECK(run.warnings[0].starts_with("in.log:4: expected 5 fields, got 6"));
   CHECK(run.warnings[1].starts_with("in.log:5: expected 5 fields, got 4"));
 
-  // Concatenated files: only the first line names the format; a later
-  // header of another format is a malformed line, not a switch.
+  // Concatenated files: a later header of another format names the format
+  // of the lines after it.
   const std::string two = text + "version action\n2 REJECT\n";
   const Run run2 = RunText(two, "[..., action=REJECT]");
-  CHECK(run2.lines == std::vector<std::string>{"2 1.1.1.1 2.2.2.2 22 REJECT"});
-  CHECK(run2.stats.headers == 1);
-  CHECK(run2.stats.malformed == 4);
+  CHECK(run2.lines ==
+        std::vector<std::string>{"2 1.1.1.1 2.2.2.2 22 REJECT", "2 REJECT"});
+  CHECK(run2.stats.headers == 2);
+  CHECK(run2.stats.malformed == 2);
 }
 
 TEST_CASE("raw format: any space-delimited text, no field count",
@@ -487,15 +488,41 @@ TEST_CASE("rejected times come from each input's start column", "[pipeline]") {
   }
 }
 
-TEST_CASE("a later header line: one rule for streams and mapped files",
+// Keeps each record's srcaddr, read by name in the record's own format,
+// with its event timestamp when it has one, and the headers it was told of.
+class SrcaddrSink : public RecordSink {
+ public:
+  std::vector<std::string> seen;
+  std::vector<std::string> headers;
+  std::unique_ptr<RecordSink> NewWorker() const override {
+    return std::make_unique<SrcaddrSink>();
+  }
+  bool OnRecord(const Record& rec, const RecordContext& ctx) override {
+    const int i = ctx.schema->IndexOf("srcaddr");
+    std::string s = i < 0 ? "?" : std::string(rec.fields[i]);
+    if (rec.timestamp_ms >= 0) s += "@" + std::to_string(rec.timestamp_ms);
+    seen.push_back(std::move(s));
+    return true;
+  }
+  void Absorb(RecordSink& worker) override {
+    auto& w = static_cast<SrcaddrSink&>(worker);
+    seen.insert(seen.end(), w.seen.begin(), w.seen.end());
+    w.seen.clear();
+  }
+  void OnInput(const Schema&, std::string_view header) override {
+    headers.emplace_back(header);
+  }
+};
+
+TEST_CASE("a later header line names the format of the lines after it",
           "[pipeline]") {
-  // tests/fuzz/corpus/pipeline/header_mid_file: a stream used to switch to the
-  // format of a header line further down, a mapped file did not. Only an
-  // S3 object's first line is its header: a later one naming the same
-  // format (objects of one flow log concatenated) is skipped, one naming
-  // another is a malformed line, and the lines after it keep the input's
-  // format, at every chunk size, with and without the prefilter, on one
-  // thread and on two.
+  // S3 objects concatenated (`zcat *.gz |`, `cat a.log b.log > all.log`):
+  // each object's first line names its format. A later header naming the
+  // format being read is skipped; one naming another is followed, in a
+  // stream at every chunk size and in a mapped file on one thread and on
+  // two (a header in a span ends it; the spans after it are read again),
+  // with and without the prefilter. Before, the lines after it were read
+  // in the first format and the header was a malformed line.
   const std::string text =
       "version srcaddr dstport action\n"
       "2 1.1.1.1 22 REJECT\n"
@@ -503,37 +530,84 @@ TEST_CASE("a later header line: one rule for streams and mapped files",
       "2 2.2.2.2 3389 REJECT\n"
       "version action srcaddr dstport\n"
       "2 REJECT 3.3.3.3 3389\n"
-      "2 4.4.4.4 443 REJECT\n";
-  auto check = [](const Run& run) {
-    CHECK(run.lines == std::vector<std::string>{"2 1.1.1.1 22 REJECT",
-                                                "2 2.2.2.2 3389 REJECT",
-                                                "2 4.4.4.4 443 REJECT"});
-    REQUIRE(run.warnings.size() == 2);
-    CHECK(run.warnings[0].starts_with(
-        "in.log:5: a header line that names another format after the "
-        "input's first line: only an S3 object's first line is its header"));
-    CHECK(run.warnings[1] ==
-          "skipped 1 malformed line in in.log (1 late-header)");
-    CHECK(run.stats.headers == 2);
-    CHECK(run.stats.malformed == 1);
+      "2 REJECT 4.4.4.4 443\n"
+      "version srcaddr action\r\n"
+      "2 5.5.5.5 REJECT\n"
+      "2 6.6.6.6 ACCEPT\n";
+  const std::vector<std::string> want = {"1.1.1.1", "2.2.2.2", "3.3.3.3",
+                                         "4.4.4.4", "5.5.5.5"};
+  const std::vector<std::string> want_headers = {
+      "version srcaddr dstport action", "version action srcaddr dstport",
+      "version srcaddr action"};
+  Result<CompiledPattern> pattern = CompiledPattern::Compile("REJECT");
+  REQUIRE(pattern.ok());
+  auto check = [&](std::vector<std::unique_ptr<Source>> sources,
+                   PipelineOptions options) {
+    options.pattern = &*pattern;
+    SrcaddrSink sink;
+    CollectingDiagnostics diag;
+    const PipelineStats stats =
+        RunPipeline(std::move(sources), options, &sink, &diag.diag);
+    CHECK(sink.seen == want);
+    CHECK(sink.headers == want_headers);
+    CHECK(diag.warnings.empty());
+    CHECK(stats.lines == 10);
+    CHECK(stats.headers == 4);
+    CHECK(stats.selected == 5);
+    CHECK(stats.rejected == 1);
+    CHECK(stats.malformed == 0);
   };
   for (bool prefilter : {false, true}) {
     PipelineOptions options;
     options.prefilter = prefilter;
     for (size_t block : {3, 16, 32, 1 << 16}) {
       INFO("prefilter " << prefilter << ", block " << block);
-      check(RunText(text, "[..., action=REJECT]", block, options));
-    }
-    for (unsigned threads : {1u, 2u}) {
-      INFO("prefilter " << prefilter << ", threads " << threads);
-      PipelineOptions whole = options;
-      whole.threads = threads;
-      whole.span_bytes = 16;
       std::vector<std::unique_ptr<Source>> sources;
-      sources.push_back(NewWholeStringSource("in.log", text));
-      check(RunOn(std::move(sources), "[..., action=REJECT]", whole));
+      sources.push_back(NewStringSource("in.log", text, block));
+      check(std::move(sources), options);
+    }
+    for (unsigned threads : {1u, 2u, 3u}) {
+      for (size_t span : {8, 16, 40, 1 << 16}) {
+        INFO("prefilter " << prefilter << ", threads " << threads << ", span "
+                          << span);
+        PipelineOptions whole = options;
+        whole.threads = threads;
+        whole.span_bytes = span;
+        std::vector<std::unique_ptr<Source>> sources;
+        sources.push_back(NewWholeStringSource("in.log", text));
+        check(std::move(sources), whole);
+      }
     }
   }
+}
+
+TEST_CASE("a later header line in CloudWatch events keeps their timestamps",
+          "[pipeline]") {
+  // The events after a header line keep their own timestamps.
+  const std::string events =
+      R"({"events":[)"
+      R"({"timestamp":1000,"message":"version srcaddr action"},)"
+      R"({"timestamp":2000,"message":"2 1.1.1.1 REJECT"},)"
+      R"({"timestamp":3000,"message":"version action srcaddr"},)"
+      R"({"timestamp":4000,"message":"2 REJECT 2.2.2.2"},)"
+      R"({"timestamp":5000,"message":"2 REJECT 3.3.3.3"}]})";
+  Result<CompiledPattern> pattern = CompiledPattern::Compile("REJECT");
+  REQUIRE(pattern.ok());
+  PipelineOptions options;
+  options.pattern = &*pattern;
+  Result<std::unique_ptr<Source>> source =
+      ReadAsEvents(NewStringSource("in", events, 4096), InputFormat::kAuto);
+  REQUIRE(source.ok());
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(std::move(*source));
+  SrcaddrSink sink;
+  CollectingDiagnostics diag;
+  const PipelineStats stats =
+      RunPipeline(std::move(sources), options, &sink, &diag.diag);
+  CHECK(sink.seen == std::vector<std::string>{"1.1.1.1@2000", "2.2.2.2@4000",
+                                              "3.3.3.3@5000"});
+  CHECK(stats.headers == 2);
+  CHECK(diag.warnings.empty());
 }
 
 // Runs `pattern` over one stream per (name, text), in 64-byte blocks.
