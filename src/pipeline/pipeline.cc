@@ -26,6 +26,7 @@
 #include "pipeline/header_line.h"
 #include "pipeline/needed_fields.h"
 #include "scan/line_scan.h"
+#include "scan/plain_field.h"
 #include "scan/prefilter.h"
 
 namespace flowmon {
@@ -49,32 +50,6 @@ std::string PrefilterBytes(const std::vector<const CompiledPattern*>& set) {
     if (bytes.find(c) == std::string::npos) bytes.push_back(c);
   }
   return bytes.size() <= kMaxRareBytes ? bytes : std::string();
-}
-
-// Field `index` of a line the prefilter passed over: such a line has
-// exactly `count` fields separated by runs of spaces and nothing that
-// groups or escapes (line_scan.h). Walks from the nearer end.
-std::string_view PlainField(std::string_view line, size_t index, size_t count) {
-  const char* const b = line.data();
-  const char* const e = b + line.size();
-  if (index < count / 2) {
-    const char* p = b;
-    for (size_t k = 0; p < e; ++k) {
-      while (p < e && *p == ' ') ++p;
-      const char* const f = p;
-      while (p < e && *p != ' ') ++p;
-      if (k == index) return std::string_view(f, static_cast<size_t>(p - f));
-    }
-    return {};
-  }
-  const char* p = e;
-  for (size_t k = count; k-- > 0 && p > b;) {
-    while (p > b && p[-1] == ' ') --p;
-    const char* const f_end = p;
-    while (p > b && p[-1] != ' ') --p;
-    if (k == index) return std::string_view(p, static_cast<size_t>(f_end - p));
-  }
-  return {};
 }
 
 // The message for a binary input: where its first NUL byte is (ripgrep's
