@@ -4,6 +4,8 @@
 [ -w /dev/full ] || { echo "no /dev/full here" >&2; exit 77; }
 flowmon check --config samples/check/template.json --junit /dev/full samples/v2.log > /dev/null; echo "check --junit: exit $?"
 flowmon check --config samples/check/template.json samples/v2.log > /dev/full; echo "check: exit $?"
+flowmon check --config samples/check/template.json --junit nowhere/report.xml samples/v2.log > /dev/null; echo "check --junit (no folder): exit $?"
+flowmon gen --duration 10m --s3 /dev/full/logs; echo "gen --s3 (not a folder): exit $?"
 flowmon metric --pattern '[..., action=REJECT, status]' samples/v2.log > /dev/full; echo "metric: exit $?"
 flowmon query 'stats count(*)' samples/v2.log > /dev/full; echo "query: exit $?"
 flowmon filter '[]' samples/v2.log > /dev/full; echo "filter: exit $?"
