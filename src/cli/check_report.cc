@@ -250,7 +250,7 @@ bool WriteCheckReport(const std::vector<CheckedAlarm>& checked,
   if (junit.empty()) return true;
   std::FILE* f = std::fopen(junit.c_str(), "w");
   if (f == nullptr) {
-    spdlog::error("cannot write {}: {}", TerminalSafe(junit),
+    spdlog::error("cannot write to {}: {}", TerminalSafe(junit),
                   std::strerror(errno));
     return false;
   }

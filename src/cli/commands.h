@@ -55,7 +55,8 @@ struct TimeRangeText {
   std::string since, until;
 };
 void AddTimeRangeOptions(CLI::App* app, TimeRangeText* text);
-// The typed range into *since/*until (left unset where not given).
+// The typed range into *since/*until (left unset where not given); an
+// InvalidArgument when a time is not one, or --since is after --until.
 Status ParseTimeRange(const TimeRangeText& text, std::optional<int64_t>* since,
                       std::optional<int64_t>* until);
 // With -v: "read N lines: ..." on stderr.

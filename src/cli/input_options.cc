@@ -148,6 +148,11 @@ Status ParseTimeRange(const TimeRangeText& text, std::optional<int64_t>* since,
     }
     *slot = *t;
   }
+  // A range that ends before it starts selects nothing whatever the input
+  // (AWS rejects an end time before the start time too).
+  if (*since && *until && **since > **until) {
+    return Status::InvalidArgument("--since must not be after --until");
+  }
   return Status::Ok();
 }
 

@@ -6,9 +6,11 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <sstream>
 
 #include "commands.h"
 #include "completion.h"
+#include "flowmon/core/output.h"
 #include "flowmon/ingest/source.h"
 #include "man_page.h"
 #include "process_output.h"
@@ -52,6 +54,14 @@ std::string CommandWords(const CLI::App& root, int argc, char** argv) {
     }
   }
   return words;
+}
+
+// Writes --help or --version text to stdout: a write that fails is an
+// error naming stdout, exit 3, as for every result (`flowmon --help >
+// /dev/full` is not a success).
+int PrintResult(std::string_view text, int code) {
+  flowmon::WriteOutput(stdout, text);
+  return flowmon::FinishRun(code);
 }
 
 }  // namespace
@@ -152,12 +162,12 @@ int main(int argc, char** argv) {
       {SetupGen(&app, &gen), [&] { return RunGen(gen, global); }},
       {version_cmd,
        [&] {
-         std::cout << kVersionText << "\n";
+         WriteOutput(stdout, std::string(kVersionText) + "\n");
          return kExitOk;
        }},
       {completion_cmd,
        [&] {
-         std::cout << CompletionScript(app, shell);
+         WriteOutput(stdout, CompletionScript(app, shell));
          return kExitOk;
        }},
       {man_cmd,
@@ -167,19 +177,22 @@ int main(int argc, char** argv) {
            spdlog::error("no subcommand '{}'", fmt::join(man_words, " "));
            return kExitUsage;
          }
-         std::cout << page;
+         WriteOutput(stdout, page);
          return kExitOk;
        }},
   };
 
+  // Set before parsing: a failed write of --help reports through it.
+  auto logger = NewStderrLogger();
+  logger->set_pattern("flowmon: %v");
+  logger->set_level(spdlog::level::warn);
+  spdlog::set_default_logger(logger);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::Success& e) {  // --help, --help-all, --version
+    std::ostringstream out;
+    const int code = app.exit(e, out, std::cerr);
+    return PrintResult(out.str(), code == 0 ? kExitOk : kExitUsage);
   } catch (const CLI::ParseError& e) {
     // Our words for a mistyped name; CLI11's, prefixed, for the rest.
     std::string message = UnknownWordMessage(app, argc, argv);
@@ -190,13 +203,10 @@ int main(int argc, char** argv) {
   }
   global.verbosity = quiet ? -1 : verbose;
   global.color = UseColor(color);
-  auto logger = NewStderrLogger();
-  logger->set_pattern("flowmon: %v");
   logger->set_level(global.verbosity < 0    ? spdlog::level::err
                     : global.verbosity == 0 ? spdlog::level::warn
                     : global.verbosity == 1 ? spdlog::level::info
                                             : spdlog::level::debug);
-  spdlog::set_default_logger(logger);
   // A header line or --format naming a field newer than this flowmon: the
   // records are still read, the field as a string; say so once per name.
   SetUnknownFieldListener([](const FlowField& f) {

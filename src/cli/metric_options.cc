@@ -78,9 +78,6 @@ Result<ReplayWindow> ParseReplayWindow(const TimeRangeText& text) {
   if (Status s = ParseTimeRange(text, &window.since, &window.until); !s.ok()) {
     return s;
   }
-  if (window.since && window.until && *window.since > *window.until) {
-    return Status::InvalidArgument("--since must not be after --until");
-  }
   return window;
 }
 

@@ -15,6 +15,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/schema.cc
   ${CMAKE_CURRENT_LIST_DIR}/statistics.cc
   ${CMAKE_CURRENT_LIST_DIR}/terminal_text.cc
+  ${CMAKE_CURRENT_LIST_DIR}/text_file.cc
   ${CMAKE_CURRENT_LIST_DIR}/text_split.cc
   ${CMAKE_CURRENT_LIST_DIR}/time_util.cc
   ${CMAKE_CURRENT_LIST_DIR}/unknown_fields.cc

@@ -4,10 +4,9 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "detect/hash.h"
+#include "flowmon/core/text_file.h"
 
 namespace flowmon {
 namespace {
@@ -205,11 +204,9 @@ Status AddressList::LoadText(std::string_view text, std::string_view source) {
 }
 
 Status AddressList::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(fmt::format("cannot open {}", path));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return LoadText(ss.str(), path);
+  Result<std::string> text = ReadTextFile(path);
+  if (!text.ok()) return text.status();
+  return LoadText(*text, path);
 }
 
 }  // namespace flowmon

@@ -4,9 +4,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "flowmon/core/text_file.h"
 #include "flowmon/detect/detect_config.h"
 
 namespace flowmon {
@@ -75,11 +73,9 @@ std::string Relative(const std::string& config_path, std::string_view file) {
 }  // namespace
 
 Status LoadDetectConfig(const std::string& path, DetectConfig* config) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(fmt::format("cannot open {}", path));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  Result<std::string> read = ReadTextFile(path);
+  if (!read.ok()) return read.status();
+  const std::string& text = *read;
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (auto e = parser.parse(text).get(root); e) {

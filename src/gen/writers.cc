@@ -9,6 +9,7 @@
 #include <set>
 
 #include "flowmon/core/json_writer.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/gen/output.h"
 #include "flowmon/gen/prng.h"
@@ -16,12 +17,15 @@
 namespace flowmon::gen {
 namespace {
 
+// Writes and flushes (a live pipe gets each batch as it is made). A
+// failure reads as every command's ("cannot write to stdout: REASON") and
+// is reported once; a reader that went away (EPIPE, with SIGPIPE ignored)
+// ends the run too, since nobody reads what would follow.
 Status WriteAll(std::FILE* out, std::string_view data) {
-  if (std::fwrite(data.data(), 1, data.size(), out) != data.size()) {
-    return Status::IoError(
-        fmt::format("write error: {}", std::strerror(errno)));
-  }
-  return Status::Ok();
+  if (WriteOutput(out, data) && FlushOutput(out)) return Status::Ok();
+  Status s = FinishOutput(out, "stdout");
+  return s.ok() ? Status::IoError("cannot write to stdout: the reader is gone")
+                : s;
 }
 
 class TextWriter : public RecordWriter {
@@ -38,9 +42,7 @@ class TextWriter : public RecordWriter {
       formatter_.Append(r, &buffer_);
       buffer_.push_back('\n');
     }
-    if (Status s = WriteAll(out_, buffer_); !s.ok()) return s;
-    return std::fflush(out_) == 0 ? Status::Ok()
-                                  : Status::IoError("write error on stdout");
+    return WriteAll(out_, buffer_);
   }
   Status Finish() override {
     return header_ ? WriteAll(out_, formatter_.HeaderLine() + "\n")
@@ -98,12 +100,7 @@ class CloudWatchWriter : public RecordWriter {
           ",\n            \"searchedCompletely\": true\n        }"));
     }
     b.append(std::string_view("\n    ]\n}\n"));
-    if (Status s = WriteAll(out_, std::string_view(b.data(), b.size()));
-        !s.ok()) {
-      return s;
-    }
-    return std::fflush(out_) == 0 ? Status::Ok()
-                                  : Status::IoError("write error on stdout");
+    return WriteAll(out_, std::string_view(b.data(), b.size()));
   }
 
  private:

@@ -8,3 +8,8 @@ flowmon detect --config nowhere.json -; echo "exit $?"
 flowmon detect --blocklist nowhere.txt -; echo "exit $?"
 echo '{"spike": {"ratio": "high"}}' > bad.json
 flowmon detect --config bad.json -; echo "exit $?"
+# A folder where a file belongs is an input error that says so, not an
+# empty config.
+mkdir folder
+flowmon detect --config folder -; echo "exit $?"
+flowmon detect --blocklist folder -; echo "exit $?"

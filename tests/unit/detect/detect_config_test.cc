@@ -93,7 +93,10 @@ TEST_CASE("detect config: the JSON file", "[detect]") {
   CHECK(LoadDetectConfig(dir + "/bad.json", &c).message() ==
         dir + "/bad.json: port-scan.min-hosts: 'lots' is not a whole number");
   CHECK(LoadDetectConfig(dir + "/none.json", &c).message() ==
-        "cannot open " + dir + "/none.json");
+        dir + "/none.json: cannot open: No such file or directory");
+  const Status folder = LoadDetectConfig(dir, &c);
+  CHECK(folder.exit_code() == kExitInput);
+  CHECK(folder.message() == dir + ": is a directory");
 }
 
 TEST_CASE("detect config: sizes and severities", "[detect]") {
