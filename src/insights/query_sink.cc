@@ -18,6 +18,7 @@
 #include "insights/prefilter.h"
 #include "insights/record_stats.h"
 #include "insights/result_stages.h"
+#include "insights/result_writer.h"
 #include "insights/stats_groups.h"
 
 namespace flowmon {
@@ -265,18 +266,66 @@ void QuerySink::Absorb(RecordSink& worker_sink) {
   if (st.groups) st.groups->Absorb(*other.groups);
 }
 
+namespace {
+
+// The rows of a stats, written straight from its groups in key order.
+class GroupRows : public insights::RowSource {
+ public:
+  explicit GroupRows(const insights::StatsGroups* groups)
+      : groups_(groups), order_(groups->Order()) {}
+  size_t size() const override { return order_.size(); }
+  void Row(size_t i, insights::CellView* cells) override {
+    groups_->RowOf(order_[i], cells, &scratch_);
+  }
+
+ private:
+  const insights::StatsGroups* groups_;
+  std::vector<uint32_t> order_;
+  insights::StatsGroups::RowScratch scratch_;
+};
+
+// The slots of a stats' columns: its by values, then its items.
+std::vector<int> StatsColumns(const insights::Stats& stats) {
+  std::vector<int> slots;
+  for (const auto* list : {&stats.by, &stats.items}) {
+    for (const insights::Named& n : *list) slots.push_back(n.slot);
+  }
+  return slots;
+}
+
+}  // namespace
+
+size_t QuerySink::Write(OutputFormat format, std::FILE* out) const {
+  const QueryPlan& plan = *plan_;
+  const State& st = *state_;
+  if (st.groups && plan.stats_at + 1 == plan.commands.size() &&
+      insights::OutputIsColumns(
+          plan, StatsColumns(plan.commands[plan.stats_at].stats))) {
+    // A stats' rows are the result: no value or string is made per cell.
+    std::vector<std::string> columns;
+    std::vector<bool> time_columns;
+    for (const insights::Named& n : plan.output) {
+      columns.push_back(n.name);
+      time_columns.push_back(n.time);
+    }
+    GroupRows rows(&*st.groups);
+    insights::WriteResult(format, columns, time_columns, rows, out);
+    return rows.size();
+  }
+  const QueryResult r = Output();
+  insights::ResultRows rows(&r);
+  insights::WriteResult(format, r.columns, r.time_columns, rows, out);
+  return r.rows.size();
+}
+
 QueryResult QuerySink::Output() const {
   const QueryPlan& plan = *plan_;
   const State& st = *state_;
   insights::Table table;
   size_t next;
   if (st.groups) {
-    const insights::Stats& stats = plan.commands[plan.stats_at].stats;
-    std::vector<int> slots;
-    for (const auto* list : {&stats.by, &stats.items}) {
-      for (const insights::Named& n : *list) slots.push_back(n.slot);
-    }
-    table.SetColumns(std::move(slots), plan.names.size());
+    table.SetColumns(StatsColumns(plan.commands[plan.stats_at].stats),
+                     plan.names.size());
     table.rows = st.groups->Rows();
     next = plan.stats_at + 1;
   } else {

@@ -7,6 +7,7 @@
 #include <utility>
 #include <variant>
 
+#include "flowmon/core/number.h"
 #include "flowmon/core/percentile.h"
 #include "insights/values.h"
 
@@ -26,7 +27,28 @@ bool Better(AggregateFn fn, const QueryValue& candidate,
                                                                    : c > 0;
 }
 
+// The kind that reads `v` back from `part`, its text in a group's key.
+KeyKind KindOf(const QueryValue& v, std::string_view part) {
+  if (IsNull(v)) return KeyKind::kNull;
+  if (const double* d = std::get_if<double>(&v)) {
+    return IsKeyDigits(part) && KeyDigitsValue(part) == *d ? KeyKind::kDigits
+                                                           : KeyKind::kValues;
+  }
+  return std::get<std::string>(v) == part ? KeyKind::kText : KeyKind::kValues;
+}
+
 }  // namespace
+
+bool IsKeyDigits(std::string_view text) {
+  return !text.empty() && text.size() <= 15 && IsDecimalDigits(text) &&
+         (text.size() == 1 || text[0] != '0');
+}
+
+double KeyDigitsValue(std::string_view digits) {
+  int64_t n = 0;
+  for (const char c : digits) n = n * 10 + (c - '0');
+  return static_cast<double>(n);
+}
 
 void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
                        bool has_time, AggregateState* s) {
@@ -125,41 +147,75 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   }
 }
 
-QueryValue Result(const AggregateCall& a, const AggregateState& s) {
+// A view of a value kept in an aggregate's state.
+CellView ViewOf(const QueryValue& v) {
+  CellView c;
+  if (const std::string* s = std::get_if<std::string>(&v)) {
+    c.kind = CellView::kText;
+    c.text = *s;
+  } else if (const double* d = std::get_if<double>(&v)) {
+    c.kind = CellView::kNumber;
+    c.number = *d;
+  }
+  return c;
+}
+
+CellView Number(double d) {
+  CellView c;
+  c.kind = CellView::kNumber;
+  c.number = d;
+  return c;
+}
+
+// Aggregate a's result over state s, viewed (valid while s is).
+CellView ResultView(const AggregateCall& a, const AggregateState& s) {
   switch (a.fn) {
     case AggregateFn::kCount:
-      return s.count;
+      return Number(s.count);
     case AggregateFn::kCountDistinct:
-      return s.collected ? static_cast<double>(s.collected->distinct.size())
-                         : 0.0;
+      return Number(s.collected
+                        ? static_cast<double>(s.collected->distinct.size())
+                        : 0.0);
     case AggregateFn::kMin:
     case AggregateFn::kMax:
     case AggregateFn::kSortsFirst:
     case AggregateFn::kSortsLast:
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      return s.collected ? s.collected->best : QueryValue();
+      return s.collected ? ViewOf(s.collected->best) : CellView();
     default:
       break;
   }
   if (s.count == 0) return {};
   switch (a.fn) {
     case AggregateFn::kSum:
-      return s.sum;
+      return Number(s.sum);
     case AggregateFn::kAvg:
-      return s.sum / s.count;
+      return Number(s.sum / s.count);
     case AggregateFn::kStddev:
       // The sample standard deviation, as SQL's stddev.
       if (s.count < 2) return {};
-      return std::sqrt(s.m2 / (s.count - 1));
+      return Number(std::sqrt(s.m2 / (s.count - 1)));
     case AggregateFn::kPct:
       if (!s.collected) return {};
       if (auto p = NearestRankPercentile(s.collected->values, a.percentile))
-        return *p;
+        return Number(*p);
       return {};
     default:
       return {};
   }
+}
+
+QueryValue ValueOf(const CellView& c) {
+  switch (c.kind) {
+    case CellView::kNumber:
+      return c.number;
+    case CellView::kText:
+      return std::string(c.text);
+    case CellView::kNull:
+      break;
+  }
+  return {};
 }
 
 // The aggregates' results of one group, for the items.
@@ -216,6 +272,13 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index) {
 
 }  // namespace
 
+StatsGroups::StatsGroups(const Stats* stats, int timestamp_slot)
+    : stats_(stats),
+      timestamp_slot_(timestamp_slot),
+      items_are_aggregates_(std::all_of(
+          stats->items.begin(), stats->items.end(),
+          [](const Named& n) { return n.expr->kind == Expr::kAggregate; })) {}
+
 uint32_t StatsGroups::GroupOf(Scope& scope) {
   key_text_.clear();
   for (const Named& by : stats_->by) {
@@ -233,11 +296,37 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
   bool inserted;
   const uint32_t g = index_.Insert(key_text_, &inserted);
   if (inserted) {
-    for (const Named& by : stats_->by) keys_.push_back(Eval(*by.expr, scope));
+    std::vector<QueryValue> values;
+    values.reserve(stats_->by.size());
+    for (const Named& by : stats_->by) values.push_back(Eval(*by.expr, scope));
+    // Each value is read back from its part of the key, unless a value's
+    // text holds the separator (or reads back as another value).
+    const size_t n = stats_->by.size();
+    std::vector<KeyKind>& kinds = kinds_scratch_;
+    kinds.resize(n);
+    bool plain = static_cast<size_t>(std::count(key_text_.begin(),
+                                                key_text_.end(), '\x1f')) == n;
+    for (size_t i = 0, begin = 0; plain && i < n; ++i) {
+      const size_t end = key_text_.find('\x1f', begin);
+      kinds[i] = KindOf(values[i],
+                        std::string_view(key_text_).substr(begin, end - begin));
+      plain = kinds[i] != KeyKind::kValues;
+      begin = end + 1;
+    }
+    if (plain) {
+      SetKeyKinds(kinds.data());
+    } else {
+      SetKeyValues(std::move(values));
+    }
     states_.resize(states_.size() + stats_->aggregates.size());
   }
   Touch(g, inserted);
   return g;
+}
+
+void StatsGroups::SetKeyValues(std::vector<QueryValue> values) {
+  kinds_.insert(kinds_.end(), stats_->by.size(), KeyKind::kValues);
+  values_[static_cast<uint32_t>(index_.size() - 1)] = std::move(values);
 }
 
 void StatsGroups::Add(Scope& scope) {
@@ -264,8 +353,10 @@ void StatsGroups::Absorb(StatsGroups& other) {
     const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
     if (inserted) {
       // `other` keeps the keys for its next rounds: a copy.
-      for (size_t k = 0; k < nby; ++k)
-        keys_.push_back(other.keys_[g * nby + k]);
+      const KeyKind* kinds = other.kinds_.data() + g * nby;
+      kinds_.insert(kinds_.end(), kinds, kinds + nby);
+      if (nby > 0 && kinds[0] == KeyKind::kValues)
+        values_[mine] = other.values_.at(g);
       for (size_t i = 0; i < n; ++i)
         states_.push_back(std::exchange(theirs[i], AggregateState()));
     } else {
@@ -281,29 +372,77 @@ void StatsGroups::Absorb(StatsGroups& other) {
   other.touched_list_.clear();
   if (other.index_.size() > kKeepGroups) {
     other.index_.Clear();
-    other.keys_.clear();
+    other.kinds_.clear();
+    other.values_.clear();
     other.states_.clear();
     other.touched_.clear();
   }
 }
 
+std::vector<uint32_t> StatsGroups::Order() const { return SortedByKey(index_); }
+
+void StatsGroups::RowOf(uint32_t g, CellView* cells,
+                        RowScratch* scratch) const {
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  const KeyKind* kinds = kinds_.data() + g * nby;
+  if (nby > 0 && kinds[0] == KeyKind::kValues) {
+    scratch->values = values_.at(g);
+    ResultRows::Cells(scratch->values, cells);
+  } else {
+    const std::string_view key = index_.Key(g);
+    size_t begin = 0;
+    for (size_t k = 0; k < nby; ++k) {
+      const size_t end = key.find('\x1f', begin);
+      const std::string_view part = key.substr(begin, end - begin);
+      begin = end + 1;
+      CellView& c = cells[k];
+      switch (kinds[k]) {
+        case KeyKind::kNull:
+          c.kind = CellView::kNull;
+          break;
+        case KeyKind::kDigits:
+          c.kind = CellView::kNumber;
+          c.number = KeyDigitsValue(part);
+          break;
+        case KeyKind::kText:
+        case KeyKind::kValues:
+          c.kind = CellView::kText;
+          c.text = part;
+          break;
+      }
+    }
+  }
+  const AggregateState* states = states_.data() + g * n;
+  if (items_are_aggregates_) {
+    // The usual items, `count(*)`, `sum(bytes) as b`: their results are
+    // viewed in the states, with no value made.
+    for (size_t i = 0; i < stats_->items.size(); ++i) {
+      const size_t a = static_cast<size_t>(stats_->items[i].expr->aggregate);
+      cells[nby + i] = ResultView(stats_->aggregates[a], states[a]);
+    }
+    return;
+  }
+  scratch->results.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    scratch->results[i] = ValueOf(ResultView(stats_->aggregates[i], states[i]));
+  ResultScope scope(&scratch->results);
+  scratch->items.clear();
+  for (const Named& item : stats_->items)
+    scratch->items.push_back(Eval(*item.expr, scope));
+  ResultRows::Cells(scratch->items, cells + nby);
+}
+
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
   rows.reserve(index_.size());
-  std::vector<QueryValue> results(stats_->aggregates.size());
-  ResultScope scope(&results);
-  const std::vector<uint32_t> order = SortedByKey(index_);
-  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
-  for (const uint32_t g : order) {
-    for (size_t i = 0; i < n; ++i)
-      results[i] = Result(stats_->aggregates[i], states_[g * n + i]);
-    std::vector<QueryValue> row;
-    row.reserve(nby + stats_->items.size());
-    row.insert(row.end(), keys_.begin() + g * nby,
-               keys_.begin() + (g + 1) * nby);
-    for (const Named& item : stats_->items)
-      row.push_back(Eval(*item.expr, scope));
-    rows.push_back(std::move(row));
+  const size_t width = stats_->by.size() + stats_->items.size();
+  std::vector<CellView> cells(width);
+  RowScratch scratch;
+  for (const uint32_t g : Order()) {
+    RowOf(g, cells.data(), &scratch);
+    std::vector<QueryValue>& row = rows.emplace_back();
+    row.reserve(width);
+    for (const CellView& c : cells) row.push_back(ValueOf(c));
   }
   return rows;
 }

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "flowmon/insights/query.h"
 #include "insights/ast.h"
 #include "insights/evaluator.h"
+#include "insights/result_writer.h"
 
 namespace flowmon::insights {
 
@@ -46,27 +48,60 @@ struct AggregateState {
 void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
                        bool has_time, AggregateState* s);
 
+// How a group's `by` value comes back from its part of the group's key
+// text (GroupOf's: each value's text and '\x1f'): most values are their
+// text, so a group keeps one byte per value instead of the value.
+enum class KeyKind : uint8_t {
+  kNull,    // null (the part is "\x1e")
+  kDigits,  // the number the part's digits write (IsKeyDigits)
+  kText,    // the part's text
+  kValues,  // none of these: the group keeps its values (rare)
+};
+
+// Whether `text` is the digits AppendInsightsNumber writes for a whole
+// number: at most 15 digits, no leading zero. Its number is then exact.
+bool IsKeyDigits(std::string_view text);
+// The number of digits that IsKeyDigits accepts.
+double KeyDigitsValue(std::string_view digits);
+
 // Lifetime: keeps a pointer to `stats`, which must outlive it.
 class StatsGroups {
  public:
-  StatsGroups(const Stats* stats, int timestamp_slot)
-      : stats_(stats), timestamp_slot_(timestamp_slot) {}
+  StatsGroups(const Stats* stats, int timestamp_slot);
 
   // Adds the event (or row) that `scope` shows to its group.
   void Add(Scope& scope);
   // For the compiled record path (record_stats.h), which builds the same
   // key text as GroupOf: the states of the group of `key`. When the group
-  // is new, *inserted is true and the caller appends its by values with
-  // PushKey before the next call.
+  // is new, *inserted is true and the caller gives its by values with
+  // SetKeyKinds or SetKeyValues before the next call.
   AggregateState* GroupStates(std::string_view key, bool* inserted) {
     const uint32_t g = index_.Insert(key, inserted);
     if (*inserted) states_.resize(states_.size() + stats_->aggregates.size());
     Touch(g, *inserted);
     return StatesOf(g);
   }
-  void PushKey(QueryValue v) { keys_.push_back(std::move(v)); }
+  // The new group's by values, one KeyKind per value (none kValues).
+  void SetKeyKinds(const KeyKind* kinds) {
+    kinds_.insert(kinds_.end(), kinds, kinds + stats_->by.size());
+  }
+  // The new group's by values, as they are.
+  void SetKeyValues(std::vector<QueryValue> values);
   // Moves `other`'s groups in; `other` holds what came later in the input.
   void Absorb(StatsGroups& other);
+
+  size_t size() const { return index_.size(); }
+  // The group numbers in the order of their keys' text, the rows' order.
+  std::vector<uint32_t> Order() const;
+  // What RowOf keeps between calls.
+  struct RowScratch {
+    std::vector<QueryValue> results;  // per aggregate
+    std::vector<QueryValue> items;    // per item
+    std::vector<QueryValue> values;   // a kValues group's
+  };
+  // Group g's row: the `by` values, then the items, into cells[0, by +
+  // items). The views stay valid until the next call with `scratch`.
+  void RowOf(uint32_t g, CellView* cells, RowScratch* scratch) const;
   // One row per group, in the order of their keys: the `by` values, then
   // the items.
   std::vector<std::vector<QueryValue>> Rows() const;
@@ -89,13 +124,19 @@ class StatsGroups {
 
   const Stats* stats_;
   int timestamp_slot_;
+  // Whether every item is one of the aggregates as it is.
+  bool items_are_aggregates_;
   // The groups, numbered by the keys' text (a null key and an empty one
   // differ); rows come in the order of the texts. Flat arrays indexed by
-  // group number hold the key values and the aggregates' states.
+  // group number hold how to read the by values back from the text and
+  // the aggregates' states.
   KeyTable index_;
-  std::vector<QueryValue> keys_;        // by.size() per group
+  std::vector<KeyKind> kinds_;          // by.size() per group
   std::vector<AggregateState> states_;  // aggregates.size() per group
+  // The by values of the groups whose kinds are kValues.
+  std::unordered_map<uint32_t, std::vector<QueryValue>> values_;
   std::string key_text_;                // scratch
+  std::vector<KeyKind> kinds_scratch_;  // scratch
   // The groups with events since the last Absorb of this one into
   // another, in the order of their first: a worker keeps its groups across
   // the pipeline's rounds (up to kKeepGroups of them), so that a group is

@@ -1,0 +1,56 @@
+// Writes a query's result as text (the Insights console's table), CSV, TSV,
+// JSON or NDJSON, reading its rows one at a time from a RowSource: the
+// rows of a stats with millions of groups are written straight from the
+// groups, with no string or value made per cell.
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flowmon/insights/query.h"
+#include "flowmon/sinks/printer.h"
+
+namespace flowmon::insights {
+
+// One cell of a row, viewed: null, a number, or text.
+struct CellView {
+  enum Kind : uint8_t { kNull, kNumber, kText } kind = kNull;
+  double number = 0;
+  std::string_view text;
+};
+
+// The rows of a result, in order.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  virtual size_t size() const = 0;
+  // Fills cells[0, columns) with row `i` (< size()). The views stay valid
+  // until the next call.
+  virtual void Row(size_t i, CellView* cells) = 0;
+};
+
+// The rows of a QueryResult.
+class ResultRows : public RowSource {
+ public:
+  explicit ResultRows(const QueryResult* r) : r_(r) {}
+  size_t size() const override { return r_->rows.size(); }
+  void Row(size_t i, CellView* cells) override { Cells(r_->rows[i], cells); }
+  // Views of the values of `row` in cells[0, row.size()).
+  static void Cells(const std::vector<QueryValue>& row, CellView* cells);
+
+ private:
+  const QueryResult* r_;
+};
+
+// Writes `columns` (a header) and the rows of `rows` in `format` to `out`,
+// a part at a time (WriteOutput, so a failed write is kept for
+// FinishOutput). `time_columns[i]`: column i holds Insights times (ms).
+// Reads each row twice for the text table (its columns' widths first).
+void WriteResult(OutputFormat format, const std::vector<std::string>& columns,
+                 const std::vector<bool>& time_columns, RowSource& rows,
+                 std::FILE* out);
+
+}  // namespace flowmon::insights
