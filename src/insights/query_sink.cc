@@ -277,6 +277,10 @@ class GroupRows : public insights::RowSource {
   void Row(size_t i, insights::CellView* cells) override {
     groups_->RowOf(order_[i], cells, &scratch_);
   }
+  // By group number: the groups' arrays in memory order.
+  void AnyRow(size_t i, insights::CellView* cells) override {
+    groups_->RowOf(static_cast<uint32_t>(i), cells, &scratch_);
+  }
 
  private:
   const insights::StatsGroups* groups_;

@@ -1,6 +1,5 @@
 #include "insights/record_stats.h"
 
-#include <algorithm>
 #include <cmath>
 #include <variant>
 
@@ -219,11 +218,9 @@ void RecordStats::SetKeys(Scratch* scratch, StatsGroups* groups) const {
   // Each value is read back from its part of the key (StatsGroups), unless
   // a text holds the separator or a number's text is not its digits.
   const std::string_view key = scratch->key;
-  const size_t n = keys_.size();
-  bool plain =
-      static_cast<size_t>(std::count(key.begin(), key.end(), '\x1f')) == n;
-  for (size_t i = 0, begin = 0; plain && i < n; ++i) {
-    const size_t end = key.find('\x1f', begin);
+  bool plain = true;
+  for (size_t i = 0, begin = 0; plain && i < keys_.size(); ++i) {
+    const size_t end = scratch->part_ends[i];
     const std::string_view part = key.substr(begin, end - begin);
     begin = end + 1;
     const Value& v = scratch->key_values[i];
@@ -238,7 +235,8 @@ void RecordStats::SetKeys(Scratch* scratch, StatsGroups* groups) const {
                    : KeyKind::kValues;
         break;
       case Value::kText:
-        kind = part == v.text ? KeyKind::kText : KeyKind::kValues;
+        kind = part.find('\x1f') == std::string_view::npos ? KeyKind::kText
+                                                            : KeyKind::kValues;
         break;
     }
     plain = kind != KeyKind::kValues;
@@ -262,6 +260,7 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
     scratch->last_bin_text.resize(keys_.size());
     scratch->key_values.resize(keys_.size());
     scratch->kinds.resize(keys_.size());
+    scratch->part_ends.resize(keys_.size());
     if (ctx.schema != nullptr && !ctx.schema->raw()) {
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (fields_[i].source != Field::kColumn) continue;
@@ -302,6 +301,7 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
     } else {
       key.push_back('\x1e');
     }
+    scratch->part_ends[i] = key.size();
     key.push_back('\x1f');
     scratch->key_values[i] = v;
   }

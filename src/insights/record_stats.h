@@ -51,8 +51,10 @@ class RecordStats {
     // time order, so most of them fall in the last one's bin.
     std::vector<double> last_bin;
     std::vector<std::string> last_bin_text;
-    // The current record's key values, and a new group's KeyKinds.
+    // The current record's key values and where each one's text ends in
+    // `key`, and a new group's KeyKinds.
     std::vector<Value> key_values;
+    std::vector<size_t> part_ends;
     std::vector<KeyKind> kinds;
   };
 

@@ -104,9 +104,20 @@ void WriteText(const std::vector<std::string>& columns,
   // Widths in bytes, as the cells' sizes; a non-ASCII cell is then padded
   // by fmt to that width in columns.
   for (size_t r = 0; r < rows.size(); ++r) {
-    row_texts(r);
-    for (size_t i = 0; i < n; ++i)
-      widths[i] = std::max(widths[i], texts[i].size());
+    rows.AnyRow(r, cells.data());
+    for (size_t i = 0; i < n; ++i) {
+      const CellView& c = cells[i];
+      size_t width = 0;
+      if (c.kind == CellView::kText) {
+        width = c.text.size();
+      } else if (c.kind == CellView::kNumber) {
+        width = time_columns[i]
+                    ? FormatInsightsTime(static_cast<int64_t>(c.number),
+                                         bufs[i].data())
+                    : InsightsNumberWidth(c.number);
+      }
+      widths[i] = std::max(widths[i], width);
+    }
   }
   fmt::memory_buffer& out = w->out();
   auto it = std::back_inserter(out);

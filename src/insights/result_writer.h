@@ -30,6 +30,10 @@ class RowSource {
   // Fills cells[0, columns) with row `i` (< size()). The views stay valid
   // until the next call.
   virtual void Row(size_t i, CellView* cells) = 0;
+  // The same for the rows in an order of the source's choosing (each
+  // once, for i from 0 to size()): for what does not depend on the
+  // order, such as the columns' widths.
+  virtual void AnyRow(size_t i, CellView* cells) { Row(i, cells); }
 };
 
 // The rows of a QueryResult.

@@ -346,11 +346,17 @@ void StatsGroups::Add(Scope& scope) {
 
 void StatsGroups::Absorb(StatsGroups& other) {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  other.absorbed_as_.resize(other.index_.size(), kNotAbsorbed);
   // Only the groups `other` saw since its last Absorb have events to give.
   for (const uint32_t g : other.touched_list_) {
     AggregateState* theirs = other.StatesOf(g);
-    bool inserted;
-    const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
+    uint32_t& known = other.absorbed_as_[g];
+    bool inserted = false;
+    // A group given before has its number here: no lookup by its key.
+    const uint32_t mine = known != kNotAbsorbed
+                              ? known
+                              : index_.Insert(other.index_.Key(g), &inserted);
+    known = mine;
     if (inserted) {
       // `other` keeps the keys for its next rounds: a copy.
       const KeyKind* kinds = other.kinds_.data() + g * nby;
@@ -359,6 +365,9 @@ void StatsGroups::Absorb(StatsGroups& other) {
         values_[mine] = other.values_.at(g);
       for (size_t i = 0; i < n; ++i)
         states_.push_back(std::exchange(theirs[i], AggregateState()));
+      // This table is absorbed into no other: it keeps no list of the
+      // groups it was given.
+      touched_.push_back(0);
     } else {
       AggregateState* states = StatesOf(mine);
       for (size_t i = 0; i < n; ++i) {
@@ -366,7 +375,6 @@ void StatsGroups::Absorb(StatsGroups& other) {
         theirs[i] = AggregateState();
       }
     }
-    Touch(mine, inserted);
     other.touched_[g] = 0;
   }
   other.touched_list_.clear();
@@ -376,6 +384,7 @@ void StatsGroups::Absorb(StatsGroups& other) {
     other.values_.clear();
     other.states_.clear();
     other.touched_.clear();
+    other.absorbed_as_.clear();
   }
 }
 

@@ -88,6 +88,7 @@ class StatsGroups {
   // The new group's by values, as they are.
   void SetKeyValues(std::vector<QueryValue> values);
   // Moves `other`'s groups in; `other` holds what came later in the input.
+  // `other` is absorbed into this table only, and this table into none.
   void Absorb(StatsGroups& other);
 
   size_t size() const { return index_.size(); }
@@ -144,6 +145,10 @@ class StatsGroups {
   static constexpr size_t kKeepGroups = size_t{1} << 16;
   std::vector<uint8_t> touched_;  // per group
   std::vector<uint32_t> touched_list_;
+  // Per group: its number in the table this one is absorbed into, once it
+  // was given there.
+  static constexpr uint32_t kNotAbsorbed = UINT32_MAX;
+  std::vector<uint32_t> absorbed_as_;
 };
 
 }  // namespace flowmon::insights

@@ -37,15 +37,39 @@ size_t FormatInsightsTime(int64_t ms, char* buf) {
   return std::min(r.size, kNumberChars);
 }
 
+namespace {
+
+// A number AppendInsightsNumber writes as an integer's digits.
+bool IsWholeForText(double d) {
+  return d == std::trunc(d) && std::fabs(d) < 1e15 &&
+         !(d == 0 && std::signbit(d));
+}
+
+}  // namespace
+
 size_t FormatInsightsNumber(double d, char* buf) {
-  if (d == std::trunc(d) && std::fabs(d) < 1e15 &&
-      !(d == 0 && std::signbit(d))) {
+  if (IsWholeForText(d)) {
     return static_cast<size_t>(
         std::to_chars(buf, buf + kNumberChars, static_cast<int64_t>(d)).ptr -
         buf);
   }
   const auto r = fmt::format_to_n(buf, kNumberChars, "{}", d);
   return std::min(r.size, kNumberChars);
+}
+
+size_t InsightsNumberWidth(double d) {
+  if (!IsWholeForText(d)) {
+    char buf[kNumberChars];
+    return FormatInsightsNumber(d, buf);
+  }
+  int64_t n = static_cast<int64_t>(d);
+  size_t width = 1;
+  if (n < 0) {
+    ++width;
+    n = -n;
+  }
+  for (; n >= 10; n /= 10) ++width;
+  return width;
 }
 
 }  // namespace insights

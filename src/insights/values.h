@@ -15,6 +15,8 @@ inline constexpr size_t kNumberChars = 64;
 // Writes `d` as a query shows it (AppendInsightsNumber) to buf[0,
 // kNumberChars) and returns its length.
 size_t FormatInsightsNumber(double d, char* buf);
+// FormatInsightsNumber's length, without writing the number.
+size_t InsightsNumberWidth(double d);
 // Writes InsightsTime(ms) to buf[0, kNumberChars) and returns its length.
 size_t FormatInsightsTime(int64_t ms, char* buf);
 
