@@ -236,13 +236,13 @@ void RecordStats::SetKeys(Scratch* scratch, StatsGroups* groups) const {
         break;
       case Value::kText:
         kind = part.find('\x1f') == std::string_view::npos ? KeyKind::kText
-                                                            : KeyKind::kValues;
+                                                           : KeyKind::kValues;
         break;
     }
     plain = kind != KeyKind::kValues;
   }
   if (plain) {
-    groups->SetKeyKinds(scratch->kinds.data());
+    groups->SetKeyKinds(scratch->kinds.data(), scratch->part_ends.data());
     return;
   }
   std::vector<QueryValue> values;

@@ -103,20 +103,13 @@ void WriteText(const std::vector<std::string>& columns,
   };
   // Widths in bytes, as the cells' sizes; a non-ASCII cell is then padded
   // by fmt to that width in columns.
-  for (size_t r = 0; r < rows.size(); ++r) {
-    rows.AnyRow(r, cells.data());
-    for (size_t i = 0; i < n; ++i) {
-      const CellView& c = cells[i];
-      size_t width = 0;
-      if (c.kind == CellView::kText) {
-        width = c.text.size();
-      } else if (c.kind == CellView::kNumber) {
-        width = time_columns[i]
-                    ? FormatInsightsTime(static_cast<int64_t>(c.number),
-                                         bufs[i].data())
-                    : InsightsNumberWidth(c.number);
+  if (!rows.Widths(time_columns, widths.data())) {
+    for (size_t r = 0; r < rows.size(); ++r) {
+      rows.AnyRow(r, cells.data());
+      for (size_t i = 0; i < n; ++i) {
+        widths[i] = std::max(
+            widths[i], TextWidth(cells[i], time_columns[i], bufs[i].data()));
       }
-      widths[i] = std::max(widths[i], width);
     }
   }
   fmt::memory_buffer& out = w->out();
@@ -237,6 +230,19 @@ void WriteJson(bool array, const std::vector<std::string>& columns,
 }
 
 }  // namespace
+
+size_t TextWidth(const CellView& c, bool time, char* buf) {
+  switch (c.kind) {
+    case CellView::kText:
+      return c.text.size();
+    case CellView::kNull:
+      return 0;
+    case CellView::kNumber:
+      break;
+  }
+  return time ? FormatInsightsTime(static_cast<int64_t>(c.number), buf)
+              : InsightsNumberWidth(c.number);
+}
 
 void ResultRows::Cells(const std::vector<QueryValue>& row, CellView* cells) {
   for (size_t c = 0; c < row.size(); ++c) {

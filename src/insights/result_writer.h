@@ -34,7 +34,17 @@ class RowSource {
   // once, for i from 0 to size()): for what does not depend on the
   // order, such as the columns' widths.
   virtual void AnyRow(size_t i, CellView* cells) { Row(i, cells); }
+  // Raises widths[i] to TextWidth of column i's widest cell, if the source
+  // knows them without reading every row: true when it did.
+  virtual bool Widths(const std::vector<bool>& /*time_columns*/,
+                      size_t* /*widths*/) const {
+    return false;
+  }
 };
+
+// The width of `c`'s text in the text table, in bytes (`time`: the cell is
+// in a column of times); `buf` has kNumberChars bytes to format into.
+size_t TextWidth(const CellView& c, bool time, char* buf);
 
 // The rows of a QueryResult.
 class ResultRows : public RowSource {

@@ -1,14 +1,17 @@
 #include "insights/stats_groups.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <variant>
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/percentile.h"
+#include "insights/result_writer.h"
 #include "insights/values.h"
 
 namespace flowmon::insights {
@@ -148,7 +151,7 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
 }
 
 // A view of a value kept in an aggregate's state.
-CellView ViewOf(const QueryValue& v) {
+CellView CellOf(const QueryValue& v) {
   CellView c;
   if (const std::string* s = std::get_if<std::string>(&v)) {
     c.kind = CellView::kText;
@@ -182,7 +185,7 @@ CellView ResultView(const AggregateCall& a, const AggregateState& s) {
     case AggregateFn::kSortsLast:
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      return s.collected ? ViewOf(s.collected->best) : CellView();
+      return s.collected ? CellOf(s.collected->best) : CellView();
     default:
       break;
   }
@@ -233,37 +236,59 @@ class ResultScope : public Scope {
   const std::vector<QueryValue>* results_;
 };
 
-// The first 16 bytes of `key` as two big-endian numbers, zero-padded: when
-// two keys' prefixes differ, they order as the keys do (a shorter key's
-// padding is below the other's byte there, which is then not zero).
+// The first 24 bytes of `key` as three big-endian numbers, zero-padded:
+// when two keys' prefixes differ, they order as the keys do (a shorter
+// key's padding is below the other's byte there, which is then not zero).
+// 24 bytes tell most keys of two IPv4 addresses apart.
 struct KeyPrefix {
-  uint64_t hi = 0, lo = 0;
+  uint64_t w[3] = {};
   uint32_t group = 0;
 };
 
 KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
-  unsigned char bytes[16] = {};
-  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 16));
+  unsigned char bytes[24] = {};
+  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 24));
   KeyPrefix p;
-  for (int i = 0; i < 8; ++i) p.hi = p.hi << 8 | bytes[i];
-  for (int i = 8; i < 16; ++i) p.lo = p.lo << 8 | bytes[i];
+  for (int w = 0; w < 3; ++w) {
+    uint64_t x;
+    std::memcpy(&x, bytes + w * 8, 8);
+    p.w[w] =
+        std::endian::native == std::endian::little ? __builtin_bswap64(x) : x;
+  }
   p.group = group;
   return p;
 }
 
 // The group numbers in the (bytewise) order of their keys; the prefixes
-// decide most comparisons without reaching the arena.
-std::vector<uint32_t> SortedByKey(const KeyTable& index) {
+// decide most comparisons without reaching the arena. With `threads` > 1,
+// that many threads sort a part each, and the parts are merged.
+std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
   std::vector<KeyPrefix> keys;
   keys.reserve(index.size());
   for (uint32_t g = 0; g < index.size(); ++g)
     keys.push_back(PrefixOf(index.Key(g), g));
-  std::sort(keys.begin(), keys.end(),
-            [&index](const KeyPrefix& a, const KeyPrefix& b) {
-              if (a.hi != b.hi) return a.hi < b.hi;
-              if (a.lo != b.lo) return a.lo < b.lo;
-              return index.Key(a.group) < index.Key(b.group);
-            });
+  auto before = [&index](const KeyPrefix& a, const KeyPrefix& b) {
+    for (int w = 0; w < 3; ++w) {
+      if (a.w[w] != b.w[w]) return a.w[w] < b.w[w];
+    }
+    return index.Key(a.group) < index.Key(b.group);
+  };
+  // Below this many keys a thread costs more than it saves.
+  constexpr size_t kParallelKeys = size_t{1} << 16;
+  if (threads < 2 || keys.size() < kParallelKeys) {
+    std::sort(keys.begin(), keys.end(), before);
+  } else {
+    // Two parts (the machine's two cores are the common case); each key
+    // is distinct, so the merge has no ties to order.
+    const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
+    std::thread other([&] { std::sort(keys.begin(), middle, before); });
+    std::sort(middle, keys.end(), before);
+    other.join();
+    std::vector<KeyPrefix> merged(keys.size());
+    std::merge(keys.begin(), middle, middle, keys.end(), merged.begin(),
+               before);
+    keys = std::move(merged);
+  }
   std::vector<uint32_t> order;
   order.reserve(keys.size());
   for (const KeyPrefix& k : keys) order.push_back(k.group);
@@ -277,7 +302,8 @@ StatsGroups::StatsGroups(const Stats* stats, int timestamp_slot)
       timestamp_slot_(timestamp_slot),
       items_are_aggregates_(std::all_of(
           stats->items.begin(), stats->items.end(),
-          [](const Named& n) { return n.expr->kind == Expr::kAggregate; })) {}
+          [](const Named& n) { return n.expr->kind == Expr::kAggregate; })),
+      by_widths_(stats->by.size(), 0) {}
 
 uint32_t StatsGroups::GroupOf(Scope& scope) {
   key_text_.clear();
@@ -306,15 +332,17 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
     kinds.resize(n);
     bool plain = static_cast<size_t>(std::count(key_text_.begin(),
                                                 key_text_.end(), '\x1f')) == n;
+    ends_scratch_.resize(n);
     for (size_t i = 0, begin = 0; plain && i < n; ++i) {
       const size_t end = key_text_.find('\x1f', begin);
       kinds[i] = KindOf(values[i],
                         std::string_view(key_text_).substr(begin, end - begin));
       plain = kinds[i] != KeyKind::kValues;
+      ends_scratch_[i] = end;
       begin = end + 1;
     }
     if (plain) {
-      SetKeyKinds(kinds.data());
+      SetKeyKinds(kinds.data(), ends_scratch_.data());
     } else {
       SetKeyValues(std::move(values));
     }
@@ -325,6 +353,11 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
 }
 
 void StatsGroups::SetKeyValues(std::vector<QueryValue> values) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    char buf[kNumberChars];
+    by_widths_[i] =
+        std::max(by_widths_[i], TextWidth(CellOf(values[i]), false, buf));
+  }
   kinds_.insert(kinds_.end(), stats_->by.size(), KeyKind::kValues);
   values_[static_cast<uint32_t>(index_.size() - 1)] = std::move(values);
 }
@@ -347,6 +380,8 @@ void StatsGroups::Add(Scope& scope) {
 void StatsGroups::Absorb(StatsGroups& other) {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
   other.absorbed_as_.resize(other.index_.size(), kNotAbsorbed);
+  for (size_t k = 0; k < nby; ++k)
+    by_widths_[k] = std::max(by_widths_[k], other.by_widths_[k]);
   // Only the groups `other` saw since its last Absorb have events to give.
   for (const uint32_t g : other.touched_list_) {
     AggregateState* theirs = other.StatesOf(g);
@@ -388,7 +423,19 @@ void StatsGroups::Absorb(StatsGroups& other) {
   }
 }
 
-std::vector<uint32_t> StatsGroups::Order() const { return SortedByKey(index_); }
+std::vector<uint32_t> StatsGroups::Order(unsigned threads) const {
+  return SortedByKey(index_, threads);
+}
+
+void StatsGroups::Prefetch(uint32_t g, int stage) const {
+  if (stage == 0) {
+    index_.PrefetchSpan(g);
+    __builtin_prefetch(kinds_.data() + g * stats_->by.size());
+    __builtin_prefetch(states_.data() + g * stats_->aggregates.size());
+  } else {
+    index_.PrefetchKey(g);
+  }
+}
 
 void StatsGroups::RowOf(uint32_t g, CellView* cells,
                         RowScratch* scratch) const {
@@ -441,13 +488,41 @@ void StatsGroups::RowOf(uint32_t g, CellView* cells,
   ResultRows::Cells(scratch->items, cells + nby);
 }
 
+bool StatsGroups::Widths(const std::vector<bool>& time_columns,
+                         size_t* widths) const {
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  for (size_t k = 0; k < nby; ++k) {
+    if (time_columns[k]) return false;
+    widths[k] = std::max(widths[k], by_widths_[k]);
+  }
+  // The items' cells, group after group in memory order.
+  std::vector<CellView> cells(nby + stats_->items.size());
+  RowScratch scratch;
+  for (uint32_t g = 0; g < index_.size(); ++g) {
+    if (items_are_aggregates_) {
+      for (size_t i = 0; i < stats_->items.size(); ++i) {
+        const size_t a = static_cast<size_t>(stats_->items[i].expr->aggregate);
+        cells[nby + i] = ResultView(stats_->aggregates[a], states_[g * n + a]);
+      }
+    } else {
+      RowOf(g, cells.data(), &scratch);
+    }
+    for (size_t i = nby; i < cells.size(); ++i) {
+      char buf[kNumberChars];
+      widths[i] =
+          std::max(widths[i], TextWidth(cells[i], time_columns[i], buf));
+    }
+  }
+  return true;
+}
+
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
   rows.reserve(index_.size());
   const size_t width = stats_->by.size() + stats_->items.size();
   std::vector<CellView> cells(width);
   RowScratch scratch;
-  for (const uint32_t g : Order()) {
+  for (const uint32_t g : Order(1)) {
     RowOf(g, cells.data(), &scratch);
     std::vector<QueryValue>& row = rows.emplace_back();
     row.reserve(width);

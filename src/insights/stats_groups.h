@@ -3,6 +3,7 @@
 // workers, and turned into the stats' rows.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -81,9 +82,15 @@ class StatsGroups {
     Touch(g, *inserted);
     return StatesOf(g);
   }
-  // The new group's by values, one KeyKind per value (none kValues).
-  void SetKeyKinds(const KeyKind* kinds) {
+  // The new group's by values, one KeyKind per value (none kValues);
+  // part_ends[i]: where value i's text ends in the key.
+  void SetKeyKinds(const KeyKind* kinds, const size_t* part_ends) {
     kinds_.insert(kinds_.end(), kinds, kinds + stats_->by.size());
+    for (size_t i = 0, begin = 0; i < stats_->by.size(); ++i) {
+      if (kinds[i] != KeyKind::kNull)
+        by_widths_[i] = std::max(by_widths_[i], part_ends[i] - begin);
+      begin = part_ends[i] + 1;
+    }
   }
   // The new group's by values, as they are.
   void SetKeyValues(std::vector<QueryValue> values);
@@ -92,8 +99,14 @@ class StatsGroups {
   void Absorb(StatsGroups& other);
 
   size_t size() const { return index_.size(); }
-  // The group numbers in the order of their keys' text, the rows' order.
-  std::vector<uint32_t> Order() const;
+  // The group numbers in the order of their keys' text, the rows' order,
+  // sorted on up to `threads` threads.
+  std::vector<uint32_t> Order(unsigned threads) const;
+  // Asks the memory of group g's row to come into the cache: stage 0 its
+  // arrays' entries, stage 1 (after stage 0 had time) its key's bytes.
+  // Rows read in key order go all over memory; asked for ahead, they come
+  // in parallel instead of one at a time.
+  void Prefetch(uint32_t g, int stage) const;
   // What RowOf keeps between calls.
   struct RowScratch {
     std::vector<QueryValue> results;  // per aggregate
@@ -106,6 +119,10 @@ class StatsGroups {
   // One row per group, in the order of their keys: the `by` values, then
   // the items.
   std::vector<std::vector<QueryValue>> Rows() const;
+  // Raises widths[i] to the width (TextWidth) of column i's widest cell
+  // over all rows, as the text table needs; false (nothing done) when a
+  // `by` column holds times, which the groups do not keep widths for.
+  bool Widths(const std::vector<bool>& time_columns, size_t* widths) const;
 
  private:
   // The number of the group of the keys the scope shows, made when new.
@@ -138,6 +155,9 @@ class StatsGroups {
   std::unordered_map<uint32_t, std::vector<QueryValue>> values_;
   std::string key_text_;                // scratch
   std::vector<KeyKind> kinds_scratch_;  // scratch
+  std::vector<size_t> ends_scratch_;    // scratch
+  // Per by value: the widest one's TextWidth (not a time's) of all groups.
+  std::vector<size_t> by_widths_;
   // The groups with events since the last Absorb of this one into
   // another, in the order of their first: a worker keeps its groups across
   // the pipeline's rounds (up to kKeepGroups of them), so that a group is

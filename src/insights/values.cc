@@ -40,8 +40,11 @@ size_t FormatInsightsTime(int64_t ms, char* buf) {
 namespace {
 
 // A number AppendInsightsNumber writes as an integer's digits.
+// (A cast and back, not std::trunc, which is a libm call without SSE4.1:
+// a row per group writes many numbers.)
 bool IsWholeForText(double d) {
-  return d == std::trunc(d) && std::fabs(d) < 1e15 &&
+  return std::fabs(d) < 1e15 &&
+         static_cast<double>(static_cast<int64_t>(d)) == d &&
          !(d == 0 && std::signbit(d));
 }
 

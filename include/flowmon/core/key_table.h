@@ -25,6 +25,14 @@ class KeyTable {
     return std::string_view(arena_.data() + s.offset, s.length);
   }
   size_t size() const { return spans_.size(); }
+  // Cache hints for Key(index) ahead of reading it: its span first, then
+  // (once that is in) its bytes.
+  void PrefetchSpan(uint32_t index) const {
+    __builtin_prefetch(spans_.data() + index);
+  }
+  void PrefetchKey(uint32_t index) const {
+    __builtin_prefetch(arena_.data() + spans_[index].offset);
+  }
   // Forgets every key, keeping the memory for the next ones.
   void Clear();
 
