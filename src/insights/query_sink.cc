@@ -277,28 +277,29 @@ class GroupRows : public insights::RowSource {
   GroupRows(const insights::StatsGroups* groups, unsigned threads)
       : groups_(groups), order_(groups->Order(threads)) {}
   size_t size() const override { return order_.size(); }
-  void Row(size_t i, insights::CellView* cells) override {
+  void Row(size_t i, insights::CellView* cells,
+           insights::RowScratch* scratch) const override {
     // The rows of the next ones, asked for ahead (measured in
     // docs/benchmarks.md: millions of groups).
     if (i + kAhead < order_.size()) groups_->Prefetch(order_[i + kAhead], 0);
     if (i + kAhead / 2 < order_.size())
       groups_->Prefetch(order_[i + kAhead / 2], 1);
-    groups_->RowOf(order_[i], cells, &scratch_);
+    groups_->RowOf(order_[i], cells, scratch);
   }
   bool Widths(const std::vector<bool>& time_columns,
               size_t* widths) const override {
     return groups_->Widths(time_columns, widths);
   }
   // By group number: the groups' arrays in memory order.
-  void AnyRow(size_t i, insights::CellView* cells) override {
-    groups_->RowOf(static_cast<uint32_t>(i), cells, &scratch_);
+  void AnyRow(size_t i, insights::CellView* cells,
+              insights::RowScratch* scratch) const override {
+    groups_->RowOf(static_cast<uint32_t>(i), cells, scratch);
   }
 
  private:
   static constexpr size_t kAhead = 16;
   const insights::StatsGroups* groups_;
   std::vector<uint32_t> order_;
-  insights::StatsGroups::RowScratch scratch_;
 };
 
 // The slots of a stats' columns: its by values, then its items.
@@ -325,8 +326,9 @@ size_t QuerySink::Write(OutputFormat format, std::FILE* out) const {
       columns.push_back(n.name);
       time_columns.push_back(n.time);
     }
-    GroupRows rows(&*st.groups, st.workers_made > 0 ? 2 : 1);
-    insights::WriteResult(format, columns, time_columns, rows, out);
+    const unsigned threads = st.workers_made > 0 ? 2 : 1;
+    GroupRows rows(&*st.groups, threads);
+    insights::WriteResult(format, columns, time_columns, rows, out, threads);
     return rows.size();
   }
   const QueryResult r = Output();

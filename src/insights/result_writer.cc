@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 #include <variant>
 
 #include "flowmon/core/csv_writer.h"
@@ -61,173 +62,169 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-class Writer {
+// Formats rows of one RowSource in one format, a range at a time; one per
+// thread, each with its own cells and buffers.
+class RowFormatter {
  public:
-  explicit Writer(std::FILE* f) : f_(f) {}
-  ~Writer() { Flush(); }
-  fmt::memory_buffer& out() { return out_; }
-  // At the end of a row: writes what has gathered once it is enough.
-  void RowDone() {
-    if (out_.size() >= kFlushBytes) Flush();
+  // `widths`: the text table's columns' widths (kText only).
+  RowFormatter(OutputFormat format, const std::vector<std::string>& columns,
+               const std::vector<bool>& time_columns,
+               const std::vector<size_t>& widths, const RowSource& rows)
+      : format_(format),
+        columns_(columns),
+        time_columns_(time_columns),
+        widths_(widths),
+        rows_(rows),
+        cells_(columns.size()),
+        texts_(columns.size()),
+        bufs_(columns.size()) {
+    for (const size_t width : widths) row_bytes_ += width + 2;
+  }
+
+  // Appends rows [begin, end) to *out.
+  void Rows(size_t begin, size_t end, fmt::memory_buffer* out) {
+    for (size_t r = begin; r < end; ++r) {
+      rows_.Row(r, cells_.data(), &row_scratch_);
+      switch (format_) {
+        case OutputFormat::kText:
+          TextRow(out);
+          break;
+        case OutputFormat::kCsv:
+        case OutputFormat::kTsv:
+          CsvRow(format_ == OutputFormat::kCsv ? ',' : '\t', out);
+          break;
+        case OutputFormat::kJson:
+        case OutputFormat::kNdjson:
+          JsonRow(format_ == OutputFormat::kJson, r, out);
+          break;
+      }
+    }
   }
 
  private:
-  void Flush() {
-    WriteOutput(f_, std::string_view(out_.data(), out_.size()));
-    out_.clear();
-  }
-  std::FILE* f_;
-  fmt::memory_buffer out_;
-};
-
-// The Insights console's table: columns as wide as their widest cell,
-// numbers right-aligned, the last column's text not padded.
-void WriteText(const std::vector<std::string>& columns,
-               const std::vector<bool>& time_columns, RowSource& rows,
-               Writer* w) {
-  const size_t n = columns.size();
-  std::vector<CellView> cells(n);
-  std::vector<std::string_view> texts(n);
-  std::vector<size_t> widths;
-  for (const std::string& c : columns) widths.push_back(c.size());
-  // A buffer per column: a row's numbers are all formatted before it is
-  // written.
-  std::vector<std::array<char, kNumberChars>> bufs(n);
-  std::string scratch;
-  auto row_texts = [&](size_t r) {
-    rows.Row(r, cells.data());
-    for (size_t i = 0; i < n; ++i) {
-      texts[i] = CellText(cells[i], time_columns[i], TimeStyle::kInsights,
-                          bufs[i].data(), &scratch);
-    }
-  };
-  // Widths in bytes, as the cells' sizes; a non-ASCII cell is then padded
-  // by fmt to that width in columns.
-  if (!rows.Widths(time_columns, widths.data())) {
-    for (size_t r = 0; r < rows.size(); ++r) {
-      rows.AnyRow(r, cells.data());
-      for (size_t i = 0; i < n; ++i) {
-        widths[i] = std::max(
-            widths[i], TextWidth(cells[i], time_columns[i], bufs[i].data()));
-      }
-    }
-  }
-  fmt::memory_buffer& out = w->out();
-  auto it = std::back_inserter(out);
-  for (size_t i = 0; i < n; ++i) {
-    fmt::format_to(it, "{:<{}}{}", columns[i], widths[i],
-                   i + 1 < n ? "  " : "\n");
-  }
-  // A row of ASCII cells is at most this long: every cell as wide as its
-  // column, and a separator after each.
-  size_t row_bytes = 0;
-  for (const size_t width : widths) row_bytes += width + 2;
-  for (size_t r = 0; r < rows.size(); ++r) {
-    row_texts(r);
+  // The Insights console's table: columns as wide as their widest cell,
+  // numbers right-aligned, the last column's text not padded.
+  void TextRow(fmt::memory_buffer* out) {
+    const size_t n = columns_.size();
     bool ascii = true;
-    for (size_t i = 0; ascii && i < n; ++i) ascii = IsAscii(texts[i]);
-    if (ascii) {
-      // Written in place: a row per group makes this much of a query's time.
-      const size_t start = out.size();
-      out.resize(start + row_bytes);
-      char* p = out.data() + start;
-      for (size_t i = 0; i < n; ++i) {
-        const std::string_view cell = texts[i];
-        const bool number =
-            cells[i].kind == CellView::kNumber && !time_columns[i];
-        const size_t width = number || i + 1 < n ? widths[i] : 0;
-        const size_t pad = width > cell.size() ? width - cell.size() : 0;
-        if (number) p = std::fill_n(p, pad, ' ');
-        if (!cell.empty()) std::memcpy(p, cell.data(), cell.size());
-        p += cell.size();
-        if (!number) p = std::fill_n(p, pad, ' ');
-        if (i + 1 < n) {
-          *p++ = ' ';
-          *p++ = ' ';
-        } else {
-          *p++ = '\n';
-        }
-      }
-      out.resize(static_cast<size_t>(p - out.data()));
-    } else {
+    for (size_t i = 0; i < n; ++i) {
+      texts_[i] = CellText(cells_[i], time_columns_[i], TimeStyle::kInsights,
+                           bufs_[i].data(), &scratch_);
+      ascii = ascii && IsAscii(texts_[i]);
+    }
+    if (!ascii) {
+      // fmt pads to the width in columns, not bytes.
+      auto it = std::back_inserter(*out);
       for (size_t i = 0; i < n; ++i) {
         const bool number =
-            cells[i].kind == CellView::kNumber && !time_columns[i];
-        const size_t width = number || i + 1 < n ? widths[i] : 0;
+            cells_[i].kind == CellView::kNumber && !time_columns_[i];
+        const size_t width = number || i + 1 < n ? widths_[i] : 0;
         if (number) {
-          fmt::format_to(it, "{:>{}}", texts[i], width);
+          fmt::format_to(it, "{:>{}}", texts_[i], width);
         } else {
-          fmt::format_to(it, "{:<{}}", texts[i], width);
+          fmt::format_to(it, "{:<{}}", texts_[i], width);
         }
-        out.append(std::string_view(i + 1 < n ? "  " : "\n"));
+        out->append(std::string_view(i + 1 < n ? "  " : "\n"));
+      }
+      return;
+    }
+    // Written in place, into room for every cell as wide as its column and
+    // a separator after each: a row per group makes this much of a
+    // query's time.
+    const size_t start = out->size();
+    out->resize(start + row_bytes_);
+    char* p = out->data() + start;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string_view cell = texts_[i];
+      const bool number =
+          cells_[i].kind == CellView::kNumber && !time_columns_[i];
+      const size_t width = number || i + 1 < n ? widths_[i] : 0;
+      const size_t pad = width > cell.size() ? width - cell.size() : 0;
+      if (number) p = std::fill_n(p, pad, ' ');
+      if (!cell.empty()) std::memcpy(p, cell.data(), cell.size());
+      p += cell.size();
+      if (!number) p = std::fill_n(p, pad, ' ');
+      if (i + 1 < n) {
+        *p++ = ' ';
+        *p++ = ' ';
+      } else {
+        *p++ = '\n';
       }
     }
-    w->RowDone();
+    out->resize(static_cast<size_t>(p - out->data()));
   }
-  fmt::format_to(it, "({} row{})\n", rows.size(), rows.size() == 1 ? "" : "s");
-}
 
-void WriteCsv(char sep, const std::vector<std::string>& columns,
-              const std::vector<bool>& time_columns, RowSource& rows,
-              Writer* w) {
-  const size_t n = columns.size();
-  fmt::memory_buffer& out = w->out();
-  for (size_t i = 0; i < n; ++i) {
-    if (i > 0) out.push_back(sep);
-    AppendCsvField(&out, columns[i], sep);
-  }
-  out.push_back('\n');
-  std::vector<CellView> cells(n);
-  char buf[kNumberChars];
-  std::string scratch;
-  for (size_t r = 0; r < rows.size(); ++r) {
-    rows.Row(r, cells.data());
-    for (size_t i = 0; i < n; ++i) {
-      if (i > 0) out.push_back(sep);
-      AppendCsvField(&out,
-                     CellText(cells[i], time_columns[i], TimeStyle::kIso8601,
-                              buf, &scratch),
+  void CsvRow(char sep, fmt::memory_buffer* out) {
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (i > 0) out->push_back(sep);
+      AppendCsvField(out,
+                     CellText(cells_[i], time_columns_[i], TimeStyle::kIso8601,
+                              bufs_[i].data(), &scratch_),
                      sep);
     }
-    out.push_back('\n');
-    w->RowDone();
+    out->push_back('\n');
   }
-}
 
-void WriteJson(bool array, const std::vector<std::string>& columns,
-               const std::vector<bool>& time_columns, RowSource& rows,
-               Writer* w) {
-  const size_t n = columns.size();
-  fmt::memory_buffer& out = w->out();
-  std::vector<CellView> cells(n);
-  char buf[kNumberChars];
-  std::string scratch;
-  if (array) out.push_back('[');
-  for (size_t r = 0; r < rows.size(); ++r) {
-    rows.Row(r, cells.data());
-    if (array) out.append(std::string_view(r == 0 ? "\n" : ",\n"));
-    out.push_back('{');
-    for (size_t i = 0; i < n; ++i) {
-      if (i > 0) out.push_back(',');
-      AppendJsonString(&out, columns[i]);
-      out.push_back(':');
-      const CellView& c = cells[i];
-      const std::string_view t =
-          CellText(c, time_columns[i], TimeStyle::kIso8601, buf, &scratch);
+  void JsonRow(bool array, size_t r, fmt::memory_buffer* out) {
+    if (array) out->append(std::string_view(r == 0 ? "\n" : ",\n"));
+    out->push_back('{');
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(out, columns_[i]);
+      out->push_back(':');
+      const CellView& c = cells_[i];
+      const std::string_view t = CellText(
+          c, time_columns_[i], TimeStyle::kIso8601, bufs_[i].data(), &scratch_);
       if (c.kind == CellView::kNull) {
-        out.append(std::string_view("null"));
-      } else if (c.kind == CellView::kNumber && !time_columns[i]) {
-        out.append(t);
+        out->append(std::string_view("null"));
+      } else if (c.kind == CellView::kNumber && !time_columns_[i]) {
+        out->append(t);
       } else {
-        AppendJsonString(&out, t);
+        AppendJsonString(out, t);
       }
     }
-    out.push_back('}');
-    if (!array) out.push_back('\n');
-    w->RowDone();
+    out->push_back('}');
+    if (!array) out->push_back('\n');
   }
-  if (array) out.append(std::string_view(rows.size() == 0 ? "]\n" : "\n]\n"));
+
+  const OutputFormat format_;
+  const std::vector<std::string>& columns_;
+  const std::vector<bool>& time_columns_;
+  const std::vector<size_t>& widths_;
+  const RowSource& rows_;
+  size_t row_bytes_ = 0;
+  std::vector<CellView> cells_;
+  std::vector<std::string_view> texts_;
+  // A buffer per column: a row's numbers are all formatted before it is
+  // written.
+  std::vector<std::array<char, kNumberChars>> bufs_;
+  std::string scratch_;
+  RowScratch row_scratch_;
+};
+
+// The text table's columns' widths: in bytes, as the cells' sizes (a
+// non-ASCII cell is then padded by fmt to that width in columns).
+std::vector<size_t> TextWidths(const std::vector<std::string>& columns,
+                               const std::vector<bool>& time_columns,
+                               const RowSource& rows) {
+  std::vector<size_t> widths;
+  for (const std::string& c : columns) widths.push_back(c.size());
+  if (rows.Widths(time_columns, widths.data())) return widths;
+  std::vector<CellView> cells(columns.size());
+  RowScratch scratch;
+  char buf[kNumberChars];
+  for (size_t r = 0; r < rows.size(); ++r) {
+    rows.AnyRow(r, cells.data(), &scratch);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      widths[i] =
+          std::max(widths[i], TextWidth(cells[i], time_columns[i], buf));
+    }
+  }
+  return widths;
 }
+
+// Rows formatted a block at a time, written as they are done.
+constexpr size_t kBlockRows = size_t{1} << 14;
 
 }  // namespace
 
@@ -260,23 +257,71 @@ void ResultRows::Cells(const std::vector<QueryValue>& row, CellView* cells) {
 }
 
 void WriteResult(OutputFormat format, const std::vector<std::string>& columns,
-                 const std::vector<bool>& time_columns, RowSource& rows,
-                 std::FILE* out) {
-  Writer w(out);
+                 const std::vector<bool>& time_columns, const RowSource& rows,
+                 std::FILE* f, unsigned threads) {
+  const bool text = format == OutputFormat::kText;
+  const std::vector<size_t> widths =
+      text ? TextWidths(columns, time_columns, rows) : std::vector<size_t>();
+  fmt::memory_buffer out;
+  auto flush = [&] {
+    WriteOutput(f, std::string_view(out.data(), out.size()));
+    out.clear();
+  };
+  auto it = std::back_inserter(out);
+  const size_t n = rows.size();
+  // The header.
   switch (format) {
     case OutputFormat::kText:
-      WriteText(columns, time_columns, rows, &w);
-      return;
+      for (size_t i = 0; i < columns.size(); ++i) {
+        fmt::format_to(it, "{:<{}}{}", columns[i], widths[i],
+                       i + 1 < columns.size() ? "  " : "\n");
+      }
+      break;
     case OutputFormat::kCsv:
-    case OutputFormat::kTsv:
-      WriteCsv(format == OutputFormat::kCsv ? ',' : '\t', columns, time_columns,
-               rows, &w);
-      return;
+    case OutputFormat::kTsv: {
+      const char sep = format == OutputFormat::kCsv ? ',' : '\t';
+      for (size_t i = 0; i < columns.size(); ++i) {
+        if (i > 0) out.push_back(sep);
+        AppendCsvField(&out, columns[i], sep);
+      }
+      out.push_back('\n');
+      break;
+    }
     case OutputFormat::kJson:
+      out.push_back('[');
+      break;
     case OutputFormat::kNdjson:
-      WriteJson(format == OutputFormat::kJson, columns, time_columns, rows, &w);
-      return;
+      break;
   }
+  RowFormatter mine(format, columns, time_columns, widths, rows);
+  if (threads < 2 || n < 2 * kBlockRows) {
+    for (size_t begin = 0; begin < n; begin += kBlockRows) {
+      mine.Rows(begin, std::min(begin + kBlockRows, n), &out);
+      if (out.size() >= kFlushBytes) flush();
+    }
+  } else {
+    // A second thread formats every other block while this one formats
+    // the block before it; they are written in order.
+    RowFormatter theirs(format, columns, time_columns, widths, rows);
+    fmt::memory_buffer second;
+    for (size_t begin = 0; begin < n; begin += 2 * kBlockRows) {
+      const size_t middle = std::min(begin + kBlockRows, n);
+      const size_t end = std::min(begin + 2 * kBlockRows, n);
+      second.clear();
+      std::thread other([&] { theirs.Rows(middle, end, &second); });
+      mine.Rows(begin, middle, &out);
+      other.join();
+      out.append(std::string_view(second.data(), second.size()));
+      flush();
+    }
+  }
+  // The end.
+  if (text) {
+    fmt::format_to(it, "({} row{})\n", n, n == 1 ? "" : "s");
+  } else if (format == OutputFormat::kJson) {
+    out.append(std::string_view(n == 0 ? "]\n" : "\n]\n"));
+  }
+  flush();
 }
 
 }  // namespace flowmon::insights

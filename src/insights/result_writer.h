@@ -22,18 +22,27 @@ struct CellView {
   std::string_view text;
 };
 
-// The rows of a result, in order.
+// What a RowSource keeps of a row while its cells are read: values the
+// views point into. One per thread.
+struct RowScratch {
+  std::vector<QueryValue> a, b, c;
+};
+
+// The rows of a result, in order. Thread-safe: calls with different
+// scratches may run at once.
 class RowSource {
  public:
   virtual ~RowSource() = default;
   virtual size_t size() const = 0;
   // Fills cells[0, columns) with row `i` (< size()). The views stay valid
-  // until the next call.
-  virtual void Row(size_t i, CellView* cells) = 0;
+  // until the next call with `scratch`.
+  virtual void Row(size_t i, CellView* cells, RowScratch* scratch) const = 0;
   // The same for the rows in an order of the source's choosing (each
   // once, for i from 0 to size()): for what does not depend on the
   // order, such as the columns' widths.
-  virtual void AnyRow(size_t i, CellView* cells) { Row(i, cells); }
+  virtual void AnyRow(size_t i, CellView* cells, RowScratch* scratch) const {
+    Row(i, cells, scratch);
+  }
   // Raises widths[i] to TextWidth of column i's widest cell, if the source
   // knows them without reading every row: true when it did.
   virtual bool Widths(const std::vector<bool>& /*time_columns*/,
@@ -51,7 +60,9 @@ class ResultRows : public RowSource {
  public:
   explicit ResultRows(const QueryResult* r) : r_(r) {}
   size_t size() const override { return r_->rows.size(); }
-  void Row(size_t i, CellView* cells) override { Cells(r_->rows[i], cells); }
+  void Row(size_t i, CellView* cells, RowScratch*) const override {
+    Cells(r_->rows[i], cells);
+  }
   // Views of the values of `row` in cells[0, row.size()).
   static void Cells(const std::vector<QueryValue>& row, CellView* cells);
 
@@ -62,9 +73,11 @@ class ResultRows : public RowSource {
 // Writes `columns` (a header) and the rows of `rows` in `format` to `out`,
 // a part at a time (WriteOutput, so a failed write is kept for
 // FinishOutput). `time_columns[i]`: column i holds Insights times (ms).
-// Reads each row twice for the text table (its columns' widths first).
+// Reads each row twice for the text table (its columns' widths first),
+// unless `rows` knows the widths. With `threads` > 1, a second thread
+// formats every other block of rows (the output is the same).
 void WriteResult(OutputFormat format, const std::vector<std::string>& columns,
-                 const std::vector<bool>& time_columns, RowSource& rows,
-                 std::FILE* out);
+                 const std::vector<bool>& time_columns, const RowSource& rows,
+                 std::FILE* out, unsigned threads = 1);
 
 }  // namespace flowmon::insights

@@ -442,8 +442,8 @@ void StatsGroups::RowOf(uint32_t g, CellView* cells,
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
   const KeyKind* kinds = kinds_.data() + g * nby;
   if (nby > 0 && kinds[0] == KeyKind::kValues) {
-    scratch->values = values_.at(g);
-    ResultRows::Cells(scratch->values, cells);
+    scratch->c = values_.at(g);
+    ResultRows::Cells(scratch->c, cells);
   } else {
     const std::string_view key = index_.Key(g);
     size_t begin = 0;
@@ -478,14 +478,14 @@ void StatsGroups::RowOf(uint32_t g, CellView* cells,
     }
     return;
   }
-  scratch->results.resize(n);
+  scratch->a.resize(n);
   for (size_t i = 0; i < n; ++i)
-    scratch->results[i] = ValueOf(ResultView(stats_->aggregates[i], states[i]));
-  ResultScope scope(&scratch->results);
-  scratch->items.clear();
+    scratch->a[i] = ValueOf(ResultView(stats_->aggregates[i], states[i]));
+  ResultScope scope(&scratch->a);
+  scratch->b.clear();
   for (const Named& item : stats_->items)
-    scratch->items.push_back(Eval(*item.expr, scope));
-  ResultRows::Cells(scratch->items, cells + nby);
+    scratch->b.push_back(Eval(*item.expr, scope));
+  ResultRows::Cells(scratch->b, cells + nby);
 }
 
 bool StatsGroups::Widths(const std::vector<bool>& time_columns,

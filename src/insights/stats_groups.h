@@ -107,14 +107,9 @@ class StatsGroups {
   // Rows read in key order go all over memory; asked for ahead, they come
   // in parallel instead of one at a time.
   void Prefetch(uint32_t g, int stage) const;
-  // What RowOf keeps between calls.
-  struct RowScratch {
-    std::vector<QueryValue> results;  // per aggregate
-    std::vector<QueryValue> items;    // per item
-    std::vector<QueryValue> values;   // a kValues group's
-  };
   // Group g's row: the `by` values, then the items, into cells[0, by +
   // items). The views stay valid until the next call with `scratch`.
+  // Thread-safe: calls with different scratches may run at once.
   void RowOf(uint32_t g, CellView* cells, RowScratch* scratch) const;
   // One row per group, in the order of their keys: the `by` values, then
   // the items.

@@ -4,6 +4,8 @@
 // other formats, on one thread and across workers, both give the same rows,
 // and the rows of one worker; and a stats' rows written from its groups
 // (QuerySink::Write) are its result's rows written, in every format.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -187,6 +189,30 @@ TEST_CASE("query compiled stats: the rows of the general evaluator",
        }) {
     INFO(q);
     CHECK(SameOnBothPaths(q));
+  }
+}
+
+TEST_CASE("query stats: many groups written on two threads", "[query]") {
+  // More rows than the writer's two blocks, so that a second thread
+  // formats every other block (result_writer.cc).
+  std::string records;
+  for (int i = 0; i < 40000; ++i) {
+    records += fmt::format(
+        "2 1 e 10.{}.{}.{} 10.0.0.{} 80 22 6 {} {} 1563108000 1563108010 "
+        "ACCEPT OK\n",
+        i / 65536, i / 256 % 256, i % 256, i % 7, i % 5, i * 13 % 1000);
+  }
+  PipelineOptions options;
+  options.threads = 2;
+  options.span_bytes = 1 << 16;
+  for (const char* q : {"stats sum(bytes), count(*) by srcAddr, dstAddr",
+                        "stats avg(bytes) by srcAddr | sort srcAddr desc"}) {
+    INFO(q);
+    bool compiled;
+    std::vector<std::string> written;
+    const QueryResult r = Run(q, records, true, options, &compiled, &written);
+    CHECK(r.rows.size() == 40000);
+    CHECK(written == WrittenRows(r));
   }
 }
 
