@@ -383,14 +383,29 @@ void StatsGroups::Absorb(StatsGroups& other) {
   for (size_t k = 0; k < nby; ++k)
     by_widths_[k] = std::max(by_widths_[k], other.by_widths_[k]);
   // Only the groups `other` saw since its last Absorb have events to give.
-  for (const uint32_t g : other.touched_list_) {
+  // A group given before has its number in absorbed_as_: no lookup by its
+  // key. The others' slots here are asked for kAhead groups ahead: with
+  // millions of groups each lookup is a cache miss, and they overlap.
+  const std::vector<uint32_t>& list = other.touched_list_;
+  constexpr size_t kAhead = 8;
+  KeyTable::Probe probes[kAhead];
+  auto ask = [&](size_t j) {
+    const uint32_t g = list[j];
+    if (other.absorbed_as_[g] != kNotAbsorbed) return;
+    probes[j % kAhead] = KeyTable::ProbeOf(other.index_.Key(g));
+    index_.Prefetch(probes[j % kAhead]);
+  };
+  for (size_t j = 0; j < std::min(kAhead, list.size()); ++j) ask(j);
+  for (size_t j = 0; j < list.size(); ++j) {
+    const uint32_t g = list[j];
     AggregateState* theirs = other.StatesOf(g);
     uint32_t& known = other.absorbed_as_[g];
     bool inserted = false;
-    // A group given before has its number here: no lookup by its key.
-    const uint32_t mine = known != kNotAbsorbed
-                              ? known
-                              : index_.Insert(other.index_.Key(g), &inserted);
+    const uint32_t mine =
+        known != kNotAbsorbed
+            ? known
+            : index_.Insert(other.index_.Key(g), probes[j % kAhead], &inserted);
+    if (j + kAhead < list.size()) ask(j + kAhead);
     known = mine;
     if (inserted) {
       // `other` keeps the keys for its next rounds: a copy.
