@@ -77,8 +77,8 @@ uint64_t KeyTable::HashOf(const Slot& slot) {
   return slot.length > kInline ? slot.a : Mix(slot.a, slot.b, slot.length);
 }
 
-uint32_t KeyTable::Insert(std::string_view key, bool* inserted) {
-  const Probe q = ProbeOf(key);
+uint32_t KeyTable::Insert(std::string_view key, const Probe& q,
+                          bool* inserted) {
   const bool inline_key = key.size() <= kInline;
   size_t mask = slots_.size() - 1;
   size_t i = q.hash & mask;

@@ -18,6 +18,7 @@
 #include "insights/prefilter.h"
 #include "insights/record_stats.h"
 #include "insights/result_stages.h"
+#include "insights/result_writer.h"
 #include "insights/stats_groups.h"
 
 namespace flowmon {
@@ -189,6 +190,8 @@ struct QuerySink::State {
   }
 
   static constexpr size_t kPruneEvery = 4096;
+  // How many workers NewWorker made: the run's threads, for the sort.
+  unsigned workers_made = 0;
   const int timestamp_slot;
   const size_t newest_needed;
   RecordScope scope;
@@ -223,6 +226,7 @@ Result<std::unique_ptr<QuerySink>> QuerySink::Create(std::string_view text,
 QuerySink::~QuerySink() = default;
 
 std::unique_ptr<RecordSink> QuerySink::NewWorker() const {
+  ++state_->workers_made;
   std::unique_ptr<QuerySink> w(new QuerySink());
   w->plan_ = plan_;
   w->compiled_ = compiled_;
@@ -265,18 +269,82 @@ void QuerySink::Absorb(RecordSink& worker_sink) {
   if (st.groups) st.groups->Absorb(*other.groups);
 }
 
+namespace {
+
+// The rows of a stats, written straight from its groups in key order.
+class GroupRows : public insights::RowSource {
+ public:
+  GroupRows(const insights::StatsGroups* groups, unsigned threads)
+      : groups_(groups), order_(groups->Order(threads)) {}
+  size_t size() const override { return order_.size(); }
+  void Row(size_t i, insights::CellView* cells,
+           insights::RowScratch* scratch) const override {
+    // The rows of the next ones, asked for ahead (measured in
+    // docs/benchmarks.md: millions of groups).
+    if (i + kAhead < order_.size()) groups_->Prefetch(order_[i + kAhead], 0);
+    if (i + kAhead / 2 < order_.size())
+      groups_->Prefetch(order_[i + kAhead / 2], 1);
+    groups_->RowOf(order_[i], cells, scratch);
+  }
+  bool Widths(const std::vector<bool>& time_columns,
+              size_t* widths) const override {
+    return groups_->Widths(time_columns, widths);
+  }
+  // By group number: the groups' arrays in memory order.
+  void AnyRow(size_t i, insights::CellView* cells,
+              insights::RowScratch* scratch) const override {
+    groups_->RowOf(static_cast<uint32_t>(i), cells, scratch);
+  }
+
+ private:
+  static constexpr size_t kAhead = 16;
+  const insights::StatsGroups* groups_;
+  std::vector<uint32_t> order_;
+};
+
+// The slots of a stats' columns: its by values, then its items.
+std::vector<int> StatsColumns(const insights::Stats& stats) {
+  std::vector<int> slots;
+  for (const auto* list : {&stats.by, &stats.items}) {
+    for (const insights::Named& n : *list) slots.push_back(n.slot);
+  }
+  return slots;
+}
+
+}  // namespace
+
+size_t QuerySink::Write(OutputFormat format, std::FILE* out) const {
+  const QueryPlan& plan = *plan_;
+  const State& st = *state_;
+  if (st.groups && plan.stats_at + 1 == plan.commands.size() &&
+      insights::OutputIsColumns(
+          plan, StatsColumns(plan.commands[plan.stats_at].stats))) {
+    // A stats' rows are the result: no value or string is made per cell.
+    std::vector<std::string> columns;
+    std::vector<bool> time_columns;
+    for (const insights::Named& n : plan.output) {
+      columns.push_back(n.name);
+      time_columns.push_back(n.time);
+    }
+    const unsigned threads = st.workers_made > 0 ? 2 : 1;
+    GroupRows rows(&*st.groups, threads);
+    insights::WriteResult(format, columns, time_columns, rows, out, threads);
+    return rows.size();
+  }
+  const QueryResult r = Output();
+  insights::ResultRows rows(&r);
+  insights::WriteResult(format, r.columns, r.time_columns, rows, out);
+  return r.rows.size();
+}
+
 QueryResult QuerySink::Output() const {
   const QueryPlan& plan = *plan_;
   const State& st = *state_;
   insights::Table table;
   size_t next;
   if (st.groups) {
-    const insights::Stats& stats = plan.commands[plan.stats_at].stats;
-    std::vector<int> slots;
-    for (const auto* list : {&stats.by, &stats.items}) {
-      for (const insights::Named& n : *list) slots.push_back(n.slot);
-    }
-    table.SetColumns(std::move(slots), plan.names.size());
+    table.SetColumns(StatsColumns(plan.commands[plan.stats_at].stats),
+                     plan.names.size());
     table.rows = st.groups->Rows();
     next = plan.stats_at + 1;
   } else {

@@ -29,14 +29,6 @@ QueryValue ToQueryValue(const Value& v) {
 
 int Order(double x, double y) { return x < y ? -1 : x > y ? 1 : 0; }
 
-// A number's text as the key holds it, without formatting the number:
-// AppendInsightsNumber writes a whole number below 1e15 as its digits, which
-// are the field's when it has no leading zero.
-bool IsKeyDigits(std::string_view text) {
-  return !text.empty() && text.size() <= 15 && IsDecimalDigits(text) &&
-         (text.size() == 1 || text[0] != '0');
-}
-
 }  // namespace
 
 int RecordStats::FieldOf(const QueryPlan& plan, int slot) {
@@ -222,6 +214,42 @@ bool RecordStats::Passes(int test, const Record& rec, const RecordContext& ctx,
   return ComparisonHolds(t.op, t.literal_left ? -c : c);
 }
 
+void RecordStats::SetKeys(Scratch* scratch, StatsGroups* groups) const {
+  // Each value is read back from its part of the key (StatsGroups), unless
+  // a text holds the separator or a number's text is not its digits.
+  const std::string_view key = scratch->key;
+  bool plain = true;
+  for (size_t i = 0, begin = 0; plain && i < keys_.size(); ++i) {
+    const size_t end = scratch->part_ends[i];
+    const std::string_view part = key.substr(begin, end - begin);
+    begin = end + 1;
+    const Value& v = scratch->key_values[i];
+    KeyKind& kind = scratch->kinds[i];
+    switch (v.kind) {
+      case Value::kNull:
+        kind = KeyKind::kNull;
+        break;
+      case Value::kNumber:
+        kind = IsKeyDigits(part) && KeyDigitsValue(part) == v.number
+                   ? KeyKind::kDigits
+                   : KeyKind::kValues;
+        break;
+      case Value::kText:
+        kind = part.find('\x1f') == std::string_view::npos ? KeyKind::kText
+                                                           : KeyKind::kValues;
+        break;
+    }
+    plain = kind != KeyKind::kValues;
+  }
+  if (plain) {
+    groups->SetKeyKinds(scratch->kinds.data(), scratch->part_ends.data());
+    return;
+  }
+  std::vector<QueryValue> values;
+  for (const Value& v : scratch->key_values) values.push_back(ToQueryValue(v));
+  groups->SetKeyValues(std::move(values));
+}
+
 void RecordStats::Add(const Record& rec, const RecordContext& ctx,
                       Scratch* scratch, StatsGroups* groups) const {
   // Column indexes depend on the format only (RecordContext::schema_id).
@@ -230,6 +258,9 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
     scratch->columns.assign(fields_.size(), Scratch::Column());
     scratch->last_bin.assign(keys_.size(), std::nan(""));
     scratch->last_bin_text.resize(keys_.size());
+    scratch->key_values.resize(keys_.size());
+    scratch->kinds.resize(keys_.size());
+    scratch->part_ends.resize(keys_.size());
     if (ctx.schema != nullptr && !ctx.schema->raw()) {
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (fields_[i].source != Field::kColumn) continue;
@@ -245,22 +276,17 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
     if (!Passes(f, rec, ctx, *scratch)) return;
   }
   // The key text GroupOf builds: each value's text and a separator, a null
-  // marked so that it is not the empty string.
-  auto key_value = [&](const Key& k) {
+  // marked so that it is not the empty string. A number's text is the
+  // field's when AppendInsightsNumber would write the same digits.
+  std::string& key = scratch->key;
+  key.clear();
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const Key& k = keys_[i];
     Value v = Read(k.field, rec, ctx, *scratch);
     if (k.bin != nullptr && v.kind == Value::kNumber) {
       v.number = static_cast<double>(
           FloorToPeriod(static_cast<int64_t>(std::floor(v.number)), *k.bin));
       v.text = {};
-    }
-    return v;
-  };
-  std::string& key = scratch->key;
-  key.clear();
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    const Key& k = keys_[i];
-    const Value v = key_value(k);
-    if (k.bin != nullptr && v.kind == Value::kNumber) {
       if (v.number != scratch->last_bin[i]) {
         scratch->last_bin[i] = v.number;
         scratch->last_bin_text[i].clear();
@@ -275,13 +301,13 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
     } else {
       key.push_back('\x1e');
     }
+    scratch->part_ends[i] = key.size();
     key.push_back('\x1f');
+    scratch->key_values[i] = v;
   }
   bool inserted;
   AggregateState* states = groups->GroupStates(key, &inserted);
-  if (inserted) {
-    for (const Key& k : keys_) groups->PushKey(ToQueryValue(key_value(k)));
-  }
+  if (inserted) SetKeys(scratch, groups);
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const Aggregate& a = aggregates_[i];
     AggregateState& s = states[i];

@@ -29,6 +29,14 @@ class RecordStats {
   // pointers into `plan`, which must outlive it.
   static std::unique_ptr<const RecordStats> Compile(const QueryPlan& plan);
 
+  // A name's value in one record, as RecordScope gives it: null, a number,
+  // or text (a view of the record).
+  struct Value {
+    enum Kind : uint8_t { kNull, kNumber, kText } kind = kNull;
+    double number = 0;
+    std::string_view text;
+  };
+
   // What one worker keeps between records: the columns of the current
   // format and the key being built.
   struct Scratch {
@@ -43,20 +51,17 @@ class RecordStats {
     // time order, so most of them fall in the last one's bin.
     std::vector<double> last_bin;
     std::vector<std::string> last_bin_text;
+    // The current record's key values and where each one's text ends in
+    // `key`, and a new group's KeyKinds.
+    std::vector<Value> key_values;
+    std::vector<size_t> part_ends;
+    std::vector<KeyKind> kinds;
   };
 
   // Runs the filters on `rec` and, when they keep it, adds it to its group
   // of `groups` (made for the plan's first stats).
   void Add(const Record& rec, const RecordContext& ctx, Scratch* scratch,
            StatsGroups* groups) const;
-
-  // A name's value in one record, as RecordScope gives it: null, a number,
-  // or text (a view of the record).
-  struct Value {
-    enum Kind : uint8_t { kNull, kNumber, kText } kind = kNull;
-    double number = 0;
-    std::string_view text;
-  };
 
  private:
   // Where a name's value comes from.
@@ -92,6 +97,8 @@ class RecordStats {
   [[gnu::always_inline]] inline Value Read(int field, const Record& rec,
                                            const RecordContext& ctx,
                                            const Scratch& scratch) const;
+  // Gives the group just made for scratch->key its by values.
+  void SetKeys(Scratch* scratch, StatsGroups* groups) const;
   bool Passes(int test, const Record& rec, const RecordContext& ctx,
               const Scratch& scratch) const;
 

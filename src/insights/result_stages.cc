@@ -148,22 +148,26 @@ void ApplyResultStage(const QueryPlan& plan, size_t index, Table* t) {
   }
 }
 
+bool OutputIsColumns(const QueryPlan& plan, const std::vector<int>& columns) {
+  if (plan.output.size() != columns.size()) return false;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const Expr& e = *plan.output[i].expr;
+    if (e.kind != Expr::kField || e.slot != columns[i]) return false;
+    // A name twice among the columns: the later one holds its value.
+    if (std::find(columns.begin() + static_cast<ptrdiff_t>(i) + 1,
+                  columns.end(), columns[i]) != columns.end())
+      return false;
+  }
+  return true;
+}
+
 QueryResult OutputOf(const QueryPlan& plan, Table* table) {
   QueryResult r;
   for (const Named& n : plan.output) {
     r.columns.push_back(n.name);
     r.time_columns.push_back(n.time);
   }
-  // The output is the table's columns in order (a stats' by and items): its
-  // rows are the result as they are.
-  bool same = plan.output.size() == table->columns.size();
-  for (size_t i = 0; same && i < plan.output.size(); ++i) {
-    const Expr& e = *plan.output[i].expr;
-    same = e.kind == Expr::kField && e.slot == table->columns[i] &&
-           table->column_of_slot[static_cast<size_t>(e.slot)] ==
-               static_cast<int>(i);
-  }
-  if (same) {
+  if (OutputIsColumns(plan, table->columns)) {
     r.rows = std::move(table->rows);
     return r;
   }

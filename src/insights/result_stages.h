@@ -42,6 +42,10 @@ void SortNewestFirst(int slot, Table* table);
 // phase) to `table`.
 void ApplyResultStage(const QueryPlan& plan, size_t index, Table* table);
 
+// Whether plan.output is the columns of slots `columns`, in that order: the
+// table's rows are then the result as they are.
+bool OutputIsColumns(const QueryPlan& plan, const std::vector<int>& columns);
+
 // The rows of plan.output over `table`.
 QueryResult OutputOf(const QueryPlan& plan, Table* table);
 

@@ -13,6 +13,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/query_sink.cc
   ${CMAKE_CURRENT_LIST_DIR}/record_stats.cc
   ${CMAKE_CURRENT_LIST_DIR}/result_stages.cc
+  ${CMAKE_CURRENT_LIST_DIR}/result_writer.cc
   ${CMAKE_CURRENT_LIST_DIR}/stats_groups.cc
   ${CMAKE_CURRENT_LIST_DIR}/values.cc
 )

@@ -1,13 +1,17 @@
 #include "insights/stats_groups.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <variant>
 
+#include "flowmon/core/number.h"
 #include "flowmon/core/percentile.h"
+#include "insights/result_writer.h"
 #include "insights/values.h"
 
 namespace flowmon::insights {
@@ -26,7 +30,28 @@ bool Better(AggregateFn fn, const QueryValue& candidate,
                                                                    : c > 0;
 }
 
+// The kind that reads `v` back from `part`, its text in a group's key.
+KeyKind KindOf(const QueryValue& v, std::string_view part) {
+  if (IsNull(v)) return KeyKind::kNull;
+  if (const double* d = std::get_if<double>(&v)) {
+    return IsKeyDigits(part) && KeyDigitsValue(part) == *d ? KeyKind::kDigits
+                                                           : KeyKind::kValues;
+  }
+  return std::get<std::string>(v) == part ? KeyKind::kText : KeyKind::kValues;
+}
+
 }  // namespace
+
+bool IsKeyDigits(std::string_view text) {
+  return !text.empty() && text.size() <= 15 && IsDecimalDigits(text) &&
+         (text.size() == 1 || text[0] != '0');
+}
+
+double KeyDigitsValue(std::string_view digits) {
+  int64_t n = 0;
+  for (const char c : digits) n = n * 10 + (c - '0');
+  return static_cast<double>(n);
+}
 
 void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
                        bool has_time, AggregateState* s) {
@@ -125,41 +150,75 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   }
 }
 
-QueryValue Result(const AggregateCall& a, const AggregateState& s) {
+// A view of a value kept in an aggregate's state.
+CellView CellOf(const QueryValue& v) {
+  CellView c;
+  if (const std::string* s = std::get_if<std::string>(&v)) {
+    c.kind = CellView::kText;
+    c.text = *s;
+  } else if (const double* d = std::get_if<double>(&v)) {
+    c.kind = CellView::kNumber;
+    c.number = *d;
+  }
+  return c;
+}
+
+CellView Number(double d) {
+  CellView c;
+  c.kind = CellView::kNumber;
+  c.number = d;
+  return c;
+}
+
+// Aggregate a's result over state s, viewed (valid while s is).
+CellView ResultView(const AggregateCall& a, const AggregateState& s) {
   switch (a.fn) {
     case AggregateFn::kCount:
-      return s.count;
+      return Number(s.count);
     case AggregateFn::kCountDistinct:
-      return s.collected ? static_cast<double>(s.collected->distinct.size())
-                         : 0.0;
+      return Number(s.collected
+                        ? static_cast<double>(s.collected->distinct.size())
+                        : 0.0);
     case AggregateFn::kMin:
     case AggregateFn::kMax:
     case AggregateFn::kSortsFirst:
     case AggregateFn::kSortsLast:
     case AggregateFn::kEarliest:
     case AggregateFn::kLatest:
-      return s.collected ? s.collected->best : QueryValue();
+      return s.collected ? CellOf(s.collected->best) : CellView();
     default:
       break;
   }
   if (s.count == 0) return {};
   switch (a.fn) {
     case AggregateFn::kSum:
-      return s.sum;
+      return Number(s.sum);
     case AggregateFn::kAvg:
-      return s.sum / s.count;
+      return Number(s.sum / s.count);
     case AggregateFn::kStddev:
       // The sample standard deviation, as SQL's stddev.
       if (s.count < 2) return {};
-      return std::sqrt(s.m2 / (s.count - 1));
+      return Number(std::sqrt(s.m2 / (s.count - 1)));
     case AggregateFn::kPct:
       if (!s.collected) return {};
       if (auto p = NearestRankPercentile(s.collected->values, a.percentile))
-        return *p;
+        return Number(*p);
       return {};
     default:
       return {};
   }
+}
+
+QueryValue ValueOf(const CellView& c) {
+  switch (c.kind) {
+    case CellView::kNumber:
+      return c.number;
+    case CellView::kText:
+      return std::string(c.text);
+    case CellView::kNull:
+      break;
+  }
+  return {};
 }
 
 // The aggregates' results of one group, for the items.
@@ -177,37 +236,59 @@ class ResultScope : public Scope {
   const std::vector<QueryValue>* results_;
 };
 
-// The first 16 bytes of `key` as two big-endian numbers, zero-padded: when
-// two keys' prefixes differ, they order as the keys do (a shorter key's
-// padding is below the other's byte there, which is then not zero).
+// The first 24 bytes of `key` as three big-endian numbers, zero-padded:
+// when two keys' prefixes differ, they order as the keys do (a shorter
+// key's padding is below the other's byte there, which is then not zero).
+// 24 bytes tell most keys of two IPv4 addresses apart.
 struct KeyPrefix {
-  uint64_t hi = 0, lo = 0;
+  uint64_t w[3] = {};
   uint32_t group = 0;
 };
 
 KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
-  unsigned char bytes[16] = {};
-  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 16));
+  unsigned char bytes[24] = {};
+  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 24));
   KeyPrefix p;
-  for (int i = 0; i < 8; ++i) p.hi = p.hi << 8 | bytes[i];
-  for (int i = 8; i < 16; ++i) p.lo = p.lo << 8 | bytes[i];
+  for (int w = 0; w < 3; ++w) {
+    uint64_t x;
+    std::memcpy(&x, bytes + w * 8, 8);
+    p.w[w] =
+        std::endian::native == std::endian::little ? __builtin_bswap64(x) : x;
+  }
   p.group = group;
   return p;
 }
 
 // The group numbers in the (bytewise) order of their keys; the prefixes
-// decide most comparisons without reaching the arena.
-std::vector<uint32_t> SortedByKey(const KeyTable& index) {
+// decide most comparisons without reaching the arena. With `threads` > 1,
+// that many threads sort a part each, and the parts are merged.
+std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
   std::vector<KeyPrefix> keys;
   keys.reserve(index.size());
   for (uint32_t g = 0; g < index.size(); ++g)
     keys.push_back(PrefixOf(index.Key(g), g));
-  std::sort(keys.begin(), keys.end(),
-            [&index](const KeyPrefix& a, const KeyPrefix& b) {
-              if (a.hi != b.hi) return a.hi < b.hi;
-              if (a.lo != b.lo) return a.lo < b.lo;
-              return index.Key(a.group) < index.Key(b.group);
-            });
+  auto before = [&index](const KeyPrefix& a, const KeyPrefix& b) {
+    for (int w = 0; w < 3; ++w) {
+      if (a.w[w] != b.w[w]) return a.w[w] < b.w[w];
+    }
+    return index.Key(a.group) < index.Key(b.group);
+  };
+  // Below this many keys a thread costs more than it saves.
+  constexpr size_t kParallelKeys = size_t{1} << 16;
+  if (threads < 2 || keys.size() < kParallelKeys) {
+    std::sort(keys.begin(), keys.end(), before);
+  } else {
+    // Two parts (the machine's two cores are the common case); each key
+    // is distinct, so the merge has no ties to order.
+    const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
+    std::thread other([&] { std::sort(keys.begin(), middle, before); });
+    std::sort(middle, keys.end(), before);
+    other.join();
+    std::vector<KeyPrefix> merged(keys.size());
+    std::merge(keys.begin(), middle, middle, keys.end(), merged.begin(),
+               before);
+    keys = std::move(merged);
+  }
   std::vector<uint32_t> order;
   order.reserve(keys.size());
   for (const KeyPrefix& k : keys) order.push_back(k.group);
@@ -215,6 +296,14 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index) {
 }
 
 }  // namespace
+
+StatsGroups::StatsGroups(const Stats* stats, int timestamp_slot)
+    : stats_(stats),
+      timestamp_slot_(timestamp_slot),
+      items_are_aggregates_(std::all_of(
+          stats->items.begin(), stats->items.end(),
+          [](const Named& n) { return n.expr->kind == Expr::kAggregate; })),
+      by_widths_(stats->by.size(), 0) {}
 
 uint32_t StatsGroups::GroupOf(Scope& scope) {
   key_text_.clear();
@@ -233,11 +322,44 @@ uint32_t StatsGroups::GroupOf(Scope& scope) {
   bool inserted;
   const uint32_t g = index_.Insert(key_text_, &inserted);
   if (inserted) {
-    for (const Named& by : stats_->by) keys_.push_back(Eval(*by.expr, scope));
+    std::vector<QueryValue> values;
+    values.reserve(stats_->by.size());
+    for (const Named& by : stats_->by) values.push_back(Eval(*by.expr, scope));
+    // Each value is read back from its part of the key, unless a value's
+    // text holds the separator (or reads back as another value).
+    const size_t n = stats_->by.size();
+    std::vector<KeyKind>& kinds = kinds_scratch_;
+    kinds.resize(n);
+    bool plain = static_cast<size_t>(std::count(key_text_.begin(),
+                                                key_text_.end(), '\x1f')) == n;
+    ends_scratch_.resize(n);
+    for (size_t i = 0, begin = 0; plain && i < n; ++i) {
+      const size_t end = key_text_.find('\x1f', begin);
+      kinds[i] = KindOf(values[i],
+                        std::string_view(key_text_).substr(begin, end - begin));
+      plain = kinds[i] != KeyKind::kValues;
+      ends_scratch_[i] = end;
+      begin = end + 1;
+    }
+    if (plain) {
+      SetKeyKinds(kinds.data(), ends_scratch_.data());
+    } else {
+      SetKeyValues(std::move(values));
+    }
     states_.resize(states_.size() + stats_->aggregates.size());
   }
   Touch(g, inserted);
   return g;
+}
+
+void StatsGroups::SetKeyValues(std::vector<QueryValue> values) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    char buf[kNumberChars];
+    by_widths_[i] =
+        std::max(by_widths_[i], TextWidth(CellOf(values[i]), false, buf));
+  }
+  kinds_.insert(kinds_.end(), stats_->by.size(), KeyKind::kValues);
+  values_[static_cast<uint32_t>(index_.size() - 1)] = std::move(values);
 }
 
 void StatsGroups::Add(Scope& scope) {
@@ -257,17 +379,45 @@ void StatsGroups::Add(Scope& scope) {
 
 void StatsGroups::Absorb(StatsGroups& other) {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  other.absorbed_as_.resize(other.index_.size(), kNotAbsorbed);
+  for (size_t k = 0; k < nby; ++k)
+    by_widths_[k] = std::max(by_widths_[k], other.by_widths_[k]);
   // Only the groups `other` saw since its last Absorb have events to give.
-  for (const uint32_t g : other.touched_list_) {
+  // A group given before has its number in absorbed_as_: no lookup by its
+  // key. The others' slots here are asked for kAhead groups ahead: with
+  // millions of groups each lookup is a cache miss, and they overlap.
+  const std::vector<uint32_t>& list = other.touched_list_;
+  constexpr size_t kAhead = 8;
+  KeyTable::Probe probes[kAhead];
+  auto ask = [&](size_t j) {
+    const uint32_t g = list[j];
+    if (other.absorbed_as_[g] != kNotAbsorbed) return;
+    probes[j % kAhead] = KeyTable::ProbeOf(other.index_.Key(g));
+    index_.Prefetch(probes[j % kAhead]);
+  };
+  for (size_t j = 0; j < std::min(kAhead, list.size()); ++j) ask(j);
+  for (size_t j = 0; j < list.size(); ++j) {
+    const uint32_t g = list[j];
     AggregateState* theirs = other.StatesOf(g);
-    bool inserted;
-    const uint32_t mine = index_.Insert(other.index_.Key(g), &inserted);
+    uint32_t& known = other.absorbed_as_[g];
+    bool inserted = false;
+    const uint32_t mine =
+        known != kNotAbsorbed
+            ? known
+            : index_.Insert(other.index_.Key(g), probes[j % kAhead], &inserted);
+    if (j + kAhead < list.size()) ask(j + kAhead);
+    known = mine;
     if (inserted) {
       // `other` keeps the keys for its next rounds: a copy.
-      for (size_t k = 0; k < nby; ++k)
-        keys_.push_back(other.keys_[g * nby + k]);
+      const KeyKind* kinds = other.kinds_.data() + g * nby;
+      kinds_.insert(kinds_.end(), kinds, kinds + nby);
+      if (nby > 0 && kinds[0] == KeyKind::kValues)
+        values_[mine] = other.values_.at(g);
       for (size_t i = 0; i < n; ++i)
         states_.push_back(std::exchange(theirs[i], AggregateState()));
+      // This table is absorbed into no other: it keeps no list of the
+      // groups it was given.
+      touched_.push_back(0);
     } else {
       AggregateState* states = StatesOf(mine);
       for (size_t i = 0; i < n; ++i) {
@@ -275,35 +425,123 @@ void StatsGroups::Absorb(StatsGroups& other) {
         theirs[i] = AggregateState();
       }
     }
-    Touch(mine, inserted);
     other.touched_[g] = 0;
   }
   other.touched_list_.clear();
   if (other.index_.size() > kKeepGroups) {
     other.index_.Clear();
-    other.keys_.clear();
+    other.kinds_.clear();
+    other.values_.clear();
     other.states_.clear();
     other.touched_.clear();
+    other.absorbed_as_.clear();
   }
+}
+
+std::vector<uint32_t> StatsGroups::Order(unsigned threads) const {
+  return SortedByKey(index_, threads);
+}
+
+void StatsGroups::Prefetch(uint32_t g, int stage) const {
+  if (stage == 0) {
+    index_.PrefetchSpan(g);
+    __builtin_prefetch(kinds_.data() + g * stats_->by.size());
+    __builtin_prefetch(states_.data() + g * stats_->aggregates.size());
+  } else {
+    index_.PrefetchKey(g);
+  }
+}
+
+void StatsGroups::RowOf(uint32_t g, CellView* cells,
+                        RowScratch* scratch) const {
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  const KeyKind* kinds = kinds_.data() + g * nby;
+  if (nby > 0 && kinds[0] == KeyKind::kValues) {
+    scratch->c = values_.at(g);
+    ResultRows::Cells(scratch->c, cells);
+  } else {
+    const std::string_view key = index_.Key(g);
+    size_t begin = 0;
+    for (size_t k = 0; k < nby; ++k) {
+      const size_t end = key.find('\x1f', begin);
+      const std::string_view part = key.substr(begin, end - begin);
+      begin = end + 1;
+      CellView& c = cells[k];
+      switch (kinds[k]) {
+        case KeyKind::kNull:
+          c.kind = CellView::kNull;
+          break;
+        case KeyKind::kDigits:
+          c.kind = CellView::kNumber;
+          c.number = KeyDigitsValue(part);
+          break;
+        case KeyKind::kText:
+        case KeyKind::kValues:
+          c.kind = CellView::kText;
+          c.text = part;
+          break;
+      }
+    }
+  }
+  const AggregateState* states = states_.data() + g * n;
+  if (items_are_aggregates_) {
+    // The usual items, `count(*)`, `sum(bytes) as b`: their results are
+    // viewed in the states, with no value made.
+    for (size_t i = 0; i < stats_->items.size(); ++i) {
+      const size_t a = static_cast<size_t>(stats_->items[i].expr->aggregate);
+      cells[nby + i] = ResultView(stats_->aggregates[a], states[a]);
+    }
+    return;
+  }
+  scratch->a.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    scratch->a[i] = ValueOf(ResultView(stats_->aggregates[i], states[i]));
+  ResultScope scope(&scratch->a);
+  scratch->b.clear();
+  for (const Named& item : stats_->items)
+    scratch->b.push_back(Eval(*item.expr, scope));
+  ResultRows::Cells(scratch->b, cells + nby);
+}
+
+bool StatsGroups::Widths(const std::vector<bool>& time_columns,
+                         size_t* widths) const {
+  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
+  for (size_t k = 0; k < nby; ++k) {
+    if (time_columns[k]) return false;
+    widths[k] = std::max(widths[k], by_widths_[k]);
+  }
+  // The items' cells, group after group in memory order.
+  std::vector<CellView> cells(nby + stats_->items.size());
+  RowScratch scratch;
+  for (uint32_t g = 0; g < index_.size(); ++g) {
+    if (items_are_aggregates_) {
+      for (size_t i = 0; i < stats_->items.size(); ++i) {
+        const size_t a = static_cast<size_t>(stats_->items[i].expr->aggregate);
+        cells[nby + i] = ResultView(stats_->aggregates[a], states_[g * n + a]);
+      }
+    } else {
+      RowOf(g, cells.data(), &scratch);
+    }
+    for (size_t i = nby; i < cells.size(); ++i) {
+      char buf[kNumberChars];
+      widths[i] =
+          std::max(widths[i], TextWidth(cells[i], time_columns[i], buf));
+    }
+  }
+  return true;
 }
 
 std::vector<std::vector<QueryValue>> StatsGroups::Rows() const {
   std::vector<std::vector<QueryValue>> rows;
   rows.reserve(index_.size());
-  std::vector<QueryValue> results(stats_->aggregates.size());
-  ResultScope scope(&results);
-  const std::vector<uint32_t> order = SortedByKey(index_);
-  const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
-  for (const uint32_t g : order) {
-    for (size_t i = 0; i < n; ++i)
-      results[i] = Result(stats_->aggregates[i], states_[g * n + i]);
-    std::vector<QueryValue> row;
-    row.reserve(nby + stats_->items.size());
-    row.insert(row.end(), keys_.begin() + g * nby,
-               keys_.begin() + (g + 1) * nby);
-    for (const Named& item : stats_->items)
-      row.push_back(Eval(*item.expr, scope));
-    rows.push_back(std::move(row));
+  const size_t width = stats_->by.size() + stats_->items.size();
+  std::vector<CellView> cells(width);
+  RowScratch scratch;
+  for (const uint32_t g : Order(1)) {
+    RowOf(g, cells.data(), &scratch);
+    std::vector<QueryValue>& row = rows.emplace_back();
+    row.reserve(width);
+    for (const CellView& c : cells) row.push_back(ValueOf(c));
   }
   return rows;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -17,22 +18,64 @@
 namespace flowmon {
 
 std::string InsightsTime(int64_t ms) {
-  const UtcTime u = ToUtc(ms);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", u.year,
-                     u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
+  char buf[insights::kNumberChars];
+  return std::string(buf, insights::FormatInsightsTime(ms, buf));
 }
 
 void AppendInsightsNumber(double d, std::string* out) {
-  if (d == std::trunc(d) && std::fabs(d) < 1e15 &&
-      !(d == 0 && std::signbit(d))) {
-    char buf[24];
-    const auto r =
-        std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(d));
-    out->append(buf, static_cast<size_t>(r.ptr - buf));
-  } else {
-    fmt::format_to(std::back_inserter(*out), "{}", d);
-  }
+  char buf[insights::kNumberChars];
+  out->append(buf, insights::FormatInsightsNumber(d, buf));
 }
+
+namespace insights {
+
+size_t FormatInsightsTime(int64_t ms, char* buf) {
+  const UtcTime u = ToUtc(ms);
+  const auto r = fmt::format_to_n(
+      buf, kNumberChars, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:03}", u.year,
+      u.month, u.day, u.hour, u.minute, u.second, u.millisecond);
+  return std::min(r.size, kNumberChars);
+}
+
+namespace {
+
+// A number AppendInsightsNumber writes as an integer's digits.
+// (A cast and back, not std::trunc, which is a libm call without SSE4.1:
+// a row per group writes many numbers.)
+bool IsWholeForText(double d) {
+  return std::fabs(d) < 1e15 &&
+         static_cast<double>(static_cast<int64_t>(d)) == d &&
+         !(d == 0 && std::signbit(d));
+}
+
+}  // namespace
+
+size_t FormatInsightsNumber(double d, char* buf) {
+  if (IsWholeForText(d)) {
+    return static_cast<size_t>(
+        std::to_chars(buf, buf + kNumberChars, static_cast<int64_t>(d)).ptr -
+        buf);
+  }
+  const auto r = fmt::format_to_n(buf, kNumberChars, "{}", d);
+  return std::min(r.size, kNumberChars);
+}
+
+size_t InsightsNumberWidth(double d) {
+  if (!IsWholeForText(d)) {
+    char buf[kNumberChars];
+    return FormatInsightsNumber(d, buf);
+  }
+  int64_t n = static_cast<int64_t>(d);
+  size_t width = 1;
+  if (n < 0) {
+    ++width;
+    n = -n;
+  }
+  for (; n >= 10; n /= 10) ++width;
+  return width;
+}
+
+}  // namespace insights
 
 namespace insights {
 namespace {

@@ -17,7 +17,23 @@ class KeyTable {
  public:
   // The number of `key`: an existing key's, or size() before the call
   // when it is new (then *inserted is true).
-  uint32_t Insert(std::string_view key, bool* inserted);
+  uint32_t Insert(std::string_view key, bool* inserted) {
+    return Insert(key, ProbeOf(key), inserted);
+  }
+  // A key's hash and the words a slot compares, made once: for inserting
+  // many keys with their slots asked for ahead (Prefetch).
+  struct Probe {
+    uint64_t a, b, hash;
+    uint32_t length;
+  };
+  static Probe ProbeOf(std::string_view key);
+  // Insert with `probe` == ProbeOf(key).
+  uint32_t Insert(std::string_view key, const Probe& probe, bool* inserted);
+  // Asks the slot where `probe`'s key is looked up first to come into the
+  // cache.
+  void Prefetch(const Probe& probe) const {
+    __builtin_prefetch(slots_.data() + (probe.hash & (slots_.size() - 1)));
+  }
   // The key numbered `index` (< size()). Valid until the next Insert or
   // Clear.
   std::string_view Key(uint32_t index) const {
@@ -25,6 +41,14 @@ class KeyTable {
     return std::string_view(arena_.data() + s.offset, s.length);
   }
   size_t size() const { return spans_.size(); }
+  // Cache hints for Key(index) ahead of reading it: its span first, then
+  // (once that is in) its bytes.
+  void PrefetchSpan(uint32_t index) const {
+    __builtin_prefetch(spans_.data() + index);
+  }
+  void PrefetchKey(uint32_t index) const {
+    __builtin_prefetch(arena_.data() + spans_[index].offset);
+  }
   // Forgets every key, keeping the memory for the next ones.
   void Clear();
 
@@ -41,11 +65,6 @@ class KeyTable {
     uint32_t length = 0;
     uint32_t index = kEmpty;
   };
-  struct Probe {
-    uint64_t a, b, hash;
-    uint32_t length;
-  };
-  static Probe ProbeOf(std::string_view key);
   // The hash a slot's key had (for Grow), from the slot alone.
   static uint64_t HashOf(const Slot& slot);
   struct Span {

@@ -4,6 +4,7 @@
 // error, never a different answer.
 #pragma once
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "flowmon/core/status.h"
 #include "flowmon/pattern/pattern.h"
 #include "flowmon/pipeline/sink.h"
+#include "flowmon/sinks/printer.h"
 
 namespace flowmon {
 
@@ -52,6 +54,10 @@ class QuerySink : public RecordSink {
   void Absorb(RecordSink& worker) override;
   // The rows after every input was read (sorted, limited, displayed).
   QueryResult Output() const;
+  // Writes Output()'s rows in `format` to `out` (docs/query.md#output), a
+  // part at a time, and returns how many rows there were. A stats' rows
+  // are written from its groups, not made into a QueryResult first.
+  size_t Write(OutputFormat format, std::FILE* out) const;
   // A pattern every record the query keeps matches (the text its first
   // filters require), or nullptr. Set as PipelineOptions::pattern, the
   // scan skips the other lines before tokenizing them; the answer is the

@@ -2,13 +2,18 @@
 // against the general evaluator: for many query shapes, over records with
 // NODATA "-" values, non-numeric and zero-padded numbers, missing fields and
 // other formats, on one thread and across workers, both give the same rows,
-// and the rows of one worker.
+// and the rows of one worker; and a stats' rows written from its groups
+// (QuerySink::Write) are its result's rows written, in every format.
+#include <fmt/format.h>
+
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "catch.h"
 #include "flowmon/insights/query.h"
 #include "insights/query_test_util.h"
+#include "insights/result_writer.h"
 
 namespace flowmon {
 namespace {
@@ -27,7 +32,10 @@ constexpr const char* kOddRecords =
     "2 1 e - - - - - - - 1563208250 1563208310 - NODATA\n"
     "2 1 e 10.0.0.9 10.0.1.25 80 22 6 3 -7 - - ACCEPT OK\n"
     "2 1 e 10.0.0.9 10.0.1.25 80 22 6 3 1.5 1563108000 1563108010 accept "
-    "OK\n";
+    "OK\n"
+    // Text that is not ASCII, a port of 16 digits (not a key's digits).
+    "2 1 e 10.0.0.9 h\xc3\xa9 80 1234567890123456 6 3 2 1563108000 "
+    "1563108010 ACCEPT OK\n";
 
 // Another format, by its header line: no bytes, no dstaddr.
 constexpr const char* kHeaderRecords =
@@ -36,14 +44,55 @@ constexpr const char* kHeaderRecords =
     "2 10.0.0.9 0022 2 1563108000 1563108010 ACCEPT OK\n"
     "2 - - - 1563108250 1563108310 - NODATA\n";
 
+constexpr OutputFormat kFormats[] = {OutputFormat::kText, OutputFormat::kCsv,
+                                     OutputFormat::kTsv, OutputFormat::kJson,
+                                     OutputFormat::kNdjson};
+
+// What `write` writes to a file.
+template <typename Write>
+std::string Written(Write write) {
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f != nullptr);
+  write(f);
+  std::fflush(f);
+  std::rewind(f);
+  std::string text;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+    text.append(buf, n);
+  std::fclose(f);
+  return text;
+}
+
+// The sink's rows, and (when `written`) what QuerySink::Write writes in
+// each of kFormats.
 QueryResult Run(std::string_view query, std::string_view records, bool compile,
-                const PipelineOptions& options, bool* compiled) {
+                const PipelineOptions& options, bool* compiled,
+                std::vector<std::string>* written = nullptr) {
   auto sink = QuerySink::Create(query, compile);
   INFO(sink.status().message());
   REQUIRE(sink.ok());
   *compiled = (*sink)->compiled();
   testing::RunOnText(sink->get(), records, options);
+  if (written != nullptr) {
+    for (const OutputFormat f : kFormats) {
+      written->push_back(
+          Written([&](std::FILE* out) { (*sink)->Write(f, out); }));
+    }
+  }
   return (*sink)->Output();
+}
+
+// `r` written in each of kFormats as a QueryResult (no stats' groups).
+std::vector<std::string> WrittenRows(const QueryResult& r) {
+  std::vector<std::string> written;
+  for (const OutputFormat f : kFormats) {
+    written.push_back(Written([&](std::FILE* out) {
+      insights::ResultRows rows(&r);
+      insights::WriteResult(f, r.columns, r.time_columns, rows, out);
+    }));
+  }
+  return written;
 }
 
 // The same result from both paths, over every record set and with one and
@@ -66,11 +115,15 @@ bool SameOnBothPaths(std::string_view query) {
       bool general_compiled;
       const QueryResult general =
           Run(query, records, false, options, &general_compiled);
-      const QueryResult fast = Run(query, records, true, options, &compiled);
+      std::vector<std::string> written;
+      const QueryResult fast =
+          Run(query, records, true, options, &compiled, &written);
       CHECK_FALSE(general_compiled);
       CHECK(fast.columns == general.columns);
       CHECK(fast.time_columns == general.time_columns);
       CHECK(fast.rows == general.rows);
+      // A stats' rows written from its groups are those of its result.
+      CHECK(written == WrittenRows(general));
       // Workers keep their groups from round to round: the merged rows
       // are those of one worker.
       CHECK(general.rows == one.rows);
@@ -136,6 +189,30 @@ TEST_CASE("query compiled stats: the rows of the general evaluator",
        }) {
     INFO(q);
     CHECK(SameOnBothPaths(q));
+  }
+}
+
+TEST_CASE("query stats: many groups written on two threads", "[query]") {
+  // More rows than the writer's two blocks, so that a second thread
+  // formats every other block (result_writer.cc).
+  std::string records;
+  for (int i = 0; i < 40000; ++i) {
+    records += fmt::format(
+        "2 1 e 10.{}.{}.{} 10.0.0.{} 80 22 6 {} {} 1563108000 1563108010 "
+        "ACCEPT OK\n",
+        i / 65536, i / 256 % 256, i % 256, i % 7, i % 5, i * 13 % 1000);
+  }
+  PipelineOptions options;
+  options.threads = 2;
+  options.span_bytes = 1 << 16;
+  for (const char* q : {"stats sum(bytes), count(*) by srcAddr, dstAddr",
+                        "stats avg(bytes) by srcAddr | sort srcAddr desc"}) {
+    INFO(q);
+    bool compiled;
+    std::vector<std::string> written;
+    const QueryResult r = Run(q, records, true, options, &compiled, &written);
+    CHECK(r.rows.size() == 40000);
+    CHECK(written == WrittenRows(r));
   }
 }
 
