@@ -207,6 +207,10 @@ int main(int argc, char** argv) {
                     : global.verbosity == 0 ? spdlog::level::warn
                     : global.verbosity == 1 ? spdlog::level::info
                                             : spdlog::level::debug);
+  // A result nobody can see (a full disk, a reader gone with SIGPIPE
+  // ignored) ends the input, as a signal does but without one: the run
+  // still finishes and exits 3 naming stdout (FinishRun).
+  SetStdoutFailureListener([] { RequestInputStop(); });
   // A header line or --format naming a field newer than this flowmon: the
   // records are still read, the field as a string; say so once per name.
   SetUnknownFieldListener([](const FlowField& f) {
