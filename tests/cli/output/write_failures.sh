@@ -14,7 +14,7 @@ flowmon fields > /dev/full; echo "fields: exit $?"
 flowmon alarm --pattern '[..., action=REJECT, status]' --threshold 1 --comparison GreaterThanThreshold samples/v2.log > /dev/full; echo "alarm: exit $?"
 flowmon detect samples/v2.log > /dev/full; echo "detect: exit $?"
 flowmon test-pattern '[]' samples/v2.log > /dev/full; echo "test-pattern: exit $?"
-flowmon athena ddl --bucket b > /dev/full; echo "athena: exit $?"
+flowmon athena ddl --bucket flow-logs > /dev/full; echo "athena: exit $?"
 flowmon gen --duration 1h > /dev/full; echo "gen: exit $?"
 # On an endless input, the first failed write ends the input: nobody will
 # see the rest (GNU grep stops there too). timeout's 124 would mean it
