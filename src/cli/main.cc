@@ -133,8 +133,12 @@ int main(int argc, char** argv) {
     // The flow-log inputs the subcommand reads, or null when it reads none.
     std::function<const InputOptions*()> input = [] { return nullptr; };
   };
-  // An empty --datapoints means the alarm reads records.
+  // An empty --datapoints means the alarm reads records; `--datapoints -`
+  // reads stdin as records would, and a terminal there gets the usage too.
+  InputOptions datapoints_stdin;
+  datapoints_stdin.inputs = {"-"};
   const auto alarm_input = [&]() -> const InputOptions* {
+    if (alarm.datapoints == "-") return &datapoints_stdin;
     return alarm.datapoints.empty() ? &alarm.metric.input : nullptr;
   };
   const Command commands[] = {
