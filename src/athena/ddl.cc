@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "flowmon/athena/athena.h"
 
 namespace flowmon {
@@ -31,6 +34,77 @@ std::string AthenaColumn(std::string_view field) {
     if (c == '-') c = '_';
   }
   return out;
+}
+
+namespace {
+
+bool AllOf(std::string_view s, bool (*ok)(char)) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), ok);
+}
+bool IsLowerOrDigit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsNameChar(char c) {
+  return IsLowerOrDigit(c) || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool IsBucketChar(char c) { return IsLowerOrDigit(c) || c == '.' || c == '-'; }
+bool IsRegionChar(char c) { return IsLowerOrDigit(c) || c == '-'; }
+bool IsPrefixChar(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x20 && u != 0x7f && c != '\'' && c != '\\';
+}
+
+Status Bad(std::string_view option, std::string_view value,
+           std::string_view rule) {
+  return Status::InvalidArgument(
+      fmt::format("{} '{}': {}", option, value, rule));
+}
+
+}  // namespace
+
+// S3's bucket naming rules ("General purpose bucket naming rules") and
+// Athena's for databases and tables ("Name databases, tables, and
+// columns").
+Status CheckAthenaTable(const AthenaTable& t) {
+  const std::string_view b = t.bucket;
+  if (!b.empty() && (b.size() < 3 || b.size() > 63 || !AllOf(b, IsBucketChar) ||
+                     !IsLowerOrDigit(b.front()) || !IsLowerOrDigit(b.back()) ||
+                     b.find("..") != std::string_view::npos)) {
+    return Bad("--bucket", b,
+               "an S3 bucket name is 3 to 63 lowercase letters, digits, '.' "
+               "and '-', starting and ending with a letter or digit");
+  }
+  if (!t.prefix.empty() && !AllOf(t.prefix, IsPrefixChar)) {
+    return Bad("--prefix", t.prefix,
+               "flowmon does not write a prefix with a quote, a backslash or "
+               "a control character into SQL");
+  }
+  for (const auto& [option, name] :
+       {std::pair{"--database", &t.database}, std::pair{"--table", &t.table}}) {
+    if (name->size() > 255 || !AllOf(*name, IsNameChar)) {
+      return Bad(option, *name,
+                 "an Athena name is letters, digits and '_' (at most 255)");
+    }
+  }
+  for (const std::string& a : t.accounts) {
+    if (a.size() != 12 || !AllOf(a, IsDigit)) {
+      return Bad("--account", a, "an AWS account ID is 12 digits");
+    }
+  }
+  for (const std::string& r : t.regions) {
+    if (!AllOf(r, IsRegionChar)) {
+      return Bad("--region", r,
+                 "a region is lowercase letters, digits and '-' (us-east-1)");
+    }
+  }
+  const std::string_view d = t.start_date;
+  if (d.size() != 10 || d[4] != '/' || d[7] != '/' ||
+      !AllOf(d.substr(0, 4), IsDigit) || !AllOf(d.substr(5, 2), IsDigit) ||
+      !AllOf(d.substr(8, 2), IsDigit)) {
+    return Bad("--start-date", d, "expected yyyy/MM/dd");
+  }
+  return Status::Ok();
 }
 
 std::string AthenaTable::Location() const {

@@ -138,6 +138,10 @@ int RunAthena(const AthenaOptions& o, const GlobalOptions& /*global*/) {
   t.hive = o.hive;
   t.per_hour = o.per_hour;
   t.start_date = o.start_date;
+  if (Status s = CheckAthenaTable(t); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kExitUsage;
+  }
   if (!o.format.empty()) {
     // raw has no columns to make a table of: it gets the format string's
     // error, as before there were named formats.

@@ -133,8 +133,12 @@ int main(int argc, char** argv) {
     // The flow-log inputs the subcommand reads, or null when it reads none.
     std::function<const InputOptions*()> input = [] { return nullptr; };
   };
-  // An empty --datapoints means the alarm reads records.
+  // An empty --datapoints means the alarm reads records; `--datapoints -`
+  // reads stdin as records would, and a terminal there gets the usage too.
+  InputOptions datapoints_stdin;
+  datapoints_stdin.inputs = {"-"};
   const auto alarm_input = [&]() -> const InputOptions* {
+    if (alarm.datapoints == "-") return &datapoints_stdin;
     return alarm.datapoints.empty() ? &alarm.metric.input : nullptr;
   };
   const Command commands[] = {
@@ -207,6 +211,10 @@ int main(int argc, char** argv) {
                     : global.verbosity == 0 ? spdlog::level::warn
                     : global.verbosity == 1 ? spdlog::level::info
                                             : spdlog::level::debug);
+  // A result nobody can see (a full disk, a reader gone with SIGPIPE
+  // ignored) ends the input, as a signal does but without one: the run
+  // still finishes and exits 3 naming stdout (FinishRun).
+  SetStdoutFailureListener([] { RequestInputStop(); });
   // A header line or --format naming a field newer than this flowmon: the
   // records are still read, the field as a string; say so once per name.
   SetUnknownFieldListener([](const FlowField& f) {

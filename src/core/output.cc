@@ -13,6 +13,16 @@ namespace {
 // flag but a later call may change errno before FinishOutput reads it.
 std::atomic<int> g_write_errno{0};
 
+std::atomic<void (*)()> g_stdout_failure_listener{nullptr};
+
+void WriteFailed(std::FILE* f) {
+  g_write_errno.store(errno, std::memory_order_relaxed);
+  if (f != stdout) return;
+  if (void (*listener)() = g_stdout_failure_listener.load(); listener) {
+    listener();
+  }
+}
+
 Status WriteError(std::string_view name, int err) {
   if (err == EPIPE) return Status::Ok();
   return Status::IoError(fmt::format("cannot write to {}: {}", name,
@@ -26,14 +36,18 @@ bool WriteOutput(std::FILE* f, std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size()) {
     return true;
   }
-  g_write_errno.store(errno, std::memory_order_relaxed);
+  WriteFailed(f);
   return false;
 }
 
 bool FlushOutput(std::FILE* f) {
   if (std::fflush(f) == 0) return true;
-  g_write_errno.store(errno, std::memory_order_relaxed);
+  WriteFailed(f);
   return false;
+}
+
+void SetStdoutFailureListener(void (*listener)()) {
+  g_stdout_failure_listener.store(listener);
 }
 
 Status FinishOutput(std::FILE* f, std::string_view name) {

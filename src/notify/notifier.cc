@@ -12,6 +12,7 @@
 #include "flowmon/aws/aws_client.h"
 #include "flowmon/aws/http.h"
 #include "flowmon/aws/sns.h"
+#include "flowmon/core/output.h"
 #include "flowmon/core/text_split.h"
 #include "flowmon/notify/messages.h"
 #include "notify/email_target.h"
@@ -27,9 +28,10 @@ constexpr std::string_view kPagerDutyEvents =
 class StdoutTarget : public NotifyTarget {
  public:
   Status Deliver(const AlarmNotice& n) override {
-    std::fwrite(n.sns_json.data(), 1, n.sns_json.size(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    // The process's stdout: a failure is reported once, when the run ends
+    // (core/output.h), as for every result written there.
+    WriteOutput(stdout, n.sns_json + "\n");
+    FlushOutput(stdout);
     return Status::Ok();
   }
   std::string name() const override { return "stdout"; }

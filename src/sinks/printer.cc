@@ -295,7 +295,7 @@ void PrinterSink::Flush() {
     Write(std::string_view(buffer_.data(), buffer_.size()));
     buffer_.clear();
   }
-  std::fflush(out_);
+  FlushOutput(out_);
 }
 
 Status PrinterSink::Finish() {

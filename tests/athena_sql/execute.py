@@ -96,7 +96,7 @@ def duckdb_dir():
 
 def athena_table(flowmon):
     """(columns, partitions) of `flowmon athena ddl`: [(name, 'int'|'text')]."""
-    ddl = subprocess.run([flowmon, 'athena', 'ddl', '--bucket', 'b', '--account', ACCOUNT,
+    ddl = subprocess.run([flowmon, 'athena', 'ddl', '--bucket', 'flow-logs', '--account', ACCOUNT,
                           '--region', REGION], check=True, capture_output=True, text=True).stdout
     create = trino_sql.parse(trino_sql.statements(ddl)[0])
     types = trino_sql.table_columns(create)

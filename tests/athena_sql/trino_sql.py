@@ -83,7 +83,7 @@ def column_types(flowmon):
     fields = json.loads(subprocess.run([flowmon, 'fields', '-o', 'json'], check=True,
                                        capture_output=True, text=True).stdout)
     fmt = ' '.join('${%s}' % f['name'] for f in fields)
-    ddl = subprocess.run([flowmon, 'athena', 'ddl', '--bucket', 'b', '--format', fmt],
+    ddl = subprocess.run([flowmon, 'athena', 'ddl', '--bucket', 'flow-logs', '--format', fmt],
                          check=True, capture_output=True, text=True).stdout
     return table_columns(parse(statements(ddl)[0]))
 

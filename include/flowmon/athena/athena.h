@@ -37,6 +37,14 @@ struct AthenaTable {
   std::string RegionPartition() const;
 };
 
+// OK, or an InvalidArgument naming the option whose value AWS does not
+// allow: a bucket that is not an S3 bucket name, a database or table that
+// is not letters, digits and '_', an account that is not 12 digits, a
+// region that is not lowercase letters, digits and '-', a start date that
+// is not yyyy/MM/dd, a prefix with a quote, a backslash or a control byte.
+// These go into the SQL as they are, so none may break out of its quotes.
+Status CheckAthenaTable(const AthenaTable& t);
+
 // The column name Athena uses for a flow-log field ("log-status" ->
 // log_status).
 std::string AthenaColumn(std::string_view field);

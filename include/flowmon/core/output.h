@@ -30,4 +30,10 @@ Status FinishOutput(std::FILE* f, std::string_view name);
 // FinishOutput, then fclose(f), whose failure is an error too.
 Status CloseOutput(std::FILE* f, std::string_view name);
 
+// Sets the function WriteOutput and FlushOutput call after each failed
+// write to stdout (null: none). The CLI ends the input there: nobody will
+// see the rest of the output, and an endless input would otherwise be
+// read on forever. `listener` must be safe to call from any thread.
+void SetStdoutFailureListener(void (*listener)());
+
 }  // namespace flowmon

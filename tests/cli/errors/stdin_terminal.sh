@@ -8,7 +8,9 @@ for args in (["filter", "REJECT"], ["filter", "-c", "REJECT", "-"],
              ["alarm", "--pattern", "REJECT", "--threshold", "1",
               "--comparison", "GreaterThanThreshold"],
              ["check", "--config", "samples/check/monitors.json"], ["top", "--by", "srcaddr"],
-             ["query", "stats count(*)"]):
+             ["query", "stats count(*)"], ["detect"],
+             ["alarm", "--datapoints", "-", "--threshold", "1",
+              "--comparison", "GreaterThanThreshold"]):
     try:
         p = subprocess.run(["flowmon"] + args, stdin=slave, capture_output=True,
                            timeout=5)

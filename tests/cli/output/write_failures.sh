@@ -14,8 +14,20 @@ flowmon fields > /dev/full; echo "fields: exit $?"
 flowmon alarm --pattern '[..., action=REJECT, status]' --threshold 1 --comparison GreaterThanThreshold samples/v2.log > /dev/full; echo "alarm: exit $?"
 flowmon detect samples/v2.log > /dev/full; echo "detect: exit $?"
 flowmon test-pattern '[]' samples/v2.log > /dev/full; echo "test-pattern: exit $?"
-flowmon athena ddl --bucket b > /dev/full; echo "athena: exit $?"
+flowmon athena ddl --bucket flow-logs > /dev/full; echo "athena: exit $?"
 flowmon gen --duration 1h > /dev/full; echo "gen: exit $?"
+# On an endless input, the first failed write ends the input: nobody will
+# see the rest (GNU grep stops there too). timeout's 124 would mean it
+# read on.
+P='[..., action=REJECT, status]'
+endless() {
+  flowmon gen --duration 36500d 2>/dev/null | timeout 20 flowmon "$@" - > /dev/full
+  echo "$1 (endless input): exit ${PIPESTATUS[1]}"
+}
+endless filter "$P"
+endless test-pattern "$P"
+endless metric -o ndjson --pattern "$P"
+endless alarm --pattern "$P" --threshold 0 --comparison GreaterThanThreshold
 # Help, version and completion text is a result like any other.
 flowmon --help > /dev/full; echo "--help: exit $?"
 flowmon filter --help > /dev/full; echo "filter --help: exit $?"
@@ -24,3 +36,7 @@ flowmon version > /dev/full; echo "version: exit $?"
 flowmon completion bash > /dev/full; echo "completion: exit $?"
 flowmon manpage filter > /dev/full; echo "manpage: exit $?"
 flowmon filter "[]" samples/v2.log 2> head.err | head -1 > /dev/null; echo "filter | head: stderr $(wc -c < head.err) bytes"
+# With SIGPIPE ignored, a reader that goes away ends an endless input too,
+# quietly (EPIPE is not an error).
+(trap '' PIPE; flowmon gen --duration 36500d 2>/dev/null | timeout 20 flowmon filter '[]' 2> ign.err | head -1 > /dev/null; echo "SIGPIPE ignored, filter | head: exit ${PIPESTATUS[1]}, stderr $(wc -c < ign.err) bytes")
+(trap '' PIPE; timeout 20 flowmon gen --duration 36500d 2> gen.err | head -1 > /dev/null; echo "SIGPIPE ignored, gen | head: exit ${PIPESTATUS[0]}, stderr $(wc -c < gen.err) bytes")
