@@ -12,7 +12,9 @@ for sig in TERM INT; do
   set +m
   # A pipe is live: matches are written as they arrive.
   for _ in $(seq 600); do
-    [ "$(grep -c '"action"' out.json 2>/dev/null)" -ge 3 ] && break
+    # out.json may not exist yet: the shell opens it in the job.
+    n=$(grep -c '"action"' out.json 2>/dev/null)
+    [ "${n:-0}" -ge 3 ] && break
     sleep 0.05
   done
   kill -$sig $pid
