@@ -12,9 +12,11 @@
 namespace flowmon {
 namespace {
 
-// At most this many bytes of buffers wait to be used again: an input or
-// two of a tree of S3 objects (a few MiB each, inflated).
-constexpr size_t kMaxIdleBytes = 32 << 20;
+// At most this many bytes of buffers wait to be used again: two of a tree
+// of S3 objects (a few MiB each, inflated, in buffers of a power of two),
+// as two may be handed back before the next is asked for. Only the bytes
+// an input wrote take memory.
+constexpr size_t kMaxIdleBytes = 64 << 20;
 
 struct Idle {
   std::mutex mu;

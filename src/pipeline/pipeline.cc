@@ -536,6 +536,7 @@ class Runner {
         ++next;
       }
     };
+    open_ahead(0);  // the first too: no core waits while it inflates
     for (size_t i = 0; i < inputs.size(); ++i) {
       if (stats_.stopped || InputStopRequested()) break;
       const std::string& input = inputs[i];
