@@ -1,6 +1,7 @@
 #include "flowmon/alarm/monitor_set.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -65,6 +66,7 @@ Result<std::unique_ptr<MonitorSet>> MonitorSet::Create(
     m->aggregator = std::move(*aggregator);
     m->aggregator->set_on_advance([r](int64_t t) { r->alarm->AdvanceTo(t); });
     if (m->aggregator->wants_rejected()) set->wants_times_.push_back(i);
+    set->has_default_.push_back(m->aggregator->wants_rejected() ? 1 : 0);
     set->patterns_.push_back(&m->pattern);
     set->aggregators_.push_back(m->aggregator.get());
     set->monitors_.push_back(std::move(m));
@@ -100,6 +102,7 @@ std::unique_ptr<RecordSink> MonitorSet::NewWorker() const {
   std::unique_ptr<MonitorSet> w(new MonitorSet());
   w->patterns_ = patterns_;
   w->wants_times_ = wants_times_;
+  w->has_default_ = has_default_;
   for (const MetricAggregator* a : aggregators_) {
     w->owned_.push_back(a->NewWorker());
     w->aggregators_.push_back(
@@ -108,24 +111,29 @@ std::unique_ptr<RecordSink> MonitorSet::NewWorker() const {
   return w;
 }
 
-// The record's time is found once for all the monitors that reject it (a
-// quarter of check's instructions went to finding it once per monitor).
+// The record's time is found once for all the monitors (a quarter of
+// check's instructions went to finding it once per monitor). A monitor
+// without a default value that does not match a record only needs the
+// record's time for its stream clock, which moves once for all of them
+// (clock_, handed on by AdvanceClocks): ten calls per record were a tenth
+// of check's instructions.
 bool MonitorSet::OnRecord(const Record& rec, const RecordContext& ctx) {
   const bool matched = ctx.matches.size() == aggregators_.size();
-  bool timed = false;
-  std::optional<int64_t> ms;
+  const std::optional<int64_t> ms = RecordTimeMs(rec, ctx.schema);
+  if (ms) clock_ = std::max(clock_, FloorSeconds(*ms));
   for (size_t i = 0; i < aggregators_.size(); ++i) {
     if (matched ? ctx.matches[i] != 0 : patterns_[i]->Matches(rec)) {
-      aggregators_[i]->OnRecord(rec, ctx);
-    } else {
-      if (!timed) {
-        ms = RecordTimeMs(rec, ctx.schema);
-        timed = true;
-      }
-      aggregators_[i]->OnRejectedAt(ms);
+      aggregators_[i]->OnRecordAt(rec, ms);
+    } else if (!ms || has_default_[i] != 0) {
+      aggregators_[i]->OnRejectedAt(ms);  // counts it untimed, or an event
     }
   }
   return true;
+}
+
+void MonitorSet::AdvanceClocks() {
+  if (clock_ == INT64_MIN) return;
+  for (MetricAggregator* a : aggregators_) a->AdvanceClock(clock_);
 }
 
 void MonitorSet::OnRejected(const Record& rec, const RecordContext& ctx) {
@@ -142,17 +150,20 @@ void MonitorSet::OnRejectedTime(int64_t timestamp_ms, std::string_view start,
 
 void MonitorSet::Absorb(RecordSink& worker) {
   auto& w = static_cast<MonitorSet&>(worker);
+  w.AdvanceClocks();
   for (size_t i = 0; i < aggregators_.size(); ++i) {
     aggregators_[i]->Absorb(*w.aggregators_[i]);
   }
 }
 
 void MonitorSet::OnLiveChunkEnd() {
+  AdvanceClocks();
   for (MetricAggregator* a : aggregators_) a->OnLiveChunkEnd();
 }
 
 Status MonitorSet::Finish() {
   MarkInputEnded();
+  AdvanceClocks();
   // Every metric's last minutes first, then every alarm's last
   // evaluations: transitions come out in that order.
   for (MetricAggregator* a : aggregators_) a->Finish();

@@ -10,6 +10,7 @@ target_sources(flowmon_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/json_path.cc
   ${CMAKE_CURRENT_LIST_DIR}/json_selector.cc
   ${CMAKE_CURRENT_LIST_DIR}/pattern.cc
+  ${CMAKE_CURRENT_LIST_DIR}/pattern_set.cc
   ${CMAKE_CURRENT_LIST_DIR}/space_delimited_lexer.cc
   ${CMAKE_CURRENT_LIST_DIR}/space_delimited_parser.cc
   ${CMAKE_CURRENT_LIST_DIR}/term_parser.cc

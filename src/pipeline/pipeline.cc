@@ -22,6 +22,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/pattern/format_fit.h"
+#include "flowmon/pattern/pattern_set.h"
 #include "flowmon/scan/tokenizer.h"
 #include "pipeline/header_line.h"
 #include "pipeline/needed_fields.h"
@@ -119,6 +120,7 @@ class Worker {
     } else if (!options.patterns.empty()) {
       patterns_ = options.patterns;
       multi_ = true;
+      set_ = PatternSet(patterns_);
       matches_.assign(patterns_.size(), 0);
       ctx_.matches = std::span<const uint8_t>(matches_);
     }
@@ -339,13 +341,7 @@ class Worker {
   bool Selected() {
     if (patterns_.empty()) return true;
     if (!multi_) return patterns_.front()->Matches(rec_) != options_.invert;
-    bool any = false;
-    for (size_t i = 0; i < patterns_.size(); ++i) {
-      const bool m = patterns_[i]->Matches(rec_);
-      matches_[i] = m ? 1 : 0;
-      any = any || m;
-    }
-    return any != options_.invert;
+    return set_.Match(rec_, matches_.data()) != options_.invert;
   }
 
   // The one record-time rule (core/record_time.h): an event timestamp wins.
@@ -456,6 +452,7 @@ class Worker {
   RecordSink* sink_;
   std::vector<const CompiledPattern*> patterns_;
   bool multi_ = false;            // a pattern set: fill matches_
+  PatternSet set_;                // patterns_, when multi_
   std::vector<uint8_t> matches_;  // per pattern of the set
   std::string rare_;              // the prefilter's bytes
   bool can_prefilter_ = false;
@@ -536,6 +533,7 @@ class Runner {
         ++next;
       }
     };
+    open_ahead(0);  // the first too: no core waits while it inflates
     for (size_t i = 0; i < inputs.size(); ++i) {
       if (stats_.stopped || InputStopRequested()) break;
       const std::string& input = inputs[i];

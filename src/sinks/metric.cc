@@ -117,22 +117,6 @@ std::unique_ptr<RecordSink> MetricAggregator::NewWorker() const {
   return w;
 }
 
-bool MetricAggregator::EventTime(int64_t timestamp_ms, std::string_view start,
-                                 int64_t* t) {
-  const std::optional<int64_t> ms = RecordTimeMs(timestamp_ms, start);
-  if (!ms) {
-    ++counters_.untimed;
-    return false;
-  }
-  *t = FloorSeconds(*ms);
-  return true;
-}
-
-bool MetricAggregator::EventTime(const Record& rec, const RecordContext& ctx,
-                                 int64_t* t) {
-  return EventTime(rec.timestamp_ms, StartField(rec, ctx.schema), t);
-}
-
 bool MetricAggregator::DimensionKey(const Record& rec, std::string* key) {
   key->clear();
   std::string value;
@@ -172,8 +156,16 @@ MinuteBucket* MetricAggregator::Bucket(std::string_view key, int64_t minute) {
 }
 
 bool MetricAggregator::OnRecord(const Record& rec, const RecordContext& ctx) {
-  int64_t t;
-  if (!EventTime(rec, ctx, &t)) return true;
+  return OnRecordAt(rec, RecordTimeMs(rec, ctx.schema));
+}
+
+bool MetricAggregator::OnRecordAt(const Record& rec,
+                                  std::optional<int64_t> ms) {
+  if (!ms) {
+    ++counters_.untimed;
+    return true;
+  }
+  const int64_t t = FloorSeconds(*ms);
   watermark_ = std::max(watermark_, t);
   double value;
   if (constant_) {

@@ -91,6 +91,8 @@ class MonitorSet : public RecordSink {
  private:
   struct Monitor;
   MonitorSet() = default;
+  // Moves every aggregator's clock to clock_, before anything reads it.
+  void AdvanceClocks();
 
   // Main set only: the monitors, at stable addresses.
   std::vector<std::unique_ptr<Monitor>> monitors_;
@@ -100,8 +102,13 @@ class MonitorSet : public RecordSink {
   // this set's aggregator for it.
   std::vector<const CompiledPattern*> patterns_;
   std::vector<MetricAggregator*> aggregators_;
-  // The monitors that need the time of records they do not match.
+  // The monitors that need the time of records they do not match (their
+  // metric has a default value), as a list and per monitor.
   std::vector<size_t> wants_times_;
+  std::vector<uint8_t> has_default_;
+  // The latest time (seconds) of the records OnRecord saw, not yet handed
+  // to the aggregators' clocks (AdvanceClocks).
+  int64_t clock_ = INT64_MIN;
   // Main set only: the oldest record time an evaluation uses, if bounded.
   std::optional<int64_t> first_used_;
 };

@@ -153,6 +153,8 @@ class CompiledPattern {
   // Bytes every matching line contains (for a prefilter), or empty.
   const std::string& required_literal() const { return required_literal_; }
   bool has_ellipsis() const { return ellipsis_ >= 0; }
+  // `[]`, "" and " ": every event matches, whatever its field count.
+  bool matches_all() const { return match_all_; }
   // JSON patterns only apply to JSON events, not to flow-log records.
   bool wants_json() const { return kind_ == Kind::kJson; }
 

@@ -3,6 +3,7 @@
 // without matches), with dimensions, as CloudWatch Logs does.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -81,9 +82,17 @@ class MetricAggregator : public RecordSink {
   void OnRejected(const Record& rec, const RecordContext& ctx) override;
   void OnRejectedTime(int64_t timestamp_ms, std::string_view start,
                       const RecordContext& ctx) override;
-  // OnRejected with the record's time already found (RecordTimeMs): a set
-  // of monitors finds it once for all of them.
+  // OnRecord and OnRejected with the record's time already found
+  // (RecordTimeMs): a set of monitors finds it once for all of them.
+  bool OnRecordAt(const Record& rec, std::optional<int64_t> ms);
   void OnRejectedAt(std::optional<int64_t> ms);
+  // What OnRejectedAt(ms) does for a record with a time when there is no
+  // default value: the stream clock moves to `seconds` if that is later.
+  // Only EmitClosed(false) and Absorb read the clock, so a set of monitors
+  // may move it once for many records.
+  void AdvanceClock(int64_t seconds) {
+    watermark_ = std::max(watermark_, seconds);
+  }
   void Absorb(RecordSink& worker) override;
   void OnLiveChunkEnd() override { EmitClosed(false); }
   Status Finish() override;
@@ -102,10 +111,6 @@ class MetricAggregator : public RecordSink {
 
  private:
   MetricAggregator() = default;
-  // The event time from a CloudWatch timestamp (ms, or -1) or else the
-  // start field's text; counts untimed events.
-  bool EventTime(int64_t timestamp_ms, std::string_view start, int64_t* t);
-  bool EventTime(const Record& rec, const RecordContext& ctx, int64_t* t);
   bool DimensionKey(const Record& rec, std::string* key);
   // The bucket of (key, minute); the key is copied only when new.
   // nullptr for a minute already handed out (counted as late).

@@ -8,6 +8,7 @@
 
 #include "catch.h"
 #include "flowmon/pipeline/pipeline.h"
+#include "flowmon/scan/tokenizer.h"
 #include "test_util.h"
 
 namespace flowmon {
@@ -140,6 +141,51 @@ TEST_CASE("monitor set: the pipeline set-up", "[alarm]") {
   error = MonitorSet::Create(bad, 600, nullptr);
   REQUIRE_FALSE(error.ok());
   CHECK(error.status().message().starts_with("monitor 2: "));
+}
+
+// A monitor's stream clock moves with every record the set sees, the ones
+// only other monitors match included: on a stream, its minute closes (and
+// its alarm fires) when the chunk ends, not only at the end of the input.
+TEST_CASE(
+    "monitor set: on a stream, records other monitors match close a "
+    "monitor's minutes",
+    "[alarm]") {
+  std::vector<MonitorSpec> specs(2);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    specs[i].origin = fmt::format("monitor {}", i);
+    specs[i].pattern = fmt::format(
+        "[..., dstport={}, protocol, packets, bytes, start, end, action, "
+        "status]",
+        i == 0 ? 22 : 3389);
+    specs[i].metric.value = "1";
+    specs[i].alarm.threshold = 1;
+  }
+  std::vector<std::string> fired;
+  Result<std::unique_ptr<MonitorSet>> set =
+      MonitorSet::Create(specs, 60, [&](size_t i, const AlarmTransition& t) {
+        fired.push_back(fmt::format("{} {}", i, AlarmStateName(t.to)));
+      });
+  REQUIRE(set.ok());
+  const Schema schema = Schema::DefaultV2();
+  RecordContext ctx;
+  ctx.schema = &schema;
+  auto feed = [&](const std::string& line, std::vector<uint8_t> matches) {
+    Record rec;
+    size_t column = 0;
+    REQUIRE(SplitFields(line, &rec, &column) == LineError::kOk);
+    ctx.matches = std::span<const uint8_t>(matches);
+    (*set)->OnRecord(rec, ctx);
+  };
+  feed(
+      "2 1 eni-1 1.1.1.1 10.0.0.1 5000 22 6 1 40 1563108000 1563108005 "
+      "REJECT OK",
+      {1, 0});
+  feed(
+      "2 1 eni-1 1.1.1.1 10.0.0.1 5000 3389 6 1 40 1563108300 1563108305 "
+      "REJECT OK",
+      {0, 1});
+  (*set)->OnLiveChunkEnd();
+  CHECK(fired == std::vector<std::string>{"0 ALARM", "0 INSUFFICIENT_DATA"});
 }
 
 }  // namespace

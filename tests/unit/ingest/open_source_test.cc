@@ -1,3 +1,6 @@
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <string>
 
 #include "catch.h"
@@ -49,6 +52,27 @@ TEST_CASE("OpenSource maps text and small gzip files whole", "[source]") {
   CHECK_FALSE((*cut)->whole());
   CHECK(!testing::DrainSource(**cut, &s).empty());
   CHECK(s.code() == Status::Code::kCorrupt);
+}
+
+TEST_CASE("OpenSource gives a pipe a 1 MiB buffer", "[source]") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  CHECK(::fcntl(fds[0], F_GETPIPE_SZ) < (1 << 20));  // 64 KiB on Linux
+  const std::string text = "first\nsecond\n";
+  REQUIRE(::write(fds[1], text.data(), text.size()) ==
+          static_cast<ssize_t>(text.size()));
+  ::close(fds[1]);
+  SourceOptions options;
+  options.input_format = InputFormat::kText;
+  auto source = OpenSource("/dev/fd/" + std::to_string(fds[0]), options);
+  REQUIRE(source.ok());
+  CHECK((*source)->live());
+  // The pipe is one object: its buffer is seen from this end too.
+  CHECK(::fcntl(fds[0], F_GETPIPE_SZ) == (1 << 20));
+  Status s;
+  CHECK(testing::DrainSource(**source, &s) == text);
+  CHECK(s.ok());
+  ::close(fds[0]);
 }
 
 }  // namespace
