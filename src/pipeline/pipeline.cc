@@ -590,12 +590,8 @@ class Runner {
         diag_->InputError(s);
         break;
       }
-      if (chunk.too_long) {
-        serial_.TooLong(chunk.data);
-        Collect(serial_, &line_no);
-        continue;
-      }
-      if (chunk.data.empty()) break;
+      // A first line over the line limit is looked at too: a stream of
+      // NUL bytes (/dev/zero) has no newline to end it.
       if (probed < kBinaryProbeBytes && chunk.timestamps == nullptr) {
         const std::string_view probe =
             chunk.data.substr(0, kBinaryProbeBytes - probed);
@@ -608,6 +604,12 @@ class Runner {
         }
         probed += probe.size();
       }
+      if (chunk.too_long) {
+        serial_.TooLong(chunk.data);
+        Collect(serial_, &line_no);
+        continue;
+      }
+      if (chunk.data.empty()) break;
       stats_.bytes += chunk.data.size();
       std::string_view data = chunk.data;
       const int64_t* timestamps = chunk.timestamps;

@@ -750,6 +750,31 @@ TEST_CASE("a NUL byte past a stream's first block: as in a mapped file",
   }
 }
 
+TEST_CASE(
+    "a first line over the line limit is still looked at for NUL "
+    "bytes, in a stream as in a file",
+    "[pipeline]") {
+  // `head -c 2M /dev/zero | flowmon filter '[]'` said "line longer than
+  // 1048576 bytes" and exited 1 (nothing matched) where the same bytes as
+  // a file are a binary input (exit 3); `flowmon filter '[]' /dev/zero`
+  // never ended.
+  const std::string zeros(2 << 20, '\0');
+  std::vector<std::unique_ptr<Source>> whole;
+  whole.push_back(NewWholeStringSource("in.bin", zeros));
+  const Run file = RunOn(std::move(whole), "[]");
+  REQUIRE(file.errors.size() == 1);
+  CHECK(file.errors[0].starts_with("in.bin: skipped binary file"));
+  for (size_t block : {4096, 1 << 16, 1 << 20}) {
+    INFO("block " << block);
+    std::vector<std::unique_ptr<Source>> streamed;
+    streamed.push_back(NewStringSource("in.bin", zeros, block));
+    const Run stream = RunOn(std::move(streamed), "[]");
+    CHECK(stream.errors == file.errors);
+    CHECK(stream.warnings.empty());
+    CHECK(stream.stats.malformed == 0);
+  }
+}
+
 TEST_CASE("a NUL byte far into an input is one bad line", "[pipeline]") {
   std::string text;
   size_t records = 0;
