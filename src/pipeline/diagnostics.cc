@@ -184,17 +184,19 @@ void Diagnostics::ReportNoLineFits() {
   ++input_errors_;
   const uint64_t lines =
       source_counts_[static_cast<size_t>(LineError::kFieldCount)];
+  // "1 field", "3 fields", "3 to 4 fields".
   const std::string got =
       fewest_fields_ == most_fields_
-          ? fmt::format("{}", fewest_fields_)
-          : fmt::format("{} to {}", fewest_fields_, most_fields_);
+          ? fmt::format("{} field{}", fewest_fields_,
+                        fewest_fields_ == 1 ? "" : "s")
+          : fmt::format("{} to {} fields", fewest_fields_, most_fields_);
   std::string format;
   std::string fix;
   switch (origin_) {
     case FormatOrigin::kDefault:
       format = "the default format (v2)";
       fix = fmt::format(
-          "name its {} fields in order with --format '${{version}} "
+          "name its {} in order with --format '${{version}} "
           "${{account-id}} ...' (flowmon fields lists them), or read it as "
           "plain text with --format raw",
           got);
@@ -208,7 +210,7 @@ void Diagnostics::ReportNoLineFits() {
                       "(v2): leave out --format, or read it as plain text "
                       "with --format raw")
                 : fmt::format(
-                      "give --format the {} fields of its lines, or read it "
+                      "give --format the {} of its lines, or read it "
                       "as plain text with --format raw",
                       got);
       break;
@@ -218,7 +220,7 @@ void Diagnostics::ReportNoLineFits() {
       break;
   }
   std::string message =
-      fmt::format("{}: no line has the {} fields of {}: {} {} fields", source_,
+      fmt::format("{}: no line has the {} fields of {}: {} {}", source_,
                   format_fields_, format,
                   lines == 1 ? std::string("its one line has")
                              : fmt::format("its {} lines have", lines),

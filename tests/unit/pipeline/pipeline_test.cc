@@ -688,6 +688,16 @@ TEST_CASE("the format an input is read in is named in its error",
         "have 3 to 4 fields\n"
         "  2: 2 1.1.1.1 22\n"
         "  read it as plain text with --format raw");
+  // One field is a field.
+  const Run one = RunText("a\nb\n", "[]");
+  REQUIRE(one.errors.size() == 1);
+  CHECK(one.errors[0] ==
+        "in.log: no line has the 14 fields of the default format (v2): its 2 "
+        "lines have 1 field\n"
+        "  1: a\n"
+        "  name its 1 field in order with --format '${version} "
+        "${account-id} ...' (flowmon fields lists them), or read it as plain "
+        "text with --format raw");
   // Raw text has no field count to miss.
   options.schema = Schema::Raw();
   CHECK(RunText(CustomLines(3), "[]", 1 << 16, options).errors.empty());
