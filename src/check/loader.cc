@@ -12,17 +12,17 @@
 #include <sstream>
 
 #include "flowmon/core/number.h"
+#include "flowmon/core/text_file.h"
 
 namespace flowmon {
 namespace check {
 namespace {
 
 Status LoadFile(const std::string& path, Definitions* defs) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(Located(path, "cannot open"));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  // Says why a file cannot be read, and that a folder is not a config.
+  Result<std::string> read = ReadTextFile(path);
+  if (!read.ok()) return read.status();
+  const std::string& text = *read;
   const bool json = LooksLikeJson(text);
   Result<ConfigValue> root =
       json ? ParseJsonConfig(path, text) : ParseYamlConfig(path, text);

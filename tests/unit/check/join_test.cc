@@ -25,7 +25,12 @@ TEST_CASE("check files: unreadable, not JSON, not an object", "[check]") {
   CheckConfig c;
   const Status nope = LoadCheckConfig({"/nonexistent/nope.json"}, &c);
   CHECK(nope.code() == Status::Code::kIoError);
-  CHECK(nope.message() == "/nonexistent/nope.json: cannot open");
+  CHECK(nope.message() ==
+        "/nonexistent/nope.json: cannot open: No such file or directory");
+  // A folder is not a config: an input error, not "expected a mapping".
+  const Status folder = LoadCheckConfig({"/tmp"}, &c);
+  CHECK(folder.code() == Status::Code::kIoError);
+  CHECK(folder.message() == "/tmp: is a directory");
   const LoadedConfig list = LoadConfigText({{"l.json", "[]"}});
   CHECK(list.code == Status::Code::kInvalidArgument);
   CHECK(list.error == "l.json: expected a JSON object");
