@@ -275,23 +275,25 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
   };
   // Below this many keys a thread costs more than it saves.
   constexpr size_t kParallelKeys = size_t{1} << 16;
-  if (threads < 2 || keys.size() < kParallelKeys) {
-    std::sort(keys.begin(), keys.end(), before);
-  } else {
-    // Two parts (the machine's two cores are the common case); each key
-    // is distinct, so the merge has no ties to order.
-    const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
-    std::thread other([&] { std::sort(keys.begin(), middle, before); });
-    std::sort(middle, keys.end(), before);
-    other.join();
-    std::vector<KeyPrefix> merged(keys.size());
-    std::merge(keys.begin(), middle, middle, keys.end(), merged.begin(),
-               before);
-    keys = std::move(merged);
-  }
   std::vector<uint32_t> order;
   order.reserve(keys.size());
-  for (const KeyPrefix& k : keys) order.push_back(k.group);
+  if (threads < 2 || keys.size() < kParallelKeys) {
+    std::sort(keys.begin(), keys.end(), before);
+    for (const KeyPrefix& k : keys) order.push_back(k.group);
+    return order;
+  }
+  // Two parts (the machine's two cores are the common case), merged
+  // straight into the order: each key is distinct, so the merge has no
+  // ties to order.
+  const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
+  std::thread other([&] { std::sort(keys.begin(), middle, before); });
+  std::sort(middle, keys.end(), before);
+  other.join();
+  auto a = keys.begin(), b = middle;
+  while (a != middle && b != keys.end())
+    order.push_back(before(*b, *a) ? (b++)->group : (a++)->group);
+  for (; a != middle; ++a) order.push_back(a->group);
+  for (; b != keys.end(); ++b) order.push_back(b->group);
   return order;
 }
 
