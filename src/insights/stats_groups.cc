@@ -505,31 +505,48 @@ void StatsGroups::RowOf(uint32_t g, CellView* cells,
   ResultRows::Cells(scratch->b, cells + nby);
 }
 
-bool StatsGroups::Widths(const std::vector<bool>& time_columns,
-                         size_t* widths) const {
+bool StatsGroups::Widths(const std::vector<bool>& time_columns, size_t* widths,
+                         unsigned threads) const {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
   for (size_t k = 0; k < nby; ++k) {
     if (time_columns[k]) return false;
+  }
+  for (size_t k = 0; k < nby; ++k)
     widths[k] = std::max(widths[k], by_widths_[k]);
-  }
-  // The items' cells, group after group in memory order.
-  std::vector<CellView> cells(nby + stats_->items.size());
-  RowScratch scratch;
-  for (uint32_t g = 0; g < index_.size(); ++g) {
-    if (items_are_aggregates_) {
-      for (size_t i = 0; i < stats_->items.size(); ++i) {
-        const size_t a = static_cast<size_t>(stats_->items[i].expr->aggregate);
-        cells[nby + i] = ResultView(stats_->aggregates[a], states_[g * n + a]);
+  const size_t columns = nby + stats_->items.size();
+  // The items' widths over groups [begin, end), in memory order.
+  auto items = [&](uint32_t begin, uint32_t end, size_t* out) {
+    std::vector<CellView> cells(columns);
+    RowScratch scratch;
+    char buf[kNumberChars];
+    for (uint32_t g = begin; g < end; ++g) {
+      if (items_are_aggregates_) {
+        for (size_t i = 0; i < stats_->items.size(); ++i) {
+          const size_t a =
+              static_cast<size_t>(stats_->items[i].expr->aggregate);
+          cells[nby + i] =
+              ResultView(stats_->aggregates[a], states_[g * n + a]);
+        }
+      } else {
+        RowOf(g, cells.data(), &scratch);
       }
-    } else {
-      RowOf(g, cells.data(), &scratch);
+      for (size_t i = nby; i < columns; ++i)
+        out[i] = std::max(out[i], TextWidth(cells[i], time_columns[i], buf));
     }
-    for (size_t i = nby; i < cells.size(); ++i) {
-      char buf[kNumberChars];
-      widths[i] =
-          std::max(widths[i], TextWidth(cells[i], time_columns[i], buf));
-    }
+  };
+  const uint32_t size = static_cast<uint32_t>(index_.size());
+  // Below this many groups a thread costs more than it saves.
+  constexpr uint32_t kParallelGroups = uint32_t{1} << 16;
+  if (threads < 2 || size < kParallelGroups) {
+    items(0, size, widths);
+    return true;
   }
+  std::vector<size_t> theirs(widths, widths + columns);
+  std::thread other([&] { items(size / 2, size, theirs.data()); });
+  items(0, size / 2, widths);
+  other.join();
+  for (size_t i = 0; i < columns; ++i)
+    widths[i] = std::max(widths[i], theirs[i]);
   return true;
 }
 

@@ -116,8 +116,10 @@ class StatsGroups {
   std::vector<std::vector<QueryValue>> Rows() const;
   // Raises widths[i] to the width (TextWidth) of column i's widest cell
   // over all rows, as the text table needs; false (nothing done) when a
-  // `by` column holds times, which the groups do not keep widths for.
-  bool Widths(const std::vector<bool>& time_columns, size_t* widths) const;
+  // `by` column holds times, which the groups do not keep widths for. On
+  // up to `threads` threads.
+  bool Widths(const std::vector<bool>& time_columns, size_t* widths,
+              unsigned threads) const;
 
  private:
   // The number of the group of the keys the scope shows, made when new.
