@@ -209,18 +209,6 @@ CellView ResultView(const AggregateCall& a, const AggregateState& s) {
   }
 }
 
-QueryValue ValueOf(const CellView& c) {
-  switch (c.kind) {
-    case CellView::kNumber:
-      return c.number;
-    case CellView::kText:
-      return std::string(c.text);
-    case CellView::kNull:
-      break;
-  }
-  return {};
-}
-
 // The aggregates' results of one group, for the items.
 class ResultScope : public Scope {
  public:
