@@ -320,11 +320,7 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
         if (!number) break;
         ++s.count;
         s.sum += d;
-        if (fn == AggregateFn::kStddev) {
-          const double delta = d - s.mean;
-          s.mean += delta / s.count;
-          s.m2 += delta * (d - s.mean);
-        }
+        if (fn == AggregateFn::kStddev) s.AddSquare(d);
         if (fn == AggregateFn::kPct) s.collect().values.push_back(d);
         break;
       case AggregateFn::kMin:

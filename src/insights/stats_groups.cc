@@ -97,11 +97,7 @@ void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
   if (!AsNumber(v, &d)) return;
   ++s->count;
   s->sum += d;
-  if (a.fn == AggregateFn::kStddev) {
-    const double delta = d - s->mean;
-    s->mean += delta / s->count;
-    s->m2 += delta * (d - s->mean);
-  }
+  if (a.fn == AggregateFn::kStddev) s->AddSquare(d);
   if (a.fn == AggregateFn::kPct) s->collect().values.push_back(d);
 }
 
@@ -136,10 +132,12 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   }
   if (a.fn == AggregateFn::kStddev && b.count > 0) {
     // Chan et al.'s pairwise update of the mean and the squares.
+    AggregateState::Collected& c = s->collect();
+    const AggregateState::Collected& o = *b.collected;
     const double n = s->count + b.count;
-    const double delta = b.mean - s->mean;
-    s->m2 += b.m2 + delta * delta * s->count * b.count / n;
-    s->mean += delta * b.count / n;
+    const double delta = o.mean - c.mean;
+    c.m2 += o.m2 + delta * delta * s->count * b.count / n;
+    c.mean += delta * b.count / n;
   }
   s->count += b.count;
   s->sum += b.sum;
@@ -198,7 +196,7 @@ CellView ResultView(const AggregateCall& a, const AggregateState& s) {
     case AggregateFn::kStddev:
       // The sample standard deviation, as SQL's stddev.
       if (s.count < 2) return {};
-      return Number(std::sqrt(s.m2 / (s.count - 1)));
+      return Number(std::sqrt(s.collected->m2 / (s.count - 1)));
     case AggregateFn::kPct:
       if (!s.collected) return {};
       if (auto p = NearestRankPercentile(s.collected->values, a.percentile))

@@ -26,20 +26,28 @@ namespace flowmon::insights {
 struct AggregateState {
   double count = 0;
   double sum = 0;
-  double mean = 0, m2 = 0;  // stddev, by Welford's method
-  // What the aggregates other than count, sum, avg and stddev keep, made
-  // for them only (once per group): the state of those stays small in the
-  // groups' array, which the events of all groups hit in turn.
+  // What the aggregates other than count, sum and avg keep, made for them
+  // only (once per group): the state of those stays small (24 bytes) in
+  // the groups' array, which the events of all groups hit in turn.
   struct Collected {
     QueryValue best;       // min, max, sortsFirst/Last, earliest/latest
     double best_time = 0;  // earliest, latest: the event's @timestamp
     std::set<std::string> distinct;
     std::vector<double> values;  // pct
+    double mean = 0, m2 = 0;     // stddev, by Welford's method
   };
   std::unique_ptr<Collected> collected;
   Collected& collect() {
     if (!collected) collected = std::make_unique<Collected>();
     return *collected;
+  }
+  // Welford's update of stddev's mean and squares with `d`, counted in
+  // `count` already.
+  void AddSquare(double d) {
+    Collected& c = collect();
+    const double delta = d - c.mean;
+    c.mean += delta / count;
+    c.m2 += delta * (d - c.mean);
   }
 };
 
