@@ -275,7 +275,7 @@ namespace {
 class GroupRows : public insights::RowSource {
  public:
   GroupRows(const insights::StatsGroups* groups, unsigned threads)
-      : groups_(groups), order_(groups->Order(threads)) {}
+      : groups_(groups), threads_(threads), order_(groups->Order(threads)) {}
   size_t size() const override { return order_.size(); }
   void Row(size_t i, insights::CellView* cells,
            insights::RowScratch* scratch) const override {
@@ -288,7 +288,7 @@ class GroupRows : public insights::RowSource {
   }
   bool Widths(const std::vector<bool>& time_columns,
               size_t* widths) const override {
-    return groups_->Widths(time_columns, widths);
+    return groups_->Widths(time_columns, widths, threads_);
   }
   // By group number: the groups' arrays in memory order.
   void AnyRow(size_t i, insights::CellView* cells,
@@ -299,6 +299,7 @@ class GroupRows : public insights::RowSource {
  private:
   static constexpr size_t kAhead = 16;
   const insights::StatsGroups* groups_;
+  unsigned threads_;
   std::vector<uint32_t> order_;
 };
 

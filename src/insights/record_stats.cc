@@ -15,18 +15,6 @@ namespace {
 
 using Value = RecordStats::Value;
 
-QueryValue ToQueryValue(const Value& v) {
-  switch (v.kind) {
-    case Value::kNumber:
-      return v.number;
-    case Value::kText:
-      return std::string(v.text);
-    case Value::kNull:
-      break;
-  }
-  return {};
-}
-
 int Order(double x, double y) { return x < y ? -1 : x > y ? 1 : 0; }
 
 }  // namespace
@@ -246,7 +234,7 @@ void RecordStats::SetKeys(Scratch* scratch, StatsGroups* groups) const {
     return;
   }
   std::vector<QueryValue> values;
-  for (const Value& v : scratch->key_values) values.push_back(ToQueryValue(v));
+  for (const Value& v : scratch->key_values) values.push_back(ValueOf(v));
   groups->SetKeyValues(std::move(values));
 }
 
@@ -332,11 +320,7 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
         if (!number) break;
         ++s.count;
         s.sum += d;
-        if (fn == AggregateFn::kStddev) {
-          const double delta = d - s.mean;
-          s.mean += delta / s.count;
-          s.m2 += delta * (d - s.mean);
-        }
+        if (fn == AggregateFn::kStddev) s.AddSquare(d);
         if (fn == AggregateFn::kPct) s.collect().values.push_back(d);
         break;
       case AggregateFn::kMin:
@@ -349,11 +333,11 @@ void RecordStats::Add(const Record& rec, const RecordContext& ctx,
             best = d;
           break;
         }
-        AddAggregateValue(*a.call, ToQueryValue(v), 0, false, &s);
+        AddAggregateValue(*a.call, ValueOf(v), 0, false, &s);
         break;
       }
       default:
-        AddAggregateValue(*a.call, ToQueryValue(v), 0, false, &s);
+        AddAggregateValue(*a.call, ValueOf(v), 0, false, &s);
         break;
     }
   }

@@ -18,6 +18,7 @@
 #include "flowmon/pipeline/sink.h"
 #include "insights/ast.h"
 #include "insights/period.h"
+#include "insights/result_writer.h"
 #include "insights/stats_groups.h"
 
 namespace flowmon::insights {
@@ -31,11 +32,7 @@ class RecordStats {
 
   // A name's value in one record, as RecordScope gives it: null, a number,
   // or text (a view of the record).
-  struct Value {
-    enum Kind : uint8_t { kNull, kNumber, kText } kind = kNull;
-    double number = 0;
-    std::string_view text;
-  };
+  using Value = CellView;
 
   // What one worker keeps between records: the columns of the current
   // format and the key being built.

@@ -228,6 +228,18 @@ constexpr size_t kBlockRows = size_t{1} << 14;
 
 }  // namespace
 
+QueryValue ValueOf(const CellView& c) {
+  switch (c.kind) {
+    case CellView::kNumber:
+      return c.number;
+    case CellView::kText:
+      return std::string(c.text);
+    case CellView::kNull:
+      break;
+  }
+  return {};
+}
+
 size_t TextWidth(const CellView& c, bool time, char* buf) {
   switch (c.kind) {
     case CellView::kText:

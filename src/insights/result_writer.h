@@ -22,6 +22,9 @@ struct CellView {
   std::string_view text;
 };
 
+// The value a cell views (a copy of its text).
+QueryValue ValueOf(const CellView& c);
+
 // What a RowSource keeps of a row while its cells are read: values the
 // views point into. One per thread.
 struct RowScratch {

@@ -97,11 +97,7 @@ void AddAggregateValue(const AggregateCall& a, QueryValue v, double time,
   if (!AsNumber(v, &d)) return;
   ++s->count;
   s->sum += d;
-  if (a.fn == AggregateFn::kStddev) {
-    const double delta = d - s->mean;
-    s->mean += delta / s->count;
-    s->m2 += delta * (d - s->mean);
-  }
+  if (a.fn == AggregateFn::kStddev) s->AddSquare(d);
   if (a.fn == AggregateFn::kPct) s->collect().values.push_back(d);
 }
 
@@ -136,10 +132,12 @@ void Merge(const AggregateCall& a, AggregateState&& b, AggregateState* s) {
   }
   if (a.fn == AggregateFn::kStddev && b.count > 0) {
     // Chan et al.'s pairwise update of the mean and the squares.
+    AggregateState::Collected& c = s->collect();
+    const AggregateState::Collected& o = *b.collected;
     const double n = s->count + b.count;
-    const double delta = b.mean - s->mean;
-    s->m2 += b.m2 + delta * delta * s->count * b.count / n;
-    s->mean += delta * b.count / n;
+    const double delta = o.mean - c.mean;
+    c.m2 += o.m2 + delta * delta * s->count * b.count / n;
+    c.mean += delta * b.count / n;
   }
   s->count += b.count;
   s->sum += b.sum;
@@ -198,7 +196,7 @@ CellView ResultView(const AggregateCall& a, const AggregateState& s) {
     case AggregateFn::kStddev:
       // The sample standard deviation, as SQL's stddev.
       if (s.count < 2) return {};
-      return Number(std::sqrt(s.m2 / (s.count - 1)));
+      return Number(std::sqrt(s.collected->m2 / (s.count - 1)));
     case AggregateFn::kPct:
       if (!s.collected) return {};
       if (auto p = NearestRankPercentile(s.collected->values, a.percentile))
@@ -207,18 +205,6 @@ CellView ResultView(const AggregateCall& a, const AggregateState& s) {
     default:
       return {};
   }
-}
-
-QueryValue ValueOf(const CellView& c) {
-  switch (c.kind) {
-    case CellView::kNumber:
-      return c.number;
-    case CellView::kText:
-      return std::string(c.text);
-    case CellView::kNull:
-      break;
-  }
-  return {};
 }
 
 // The aggregates' results of one group, for the items.
@@ -275,23 +261,25 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
   };
   // Below this many keys a thread costs more than it saves.
   constexpr size_t kParallelKeys = size_t{1} << 16;
-  if (threads < 2 || keys.size() < kParallelKeys) {
-    std::sort(keys.begin(), keys.end(), before);
-  } else {
-    // Two parts (the machine's two cores are the common case); each key
-    // is distinct, so the merge has no ties to order.
-    const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
-    std::thread other([&] { std::sort(keys.begin(), middle, before); });
-    std::sort(middle, keys.end(), before);
-    other.join();
-    std::vector<KeyPrefix> merged(keys.size());
-    std::merge(keys.begin(), middle, middle, keys.end(), merged.begin(),
-               before);
-    keys = std::move(merged);
-  }
   std::vector<uint32_t> order;
   order.reserve(keys.size());
-  for (const KeyPrefix& k : keys) order.push_back(k.group);
+  if (threads < 2 || keys.size() < kParallelKeys) {
+    std::sort(keys.begin(), keys.end(), before);
+    for (const KeyPrefix& k : keys) order.push_back(k.group);
+    return order;
+  }
+  // Two parts (the machine's two cores are the common case), merged
+  // straight into the order: each key is distinct, so the merge has no
+  // ties to order.
+  const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
+  std::thread other([&] { std::sort(keys.begin(), middle, before); });
+  std::sort(middle, keys.end(), before);
+  other.join();
+  auto a = keys.begin(), b = middle;
+  while (a != middle && b != keys.end())
+    order.push_back(before(*b, *a) ? (b++)->group : (a++)->group);
+  for (; a != middle; ++a) order.push_back(a->group);
+  for (; b != keys.end(); ++b) order.push_back(b->group);
   return order;
 }
 
@@ -503,31 +491,48 @@ void StatsGroups::RowOf(uint32_t g, CellView* cells,
   ResultRows::Cells(scratch->b, cells + nby);
 }
 
-bool StatsGroups::Widths(const std::vector<bool>& time_columns,
-                         size_t* widths) const {
+bool StatsGroups::Widths(const std::vector<bool>& time_columns, size_t* widths,
+                         unsigned threads) const {
   const size_t nby = stats_->by.size(), n = stats_->aggregates.size();
   for (size_t k = 0; k < nby; ++k) {
     if (time_columns[k]) return false;
+  }
+  for (size_t k = 0; k < nby; ++k)
     widths[k] = std::max(widths[k], by_widths_[k]);
-  }
-  // The items' cells, group after group in memory order.
-  std::vector<CellView> cells(nby + stats_->items.size());
-  RowScratch scratch;
-  for (uint32_t g = 0; g < index_.size(); ++g) {
-    if (items_are_aggregates_) {
-      for (size_t i = 0; i < stats_->items.size(); ++i) {
-        const size_t a = static_cast<size_t>(stats_->items[i].expr->aggregate);
-        cells[nby + i] = ResultView(stats_->aggregates[a], states_[g * n + a]);
+  const size_t columns = nby + stats_->items.size();
+  // The items' widths over groups [begin, end), in memory order.
+  auto items = [&](uint32_t begin, uint32_t end, size_t* out) {
+    std::vector<CellView> cells(columns);
+    RowScratch scratch;
+    char buf[kNumberChars];
+    for (uint32_t g = begin; g < end; ++g) {
+      if (items_are_aggregates_) {
+        for (size_t i = 0; i < stats_->items.size(); ++i) {
+          const size_t a =
+              static_cast<size_t>(stats_->items[i].expr->aggregate);
+          cells[nby + i] =
+              ResultView(stats_->aggregates[a], states_[g * n + a]);
+        }
+      } else {
+        RowOf(g, cells.data(), &scratch);
       }
-    } else {
-      RowOf(g, cells.data(), &scratch);
+      for (size_t i = nby; i < columns; ++i)
+        out[i] = std::max(out[i], TextWidth(cells[i], time_columns[i], buf));
     }
-    for (size_t i = nby; i < cells.size(); ++i) {
-      char buf[kNumberChars];
-      widths[i] =
-          std::max(widths[i], TextWidth(cells[i], time_columns[i], buf));
-    }
+  };
+  const uint32_t size = static_cast<uint32_t>(index_.size());
+  // Below this many groups a thread costs more than it saves.
+  constexpr uint32_t kParallelGroups = uint32_t{1} << 16;
+  if (threads < 2 || size < kParallelGroups) {
+    items(0, size, widths);
+    return true;
   }
+  std::vector<size_t> theirs(widths, widths + columns);
+  std::thread other([&] { items(size / 2, size, theirs.data()); });
+  items(0, size / 2, widths);
+  other.join();
+  for (size_t i = 0; i < columns; ++i)
+    widths[i] = std::max(widths[i], theirs[i]);
   return true;
 }
 

@@ -26,20 +26,28 @@ namespace flowmon::insights {
 struct AggregateState {
   double count = 0;
   double sum = 0;
-  double mean = 0, m2 = 0;  // stddev, by Welford's method
-  // What the aggregates other than count, sum, avg and stddev keep, made
-  // for them only (once per group): the state of those stays small in the
-  // groups' array, which the events of all groups hit in turn.
+  // What the aggregates other than count, sum and avg keep, made for them
+  // only (once per group): the state of those stays small (24 bytes) in
+  // the groups' array, which the events of all groups hit in turn.
   struct Collected {
     QueryValue best;       // min, max, sortsFirst/Last, earliest/latest
     double best_time = 0;  // earliest, latest: the event's @timestamp
     std::set<std::string> distinct;
     std::vector<double> values;  // pct
+    double mean = 0, m2 = 0;     // stddev, by Welford's method
   };
   std::unique_ptr<Collected> collected;
   Collected& collect() {
     if (!collected) collected = std::make_unique<Collected>();
     return *collected;
+  }
+  // Welford's update of stddev's mean and squares with `d`, counted in
+  // `count` already.
+  void AddSquare(double d) {
+    Collected& c = collect();
+    const double delta = d - c.mean;
+    c.mean += delta / count;
+    c.m2 += delta * (d - c.mean);
   }
 };
 
@@ -116,8 +124,10 @@ class StatsGroups {
   std::vector<std::vector<QueryValue>> Rows() const;
   // Raises widths[i] to the width (TextWidth) of column i's widest cell
   // over all rows, as the text table needs; false (nothing done) when a
-  // `by` column holds times, which the groups do not keep widths for.
-  bool Widths(const std::vector<bool>& time_columns, size_t* widths) const;
+  // `by` column holds times, which the groups do not keep widths for. On
+  // up to `threads` threads.
+  bool Widths(const std::vector<bool>& time_columns, size_t* widths,
+              unsigned threads) const;
 
  private:
   // The number of the group of the keys the scope shows, made when new.

@@ -65,13 +65,11 @@ size_t InsightsNumberWidth(double d) {
     char buf[kNumberChars];
     return FormatInsightsNumber(d, buf);
   }
-  int64_t n = static_cast<int64_t>(d);
-  size_t width = 1;
-  if (n < 0) {
-    ++width;
-    n = -n;
-  }
-  for (; n >= 10; n /= 10) ++width;
+  // |d| < 1e15: the powers of ten below stay far from overflowing.
+  const int64_t n = static_cast<int64_t>(d);
+  const int64_t magnitude = n < 0 ? -n : n;
+  size_t width = n < 0 ? 2 : 1;
+  for (int64_t power = 10; magnitude >= power; power *= 10) ++width;
   return width;
 }
 

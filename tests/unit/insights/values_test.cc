@@ -89,3 +89,33 @@ TEST_CASE("values: stats groups come in the bytewise order of their keys",
 
 }  // namespace
 }  // namespace flowmon::insights
+
+TEST_CASE("query numbers: a width is the length of the text written",
+          "[query]") {
+  for (const double d : {0.0,
+                         -0.0,
+                         1.0,
+                         9.0,
+                         10.0,
+                         99.0,
+                         100.0,
+                         -1.0,
+                         -9.0,
+                         -10.0,
+                         12345.0,
+                         999999999999999.0,
+                         -999999999999999.0,
+                         1e15,
+                         -1e15,
+                         1e20,
+                         0.5,
+                         -2.25,
+                         1.0 / 3,
+                         4503599627370496.5,
+                         1e-7}) {
+    INFO(d);
+    char buf[flowmon::insights::kNumberChars];
+    CHECK(flowmon::insights::InsightsNumberWidth(d) ==
+          flowmon::insights::FormatInsightsNumber(d, buf));
+  }
+}
