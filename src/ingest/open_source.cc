@@ -38,9 +38,11 @@ Result<std::unique_ptr<Source>> OpenStream(const std::string& name, int fd,
                                            const SourceOptions& options) {
   // In a 64 KiB pipe the writer waits every 64 KiB while this process
   // scans, and the two take turns; in 1 MiB it writes ahead meanwhile
-  // (issue #13, streams). A pipe that cannot grow keeps its size.
+  // (issue #13, streams). A pipe that cannot grow keeps its size, and one
+  // its writer made bigger is not made smaller.
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+  if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode) &&
+      ::fcntl(fd, F_GETPIPE_SZ) < kPipeBytes) {
     (void)::fcntl(fd, F_SETPIPE_SZ, kPipeBytes);
   }
   std::string prefix(sizeof kGzipMagic, '\0');

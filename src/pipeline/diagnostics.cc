@@ -65,6 +65,8 @@ void Diagnostics::BeginSource(std::string_view name) {
   source_records_ = 0;
   origin_ = FormatOrigin::kDefault;
   format_fields_ = 0;
+  has_format_ = false;
+  formats_differ_ = false;
   fewest_fields_ = SIZE_MAX;
   most_fields_ = 0;
   settled_ = false;
@@ -74,6 +76,12 @@ void Diagnostics::BeginSource(std::string_view name) {
 }
 
 void Diagnostics::SetFormat(FormatOrigin origin, size_t fields) {
+  // A later header line: lines before it were checked against another
+  // format.
+  if (has_format_ && (origin != origin_ || fields != format_fields_)) {
+    formats_differ_ = true;
+  }
+  has_format_ = true;
   origin_ = origin;
   format_fields_ = fields;
 }
@@ -219,9 +227,12 @@ void Diagnostics::ReportNoLineFits() {
       fix = "read it as plain text with --format raw";
       break;
   }
+  const std::string missed =
+      formats_differ_
+          ? std::string("the fields its header lines name")
+          : fmt::format("the {} fields of {}", format_fields_, format);
   std::string message =
-      fmt::format("{}: no line has the {} fields of {}: {} {}", source_,
-                  format_fields_, format,
+      fmt::format("{}: no line has {}: {} {}", source_, missed,
                   lines == 1 ? std::string("its one line has")
                              : fmt::format("its {} lines have", lines),
                   got);

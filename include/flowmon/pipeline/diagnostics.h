@@ -103,6 +103,8 @@ class Diagnostics {
   uint64_t source_records_ = 0;
   FormatOrigin origin_ = FormatOrigin::kDefault;
   size_t format_fields_ = 0;
+  bool has_format_ = false;      // SetFormat was called for this input
+  bool formats_differ_ = false;  // ... with more than one format
   size_t fewest_fields_ = SIZE_MAX;
   size_t most_fields_ = 0;
   bool settled_ = false;       // the input had a record, or Settle() decided

@@ -75,5 +75,27 @@ TEST_CASE("OpenSource gives a pipe a 1 MiB buffer", "[source]") {
   ::close(fds[0]);
 }
 
+TEST_CASE("OpenSource does not shrink a pipe its writer made bigger",
+          "[source]") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  // Past pipe-max-size (1 MiB by default) only with CAP_SYS_RESOURCE.
+  if (::fcntl(fds[1], F_SETPIPE_SZ, 1 << 21) < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    WARN("not checked: this process may not grow a pipe past 1 MiB");
+    return;
+  }
+  const int before = ::fcntl(fds[0], F_GETPIPE_SZ);
+  REQUIRE(before > (1 << 20));
+  ::close(fds[1]);
+  SourceOptions options;
+  options.input_format = InputFormat::kText;
+  auto source = OpenSource("/dev/fd/" + std::to_string(fds[0]), options);
+  REQUIRE(source.ok());
+  CHECK(::fcntl(fds[0], F_GETPIPE_SZ) == before);
+  ::close(fds[0]);
+}
+
 }  // namespace
 }  // namespace flowmon

@@ -412,7 +412,7 @@ TEST_CASE("a pattern set matches like each pattern alone, prefilter or not",
         PipelineOptions plain;
         plain.prefilter = false;
         if (raw) plain.schema = Schema::Raw();
-        // Streams follow header lines; whole inputs (threads) do not.
+        // Streams and whole inputs (threads) alike.
         for (bool whole : {false, true}) {
           const SetRun reference = RunSet(text, set, plain, whole);
           if (!whole) {
@@ -687,6 +687,18 @@ TEST_CASE("the format an input is read in is named in its error",
         "in.log: no line has the 2 fields of its header line: its 2 lines "
         "have 3 to 4 fields\n"
         "  2: 2 1.1.1.1 22\n"
+        "  read it as plain text with --format raw");
+  // Lines judged against a header's format, then another header: the
+  // message names neither format's field count as the one they missed.
+  const Run two_headers = RunText(
+      "version srcaddr dstport action\n2 a b\n2 c d\nversion srcaddr "
+      "action\n",
+      "[]");
+  REQUIRE(two_headers.errors.size() == 1);
+  CHECK(two_headers.errors[0] ==
+        "in.log: no line has the fields its header lines name: its 2 lines "
+        "have 3 fields\n"
+        "  2: 2 a b\n"
         "  read it as plain text with --format raw");
   // One field is a field.
   const Run one = RunText("a\nb\n", "[]");
