@@ -644,7 +644,9 @@ class Runner {
       }
       if (source.whole() && options_.threads > 1 &&
           data.size() > options_.span_bytes) {
-        ScanParallel(data, source.size_hint(), &formats, &line_no);
+        if (!ScanParallel(data, source.size_hint(), &formats, &line_no)) {
+          stats_.stopped = true;
+        }
       } else {
         serial_.SetLive(source.live());
         if (!ScanSerial(data, timestamps, &formats, &line_no)) {
@@ -729,8 +731,12 @@ class Runner {
   // for progress.
   // A header line naming another format ends its worker's span; the spans
   // after it in the round, read in the format before it, are dropped (their
-  // workers and sinks made anew) and the next round starts after it.
-  void ScanParallel(std::string_view data, uint64_t input_bytes,
+  // workers and sinks made anew; each stopped at its own first header, so
+  // little is lost). The span after it is read on the serial worker, and
+  // so is each next one while they switch formats too: an input of many
+  // small objects (`cat *.log`) does not start a round of threads per
+  // object. False when the sink asked to stop.
+  bool ScanParallel(std::string_view data, uint64_t input_bytes,
                     InputFormats* formats, uint64_t* line_no) {
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
@@ -741,20 +747,44 @@ class Runner {
     struct Span {
       size_t begin, end;
     };
+    // The end of the span from `begin`: span_bytes on, then the line's end.
+    auto span_end = [&](size_t begin) {
+      const size_t end = std::min(begin + options_.span_bytes, data.size());
+      if (end == data.size()) return end;
+      const void* nl = std::memchr(data.data() + end, '\n', data.size() - end);
+      return nl ? static_cast<size_t>(static_cast<const char*>(nl) -
+                                      data.data()) +
+                      1
+                : data.size();
+    };
+    auto report = [&](size_t offset) {
+      // The same share of the input's bytes as of `data` (gzip inflated).
+      const double share =
+          static_cast<double>(offset) / static_cast<double>(data.size());
+      Report(input_bytes == 0 ? offset
+                              : static_cast<uint64_t>(
+                                    share * static_cast<double>(input_bytes)));
+    };
     std::vector<Span> round;
     size_t offset = 0;
+    bool serial = false;  // the last span switched formats
     while (offset < data.size() && !InputStopRequested()) {
+      if (serial) {
+        const size_t end = span_end(offset);
+        const uint64_t id = formats->id;
+        serial_.SetLive(false);
+        if (!ScanSerial(data.substr(offset, end - offset), nullptr, formats,
+                        line_no)) {
+          return false;
+        }
+        serial = formats->id != id;
+        offset = end;
+        report(offset);
+        continue;
+      }
       round.clear();
       while (round.size() < threads && offset < data.size()) {
-        size_t end = std::min(offset + options_.span_bytes, data.size());
-        if (end < data.size()) {
-          const void* nl =
-              std::memchr(data.data() + end, '\n', data.size() - end);
-          end = nl ? static_cast<size_t>(static_cast<const char*>(nl) -
-                                         data.data()) +
-                         1
-                   : data.size();
-        }
+        const size_t end = span_end(offset);
         round.push_back({offset, end});
         offset = end;
       }
@@ -782,15 +812,12 @@ class Runner {
           sinks_[j] = sink_->NewWorker();
           workers_[j] = std::make_unique<Worker>(options_, sinks_[j].get());
         }
+        serial = true;
         break;
       }
-      // The same share of the input's bytes as of `data` (gzip inflated).
-      const double share =
-          static_cast<double>(offset) / static_cast<double>(data.size());
-      Report(input_bytes == 0 ? offset
-                              : static_cast<uint64_t>(
-                                    share * static_cast<double>(input_bytes)));
+      report(offset);
     }
+    return true;
   }
 
   const PipelineOptions& options_;
