@@ -643,7 +643,7 @@ class Runner {
         TakeFormat(std::move(schema), origin, header, &formats);
       }
       if (source.whole() && options_.threads > 1 &&
-          data.size() > options_.span_bytes) {
+          data.size() > SpanBytes(data.size())) {
         if (!ScanParallel(data, source.size_hint(), &formats, &line_no)) {
           stats_.stopped = true;
         }
@@ -725,6 +725,14 @@ class Runner {
     worker.stats = PipelineStats();
   }
 
+  // The span of a whole input of `input_bytes` (PipelineOptions::span_bytes).
+  size_t SpanBytes(size_t input_bytes) const {
+    if (options_.span_bytes != 0) return options_.span_bytes;
+    constexpr size_t kSmallSpan = 8 << 20;
+    if (sink_->holds_output()) return kSmallSpan;
+    return std::max(kSmallSpan, input_bytes / (size_t{options_.threads} * 4));
+  }
+
   // Splits a whole input into spans on line boundaries and scans them on
   // `threads` workers a round at a time; results merge in input order.
   // `input_bytes` is the input's size before gzip was undone (0: unknown),
@@ -747,9 +755,10 @@ class Runner {
     struct Span {
       size_t begin, end;
     };
+    const size_t span_bytes = SpanBytes(data.size());
     // The end of the span from `begin`: span_bytes on, then the line's end.
     auto span_end = [&](size_t begin) {
-      const size_t end = std::min(begin + options_.span_bytes, data.size());
+      const size_t end = std::min(begin + span_bytes, data.size());
       if (end == data.size()) return end;
       const void* nl = std::memchr(data.data() + end, '\n', data.size() - end);
       return nl ? static_cast<size_t>(static_cast<const char*>(nl) -

@@ -62,9 +62,13 @@ struct PipelineOptions {
   // prefilter stays on.
   bool check_values = false;
   size_t max_report = 10;  // bad lines printed in full
-  // Threads take work in spans of this many bytes: big enough that
-  // starting threads costs nothing, small enough to balance the cores.
-  size_t span_bytes = 8 << 20;
+  // Threads take a whole input in rounds of spans, one per thread, of this
+  // many bytes. 0: chosen per input: 8 MiB for a sink that holds output
+  // per record (RecordSink::holds_output), which bounds its memory; else a
+  // quarter of a thread's share, at least 8 MiB, as each round ends at a
+  // barrier whose waits cost less when rounds are few (docs/benchmarks.md).
+  // Tests set a few bytes to put span boundaries everywhere.
+  size_t span_bytes = 0;
   SourceOptions source;
   // Called on the main thread after each chunk, round of spans and input.
   std::function<void(const PipelineProgress&)> progress;

@@ -70,9 +70,13 @@ class RecordSink {
   // context: the pipeline may then hand it records whose fields it did
   // not split (rec.size 0) when the pattern needs no fields either.
   virtual bool wants_fields() const { return true; }
+  // True when a worker keeps output for each record it selects until
+  // Absorb (a printer's text): its memory grows with the span it scans, so
+  // whole inputs are cut into small spans for it (PipelineOptions).
+  virtual bool holds_output() const { return false; }
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
-  // A new input begins (or a header line switches a stream's format):
+  // A new input begins (or a later header line switches its format):
   // `schema` is its format, valid during the call only (see
   // RecordContext::schema); `header` is its header line, or empty. Only
   // the main sink gets this, before any record of that input reaches any

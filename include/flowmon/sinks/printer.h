@@ -52,6 +52,7 @@ class PrinterSink : public RecordSink {
   void Absorb(RecordSink& worker) override;
   // A count needs no fields.
   bool wants_fields() const override { return !options_.count_only; }
+  bool holds_output() const override { return !options_.count_only; }
   void OnInput(const Schema& schema, std::string_view header) override;
   void OnLiveChunkEnd() override { Flush(); }
   Status Finish() override;

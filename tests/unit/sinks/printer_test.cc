@@ -35,6 +35,18 @@ std::string Print(std::string_view text, PrinterOptions options) {
   return written;
 }
 
+TEST_CASE("a printer holds output per record, a count does not", "[printer]") {
+  // Whole inputs are cut into small spans only for sinks whose workers
+  // keep what they will print (PipelineOptions::span_bytes): a count's
+  // spans may be large.
+  PrinterOptions options;
+  CHECK(PrinterSink(options, stdout).holds_output());
+  options.format = OutputFormat::kJson;
+  CHECK(PrinterSink(options, stdout).holds_output());
+  options.count_only = true;
+  CHECK_FALSE(PrinterSink(options, stdout).holds_output());
+}
+
 const char* const kCsiRecord =
     "2 1 e 1.1.1.1 2.2.2.2 40000 22 6 1 40 100 110 REJECT OK\xc2\x9b"
     "2J\n";
