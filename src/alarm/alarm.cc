@@ -409,6 +409,10 @@ void AlarmEvaluator::Evaluate(int64_t t) {
       datapoints_[s.start] = *s.value;
     }
   }
+  while (keep_datapoints_ != 0 && datapoints_.size() > keep_datapoints_) {
+    datapoints_.erase(datapoints_.begin());
+    ++dropped_datapoints_;
+  }
   AlarmDecision d = DecideAlarmState(spec_, slots, state_);
   if (d.state && *d.state != state_) {
     AlarmTransition tr{t, state_, *d.state, std::move(d.reason)};

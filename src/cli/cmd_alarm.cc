@@ -241,7 +241,12 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   const bool delimited =
       *format == OutputFormat::kCsv || *format == OutputFormat::kTsv;
   const char sep = *format == OutputFormat::kTsv ? '\t' : ',';
+  // JSON and NDJSON end with a document of every transition. The other
+  // formats write each as it happens and keep only the count, so that an
+  // endless stream's memory stays flat.
+  const bool json = !text && !delimited;
   std::vector<AlarmTransition> transitions;
+  size_t transition_count = 0;
   fmt::memory_buffer out;
   auto flush = [&] {
     WriteOutput(stdout, std::string_view(out.data(), out.size()));
@@ -278,7 +283,8 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   AlarmEvaluator alarm(
       spec,
       [&](const AlarmTransition& t) {
-        transitions.push_back(t);
+        ++transition_count;
+        if (json) transitions.push_back(t);
         notifications->Deliver(spec, identity, t);
         if (text) {
           fmt::format_to(std::back_inserter(out), "{}  {} -> {}  {}\n",
@@ -301,6 +307,9 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
         flush();  // each transition as it happens
       },
       *window);
+  // The text chart shows the newest periods only (JSON keeps them all).
+  constexpr size_t kChartPeriods = 10000;
+  if (text) alarm.KeepDatapoints(kChartPeriods);
   int code;
   if (!o.datapoints.empty()) {
     code = ReadDatapoints(o.datapoints, &alarm);
@@ -315,14 +324,19 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     fmt::format_to(std::back_inserter(out),
                    "final state: {} ({} transition{})\n",
                    PaintState(AlarmStateName(final_state), global.color),
-                   transitions.size(), transitions.size() == 1 ? "" : "s");
+                   transition_count, transition_count == 1 ? "" : "s");
     double scale = spec.threshold;
     for (const auto& [t, v] : alarm.datapoints()) scale = std::max(scale, v);
     if (!alarm.datapoints().empty()) {
       fmt::format_to(
           std::back_inserter(out),
-          "\n{:<20}  {:>10}   datapoints against the threshold (|)\n", "PERIOD",
-          spec.stat.name);
+          "\n{:<20}  {:>10}   datapoints against the threshold (|){}\n",
+          "PERIOD", spec.stat.name,
+          alarm.dropped_datapoints() == 0
+              ? std::string()
+              : fmt::format(
+                    ", the newest {} periods ({} before them not shown)",
+                    kChartPeriods, alarm.dropped_datapoints()));
     }
     std::optional<int64_t> previous;
     for (const auto& [t, v] : alarm.datapoints()) {

@@ -154,6 +154,12 @@ class AlarmEvaluator {
   uint64_t evaluations() const { return evaluations_; }
   // The datapoints evaluated, one per period start aligned to the period.
   const std::map<int64_t, double>& datapoints() const { return datapoints_; }
+  // Keeps only the newest `n` datapoints for datapoints() (0, the default:
+  // all): on an endless stream the history grows with the data's time
+  // span, not with anything the evaluation needs.
+  void KeepDatapoints(size_t n) { keep_datapoints_ = n; }
+  // How many older datapoints KeepDatapoints let go.
+  uint64_t dropped_datapoints() const { return dropped_datapoints_; }
   const AlarmSpec& spec() const { return spec_; }
   const ReplayWindow& window() const { return window_; }
 
@@ -188,6 +194,8 @@ class AlarmEvaluator {
   std::map<int64_t, Aggregate> minutes_;  // the last range's worth
   std::map<int64_t, Point> points_;       // datapoints mode
   std::map<int64_t, double> datapoints_;  // for output
+  size_t keep_datapoints_ = 0;
+  uint64_t dropped_datapoints_ = 0;
   int64_t next_eval_ = INT64_MIN;
   int64_t data_end_ = INT64_MIN;
   bool last_range_empty_ = false;  // the last evaluation's range

@@ -188,6 +188,40 @@ TEST_CASE("AWS: a breaching alarm goes to ALARM once the data stays missing",
   }
 }
 
+TEST_CASE("datapoints kept for output: the newest, when bounded", "[alarm]") {
+  // An endless stream's chart (alarm's text output) would otherwise keep a
+  // datapoint per period for ever; the evaluation itself needs none of
+  // them, so the answers are the same.
+  AlarmSpec spec;
+  spec.threshold = 5;
+  spec.evaluation_periods = 1;
+  const int64_t t0 = 1563108000;
+  auto run = [&](size_t keep, std::vector<AlarmTransition>* seen) {
+    AlarmEvaluator ev(
+        spec, [seen](const AlarmTransition& t) { seen->push_back(t); },
+        ReplayWindow{});
+    ev.KeepDatapoints(keep);
+    for (int i = 0; i < 10; ++i)
+      ev.AddDatapoint(t0 + 60 * i, i % 3 == 0 ? 9 : 1);
+    ev.Finish();
+    std::vector<int64_t> kept;
+    for (const auto& [t, v] : ev.datapoints()) kept.push_back(t);
+    return std::make_pair(kept, ev.dropped_datapoints());
+  };
+  std::vector<AlarmTransition> all, bounded;
+  const auto [every, none_dropped] = run(0, &all);
+  const auto [newest, dropped] = run(3, &bounded);
+  CHECK(every.size() == 10);
+  CHECK(none_dropped == 0);
+  CHECK(newest == std::vector<int64_t>{t0 + 420, t0 + 480, t0 + 540});
+  CHECK(dropped == 7);
+  REQUIRE(all.size() == bounded.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].time == bounded[i].time);
+    CHECK(all[i].to == bounded[i].to);
+  }
+}
+
 // "missing – If all data points in the alarm evaluation range are missing,
 // the alarm transitions to INSUFFICIENT_DATA": the sixth row's ALARM lasts
 // while the breaching datapoint is in the range.
