@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/text_file.h"

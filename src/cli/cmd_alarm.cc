@@ -242,11 +242,10 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
       *format == OutputFormat::kCsv || *format == OutputFormat::kTsv;
   const char sep = *format == OutputFormat::kTsv ? '\t' : ',';
   // JSON and NDJSON end with a document of every transition. The other
-  // formats write each as it happens and keep only the count, so that an
-  // endless stream's memory stays flat.
+  // formats write each as it happens (the evaluator counts them), so that
+  // an endless stream's memory stays flat.
   const bool json = !text && !delimited;
   std::vector<AlarmTransition> transitions;
-  size_t transition_count = 0;
   fmt::memory_buffer out;
   auto flush = [&] {
     WriteOutput(stdout, std::string_view(out.data(), out.size()));
@@ -283,7 +282,6 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
   AlarmEvaluator alarm(
       spec,
       [&](const AlarmTransition& t) {
-        ++transition_count;
         if (json) transitions.push_back(t);
         notifications->Deliver(spec, identity, t);
         if (text) {
@@ -324,7 +322,7 @@ int RunAlarm(const AlarmOptions& o, const GlobalOptions& global) {
     fmt::format_to(std::back_inserter(out),
                    "final state: {} ({} transition{})\n",
                    PaintState(AlarmStateName(final_state), global.color),
-                   transition_count, transition_count == 1 ? "" : "s");
+                   alarm.transitions(), alarm.transitions() == 1 ? "" : "s");
     double scale = spec.threshold;
     for (const auto& [t, v] : alarm.datapoints()) scale = std::max(scale, v);
     if (!alarm.datapoints().empty()) {
