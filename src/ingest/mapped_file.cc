@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -102,6 +103,30 @@ void Disarm(GuardSlot* slot) {
 Mapping::~Mapping() {
   if (guard_ != nullptr) Disarm(static_cast<GuardSlot*>(guard_));
   if (data_ != nullptr) ::munmap(data_, size_);
+  if (fd_ >= 0) ::close(fd_);
+}
+
+size_t Mapping::ReadAt(size_t offset, char* buf, size_t len) const {
+  size_t done = 0;
+  while (fd_ >= 0 && done < len) {
+    const ssize_t got =
+        ::pread(fd_, buf + done, len - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      read_errno_.store(errno);
+      break;
+    }
+    if (got == 0) {
+      // The file ends before the mapping does: it shrank.
+      size_t cut = short_at_.load();
+      while (offset + done < cut &&
+             !short_at_.compare_exchange_weak(cut, offset + done)) {
+      }
+      break;
+    }
+    done += static_cast<size_t>(got);
+  }
+  return done;
 }
 
 Status Mapping::Map(int fd, size_t size, const std::string& name) {
@@ -122,11 +147,17 @@ Status Mapping::Map(int fd, size_t size, const std::string& name) {
 }
 
 std::optional<size_t> Mapping::cut_at() const {
-  if (guard_ == nullptr) return std::nullopt;
-  const uintptr_t cut =
-      static_cast<GuardSlot*>(guard_)->cut.load(std::memory_order_acquire);
-  if (cut == UINTPTR_MAX) return std::nullopt;
-  return static_cast<size_t>(cut - reinterpret_cast<uintptr_t>(data_));
+  size_t at = short_at_.load();
+  if (guard_ != nullptr) {
+    const uintptr_t cut =
+        static_cast<GuardSlot*>(guard_)->cut.load(std::memory_order_acquire);
+    if (cut != UINTPTR_MAX) {
+      at = std::min(
+          at, static_cast<size_t>(cut - reinterpret_cast<uintptr_t>(data_)));
+    }
+  }
+  if (at == SIZE_MAX) return std::nullopt;
+  return at;
 }
 
 MappedSource::MappedSource(std::string name, std::unique_ptr<Mapping> mapping)
@@ -135,6 +166,11 @@ MappedSource::MappedSource(std::string name, std::unique_ptr<Mapping> mapping)
 }
 
 Status MappedSource::Finish() {
+  if (const int e = mapping_->read_error(); e != 0) {
+    return Status::IoError(
+        fmt::format("{}: cannot read: {}; the results leave out the rest",
+                    name(), std::strerror(e)));
+  }
   const std::optional<size_t> cut = mapping_->cut_at();
   if (!cut) return Status::Ok();
   // The page the new end falls in reads as zeros past it, so the size now

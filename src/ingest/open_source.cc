@@ -164,7 +164,11 @@ Result<std::unique_ptr<Source>> OpenByteSource(const std::string& path,
   if (gzip || parquet || options.use_mmap) {
     auto mapping = std::make_unique<Mapping>();
     Status s = mapping->Map(fd, size, path);
-    ::close(fd);
+    if (s.ok() && !gzip && !parquet) {
+      mapping->KeepDescriptor(fd);  // for MappedSource::CopyOut
+    } else {
+      ::close(fd);
+    }
     if (!s.ok()) return s;
     if (parquet) {
       Result<std::unique_ptr<Source>> p =

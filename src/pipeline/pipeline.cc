@@ -24,6 +24,7 @@
 #include "flowmon/pattern/format_fit.h"
 #include "flowmon/pattern/pattern_set.h"
 #include "flowmon/scan/tokenizer.h"
+#include "pipeline/copied_blocks.h"
 #include "pipeline/header_line.h"
 #include "pipeline/needed_fields.h"
 #include "scan/line_scan.h"
@@ -197,6 +198,8 @@ class Worker {
 
   PipelineStats stats;
   BadLineLog bad;
+  // What ScanCopied copies this worker's spans into (empty until then).
+  std::vector<char> copy_buffer;
 
  private:
   // Tokenizes, validates and filters one line.
@@ -642,11 +645,20 @@ class Runner {
                                         : FormatOrigin::kOption;
         TakeFormat(std::move(schema), origin, header, &formats);
       }
+      const CopiedInput input{
+          source.copies_out() && timestamps == nullptr ? &source : nullptr,
+          data, static_cast<size_t>(data.data() - chunk.data.data())};
       if (source.whole() && options_.threads > 1 &&
           data.size() > SpanBytes(data.size())) {
-        if (!ScanParallel(data, source.size_hint(), &formats, &line_no)) {
+        if (!ScanParallel(input, source.size_hint(), &formats, &line_no)) {
           stats_.stopped = true;
         }
+      } else if (input.source != nullptr) {
+        serial_.SetLive(false);
+        if (!ScanSerialCopied(input, 0, data.size(), &formats, &line_no)) {
+          stats_.stopped = true;
+        }
+        Report(source.bytes_consumed());
       } else {
         serial_.SetLive(source.live());
         if (!ScanSerial(data, timestamps, &formats, &line_no)) {
@@ -705,6 +717,28 @@ class Runner {
     }
   }
 
+  // ScanSerial over input.data[begin, end), from copies when it can.
+  bool ScanSerialCopied(const CopiedInput& input, size_t begin, size_t end,
+                        InputFormats* formats, uint64_t* line_no) {
+    UseCopyBuffer(&serial_, input);
+    return ScanCopied(input, begin, end, &serial_.copy_buffer,
+                      [&](std::string_view block, size_t) {
+                        return ScanSerial(block, nullptr, formats, line_no);
+                      });
+  }
+
+  // Gives `worker` its copy buffer when `input` is copied.
+  void UseCopyBuffer(Worker* worker, const CopiedInput& input) const {
+    // Small enough that a block and the scan's working set stay in a
+    // core's L2; measured in docs/benchmarks.md ("Copied blocks").
+    constexpr size_t kCopyBlockBytes = 256 << 10;
+    if (input.source != nullptr && worker->copy_buffer.empty()) {
+      worker->copy_buffer.resize(options_.copy_block_bytes != 0
+                                     ? options_.copy_block_bytes
+                                     : kCopyBlockBytes);
+    }
+  }
+
   // `current` is how far into the current input the scan is, when known.
   void Report(uint64_t current) {
     if (!options_.progress) return;
@@ -744,8 +778,9 @@ class Runner {
   // so is each next one while they switch formats too: an input of many
   // small objects (`cat *.log`) does not start a round of threads per
   // object. False when the sink asked to stop.
-  bool ScanParallel(std::string_view data, uint64_t input_bytes,
+  bool ScanParallel(const CopiedInput& input, uint64_t input_bytes,
                     InputFormats* formats, uint64_t* line_no) {
+    const std::string_view data = input.data;
     const unsigned threads = options_.threads;
     while (workers_.size() < threads) {
       sinks_.push_back(sink_->NewWorker());
@@ -782,8 +817,7 @@ class Runner {
         const size_t end = span_end(offset);
         const uint64_t id = formats->id;
         serial_.SetLive(false);
-        if (!ScanSerial(data.substr(offset, end - offset), nullptr, formats,
-                        line_no)) {
+        if (!ScanSerialCopied(input, offset, end, formats, line_no)) {
           return false;
         }
         serial = formats->id != id;
@@ -802,7 +836,15 @@ class Runner {
       auto scan = [&](size_t i) {
         Worker& w = *workers_[i];
         w.SetSchema(schema, schema_id);
-        w.Scan(data.substr(round[i].begin, round[i].end - round[i].begin));
+        UseCopyBuffer(&w, input);
+        const size_t begin = round[i].begin;
+        ScanCopied(input, begin, round[i].end, &w.copy_buffer,
+                   [&](std::string_view block, size_t at) {
+                     if (w.Scan(block)) return true;
+                     // NewFormat::resume from the span's start.
+                     if (w.new_format) w.new_format->resume += at - begin;
+                     return false;
+                   });
       };
       std::vector<std::thread> pool;
       for (size_t i = 1; i < round.size(); ++i) pool.emplace_back(scan, i);

@@ -64,6 +64,19 @@ class Source {
   // inflated gzip file): the pipeline may split it across threads.
   virtual bool whole() const { return false; }
 
+  // A whole() source whose chunk is a file's bytes may also copy them out
+  // (pread): scanning copies of L2-sized blocks costs less than faulting
+  // the mapping's pages in (docs/benchmarks.md, "Copied blocks"). Copies up
+  // to `len` bytes of its chunk from `offset` into `buf` and returns how
+  // many it copied: fewer when the file shrank or a read failed, and then
+  // the chunk itself says what is there. Safe to call from several threads
+  // at once, before the chunk's end of input. 0 when it cannot copy.
+  virtual size_t CopyOut(size_t /*offset*/, char* /*buf*/,
+                         size_t /*len*/) const {
+    return 0;
+  }
+  virtual bool copies_out() const { return false; }
+
   // From now on, hands out lines longer than kMaxLineBytes whole (the
   // buffer grows to hold them) instead of cutting them short: for readers
   // that need every byte (converted formats). Called after a too_long

@@ -69,6 +69,9 @@ struct PipelineOptions {
   // barrier whose waits cost less when rounds are few (docs/benchmarks.md).
   // Tests set a few bytes to put span boundaries everywhere.
   size_t span_bytes = 0;
+  // The blocks a mapped file's spans are copied in (Source::CopyOut); 0:
+  // 256 KiB. Tests set a few bytes.
+  size_t copy_block_bytes = 0;
   SourceOptions source;
   // Called on the main thread after each chunk, round of spans and input.
   std::function<void(const PipelineProgress&)> progress;

@@ -84,6 +84,33 @@ TEST_CASE("a mapped file that shrinks reads zeros and reports the file",
   ::unlink(path.c_str());
 }
 
+TEST_CASE("a copy of a mapped file that shrank comes up short",
+          "[mapped_file]") {
+  // What the pipeline scans of a mapped file it copies (CopyOut): past
+  // the cut nothing is copied, and the end of input reports the file.
+  const size_t lines = 4000;
+  const size_t size = lines * std::strlen(kLine);
+  const std::string path = WriteLines("copy-shrink", lines);
+  Result<std::unique_ptr<Source>> source = OpenSource(path, SourceOptions());
+  REQUIRE(source.ok());
+  REQUIRE((*source)->copies_out());
+  Chunk chunk;
+  REQUIRE((*source)->Next(&chunk).ok());
+  std::string copy(size, 'x');
+  CHECK((*source)->CopyOut(0, copy.data(), size) == size);
+  CHECK(copy == chunk.data);
+  REQUIRE(::truncate(path.c_str(), 10000) == 0);
+  CHECK((*source)->CopyOut(4096, copy.data(), 8192) == 10000 - 4096);
+  CHECK((*source)->CopyOut(20000, copy.data(), 8192) == 0);
+  const Status end = (*source)->Next(&chunk);
+  CHECK(end.code() == Status::Code::kIoError);
+  CHECK(end.message() == path + ": the file shrank from " +
+                             std::to_string(size) +
+                             " to 10000 bytes while it was read; the results "
+                             "leave out the rest");
+  ::unlink(path.c_str());
+}
+
 // Cuts its input file to `keep` bytes at the first record.
 class CuttingSink : public testing::CollectingSink {
  public:
@@ -106,6 +133,9 @@ TEST_CASE("a scan over a shrinking file keeps the records read before",
   CuttingSink sink(path, keep);
   testing::CollectingDiagnostics diag;
   PipelineOptions options;
+  // The records read before the cut are those of the blocks copied before
+  // it (pipeline/copied_blocks.h): here the first, of `keep` bytes.
+  options.copy_block_bytes = keep;
   const PipelineStats stats = RunPipeline({path}, options, &sink, &diag.diag);
   CHECK(sink.lines.size() == 10);
   CHECK(stats.records == 10);

@@ -579,6 +579,36 @@ TEST_CASE("a later header line names the format of the lines after it",
       }
     }
   }
+  // A mapped file is scanned from copies of its spans (copied_blocks.h):
+  // a header line in a copied block resumes from where it is in the span.
+  namespace fs = std::filesystem;
+  const fs::path path =
+      fs::temp_directory_path() /
+      ("flowmon-later-header-" + std::to_string(::getpid()) + ".log");
+  std::ofstream(path, std::ios::binary) << text;
+  for (bool prefilter : {false, true}) {
+    for (unsigned threads : {1u, 2u, 3u}) {
+      for (size_t span : {8, 40, 1 << 16}) {
+        for (size_t copy : {8, 16, 40, 0}) {
+          INFO("file, prefilter " << prefilter << ", threads " << threads
+                                  << ", span " << span << ", copy " << copy);
+          PipelineOptions options;
+          options.prefilter = prefilter;
+          options.threads = threads;
+          options.span_bytes = span;
+          options.copy_block_bytes = copy;
+          Result<std::unique_ptr<Source>> source =
+              OpenSource(path.string(), SourceOptions());
+          REQUIRE(source.ok());
+          CHECK((*source)->copies_out());
+          std::vector<std::unique_ptr<Source>> sources;
+          sources.push_back(std::move(*source));
+          check(std::move(sources), options);
+        }
+      }
+    }
+  }
+  fs::remove(path);
 }
 
 TEST_CASE("a later header line in CloudWatch events keeps their timestamps",
