@@ -17,7 +17,6 @@
 #include <future>
 #include <memory>
 #include <span>
-#include <thread>
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
@@ -27,6 +26,7 @@
 #include "pipeline/copied_blocks.h"
 #include "pipeline/header_line.h"
 #include "pipeline/needed_fields.h"
+#include "pipeline/task_pool.h"
 #include "scan/line_scan.h"
 #include "scan/plain_field.h"
 #include "scan/prefilter.h"
@@ -529,10 +529,9 @@ class Runner {
     auto open_ahead = [&](size_t i) {
       while (next < inputs.size() && next <= i + options_.threads - 1 &&
              options_.threads > 1 && OpensAhead(inputs[next])) {
-        opening.push_back(
-            std::async(std::launch::async, [&input = inputs[next], source] {
-              return OpenSource(input, source);
-            }));
+        opening.push_back(open_pool_.Submit([&input = inputs[next], source] {
+          return OpenSource(input, source);
+        }));
         ++next;
       }
     };
@@ -846,10 +845,12 @@ class Runner {
                      return false;
                    });
       };
-      std::vector<std::thread> pool;
-      for (size_t i = 1; i < round.size(); ++i) pool.emplace_back(scan, i);
+      std::vector<std::future<void>> scanned;
+      for (size_t i = 1; i < round.size(); ++i) {
+        scanned.push_back(scan_pool_.Submit([&scan, i] { scan(i); }));
+      }
       scan(0);
-      for (std::thread& t : pool) t.join();
+      for (std::future<void>& f : scanned) f.get();
       for (size_t i = 0; i < round.size(); ++i) {
         std::optional<Worker::NewFormat> next =
             std::move(workers_[i]->new_format);
@@ -882,6 +883,9 @@ class Runner {
   PipelineStats stats_;
   PipelineProgress progress_;
   uint64_t finished_bytes_ = 0;
+  // Last, so that they stop before what their tasks use goes away.
+  TaskPool open_pool_{options_.threads};  // inputs opened ahead
+  TaskPool scan_pool_{std::max(options_.threads, 1u) - 1};  // spans but one
 };
 
 }  // namespace
