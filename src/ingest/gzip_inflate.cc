@@ -65,6 +65,8 @@ size_t GzipInflater::Inflate(std::span<char> out, Status* error) {
   zs_.next_out = reinterpret_cast<Bytef*>(out.data());
   zs_.avail_out = static_cast<uInt>(room);
   const int ret = inflate(&zs_, Z_NO_FLUSH);
+  // An empty span says nothing of what zlib holds.
+  if (room > 0) out_full_ = ret != Z_STREAM_END && zs_.avail_out == 0;
   if (ret == Z_STREAM_END) {
     in_member_ = false;
   } else if (ret != Z_OK && ret != Z_BUF_ERROR) {

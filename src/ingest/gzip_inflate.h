@@ -24,8 +24,11 @@ class GzipInflater {
 
   // Sets zlib up; call once, before anything else.
   Status Init();
-  // True when every byte given to Feed() has been consumed.
-  bool needs_input() const { return zs_.avail_in == 0; }
+  // True when every byte given to Feed() has been consumed and all they
+  // inflate to handed out: zlib may take the last bytes in while the
+  // output span is full and hold back what they inflate to (a long match
+  // of a member cut short), which the next Inflate() hands out.
+  bool needs_input() const { return zs_.avail_in == 0 && !out_full_; }
   // Gives the next input bytes; they must stay valid until needs_input().
   void Feed(const char* data, size_t size);
   // Inflates fed bytes into `out` and returns how many bytes it wrote; on
@@ -40,6 +43,7 @@ class GzipInflater {
   z_stream zs_;
   bool in_member_ = true;
   bool in_padding_ = false;  // zero bytes followed the last member
+  bool out_full_ = false;    // the last Inflate() filled its span
 };
 
 // Inflates all of `gz` (any number of members) into *out. On damage *out
