@@ -74,6 +74,14 @@ class RecordSink {
   // Absorb (a printer's text): its memory grows with the span it scans, so
   // whole inputs are cut into small spans for it (PipelineOptions).
   virtual bool holds_output() const { return false; }
+  // True when a worker of this sink may scan an input before the main sink
+  // got OnInput for it and before the workers of earlier inputs were
+  // absorbed: OnInput changes nothing a worker does or makes, and Absorb
+  // does not depend on when OnInput came. The pipeline then scans a small
+  // input it opened ahead (an S3 tree of .gz objects) on the thread that
+  // opened it, and absorbs it in input order. Its NewWorker() is still
+  // called on the main thread.
+  virtual bool scans_ahead() const { return false; }
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
   // A new input begins (or a later header line switches its format):

@@ -94,6 +94,7 @@ class MetricAggregator : public RecordSink {
     watermark_ = std::max(watermark_, seconds);
   }
   void Absorb(RecordSink& worker) override;
+  bool scans_ahead() const override { return true; }
   void OnLiveChunkEnd() override { EmitClosed(false); }
   Status Finish() override;
 

@@ -53,6 +53,8 @@ class PrinterSink : public RecordSink {
   // A count needs no fields.
   bool wants_fields() const override { return !options_.count_only; }
   bool holds_output() const override { return !options_.count_only; }
+  // Counts come out the same whenever a worker scanned.
+  bool scans_ahead() const override { return options_.count_only; }
   void OnInput(const Schema& schema, std::string_view header) override;
   void OnLiveChunkEnd() override { Flush(); }
   Status Finish() override;

@@ -66,6 +66,7 @@ class TopSink : public RecordSink {
   void AddNeededFields(FieldNeeds* needs) const override;
   bool OnRecord(const Record& rec, const RecordContext& ctx) override;
   void Absorb(RecordSink& worker) override;
+  bool scans_ahead() const override { return true; }
   // Notes the key fields the input's format lacks (missing_fields()).
   void OnInput(const Schema& schema, std::string_view header) override;
 

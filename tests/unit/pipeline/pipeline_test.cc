@@ -1129,5 +1129,84 @@ TEST_CASE("inputs opened ahead run in input order", "[pipeline]") {
   fs::remove_all(dir);
 }
 
+// A CollectingSink whose workers may scan inputs opened ahead.
+class AheadSink : public testing::CollectingSink {
+ public:
+  std::unique_ptr<RecordSink> NewWorker() const override {
+    return std::make_unique<AheadSink>();
+  }
+  bool scans_ahead() const override { return true; }
+};
+
+// Small .gz files opened ahead are scanned on the thread that opened them
+// when the sink allows it (RecordSink::scans_ahead): the same records in
+// the same order, the same counts, warnings and errors (bad lines with
+// their line numbers, a later header line, a binary object, a damaged
+// one, a missing one) as one thread scanning each in turn.
+TEST_CASE("inputs scanned ahead give what one thread gives", "[pipeline]") {
+  namespace fs = std::filesystem;
+  std::string tmpl = (fs::temp_directory_path() / "flowmon-scan-ahead-XXXXXX");
+  REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+  const fs::path dir = tmpl;
+  const std::string header =
+      "version account-id interface-id srcaddr dstaddr srcport dstport "
+      "protocol packets bytes start end action log-status\n";
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 12; ++i) {
+    std::string text = i % 3 == 0 ? header : std::string();
+    for (int k = 0; k <= i; ++k) {
+      text += "2 1 eni-" + std::to_string(i) + " 1.1.1.1 2.2.2." +
+              std::to_string(k) + " 1 22 6 1 40 " +
+              std::to_string(1563108188 + k) + " 1563108227 REJECT OK\n";
+      if (k == 0 && i % 4 == 1) text += "2 1 too few fields REJECT\n";
+    }
+    if (i == 7) {
+      // A later header line names another format for the rest.
+      text += "srcaddr action\n9.9.9.9 REJECT\n8.8.8.8 ACCEPT\n";
+    }
+    if (i == 9) text = "2 1 eni REJECT\n" + std::string(3, '\0') + "\n";
+    std::string bytes = testing::Gzip(text);
+    if (i == 10) bytes.resize(bytes.size() - 12);  // cut: streamed
+    const fs::path path = dir / ("part-" + std::to_string(i) + ".log.gz");
+    std::ofstream(path, std::ios::binary) << bytes;
+    inputs.push_back(path.string());
+    if (i == 5) inputs.push_back((dir / "missing.log.gz").string());
+  }
+  std::vector<std::string> headers_of_one;
+  auto run = [&](unsigned threads) {
+    Result<CompiledPattern> pattern = CompiledPattern::Compile("REJECT");
+    REQUIRE(pattern.ok());
+    PipelineOptions options;
+    options.pattern = &*pattern;
+    options.threads = threads;
+    AheadSink sink;
+    CollectingDiagnostics diag;
+    Run r;
+    r.stats = RunPipeline(inputs, options, &sink, &diag.diag);
+    r.lines = sink.lines;
+    r.warnings = diag.warnings;
+    r.errors = diag.errors;
+    if (threads == 1) {
+      headers_of_one = sink.headers;
+    } else {
+      CHECK(sink.headers == headers_of_one);
+    }
+    return r;
+  };
+  const Run one = run(1);
+  CHECK(one.stats.malformed >= 2);
+  CHECK(one.errors.size() == 3);       // missing, binary, cut
+  CHECK(headers_of_one.size() == 12);  // 11 inputs read, one later header
+  for (const unsigned threads : {2u, 3u, 8u}) {
+    INFO("threads " << threads);
+    const Run many = run(threads);
+    CheckSameRun(one, many);
+    CHECK(one.errors == many.errors);
+    CHECK(one.stats.headers == many.stats.headers);
+    CHECK(one.stats.selected == many.stats.selected);
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace flowmon
