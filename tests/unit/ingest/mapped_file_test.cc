@@ -58,6 +58,13 @@ TEST_CASE("a mapping gets both madvise advices, one call each",
   ::unlink(path.c_str());
 }
 
+// What the end of input says of a file cut to `kept` of its `size` bytes.
+std::string ShrankMessage(const std::string& path, size_t size, size_t kept) {
+  return path + ": the file shrank from " + std::to_string(size) + " to " +
+         std::to_string(kept) +
+         " bytes while it was read; the results leave out the rest";
+}
+
 TEST_CASE("a mapped file that shrinks reads zeros and reports the file",
           "[mapped_file]") {
   const size_t lines = 4000;
@@ -77,10 +84,7 @@ TEST_CASE("a mapped file that shrinks reads zeros and reports the file",
   const Status end = (*source)->Next(&chunk);
   CHECK(chunk.data.empty());
   CHECK(end.code() == Status::Code::kIoError);
-  CHECK(end.message() == path + ": the file shrank from " +
-                             std::to_string(size) +
-                             " to 10000 bytes while it was read; the results "
-                             "leave out the rest");
+  CHECK(end.message() == ShrankMessage(path, size, 10000));
   ::unlink(path.c_str());
 }
 
@@ -104,10 +108,7 @@ TEST_CASE("a copy of a mapped file that shrank comes up short",
   CHECK((*source)->CopyOut(20000, copy.data(), 8192) == 0);
   const Status end = (*source)->Next(&chunk);
   CHECK(end.code() == Status::Code::kIoError);
-  CHECK(end.message() == path + ": the file shrank from " +
-                             std::to_string(size) +
-                             " to 10000 bytes while it was read; the results "
-                             "leave out the rest");
+  CHECK(end.message() == ShrankMessage(path, size, 10000));
   ::unlink(path.c_str());
 }
 

@@ -1081,6 +1081,23 @@ TEST_CASE("term patterns count lines without tokenizing as the full path",
 namespace flowmon {
 namespace {
 
+// `inputs` through the pipeline on `threads`, the pattern REJECT.
+Run RunFiles(const std::vector<std::string>& inputs, unsigned threads,
+             CollectingSink* sink) {
+  Result<CompiledPattern> pattern = CompiledPattern::Compile("REJECT");
+  REQUIRE(pattern.ok());
+  PipelineOptions options;
+  options.pattern = &*pattern;
+  options.threads = threads;
+  CollectingDiagnostics diag;
+  Run r;
+  r.stats = RunPipeline(inputs, options, sink, &diag.diag);
+  r.lines = sink->lines;
+  r.warnings = diag.warnings;
+  r.errors = diag.errors;
+  return r;
+}
+
 // Small .gz files open ahead of their turn on threads of their own: the
 // records still come in input order, with the same counts and the same
 // input errors in the same place as opening them one by one.
@@ -1104,19 +1121,8 @@ TEST_CASE("inputs opened ahead run in input order", "[pipeline]") {
     if (i == 6) inputs.push_back((dir / "missing.log.gz").string());
   }
   auto run = [&](unsigned threads) {
-    Result<CompiledPattern> pattern = CompiledPattern::Compile("REJECT");
-    REQUIRE(pattern.ok());
-    PipelineOptions options;
-    options.pattern = &*pattern;
-    options.threads = threads;
     CollectingSink sink;
-    CollectingDiagnostics diag;
-    Run r;
-    r.stats = RunPipeline(inputs, options, &sink, &diag.diag);
-    r.lines = sink.lines;
-    r.warnings = diag.warnings;
-    r.errors = diag.errors;
-    return r;
+    return RunFiles(inputs, threads, &sink);
   };
   const Run one = run(1);
   CHECK(one.lines.size() == 45);
@@ -1174,18 +1180,8 @@ TEST_CASE("inputs scanned ahead give what one thread gives", "[pipeline]") {
   }
   std::vector<std::string> headers_of_one;
   auto run = [&](unsigned threads) {
-    Result<CompiledPattern> pattern = CompiledPattern::Compile("REJECT");
-    REQUIRE(pattern.ok());
-    PipelineOptions options;
-    options.pattern = &*pattern;
-    options.threads = threads;
     AheadSink sink;
-    CollectingDiagnostics diag;
-    Run r;
-    r.stats = RunPipeline(inputs, options, &sink, &diag.diag);
-    r.lines = sink.lines;
-    r.warnings = diag.warnings;
-    r.errors = diag.errors;
+    const Run r = RunFiles(inputs, threads, &sink);
     if (threads == 1) {
       headers_of_one = sink.headers;
     } else {
