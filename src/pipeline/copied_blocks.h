@@ -25,15 +25,18 @@ struct CopiedInput {
 // is data.size() or just past a newline) in order, as blocks of whole
 // lines that start at data[at]. A block is a copy in *buffer (it stays
 // valid until the next call) or, for a line longer than the buffer, a view
-// of `data` itself. Where a copy comes up short, the file shrank (or a read
-// failed) and ends there now: what was copied is scanned (its last line
-// may be cut short, as the file now ends) and nothing after it; the source
-// reports the shrink at its end of input. Returns false as soon as scan
-// does. REQUIRES: !buffer->empty() when input.source is set.
+// of `data` itself once a copy of its last byte says the file still holds
+// it. Where a copy comes up short, the file shrank (or a read failed) and
+// ends there now: the whole lines copied are scanned and nothing after
+// them, *cut is set, and the source reports it at its end of input (the
+// caller ends the input there: later stretches are cut too). Returns false
+// as soon as scan does. REQUIRES: !buffer->empty() when input.source is
+// set.
 template <typename ScanFn>
 bool ScanCopied(const CopiedInput& input, size_t begin, size_t end,
-                std::vector<char>* buffer, ScanFn&& scan) {
+                std::vector<char>* buffer, bool* cut, ScanFn&& scan) {
   const std::string_view data = input.data;
+  *cut = false;
   if (input.source == nullptr) {
     return scan(data.substr(begin, end - begin), begin);
   }
@@ -43,13 +46,19 @@ bool ScanCopied(const CopiedInput& input, size_t begin, size_t end,
     const size_t got =
         input.source->CopyOut(input.offset + at, buffer->data(), want);
     std::string_view block(buffer->data(), got);
-    if (got < want) return got == 0 || scan(block, at);
+    if (got < want) *cut = true;
     if (at + got < end) {
       const void* nl = ::memrchr(block.data(), '\n', block.size());
       if (nl == nullptr) {
-        // A line longer than the buffer.
+        if (*cut) return true;  // a line cut short by the file's new end
+        // A line longer than the buffer, read where it is mapped.
         const size_t line_end = data.find('\n', at + got);
         const size_t stop = line_end >= end ? end : line_end + 1;
+        char last;
+        if (input.source->CopyOut(input.offset + stop - 1, &last, 1) != 1) {
+          *cut = true;  // the mapping reads zeros there now
+          return true;
+        }
         if (!scan(data.substr(at, stop - at), at)) return false;
         at = stop;
         continue;
@@ -59,6 +68,7 @@ bool ScanCopied(const CopiedInput& input, size_t begin, size_t end,
           static_cast<size_t>(static_cast<const char*>(nl) - block.data()) + 1);
     }
     if (!scan(block, at)) return false;
+    if (*cut) return true;
     at += block.size();
   }
   return true;

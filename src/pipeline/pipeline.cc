@@ -14,6 +14,8 @@
 #include <atomic>
 #include <cstring>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <future>
 #include <memory>
 #include <span>
@@ -181,8 +183,8 @@ class Worker {
 
   // A header line naming another format ended the last Scan: the format,
   // the header line (a view into the span, without a trailing '\r'), where
-  // the span goes on after it and how many of the span's lines came before
-  // that (the header line included).
+  // the span goes on after it and how many of the lines that Scan saw came
+  // before that (the header line included).
   struct NewFormat {
     Schema schema;
     std::string_view header;
@@ -544,9 +546,12 @@ struct AheadInput {
   std::unique_ptr<RecordSink> sink;
   std::unique_ptr<Worker> worker;
   // The chunk and status Next() gave, when it was called (`fetched`);
-  // once scanned, the first line's format (it points into the chunk).
+  // once scanned, the first line's format (it points into the chunk) and
+  // whether the scan went to the chunk's end (else a later header line or
+  // the sink stopped it).
   bool fetched = false;
   bool scanned = false;
+  bool went_on = true;
   Chunk chunk;
   Status status;
   Record first_record;
@@ -574,10 +579,8 @@ void ScanAhead(const PipelineOptions& options, AheadInput* ahead) {
   ahead->first = ReadFirstLine(data, options.schema, &ahead->first_record);
   Worker& w = *ahead->worker;
   w.SetSchema(&ahead->first.schema, NewSchemaId());
-  // Its result: a later header line leaves new_format set; a sink that
-  // stops is handled as in a round of spans (RunSource).
-  (void)w.Scan(data.substr(ahead->first.consumed), nullptr,
-               ahead->first.consumed != 0 ? 2 : 1);
+  ahead->went_on = w.Scan(data.substr(ahead->first.consumed), nullptr,
+                          ahead->first.consumed != 0 ? 2 : 1);
   ahead->scanned = true;
 }
 
@@ -726,13 +729,13 @@ class Runner {
         }
         TakeFormat(std::move(line.schema), line.origin, line.header, &formats);
         if (scanned) {
-          // Absorbed as a worker's span of a round is (ScanParallel); a
-          // worker's sink that asked to stop ended the scan of this input
-          // only, as it ends its span there.
+          // Absorbed as the serial worker's scan would be: a sink that asked
+          // to stop ends the run (scans_ahead sinks never do).
           std::optional<Worker::NewFormat> later =
               std::move(ahead->worker->new_format);
           Collect(*ahead->worker, &line_no);
           sink_->Absorb(*ahead->sink);
+          if (!ahead->went_on && !later) stats_.stopped = true;
           if (later) {
             TakeFormat(std::move(later->schema), FormatOrigin::kHeaderLine,
                        later->header, &formats);
@@ -756,7 +759,9 @@ class Runner {
         }
       } else if (input.source != nullptr) {
         serial_.SetLive(false);
-        if (!ScanSerialCopied(input, 0, data.size(), &formats, &line_no)) {
+        bool cut = false;  // the source reports it at its end of input
+        if (!ScanSerialCopied(input, 0, data.size(), &formats, &line_no,
+                              &cut)) {
           stats_.stopped = true;
         }
         Report(source.bytes_consumed());
@@ -819,10 +824,11 @@ class Runner {
   }
 
   // ScanSerial over input.data[begin, end), from copies when it can.
+  // *cut: the file ends sooner now (ScanCopied).
   bool ScanSerialCopied(const CopiedInput& input, size_t begin, size_t end,
-                        InputFormats* formats, uint64_t* line_no) {
+                        InputFormats* formats, uint64_t* line_no, bool* cut) {
     UseCopyBuffer(&serial_, input);
-    return ScanCopied(input, begin, end, &serial_.copy_buffer,
+    return ScanCopied(input, begin, end, &serial_.copy_buffer, cut,
                       [&](std::string_view block, size_t) {
                         return ScanSerial(block, nullptr, formats, line_no);
                       });
@@ -838,6 +844,30 @@ class Runner {
                                      ? options_.copy_block_bytes
                                      : kCopyBlockBytes);
     }
+  }
+
+  // Runs scan(0) here and scan(1..n-1) on the pool; returns once every one
+  // has ended, and then rethrows the first exception one threw: the tasks
+  // use the caller's frame.
+  void RunRound(size_t n, const std::function<void(size_t)>& scan) {
+    std::vector<std::future<void>> scanned;
+    std::exception_ptr failed;
+    try {
+      for (size_t i = 1; i < n; ++i) {
+        scanned.push_back(scan_pool_.Submit([&scan, i] { scan(i); }));
+      }
+      scan(0);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    for (std::future<void>& f : scanned) {
+      try {
+        f.get();
+      } catch (...) {
+        if (!failed) failed = std::current_exception();
+      }
+    }
+    if (failed) std::rethrow_exception(failed);
   }
 
   // `current` is how far into the current input the scan is, when known.
@@ -911,6 +941,7 @@ class Runner {
                                     share * static_cast<double>(input_bytes)));
     };
     std::vector<Span> round;
+    std::vector<char> cuts;  // per span of the round: the file ended in it
     size_t offset = 0;
     bool serial = false;  // the last span switched formats
     while (offset < data.size() && !InputStopRequested()) {
@@ -918,9 +949,11 @@ class Runner {
         const size_t end = span_end(offset);
         const uint64_t id = formats->id;
         serial_.SetLive(false);
-        if (!ScanSerialCopied(input, offset, end, formats, line_no)) {
+        bool cut = false;
+        if (!ScanSerialCopied(input, offset, end, formats, line_no, &cut)) {
           return false;
         }
+        if (cut) return true;  // the file ends here now
         serial = formats->id != id;
         offset = end;
         report(offset);
@@ -934,38 +967,47 @@ class Runner {
       }
       const Schema* const schema = &formats->schemas.back();
       const uint64_t schema_id = formats->id;
+      cuts.assign(round.size(), 0);
       auto scan = [&](size_t i) {
         Worker& w = *workers_[i];
         w.SetSchema(schema, schema_id);
         UseCopyBuffer(&w, input);
         const size_t begin = round[i].begin;
-        ScanCopied(input, begin, round[i].end, &w.copy_buffer,
+        bool cut = false;
+        ScanCopied(input, begin, round[i].end, &w.copy_buffer, &cut,
                    [&](std::string_view block, size_t at) {
                      if (w.Scan(block)) return true;
                      // NewFormat::resume from the span's start.
                      if (w.new_format) w.new_format->resume += at - begin;
                      return false;
                    });
+        cuts[i] = cut;
       };
-      std::vector<std::future<void>> scanned;
-      for (size_t i = 1; i < round.size(); ++i) {
-        scanned.push_back(scan_pool_.Submit([&scan, i] { scan(i); }));
-      }
-      scan(0);
-      for (std::future<void>& f : scanned) f.get();
+      RunRound(round.size(), scan);
+      // The spans after span i are dropped: their workers and sinks made
+      // anew.
+      auto drop_after = [&](size_t i) {
+        for (size_t j = i + 1; j < round.size(); ++j) {
+          sinks_[j] = sink_->NewWorker();
+          workers_[j] = std::make_unique<Worker>(options_, sinks_[j].get());
+        }
+      };
       for (size_t i = 0; i < round.size(); ++i) {
         std::optional<Worker::NewFormat> next =
             std::move(workers_[i]->new_format);
         Collect(*workers_[i], line_no);
         sink_->Absorb(*sinks_[i]);
+        if (!next && cuts[i]) {
+          // The file ends in this span now: what came after it, copied
+          // before the cut or not, is not the file as it ends.
+          drop_after(i);
+          return true;
+        }
         if (!next) continue;
         TakeFormat(std::move(next->schema), FormatOrigin::kHeaderLine,
                    next->header, formats);
         offset = round[i].begin + next->resume;
-        for (size_t j = i + 1; j < round.size(); ++j) {
-          sinks_[j] = sink_->NewWorker();
-          workers_[j] = std::make_unique<Worker>(options_, sinks_[j].get());
-        }
+        drop_after(i);
         serial = true;
         break;
       }

@@ -219,7 +219,7 @@ void MetricAggregator::Absorb(RecordSink& worker_sink) {
     auto& mine = series_[key];
     for (auto& [minute, bucket] : minutes) {
       if (minute < emitted_until_) {
-        ++counters_.late;
+        counters_.late += bucket.events;  // per record, as Bucket() counts
         continue;
       }
       MinuteBucket& b = mine[minute];

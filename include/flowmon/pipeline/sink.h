@@ -76,11 +76,11 @@ class RecordSink {
   virtual bool holds_output() const { return false; }
   // True when a worker of this sink may scan an input before the main sink
   // got OnInput for it and before the workers of earlier inputs were
-  // absorbed: OnInput changes nothing a worker does or makes, and Absorb
-  // does not depend on when OnInput came. The pipeline then scans a small
-  // input it opened ahead (an S3 tree of .gz objects) on the thread that
-  // opened it, and absorbs it in input order. Its NewWorker() is still
-  // called on the main thread.
+  // absorbed: OnInput changes nothing a worker does or makes, Absorb does
+  // not depend on when OnInput came, and OnRecord never asks to stop. The
+  // pipeline then scans a small input it opened ahead (an S3 tree of .gz
+  // objects) on the thread that opened it, and absorbs it in input order.
+  // Its NewWorker() is still called on the main thread.
   virtual bool scans_ahead() const { return false; }
   // Moves a worker's results into this sink and leaves the worker empty.
   virtual void Absorb(RecordSink& worker) = 0;
@@ -88,7 +88,7 @@ class RecordSink {
   // `schema` is its format, valid during the call only (see
   // RecordContext::schema); `header` is its header line, or empty. Only
   // the main sink gets this, before any record of that input reaches any
-  // worker.
+  // worker (unless the sink scans_ahead()), and before any is absorbed.
   virtual void OnInput(const Schema& /*schema*/, std::string_view /*header*/) {}
   // The end of a chunk of a live input: a chance to flush output now.
   virtual void OnLiveChunkEnd() {}

@@ -53,8 +53,11 @@ class PrinterSink : public RecordSink {
   // A count needs no fields.
   bool wants_fields() const override { return !options_.count_only; }
   bool holds_output() const override { return !options_.count_only; }
-  // Counts come out the same whenever a worker scanned.
-  bool scans_ahead() const override { return options_.count_only; }
+  // A count comes out the same whenever a worker scanned; one with a limit
+  // stops the scan.
+  bool scans_ahead() const override {
+    return options_.count_only && options_.limit == 0;
+  }
   void OnInput(const Schema& schema, std::string_view header) override;
   void OnLiveChunkEnd() override { Flush(); }
   Status Finish() override;

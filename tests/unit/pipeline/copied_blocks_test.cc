@@ -44,12 +44,14 @@ std::vector<Block> Blocks(const CopiedInput& input, size_t begin, size_t end,
                           size_t buffer_bytes, size_t stop_after = SIZE_MAX) {
   std::vector<char> buffer(buffer_bytes);
   std::vector<Block> blocks;
-  ScanCopied(input, begin, end, &buffer, [&](std::string_view b, size_t at) {
-    const bool copied =
-        b.data() >= buffer.data() && b.data() < buffer.data() + buffer.size();
-    blocks.push_back({std::string(b), at, copied});
-    return blocks.size() < stop_after;
-  });
+  bool cut = false;
+  ScanCopied(input, begin, end, &buffer, &cut,
+             [&](std::string_view b, size_t at) {
+               const bool copied = b.data() >= buffer.data() &&
+                                   b.data() < buffer.data() + buffer.size();
+               blocks.push_back({std::string(b), at, copied});
+               return blocks.size() < stop_after;
+             });
   return blocks;
 }
 
@@ -84,22 +86,52 @@ TEST_CASE("ScanCopied hands out whole lines in order, copied",
   CHECK(middle.front().at == 3);
 }
 
+// Whether ScanCopied found the file cut over data[begin, end).
+bool Cut(const CopiedInput& input, size_t begin, size_t end, size_t buffer) {
+  std::vector<char> b(buffer);
+  bool cut = false;
+  ScanCopied(input, begin, end, &b, &cut,
+             [](std::string_view, size_t) { return true; });
+  return cut;
+}
+
 TEST_CASE("ScanCopied ends where a copy of a shrunk file comes up short",
           "[pipeline][copied]") {
-  // The file was cut at byte 7 while it was read: it ends there now, its
-  // last line cut short; nothing after it is scanned (the source reports
-  // the shrink at its end of input).
+  // The file was cut at byte 7 while it was read: it ends there now. The
+  // whole lines copied are scanned, not the one the cut split, nor anything
+  // after it; the caller hears of the cut.
   const std::string text = "aa\nbb\ncc\ndd\n";
   StringCopySource source(text, 7);
   const CopiedInput input{&source, source.data(), 0};
   const std::vector<Block> blocks = Blocks(input, 0, text.size(), 4);
-  REQUIRE(blocks.size() == 3);
+  REQUIRE(blocks.size() == 2);
   CHECK(blocks[0].text == "aa\n");
   CHECK(blocks[1].text == "bb\n");
-  CHECK(blocks[2].text == "c");
-  CHECK(blocks[2].copied);
+  CHECK(Cut(input, 0, text.size(), 4));
+  CHECK_FALSE(Cut(input, 0, 6, 4));  // before the cut
   // A stretch wholly past the cut scans nothing.
   CHECK(Blocks(input, 9, text.size(), 4).empty());
+  CHECK(Cut(input, 9, text.size(), 4));
+  // A short copy that ends on a newline keeps its last line.
+  StringCopySource at_newline(text, 9);
+  const CopiedInput input9{&at_newline, at_newline.data(), 0};
+  CHECK(Joined(Blocks(input9, 0, text.size(), 64)) == "aa\nbb\ncc\n");
+}
+
+TEST_CASE("ScanCopied does not read a long line past a cut",
+          "[pipeline][copied]") {
+  // A line longer than the buffer is read where it is mapped, once a copy
+  // of its last byte says the file still has it.
+  const std::string text = "aa\n" + std::string(20, 'x') + "\nbb\n";
+  StringCopySource whole(text, SIZE_MAX);
+  const CopiedInput all{&whole, whole.data(), 0};
+  const std::vector<Block> blocks = Blocks(all, 0, text.size(), 4);
+  CHECK(Joined(blocks) == text);
+  CHECK_FALSE(Cut(all, 0, text.size(), 4));
+  StringCopySource cut_in_line(text, 10);
+  const CopiedInput cut{&cut_in_line, cut_in_line.data(), 0};
+  CHECK(Joined(Blocks(cut, 0, text.size(), 4)) == "aa\n");
+  CHECK(Cut(cut, 0, text.size(), 4));
 }
 
 TEST_CASE("ScanCopied stops when the scan does, and copies at an offset",

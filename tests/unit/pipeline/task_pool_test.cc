@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "catch.h"
@@ -27,28 +28,30 @@ TEST_CASE("TaskPool runs every task and hands back results and exceptions",
 
 TEST_CASE("TaskPool drops the tasks not yet started when it goes",
           "[pipeline][pool]") {
-  // One thread, busy with the first task until well after the pool began
-  // to go: the second task never starts, and its future says so.
+  // One thread, busy with the first task until the second's future says
+  // it was dropped (a dropped task's future is ready, with broken_promise):
+  // the pool drops it as it goes, and only then does the first one end.
   std::atomic<int> ran{0};
-  std::promise<void> started;
   std::promise<void> release;
   std::shared_future<void> gate = release.get_future().share();
+  std::promise<void> started;
   std::future<void> first, queued;
   std::thread releaser;
   {
     TaskPool pool(1);
-    first = pool.Submit([&] {
+    first = pool.Submit([&ran, &started, gate] {
       started.set_value();
       gate.wait();
       ++ran;
     });
     queued = pool.Submit([&ran] { ++ran; });
     started.get_future().wait();
-    releaser = std::thread([&release] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    releaser = std::thread([&queued, &release] {
+      // Bounded, so that a pool that ran it instead fails, not hangs.
+      queued.wait_for(std::chrono::seconds(30));
       release.set_value();
     });
-  }  // waits for the first task, which waits for the releaser
+  }  // drops the second, which lets the releaser free the first; joins
   releaser.join();
   first.get();
   CHECK(ran == 1);

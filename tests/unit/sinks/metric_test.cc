@@ -94,6 +94,30 @@ const char* const kTwoPerMinute =
     "2 1 e 1.1.1.1 2.2.2.2 1 443 6 1 40 1563108090 1563108100 ACCEPT OK\n"
     "2 1 e 1.1.1.1 2.2.2.2 1 22 6 1 40 1563108240 1563108250 REJECT OK\n";
 
+TEST_CASE("late records count one each, from a worker too", "[metric]") {
+  // A record whose minute was handed out already (a live input) is late;
+  // a worker's late minute counts its records, not itself.
+  Result<CompiledPattern> pattern =
+      CompiledPattern::Compile("[..., action=REJECT, status]");
+  REQUIRE(pattern.ok());
+  auto agg =
+      MetricAggregator::Create(MetricSpec{"1", std::nullopt, {}}, *pattern,
+                               false, 0, [](const ClosedMinute&) {});
+  REQUIRE(agg.ok());
+  MetricAggregator& main = **agg;
+  const Record rec;
+  main.OnRecordAt(rec, int64_t{1563108000} * 1000);
+  main.AdvanceClock(1563108300);
+  main.OnLiveChunkEnd();  // the minute of 1563108000 is handed out
+  main.OnRecordAt(rec, int64_t{1563108010} * 1000);
+  CHECK(main.counters().late == 1);
+  std::unique_ptr<RecordSink> worker = main.NewWorker();
+  auto& w = static_cast<MetricAggregator&>(*worker);
+  for (int i = 0; i < 3; ++i) w.OnRecordAt(rec, int64_t{1563108020} * 1000);
+  main.Absorb(w);
+  CHECK(main.counters().late == 4);
+}
+
 TEST_CASE("default value: minutes with events but no match", "[metric]") {
   MetricSpec spec;
   spec.default_value = 0;
