@@ -1,5 +1,6 @@
 // flowmon top: the biggest keys by flows, packets or bytes (nfdump's
 // statistics).
+#include <fmt/compile.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/core/utf8.h"
 #include "flowmon/sinks/printer.h"
 #include "flowmon/sinks/top.h"
 #include "option_checks.h"
@@ -20,12 +22,44 @@
 namespace flowmon {
 namespace {
 
+// Output is written a part at a time: with --limit 0 a table can have a
+// row for each of millions of keys, never held whole.
+constexpr size_t kFlushBytes = size_t{64} << 10;
+
+void FlushPart(fmt::memory_buffer* out) {
+  if (out->size() < kFlushBytes) return;
+  WriteOutput(stdout, std::string_view(out->data(), out->size()));
+  out->clear();
+}
+
+// Whether part's cells are shown otherwise than as keyed (KeyText).
+bool NamedKey(const TopKeyPart& part) {
+  return part.kind == TopKeyPart::Kind::kField && part.field == "protocol";
+}
+
 // A key cell as people read it: protocol numbers by name (TCP, UDP, ICMP).
 std::string KeyText(const TopKeyPart& part, const std::string& key) {
-  if (part.kind == TopKeyPart::Kind::kField && part.field == "protocol" &&
-      IsDecimalDigits(key) && key.size() <= 3)
+  if (NamedKey(part) && IsDecimalDigits(key) && key.size() <= 3)
     return ProtocolName(std::stoi(key));
   return key;
+}
+
+// `text` padded with spaces to `width` columns, aligned left or right.
+void AppendPadded(fmt::memory_buffer* out, std::string_view text,
+                  size_t width, bool left) {
+  if (!IsAscii(text)) {
+    // fmt pads to the width in columns, not bytes.
+    if (left) {
+      fmt::format_to(std::back_inserter(*out), "{:<{}}", text, width);
+    } else {
+      fmt::format_to(std::back_inserter(*out), "{:>{}}", text, width);
+    }
+    return;
+  }
+  const size_t pad = width > text.size() ? width - text.size() : 0;
+  if (!left) out->append(std::string(pad, ' '));
+  out->append(text);
+  if (left) out->append(std::string(pad, ' '));
 }
 
 // The text table: the key columns, then flows, packets and bytes (nfdump's
@@ -36,15 +70,14 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
                     Share share_of, Value value_of, bool color,
                     fmt::memory_buffer* out) {
   auto it = std::back_inserter(*out);
-  std::vector<std::vector<std::string>> keys;
   std::vector<size_t> widths;
   for (const TopKeyPart& p : parts)
     widths.push_back(std::max<size_t>(p.label.size(), 4));
   for (const TopRow& r : rows) {
-    std::vector<std::string>& k = keys.emplace_back();
     for (size_t i = 0; i < r.key.size(); ++i) {
-      k.push_back(KeyText(parts[i], r.key[i]));
-      widths[i] = std::max(widths[i], k.back().size());
+      const size_t size = NamedKey(parts[i]) ? KeyText(parts[i], r.key[i]).size()
+                                             : r.key[i].size();
+      widths[i] = std::max(widths[i], size);
     }
   }
   for (size_t i = 0; i < parts.size(); ++i)
@@ -53,15 +86,34 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
                  "BYTES", "SHARE");
   double scale = 0;
   for (const TopRow& r : rows) scale = std::max(scale, value_of(r));
-  for (size_t n = 0; n < rows.size(); ++n) {
-    const TopRow& r = rows[n];
-    for (size_t i = 0; i < r.key.size(); ++i)
-      fmt::format_to(it, "{:<{}}  ", keys[n][i], widths[i]);
-    fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>5.1f}%  {}\n",
-                   GroupThousands(static_cast<double>(r.count)),
-                   GroupThousands(r.packets), HumanBytes(r.bytes),
-                   100 * share_of(r),
-                   Bar(value_of(r), scale, 30, std::nullopt, color));
+  constexpr int kBarWidth = 30;
+  std::vector<std::string> bars;  // by cells filled: one per row repeats
+  for (int c = 0; c <= kBarWidth; ++c)
+    bars.push_back(Bar(c, kBarWidth, kBarWidth, std::nullopt, color));
+  for (const TopRow& r : rows) {
+    for (size_t i = 0; i < r.key.size(); ++i) {
+      if (NamedKey(parts[i])) {
+        AppendPadded(out, KeyText(parts[i], r.key[i]), widths[i], true);
+      } else {
+        AppendPadded(out, r.key[i], widths[i], true);
+      }
+      out->append(std::string_view("  "));
+    }
+    AppendPadded(out, GroupThousands(static_cast<double>(r.count)), 11, false);
+    out->append(std::string_view("  "));
+    AppendPadded(out, GroupThousands(r.packets), 13, false);
+    out->append(std::string_view("  "));
+    AppendPadded(out, HumanBytes(r.bytes), 10, false);
+    fmt::format_to(it, FMT_COMPILE("  {:>5.1f}%  "), 100 * share_of(r));
+    const double value = value_of(r);
+    const int cells = BarCells(value, scale, kBarWidth);
+    if (cells >= 0 && cells <= kBarWidth) {
+      out->append(bars[static_cast<size_t>(cells)]);
+    } else {
+      out->append(Bar(value, scale, kBarWidth, std::nullopt, color));
+    }
+    out->push_back('\n');
+    FlushPart(out);
   }
   fmt::format_to(it, "{} keys shown of {} flows, {} packets, {} in all\n",
                  GroupThousands(static_cast<double>(rows.size())),
@@ -231,8 +283,10 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           if (k != "-") AppendCsvField(&out, k, sep);
           out.push_back(sep);
         }
-        fmt::format_to(it, "{1}{0}{2}{0}{3}{0}{4}\n", sep, r.count,
-                       Number(r.packets), Number(r.bytes), Number(share_of(r)));
+        // "{}" of a double is Number's text, without its string.
+        fmt::format_to(it, FMT_COMPILE("{1}{0}{2}{0}{3}{0}{4}\n"), sep,
+                       r.count, r.packets, r.bytes, share_of(r));
+        FlushPart(&out);
       }
       break;
     }
@@ -259,11 +313,11 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           out.push_back(',');
         }
         fmt::format_to(it,
-                       "\"flows\":{},\"packets\":{},\"bytes\":{},"
-                       "\"share\":{}}}",
-                       r.count, Number(r.packets), Number(r.bytes),
-                       Number(share_of(r)));
+                       FMT_COMPILE("\"flows\":{},\"packets\":{},\"bytes\":{},"
+                                   "\"share\":{}}}"),
+                       r.count, r.packets, r.bytes, share_of(r));
         if (!array) out.push_back('\n');
+        FlushPart(&out);
       }
       if (array) out.append(std::string_view(rows.empty() ? "]\n" : "\n]\n"));
       break;

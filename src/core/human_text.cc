@@ -1,5 +1,6 @@
 #include "flowmon/core/human_text.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -18,8 +19,10 @@ std::string HumanBytes(double bytes) {
     v /= 1024;
     ++u;
   }
-  if (u == 0) return fmt::format("{} {}", v, kUnits[0]);
-  return fmt::format("{:.1f} {}", v, kUnits[u]);
+  // Compiled formats: a table of millions of rows (top --limit 0) calls
+  // this once a row.
+  if (u == 0) return fmt::format(FMT_COMPILE("{} {}"), v, kUnits[0]);
+  return fmt::format(FMT_COMPILE("{:.1f} {}"), v, kUnits[u]);
 }
 
 std::string GroupThousands(double value) {

@@ -268,31 +268,39 @@ void TopSink::Absorb(RecordSink& worker_sink) {
 }
 
 std::vector<TopRow> TopSink::Top(size_t limit) const {
+  // The value each key ranks by, beside its number: the sort reads no
+  // totals, and a key's bytes only on a tie.
   struct Entry {
-    std::string_view key;
-    const Totals* totals;
+    double value;
+    uint32_t index;
   };
   std::vector<Entry> all;
-  for (uint32_t i = 0; i < groups_.size(); ++i)
-    all.push_back({groups_.Key(i), &totals_[i]});
-  const TopOrder order = order_;
-  auto value = [order](const Totals& t) {
-    return OrderValue(order, t.count, t.packets, t.bytes);
+  all.reserve(groups_.size());
+  for (uint32_t i = 0; i < groups_.size(); ++i) {
+    const Totals& t = totals_[i];
+    all.push_back({OrderValue(order_, t.count, t.packets, t.bytes), i});
+  }
+  auto better = [this](const Entry& a, const Entry& b) {
+    if (a.value != b.value) return a.value > b.value;
+    return groups_.Key(a.index) < groups_.Key(b.index);
   };
-  auto better = [&value](const Entry& a, const Entry& b) {
-    const double x = value(*a.totals);
-    const double y = value(*b.totals);
-    if (x != y) return x > y;
-    return a.key < b.key;
-  };
+  // Keys are distinct, so the order is total and either sort gives the
+  // same rows; a partial sort (a heap) of most of the keys costs several
+  // times a whole sort.
   const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
-                    all.end(), better);
+  if (n * 4 >= all.size()) {
+    std::sort(all.begin(), all.end(), better);
+  } else {
+    std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
+                      all.end(), better);
+  }
   std::vector<TopRow> rows;
+  rows.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     TopRow row;
+    row.key.reserve(parts_.size());
     size_t pos = 0;
-    const std::string_view key = all[i].key;
+    const std::string_view key = groups_.Key(all[i].index);
     while (true) {
       const size_t sep = key.find(kSeparator, pos);
       const std::string_view part =
@@ -307,9 +315,10 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
       if (sep == std::string_view::npos) break;
       pos = sep + 1;
     }
-    row.count = all[i].totals->count;
-    row.packets = all[i].totals->packets;
-    row.bytes = all[i].totals->bytes;
+    const Totals& t = totals_[all[i].index];
+    row.count = t.count;
+    row.packets = t.packets;
+    row.bytes = t.bytes;
     rows.push_back(std::move(row));
   }
   // nfdump prints time slots in time order: the top rows are chosen by
