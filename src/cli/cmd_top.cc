@@ -44,22 +44,23 @@ std::string KeyText(const TopKeyPart& part, const std::string& key) {
   return key;
 }
 
-// `text` padded with spaces to `width` columns, aligned left or right.
-void AppendPadded(fmt::memory_buffer* out, std::string_view text,
-                  size_t width, bool left) {
+// Appends `text` padded with spaces to `width` columns, aligned left or
+// right.
+void AppendPadded(std::string* line, std::string_view text, size_t width,
+                  bool left) {
   if (!IsAscii(text)) {
     // fmt pads to the width in columns, not bytes.
     if (left) {
-      fmt::format_to(std::back_inserter(*out), "{:<{}}", text, width);
+      fmt::format_to(std::back_inserter(*line), "{:<{}}", text, width);
     } else {
-      fmt::format_to(std::back_inserter(*out), "{:>{}}", text, width);
+      fmt::format_to(std::back_inserter(*line), "{:>{}}", text, width);
     }
     return;
   }
   const size_t pad = width > text.size() ? width - text.size() : 0;
-  if (!left) out->append(std::string(pad, ' '));
-  out->append(text);
-  if (left) out->append(std::string(pad, ' '));
+  if (!left) line->append(pad, ' ');
+  line->append(text);
+  if (left) line->append(pad, ' ');
 }
 
 // The text table: the key columns, then flows, packets and bytes (nfdump's
@@ -90,29 +91,36 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
   std::vector<std::string> bars;  // by cells filled: one per row repeats
   for (int c = 0; c <= kBarWidth; ++c)
     bars.push_back(Bar(c, kBarWidth, kBarWidth, std::nullopt, color));
+  // A row is put together in `line` (a string's appends cost less than
+  // the buffer's), then appended whole.
+  std::string line;
   for (const TopRow& r : rows) {
+    line.clear();
     for (size_t i = 0; i < r.key.size(); ++i) {
       if (NamedKey(parts[i])) {
-        AppendPadded(out, KeyText(parts[i], r.key[i]), widths[i], true);
+        AppendPadded(&line, KeyText(parts[i], r.key[i]), widths[i], true);
       } else {
-        AppendPadded(out, r.key[i], widths[i], true);
+        AppendPadded(&line, r.key[i], widths[i], true);
       }
-      out->append(std::string_view("  "));
+      line.append("  ");
     }
-    AppendPadded(out, GroupThousands(static_cast<double>(r.count)), 11, false);
-    out->append(std::string_view("  "));
-    AppendPadded(out, GroupThousands(r.packets), 13, false);
-    out->append(std::string_view("  "));
-    AppendPadded(out, HumanBytes(r.bytes), 10, false);
-    fmt::format_to(it, FMT_COMPILE("  {:>5.1f}%  "), 100 * share_of(r));
+    AppendPadded(&line, GroupThousands(static_cast<double>(r.count)), 11,
+                 false);
+    line.append("  ");
+    AppendPadded(&line, GroupThousands(r.packets), 13, false);
+    line.append("  ");
+    AppendPadded(&line, HumanBytes(r.bytes), 10, false);
+    fmt::format_to(std::back_inserter(line), FMT_COMPILE("  {:>5.1f}%  "),
+                   100 * share_of(r));
     const double value = value_of(r);
     const int cells = BarCells(value, scale, kBarWidth);
     if (cells >= 0 && cells <= kBarWidth) {
-      out->append(bars[static_cast<size_t>(cells)]);
+      line.append(bars[static_cast<size_t>(cells)]);
     } else {
-      out->append(Bar(value, scale, kBarWidth, std::nullopt, color));
+      line.append(Bar(value, scale, kBarWidth, std::nullopt, color));
     }
-    out->push_back('\n');
+    line.push_back('\n');
+    out->append(line);
     FlushPart(out);
   }
   fmt::format_to(it, "{} keys shown of {} flows, {} packets, {} in all\n",

@@ -222,25 +222,16 @@ class ResultScope : public Scope {
   const std::vector<QueryValue>* results_;
 };
 
-// The first 24 bytes of `key` as three big-endian numbers, zero-padded:
-// when two keys' prefixes differ, they order as the keys do (a shorter
-// key's padding is below the other's byte there, which is then not zero).
-// 24 bytes tell most keys of two IPv4 addresses apart.
+// The first 24 bytes of `key` as three KeyTable::OrderWord's: 24 bytes
+// tell most keys of two IPv4 addresses apart.
 struct KeyPrefix {
   uint64_t w[3] = {};
   uint32_t group = 0;
 };
 
 KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
-  unsigned char bytes[24] = {};
-  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 24));
   KeyPrefix p;
-  for (int w = 0; w < 3; ++w) {
-    uint64_t x;
-    std::memcpy(&x, bytes + w * 8, 8);
-    p.w[w] =
-        std::endian::native == std::endian::little ? __builtin_bswap64(x) : x;
-  }
+  for (size_t w = 0; w < 3; ++w) p.w[w] = KeyTable::OrderWord(key, w * 8);
   p.group = group;
   return p;
 }
