@@ -76,8 +76,9 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
     widths.push_back(std::max<size_t>(p.label.size(), 4));
   for (const TopRow& r : rows) {
     for (size_t i = 0; i < r.key.size(); ++i) {
-      const size_t size = NamedKey(parts[i]) ? KeyText(parts[i], r.key[i]).size()
-                                             : r.key[i].size();
+      const size_t size = NamedKey(parts[i])
+                              ? KeyText(parts[i], r.key[i]).size()
+                              : r.key[i].size();
       widths[i] = std::max(widths[i], size);
     }
   }
@@ -292,8 +293,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           out.push_back(sep);
         }
         // "{}" of a double is Number's text, without its string.
-        fmt::format_to(it, FMT_COMPILE("{1}{0}{2}{0}{3}{0}{4}\n"), sep,
-                       r.count, r.packets, r.bytes, share_of(r));
+        fmt::format_to(it, FMT_COMPILE("{1}{0}{2}{0}{3}{0}{4}\n"), sep, r.count,
+                       r.packets, r.bytes, share_of(r));
         FlushPart(&out);
       }
       break;
