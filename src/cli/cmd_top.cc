@@ -57,10 +57,18 @@ void AppendPadded(std::string* line, std::string_view text, size_t width,
     }
     return;
   }
-  const size_t pad = width > text.size() ? width - text.size() : 0;
-  if (!left) line->append(pad, ' ');
+  // Spaces appended from a constant: append(count, ' ') costs several
+  // times as much, once a cell.
+  static constexpr std::string_view kSpaces =
+      "                                ";
+  auto pad = [&](size_t count) {
+    for (; count > 0; count -= std::min(count, kSpaces.size()))
+      line->append(kSpaces.substr(0, std::min(count, kSpaces.size())));
+  };
+  const size_t spaces = width > text.size() ? width - text.size() : 0;
+  if (!left) pad(spaces);
   line->append(text);
-  if (left) line->append(pad, ' ');
+  if (left) pad(spaces);
 }
 
 // The text table: the key columns, then flows, packets and bytes (nfdump's
