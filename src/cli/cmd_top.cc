@@ -75,27 +75,27 @@ void AppendPadded(std::string* line, std::string_view text, size_t width,
 // statistics), the share of the order column and its bar.
 template <typename Share, typename Value>
 void AppendTopTable(const std::vector<TopKeyPart>& parts,
-                    const std::vector<TopRow>& rows, const TopSink& sink,
+                    const std::vector<uint32_t>& ranked, const TopSink& sink,
                     Share share_of, Value value_of, bool color,
                     fmt::memory_buffer* out) {
   auto it = std::back_inserter(*out);
   std::vector<size_t> widths;
   for (const TopKeyPart& p : parts)
     widths.push_back(std::max<size_t>(p.label.size(), 4));
-  for (const TopRow& r : rows) {
+  double scale = 0;
+  sink.ForEachRow(ranked, [&](const TopRow& r) {
+    scale = std::max(scale, value_of(r));
     for (size_t i = 0; i < r.key.size(); ++i) {
       const size_t size = NamedKey(parts[i])
                               ? KeyText(parts[i], r.key[i]).size()
                               : r.key[i].size();
       widths[i] = std::max(widths[i], size);
     }
-  }
+  });
   for (size_t i = 0; i < parts.size(); ++i)
     fmt::format_to(it, "{:<{}}  ", parts[i].label, widths[i]);
   fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>6}\n", "FLOWS", "PACKETS",
                  "BYTES", "SHARE");
-  double scale = 0;
-  for (const TopRow& r : rows) scale = std::max(scale, value_of(r));
   constexpr int kBarWidth = 30;
   std::vector<std::string> bars;  // by cells filled: one per row repeats
   for (int c = 0; c <= kBarWidth; ++c)
@@ -103,7 +103,7 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
   // A row is put together in `line` (a string's appends cost less than
   // the buffer's), then appended whole.
   std::string line;
-  for (const TopRow& r : rows) {
+  sink.ForEachRow(ranked, [&](const TopRow& r) {
     line.clear();
     for (size_t i = 0; i < r.key.size(); ++i) {
       if (NamedKey(parts[i])) {
@@ -131,9 +131,9 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
     line.push_back('\n');
     out->append(line);
     FlushPart(out);
-  }
+  });
   fmt::format_to(it, "{} keys shown of {} flows, {} packets, {} in all\n",
-                 GroupThousands(static_cast<double>(rows.size())),
+                 GroupThousands(static_cast<double>(ranked.size())),
                  GroupThousands(static_cast<double>(sink.total_count())),
                  GroupThousands(sink.total_packets()),
                  HumanBytes(sink.total_bytes()));
@@ -270,7 +270,9 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           without, field, field);
     }
   }
-  const std::vector<TopRow> rows = sink.Top(o.limit);
+  // Rows are made one at a time as they are written: with --limit 0 there
+  // may be millions.
+  const std::vector<uint32_t> ranked = sink.Ranked(o.limit);
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
   auto value_of = [&](const TopRow& r) {
@@ -283,7 +285,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   };
   switch (*format) {
     case OutputFormat::kText:
-      AppendTopTable(parts, rows, sink, share_of, value_of, global.color, &out);
+      AppendTopTable(parts, ranked, sink, share_of, value_of, global.color,
+                     &out);
       break;
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
@@ -293,7 +296,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
         out.push_back(sep);
       }
       fmt::format_to(it, "flows{0}packets{0}bytes{0}share\n", sep);
-      for (const TopRow& r : rows) {
+      sink.ForEachRow(ranked, [&](const TopRow& r) {
         for (const std::string& k : r.key) {
           // A field with no value ("-") is CSV's null, an empty cell, as
           // filter writes it (docs/output.md).
@@ -304,16 +307,17 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
         fmt::format_to(it, FMT_COMPILE("{1}{0}{2}{0}{3}{0}{4}\n"), sep, r.count,
                        r.packets, r.bytes, share_of(r));
         FlushPart(&out);
-      }
+      });
       break;
     }
     case OutputFormat::kJson:
     case OutputFormat::kNdjson: {
       const bool array = *format == OutputFormat::kJson;
       if (array) out.push_back('[');
-      for (size_t n = 0; n < rows.size(); ++n) {
-        const TopRow& r = rows[n];
-        if (array) out.append(std::string_view(n == 0 ? "\n" : ",\n"));
+      bool first = true;
+      sink.ForEachRow(ranked, [&](const TopRow& r) {
+        if (array) out.append(std::string_view(first ? "\n" : ",\n"));
+        first = false;
         out.push_back('{');
         for (size_t i = 0; i < parts.size(); ++i) {
           AppendJsonString(&out, parts[i].label);
@@ -335,8 +339,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
                        r.count, r.packets, r.bytes, share_of(r));
         if (!array) out.push_back('\n');
         FlushPart(&out);
-      }
-      if (array) out.append(std::string_view(rows.empty() ? "]\n" : "\n]\n"));
+      });
+      if (array) out.append(std::string_view(ranked.empty() ? "]\n" : "\n]\n"));
       break;
     }
   }
@@ -352,7 +356,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   }
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
   if (sink.absent() > 0) return kExitInput;
-  return rows.empty() ? kExitNoMatch : kExitOk;
+  return ranked.empty() ? kExitNoMatch : kExitOk;
 }
 
 }  // namespace flowmon

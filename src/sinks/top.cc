@@ -283,7 +283,7 @@ void TopSink::Absorb(RecordSink& worker_sink) {
   w.absent_ = 0;
 }
 
-std::vector<TopRow> TopSink::Top(size_t limit) const {
+std::vector<uint32_t> TopSink::Ranked(size_t limit) const {
   // The value each key ranks by and its first bytes, beside its number:
   // the sort reads no totals, and a key in the arena only when both tie
   // (with millions of keys, each such read is a cache miss). Made in key
@@ -315,56 +315,77 @@ std::vector<TopRow> TopSink::Top(size_t limit) const {
     std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
                       all.end(), better);
   }
-  std::vector<TopRow> rows;
-  rows.reserve(n);
-  // The keys and totals are read in rank order, all over the arena and
-  // totals_: each key's span, then its bytes and totals, are asked for
-  // ahead.
-  constexpr size_t kAhead = 8;
-  for (size_t i = 0; i < n; ++i) {
-    if (i + 2 * kAhead < n) groups_.PrefetchSpan(all[i + 2 * kAhead].index);
-    if (i + kAhead < n) {
-      groups_.PrefetchKey(all[i + kAhead].index);
-      __builtin_prefetch(totals_.data() + all[i + kAhead].index);
-    }
-    TopRow row;
-    row.key.reserve(parts_.size());
-    size_t pos = 0;
-    const std::string_view key = groups_.Key(all[i].index);
-    while (true) {
-      const size_t sep = key.find(kSeparator, pos);
-      const std::string_view part =
-          key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos);
-      if (parts_[row.key.size()].kind == TopKeyPart::Kind::kTime) {
-        int64_t t = 0;
-        std::from_chars(part.data(), part.data() + part.size(), t);
-        row.key.push_back(FormatIso8601(t));
-      } else {
-        row.key.emplace_back(part);
-      }
-      if (sep == std::string_view::npos) break;
-      pos = sep + 1;
-    }
-    const Totals& t = totals_[all[i].index];
-    row.count = t.count;
-    row.packets = t.packets;
-    row.bytes = t.bytes;
-    rows.push_back(std::move(row));
-  }
+  std::vector<uint32_t> ranked;
+  ranked.reserve(n);
+  for (size_t i = 0; i < n; ++i) ranked.push_back(all[i].index);
   // nfdump prints time slots in time order: the top rows are chosen by
   // value, then shown by their time buckets (ISO-8601 sorts as time).
   std::vector<size_t> time_parts;
   for (size_t i = 0; i < parts_.size(); ++i)
     if (parts_[i].kind == TopKeyPart::Kind::kTime) time_parts.push_back(i);
   if (!time_parts.empty()) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const TopRow& a, const TopRow& b) {
-                       for (size_t i : time_parts) {
-                         if (a.key[i] != b.key[i]) return a.key[i] < b.key[i];
-                       }
-                       return false;
-                     });
+    std::vector<std::vector<std::string>> times(n);
+    size_t at = 0;
+    ForEachRow(ranked, [&](const TopRow& row) {
+      for (size_t i : time_parts) times[at].push_back(row.key[i]);
+      ++at;
+    });
+    std::vector<uint32_t> order(n);
+    for (uint32_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return times[a] < times[b];
+    });
+    std::vector<uint32_t> by_time;
+    by_time.reserve(n);
+    for (uint32_t i : order) by_time.push_back(ranked[i]);
+    ranked = std::move(by_time);
   }
+  return ranked;
+}
+
+void TopSink::PrefetchRow(const std::vector<uint32_t>& ranked, size_t i) const {
+  // The keys and totals are read in rank order, all over the arena and
+  // totals_: each key's span, then its bytes and totals, are asked for
+  // ahead.
+  constexpr size_t kAhead = 8;
+  if (i + 2 * kAhead < ranked.size())
+    groups_.PrefetchSpan(ranked[i + 2 * kAhead]);
+  if (i + kAhead < ranked.size()) {
+    groups_.PrefetchKey(ranked[i + kAhead]);
+    __builtin_prefetch(totals_.data() + ranked[i + kAhead]);
+  }
+}
+
+void TopSink::FillRow(uint32_t index, TopRow* row) const {
+  row->key.resize(parts_.size());
+  const std::string_view key = groups_.Key(index);
+  size_t pos = 0;
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    // The parts were joined by kSeparator, which no record's field holds
+    // (the pipeline refuses the byte as binary).
+    const size_t sep = key.find(kSeparator, pos);
+    const std::string_view part =
+        key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos);
+    if (parts_[i].kind == TopKeyPart::Kind::kTime) {
+      int64_t t = 0;
+      std::from_chars(part.data(), part.data() + part.size(), t);
+      row->key[i] = FormatIso8601(t);
+    } else {
+      row->key[i].assign(part);
+    }
+    pos = sep == std::string_view::npos ? key.size() : sep + 1;
+  }
+  const Totals& t = totals_[index];
+  row->count = t.count;
+  row->packets = t.packets;
+  row->bytes = t.bytes;
+}
+
+std::vector<TopRow> TopSink::Top(size_t limit) const {
+  const std::vector<uint32_t> ranked = Ranked(limit);
+  std::vector<TopRow> rows;
+  rows.reserve(ranked.size());
+  ForEachRow(ranked, [&rows](const TopRow& row) { rows.push_back(row); });
   return rows;
 }
 
