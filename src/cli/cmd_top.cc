@@ -272,7 +272,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   }
   // Rows are made one at a time as they are written: with --limit 0 there
   // may be millions.
-  const std::vector<uint32_t> ranked = sink.Ranked(o.limit);
+  const std::vector<uint32_t> ranked = sink.Ranked(o.limit, options.threads);
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
   auto value_of = [&](const TopRow& r) {

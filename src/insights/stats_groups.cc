@@ -11,6 +11,7 @@
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/percentile.h"
+#include "flowmon/core/sorted_indexes.h"
 #include "insights/result_writer.h"
 #include "insights/values.h"
 
@@ -237,8 +238,8 @@ KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
 }
 
 // The group numbers in the (bytewise) order of their keys; the prefixes
-// decide most comparisons without reaching the arena. With `threads` > 1,
-// that many threads sort a part each, and the parts are merged.
+// decide most comparisons without reaching the arena; with `threads` > 1,
+// on two threads (SortedIndexes).
 std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
   std::vector<KeyPrefix> keys;
   keys.reserve(index.size());
@@ -250,28 +251,8 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
     }
     return index.Key(a.group) < index.Key(b.group);
   };
-  // Below this many keys a thread costs more than it saves.
-  constexpr size_t kParallelKeys = size_t{1} << 16;
-  std::vector<uint32_t> order;
-  order.reserve(keys.size());
-  if (threads < 2 || keys.size() < kParallelKeys) {
-    std::sort(keys.begin(), keys.end(), before);
-    for (const KeyPrefix& k : keys) order.push_back(k.group);
-    return order;
-  }
-  // Two parts (the machine's two cores are the common case), merged
-  // straight into the order: each key is distinct, so the merge has no
-  // ties to order.
-  const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
-  std::thread other([&] { std::sort(keys.begin(), middle, before); });
-  std::sort(middle, keys.end(), before);
-  other.join();
-  auto a = keys.begin(), b = middle;
-  while (a != middle && b != keys.end())
-    order.push_back(before(*b, *a) ? (b++)->group : (a++)->group);
-  for (; a != middle; ++a) order.push_back(a->group);
-  for (; b != keys.end(); ++b) order.push_back(b->group);
-  return order;
+  return SortedIndexes(
+      keys, before, [](const KeyPrefix& k) { return k.group; }, threads);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
+#include "flowmon/core/sorted_indexes.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -283,7 +284,7 @@ void TopSink::Absorb(RecordSink& worker_sink) {
   w.absent_ = 0;
 }
 
-std::vector<uint32_t> TopSink::Ranked(size_t limit) const {
+std::vector<uint32_t> TopSink::Ranked(size_t limit, unsigned threads) const {
   // The value each key ranks by and its first bytes, beside its number:
   // the sort reads no totals, and a key in the arena only when both tie
   // (with millions of keys, each such read is a cache miss). Made in key
@@ -309,15 +310,18 @@ std::vector<uint32_t> TopSink::Ranked(size_t limit) const {
   // same rows; a partial sort (a heap) of most of the keys costs several
   // times a whole sort.
   const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
+  std::vector<uint32_t> ranked;
   if (n * 4 >= all.size()) {
-    std::sort(all.begin(), all.end(), better);
+    ranked = SortedIndexes(
+        all, better, [](const Entry& e) { return e.index; }, threads);
+    ranked.resize(n);
   } else {
     std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
                       all.end(), better);
+    ranked.reserve(n);
+    for (size_t i = 0; i < n; ++i) ranked.push_back(all[i].index);
   }
-  std::vector<uint32_t> ranked;
-  ranked.reserve(n);
-  for (size_t i = 0; i < n; ++i) ranked.push_back(all[i].index);
+  std::vector<Entry>().swap(all);  // before the rows are made
   // nfdump prints time slots in time order: the top rows are chosen by
   // value, then shown by their time buckets (ISO-8601 sorts as time).
   std::vector<size_t> time_parts;
@@ -382,7 +386,7 @@ void TopSink::FillRow(uint32_t index, TopRow* row) const {
 }
 
 std::vector<TopRow> TopSink::Top(size_t limit) const {
-  const std::vector<uint32_t> ranked = Ranked(limit);
+  const std::vector<uint32_t> ranked = Ranked(limit, 1);
   std::vector<TopRow> rows;
   rows.reserve(ranked.size());
   ForEachRow(ranked, [&rows](const TopRow& row) { rows.push_back(row); });

@@ -73,8 +73,9 @@ class TopSink : public RecordSink {
   // all). When the key has a time bucket, the rows chosen so are returned
   // in time order. Totals cover every row.
   std::vector<TopRow> Top(size_t limit) const;
-  // The key numbers of Top(limit)'s rows, in its order.
-  std::vector<uint32_t> Ranked(size_t limit) const;
+  // The key numbers of Top(limit)'s rows, in its order; ranking most
+  // keys, with `threads` > 1 on two threads (SortedIndexes).
+  std::vector<uint32_t> Ranked(size_t limit, unsigned threads) const;
   // Calls f(row) for each key of `ranked` in turn, with one row reused
   // (its strings keep their memory): a table of millions of keys is shown
   // without holding them all as rows.
