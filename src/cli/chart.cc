@@ -26,15 +26,17 @@ std::string PaintSeverity(std::string_view label, int width, bool on) {
   return padded;
 }
 
+int BarCells(double value, double scale, int width) {
+  if (!(scale > 0)) scale = 1;
+  return static_cast<int>(
+      std::round(std::clamp(value / scale, 0.0, 1.0) * width));
+}
+
 std::string Bar(double value, double scale, int width,
                 std::optional<double> marker, bool color) {
-  if (!(scale > 0)) scale = 1;
-  auto cells = [&](double v) {
-    const double c = std::round(std::clamp(v / scale, 0.0, 1.0) * width);
-    return static_cast<int>(c);
-  };
-  const int filled = cells(value);
-  const int mark = marker ? std::min(cells(*marker), width - 1) : -1;
+  const int filled = BarCells(value, scale, width);
+  const int mark =
+      marker ? std::min(BarCells(*marker, scale, width), width - 1) : -1;
   std::string out;
   for (int i = 0; i < width; ++i) {
     if (i == mark) {

@@ -1,5 +1,6 @@
 // flowmon top: the biggest keys by flows, packets or bytes (nfdump's
 // statistics).
+#include <fmt/compile.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/core/utf8.h"
 #include "flowmon/sinks/printer.h"
 #include "flowmon/sinks/top.h"
 #include "option_checks.h"
@@ -20,51 +22,118 @@
 namespace flowmon {
 namespace {
 
+// Output is written a part at a time: with --limit 0 a table can have a
+// row for each of millions of keys, never held whole.
+constexpr size_t kFlushBytes = size_t{64} << 10;
+
+void FlushPart(fmt::memory_buffer* out) {
+  if (out->size() < kFlushBytes) return;
+  WriteOutput(stdout, std::string_view(out->data(), out->size()));
+  out->clear();
+}
+
+// Whether part's cells are shown otherwise than as keyed (KeyText).
+bool NamedKey(const TopKeyPart& part) {
+  return part.kind == TopKeyPart::Kind::kField && part.field == "protocol";
+}
+
 // A key cell as people read it: protocol numbers by name (TCP, UDP, ICMP).
 std::string KeyText(const TopKeyPart& part, const std::string& key) {
-  if (part.kind == TopKeyPart::Kind::kField && part.field == "protocol" &&
-      IsDecimalDigits(key) && key.size() <= 3)
+  if (NamedKey(part) && IsDecimalDigits(key) && key.size() <= 3)
     return ProtocolName(std::stoi(key));
   return key;
+}
+
+// Appends `text` padded with spaces to `width` columns, aligned left or
+// right.
+void AppendPadded(std::string* line, std::string_view text, size_t width,
+                  bool left) {
+  if (!IsAscii(text)) {
+    // fmt pads to the width in columns, not bytes.
+    if (left) {
+      fmt::format_to(std::back_inserter(*line), "{:<{}}", text, width);
+    } else {
+      fmt::format_to(std::back_inserter(*line), "{:>{}}", text, width);
+    }
+    return;
+  }
+  // Spaces appended from a constant: append(count, ' ') costs several
+  // times as much, once a cell.
+  static constexpr std::string_view kSpaces =
+      "                                ";
+  auto pad = [&](size_t count) {
+    for (; count > 0; count -= std::min(count, kSpaces.size()))
+      line->append(kSpaces.substr(0, std::min(count, kSpaces.size())));
+  };
+  const size_t spaces = width > text.size() ? width - text.size() : 0;
+  if (!left) pad(spaces);
+  line->append(text);
+  if (left) pad(spaces);
 }
 
 // The text table: the key columns, then flows, packets and bytes (nfdump's
 // statistics), the share of the order column and its bar.
 template <typename Share, typename Value>
 void AppendTopTable(const std::vector<TopKeyPart>& parts,
-                    const std::vector<TopRow>& rows, const TopSink& sink,
+                    const std::vector<uint32_t>& ranked, const TopSink& sink,
                     Share share_of, Value value_of, bool color,
                     fmt::memory_buffer* out) {
   auto it = std::back_inserter(*out);
-  std::vector<std::vector<std::string>> keys;
   std::vector<size_t> widths;
   for (const TopKeyPart& p : parts)
     widths.push_back(std::max<size_t>(p.label.size(), 4));
-  for (const TopRow& r : rows) {
-    std::vector<std::string>& k = keys.emplace_back();
+  double scale = 0;
+  sink.ForEachRow(ranked, [&](const TopRow& r) {
+    scale = std::max(scale, value_of(r));
     for (size_t i = 0; i < r.key.size(); ++i) {
-      k.push_back(KeyText(parts[i], r.key[i]));
-      widths[i] = std::max(widths[i], k.back().size());
+      const size_t size = NamedKey(parts[i])
+                              ? KeyText(parts[i], r.key[i]).size()
+                              : r.key[i].size();
+      widths[i] = std::max(widths[i], size);
     }
-  }
+  });
   for (size_t i = 0; i < parts.size(); ++i)
     fmt::format_to(it, "{:<{}}  ", parts[i].label, widths[i]);
   fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>6}\n", "FLOWS", "PACKETS",
                  "BYTES", "SHARE");
-  double scale = 0;
-  for (const TopRow& r : rows) scale = std::max(scale, value_of(r));
-  for (size_t n = 0; n < rows.size(); ++n) {
-    const TopRow& r = rows[n];
-    for (size_t i = 0; i < r.key.size(); ++i)
-      fmt::format_to(it, "{:<{}}  ", keys[n][i], widths[i]);
-    fmt::format_to(it, "{:>11}  {:>13}  {:>10}  {:>5.1f}%  {}\n",
-                   GroupThousands(static_cast<double>(r.count)),
-                   GroupThousands(r.packets), HumanBytes(r.bytes),
-                   100 * share_of(r),
-                   Bar(value_of(r), scale, 30, std::nullopt, color));
-  }
+  constexpr int kBarWidth = 30;
+  std::vector<std::string> bars;  // by cells filled: one per row repeats
+  for (int c = 0; c <= kBarWidth; ++c)
+    bars.push_back(Bar(c, kBarWidth, kBarWidth, std::nullopt, color));
+  // A row is put together in `line` (a string's appends cost less than
+  // the buffer's), then appended whole.
+  std::string line;
+  sink.ForEachRow(ranked, [&](const TopRow& r) {
+    line.clear();
+    for (size_t i = 0; i < r.key.size(); ++i) {
+      if (NamedKey(parts[i])) {
+        AppendPadded(&line, KeyText(parts[i], r.key[i]), widths[i], true);
+      } else {
+        AppendPadded(&line, r.key[i], widths[i], true);
+      }
+      line.append("  ");
+    }
+    AppendPadded(&line, GroupThousands(static_cast<double>(r.count)), 11,
+                 false);
+    line.append("  ");
+    AppendPadded(&line, GroupThousands(r.packets), 13, false);
+    line.append("  ");
+    AppendPadded(&line, HumanBytes(r.bytes), 10, false);
+    fmt::format_to(std::back_inserter(line), FMT_COMPILE("  {:>5.1f}%  "),
+                   100 * share_of(r));
+    const double value = value_of(r);
+    const int cells = BarCells(value, scale, kBarWidth);
+    if (cells >= 0 && cells <= kBarWidth) {
+      line.append(bars[static_cast<size_t>(cells)]);
+    } else {
+      line.append(Bar(value, scale, kBarWidth, std::nullopt, color));
+    }
+    line.push_back('\n');
+    out->append(line);
+    FlushPart(out);
+  });
   fmt::format_to(it, "{} keys shown of {} flows, {} packets, {} in all\n",
-                 GroupThousands(static_cast<double>(rows.size())),
+                 GroupThousands(static_cast<double>(ranked.size())),
                  GroupThousands(static_cast<double>(sink.total_count())),
                  GroupThousands(sink.total_packets()),
                  HumanBytes(sink.total_bytes()));
@@ -201,7 +270,9 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           without, field, field);
     }
   }
-  const std::vector<TopRow> rows = sink.Top(o.limit);
+  // Rows are made one at a time as they are written: with --limit 0 there
+  // may be millions.
+  const std::vector<uint32_t> ranked = sink.Ranked(o.limit, options.threads);
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
   auto value_of = [&](const TopRow& r) {
@@ -214,7 +285,8 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   };
   switch (*format) {
     case OutputFormat::kText:
-      AppendTopTable(parts, rows, sink, share_of, value_of, global.color, &out);
+      AppendTopTable(parts, ranked, sink, share_of, value_of, global.color,
+                     &out);
       break;
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
@@ -224,25 +296,28 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
         out.push_back(sep);
       }
       fmt::format_to(it, "flows{0}packets{0}bytes{0}share\n", sep);
-      for (const TopRow& r : rows) {
+      sink.ForEachRow(ranked, [&](const TopRow& r) {
         for (const std::string& k : r.key) {
           // A field with no value ("-") is CSV's null, an empty cell, as
           // filter writes it (docs/output.md).
           if (k != "-") AppendCsvField(&out, k, sep);
           out.push_back(sep);
         }
-        fmt::format_to(it, "{1}{0}{2}{0}{3}{0}{4}\n", sep, r.count,
-                       Number(r.packets), Number(r.bytes), Number(share_of(r)));
-      }
+        // "{}" of a double is Number's text, without its string.
+        fmt::format_to(it, FMT_COMPILE("{1}{0}{2}{0}{3}{0}{4}\n"), sep, r.count,
+                       r.packets, r.bytes, share_of(r));
+        FlushPart(&out);
+      });
       break;
     }
     case OutputFormat::kJson:
     case OutputFormat::kNdjson: {
       const bool array = *format == OutputFormat::kJson;
       if (array) out.push_back('[');
-      for (size_t n = 0; n < rows.size(); ++n) {
-        const TopRow& r = rows[n];
-        if (array) out.append(std::string_view(n == 0 ? "\n" : ",\n"));
+      bool first = true;
+      sink.ForEachRow(ranked, [&](const TopRow& r) {
+        if (array) out.append(std::string_view(first ? "\n" : ",\n"));
+        first = false;
         out.push_back('{');
         for (size_t i = 0; i < parts.size(); ++i) {
           AppendJsonString(&out, parts[i].label);
@@ -259,13 +334,13 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
           out.push_back(',');
         }
         fmt::format_to(it,
-                       "\"flows\":{},\"packets\":{},\"bytes\":{},"
-                       "\"share\":{}}}",
-                       r.count, Number(r.packets), Number(r.bytes),
-                       Number(share_of(r)));
+                       FMT_COMPILE("\"flows\":{},\"packets\":{},\"bytes\":{},"
+                                   "\"share\":{}}}"),
+                       r.count, r.packets, r.bytes, share_of(r));
         if (!array) out.push_back('\n');
-      }
-      if (array) out.append(std::string_view(rows.empty() ? "]\n" : "\n]\n"));
+        FlushPart(&out);
+      });
+      if (array) out.append(std::string_view(ranked.empty() ? "]\n" : "\n]\n"));
       break;
     }
   }
@@ -281,7 +356,7 @@ int RunTop(const TopOptions& o, const GlobalOptions& global) {
   }
   if (const int code = InputExitCode(o.input, diag); code >= 0) return code;
   if (sink.absent() > 0) return kExitInput;
-  return rows.empty() ? kExitNoMatch : kExitOk;
+  return ranked.empty() ? kExitNoMatch : kExitOk;
 }
 
 }  // namespace flowmon

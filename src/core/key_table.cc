@@ -1,6 +1,7 @@
 #include "flowmon/core/key_table.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace flowmon {
@@ -71,6 +72,15 @@ KeyTable::Probe KeyTable::ProbeOf(std::string_view key) {
   }
   q.hash = Mix(q.a, q.b, n);
   return q;
+}
+
+uint64_t KeyTable::OrderWord(std::string_view key, size_t at) {
+  unsigned char bytes[8] = {};
+  if (at < key.size())
+    std::memcpy(bytes, key.data() + at, std::min<size_t>(key.size() - at, 8));
+  uint64_t x;
+  std::memcpy(&x, bytes, 8);
+  return std::endian::native == std::endian::little ? __builtin_bswap64(x) : x;
 }
 
 uint64_t KeyTable::HashOf(const Slot& slot) {

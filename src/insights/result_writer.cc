@@ -13,6 +13,7 @@
 #include "flowmon/core/json_writer.h"
 #include "flowmon/core/output.h"
 #include "flowmon/core/time_util.h"
+#include "flowmon/core/utf8.h"
 #include "insights/values.h"
 
 namespace flowmon::insights {
@@ -46,20 +47,6 @@ std::string_view CellText(const CellView& c, bool time, TimeStyle style,
     return *scratch;
   }
   return std::string_view(buf, FormatInsightsTime(ms, buf));
-}
-
-bool IsAscii(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  for (; n >= 8; p += 8, n -= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    if ((w & 0x8080808080808080ULL) != 0) return false;
-  }
-  for (; n > 0; ++p, --n) {
-    if (static_cast<unsigned char>(*p) >= 0x80) return false;
-  }
-  return true;
 }
 
 // Formats rows of one RowSource in one format, a range at a time; one per

@@ -11,6 +11,7 @@
 
 #include "flowmon/core/number.h"
 #include "flowmon/core/percentile.h"
+#include "flowmon/core/sorted_indexes.h"
 #include "insights/result_writer.h"
 #include "insights/values.h"
 
@@ -222,32 +223,23 @@ class ResultScope : public Scope {
   const std::vector<QueryValue>* results_;
 };
 
-// The first 24 bytes of `key` as three big-endian numbers, zero-padded:
-// when two keys' prefixes differ, they order as the keys do (a shorter
-// key's padding is below the other's byte there, which is then not zero).
-// 24 bytes tell most keys of two IPv4 addresses apart.
+// The first 24 bytes of `key` as three KeyTable::OrderWord's: 24 bytes
+// tell most keys of two IPv4 addresses apart.
 struct KeyPrefix {
   uint64_t w[3] = {};
   uint32_t group = 0;
 };
 
 KeyPrefix PrefixOf(std::string_view key, uint32_t group) {
-  unsigned char bytes[24] = {};
-  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 24));
   KeyPrefix p;
-  for (int w = 0; w < 3; ++w) {
-    uint64_t x;
-    std::memcpy(&x, bytes + w * 8, 8);
-    p.w[w] =
-        std::endian::native == std::endian::little ? __builtin_bswap64(x) : x;
-  }
+  for (size_t w = 0; w < 3; ++w) p.w[w] = KeyTable::OrderWord(key, w * 8);
   p.group = group;
   return p;
 }
 
 // The group numbers in the (bytewise) order of their keys; the prefixes
-// decide most comparisons without reaching the arena. With `threads` > 1,
-// that many threads sort a part each, and the parts are merged.
+// decide most comparisons without reaching the arena; with `threads` > 1,
+// on two threads (SortedIndexes).
 std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
   std::vector<KeyPrefix> keys;
   keys.reserve(index.size());
@@ -259,28 +251,8 @@ std::vector<uint32_t> SortedByKey(const KeyTable& index, unsigned threads) {
     }
     return index.Key(a.group) < index.Key(b.group);
   };
-  // Below this many keys a thread costs more than it saves.
-  constexpr size_t kParallelKeys = size_t{1} << 16;
-  std::vector<uint32_t> order;
-  order.reserve(keys.size());
-  if (threads < 2 || keys.size() < kParallelKeys) {
-    std::sort(keys.begin(), keys.end(), before);
-    for (const KeyPrefix& k : keys) order.push_back(k.group);
-    return order;
-  }
-  // Two parts (the machine's two cores are the common case), merged
-  // straight into the order: each key is distinct, so the merge has no
-  // ties to order.
-  const auto middle = keys.begin() + static_cast<ptrdiff_t>(keys.size() / 2);
-  std::thread other([&] { std::sort(keys.begin(), middle, before); });
-  std::sort(middle, keys.end(), before);
-  other.join();
-  auto a = keys.begin(), b = middle;
-  while (a != middle && b != keys.end())
-    order.push_back(before(*b, *a) ? (b++)->group : (a++)->group);
-  for (; a != middle; ++a) order.push_back(a->group);
-  for (; b != keys.end(); ++b) order.push_back(b->group);
-  return order;
+  return SortedIndexes(
+      keys, before, [](const KeyPrefix& k) { return k.group; }, threads);
 }
 
 }  // namespace

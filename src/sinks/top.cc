@@ -11,6 +11,7 @@
 #include "flowmon/core/number.h"
 #include "flowmon/core/record_time.h"
 #include "flowmon/core/schema.h"
+#include "flowmon/core/sorted_indexes.h"
 #include "flowmon/core/time_util.h"
 
 namespace flowmon {
@@ -243,8 +244,24 @@ bool TopSink::OnRecord(const Record& rec, const RecordContext& ctx) {
 
 void TopSink::Absorb(RecordSink& worker_sink) {
   auto& w = static_cast<TopSink&>(worker_sink);
-  for (uint32_t i = 0; i < w.groups_.size(); ++i) {
-    Totals& mine = TotalsOf(w.groups_.Key(i));
+  // With millions of keys each lookup here is a cache miss: the slots are
+  // asked for kAhead keys ahead, so that the misses overlap (as
+  // StatsGroups::Absorb does).
+  constexpr uint32_t kAhead = 8;
+  KeyTable::Probe probes[kAhead];
+  const uint32_t size = static_cast<uint32_t>(w.groups_.size());
+  auto ask = [&](uint32_t i) {
+    probes[i % kAhead] = KeyTable::ProbeOf(w.groups_.Key(i));
+    groups_.Prefetch(probes[i % kAhead]);
+  };
+  for (uint32_t i = 0; i < std::min(kAhead, size); ++i) ask(i);
+  for (uint32_t i = 0; i < size; ++i) {
+    bool inserted;
+    const uint32_t g =
+        groups_.Insert(w.groups_.Key(i), probes[i % kAhead], &inserted);
+    if (i + kAhead < size) ask(i + kAhead);
+    if (inserted) totals_.emplace_back();
+    Totals& mine = totals_[g];
     mine.count += w.totals_[i].count;
     mine.packets += w.totals_[i].packets;
     mine.bytes += w.totals_[i].bytes;
@@ -267,65 +284,112 @@ void TopSink::Absorb(RecordSink& worker_sink) {
   w.absent_ = 0;
 }
 
-std::vector<TopRow> TopSink::Top(size_t limit) const {
+std::vector<uint32_t> TopSink::Ranked(size_t limit, unsigned threads) const {
+  // The value each key ranks by and its first bytes, beside its number:
+  // the sort reads no totals, and a key in the arena only when both tie
+  // (with millions of keys, each such read is a cache miss). Made in key
+  // order, which is the arena's.
   struct Entry {
-    std::string_view key;
-    const Totals* totals;
+    double value;
+    uint64_t word;  // KeyTable::OrderWord(key, 0)
+    uint32_t index;
   };
   std::vector<Entry> all;
-  for (uint32_t i = 0; i < groups_.size(); ++i)
-    all.push_back({groups_.Key(i), &totals_[i]});
-  const TopOrder order = order_;
-  auto value = [order](const Totals& t) {
-    return OrderValue(order, t.count, t.packets, t.bytes);
-  };
-  auto better = [&value](const Entry& a, const Entry& b) {
-    const double x = value(*a.totals);
-    const double y = value(*b.totals);
-    if (x != y) return x > y;
-    return a.key < b.key;
-  };
-  const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
-  std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
-                    all.end(), better);
-  std::vector<TopRow> rows;
-  for (size_t i = 0; i < n; ++i) {
-    TopRow row;
-    size_t pos = 0;
-    const std::string_view key = all[i].key;
-    while (true) {
-      const size_t sep = key.find(kSeparator, pos);
-      const std::string_view part =
-          key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos);
-      if (parts_[row.key.size()].kind == TopKeyPart::Kind::kTime) {
-        int64_t t = 0;
-        std::from_chars(part.data(), part.data() + part.size(), t);
-        row.key.push_back(FormatIso8601(t));
-      } else {
-        row.key.emplace_back(part);
-      }
-      if (sep == std::string_view::npos) break;
-      pos = sep + 1;
-    }
-    row.count = all[i].totals->count;
-    row.packets = all[i].totals->packets;
-    row.bytes = all[i].totals->bytes;
-    rows.push_back(std::move(row));
+  all.reserve(groups_.size());
+  for (uint32_t i = 0; i < groups_.size(); ++i) {
+    const Totals& t = totals_[i];
+    all.push_back({OrderValue(order_, t.count, t.packets, t.bytes),
+                   KeyTable::OrderWord(groups_.Key(i), 0), i});
   }
+  auto better = [this](const Entry& a, const Entry& b) {
+    if (a.value != b.value) return a.value > b.value;
+    if (a.word != b.word) return a.word < b.word;
+    return groups_.Key(a.index) < groups_.Key(b.index);
+  };
+  // Keys are distinct, so the order is total and either sort gives the
+  // same rows; a partial sort (a heap) of most of the keys costs several
+  // times a whole sort.
+  const size_t n = limit == 0 ? all.size() : std::min(limit, all.size());
+  std::vector<uint32_t> ranked;
+  if (n * 4 >= all.size()) {
+    ranked = SortedIndexes(
+        all, better, [](const Entry& e) { return e.index; }, threads);
+    ranked.resize(n);
+  } else {
+    std::partial_sort(all.begin(), all.begin() + static_cast<ptrdiff_t>(n),
+                      all.end(), better);
+    ranked.reserve(n);
+    for (size_t i = 0; i < n; ++i) ranked.push_back(all[i].index);
+  }
+  std::vector<Entry>().swap(all);  // before the rows are made
   // nfdump prints time slots in time order: the top rows are chosen by
   // value, then shown by their time buckets (ISO-8601 sorts as time).
   std::vector<size_t> time_parts;
   for (size_t i = 0; i < parts_.size(); ++i)
     if (parts_[i].kind == TopKeyPart::Kind::kTime) time_parts.push_back(i);
   if (!time_parts.empty()) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const TopRow& a, const TopRow& b) {
-                       for (size_t i : time_parts) {
-                         if (a.key[i] != b.key[i]) return a.key[i] < b.key[i];
-                       }
-                       return false;
-                     });
+    std::vector<std::vector<std::string>> times(n);
+    size_t at = 0;
+    ForEachRow(ranked, [&](const TopRow& row) {
+      for (size_t i : time_parts) times[at].push_back(row.key[i]);
+      ++at;
+    });
+    std::vector<uint32_t> order(n);
+    for (uint32_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return times[a] < times[b];
+    });
+    std::vector<uint32_t> by_time;
+    by_time.reserve(n);
+    for (uint32_t i : order) by_time.push_back(ranked[i]);
+    ranked = std::move(by_time);
   }
+  return ranked;
+}
+
+void TopSink::PrefetchRow(const std::vector<uint32_t>& ranked, size_t i) const {
+  // The keys and totals are read in rank order, all over the arena and
+  // totals_: each key's span, then its bytes and totals, are asked for
+  // ahead.
+  constexpr size_t kAhead = 8;
+  if (i + 2 * kAhead < ranked.size())
+    groups_.PrefetchSpan(ranked[i + 2 * kAhead]);
+  if (i + kAhead < ranked.size()) {
+    groups_.PrefetchKey(ranked[i + kAhead]);
+    __builtin_prefetch(totals_.data() + ranked[i + kAhead]);
+  }
+}
+
+void TopSink::FillRow(uint32_t index, TopRow* row) const {
+  row->key.resize(parts_.size());
+  const std::string_view key = groups_.Key(index);
+  size_t pos = 0;
+  for (size_t i = 0; i < parts_.size(); ++i) {
+    // The parts were joined by kSeparator, which no record's field holds
+    // (the pipeline refuses the byte as binary).
+    const size_t sep = key.find(kSeparator, pos);
+    const std::string_view part =
+        key.substr(pos, sep == std::string_view::npos ? key.npos : sep - pos);
+    if (parts_[i].kind == TopKeyPart::Kind::kTime) {
+      int64_t t = 0;
+      std::from_chars(part.data(), part.data() + part.size(), t);
+      row->key[i] = FormatIso8601(t);
+    } else {
+      row->key[i].assign(part);
+    }
+    pos = sep == std::string_view::npos ? key.size() : sep + 1;
+  }
+  const Totals& t = totals_[index];
+  row->count = t.count;
+  row->packets = t.packets;
+  row->bytes = t.bytes;
+}
+
+std::vector<TopRow> TopSink::Top(size_t limit) const {
+  const std::vector<uint32_t> ranked = Ranked(limit, 1);
+  std::vector<TopRow> rows;
+  rows.reserve(ranked.size());
+  ForEachRow(ranked, [&rows](const TopRow& row) { rows.push_back(row); });
   return rows;
 }
 

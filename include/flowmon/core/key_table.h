@@ -49,6 +49,12 @@ class KeyTable {
   void PrefetchKey(uint32_t index) const {
     __builtin_prefetch(arena_.data() + spans_[index].offset);
   }
+  // Bytes `at` to `at` + 8 of `key`, zero past its end, as a big-endian
+  // number: where two keys' words differ, the keys order (bytewise) as the
+  // words do (a shorter key's padding is below the other's byte there,
+  // which is then not zero). A sort of keys compares these first and
+  // reads the arena only on a tie.
+  static uint64_t OrderWord(std::string_view key, size_t at);
   // Forgets every key, keeping the memory for the next ones.
   void Clear();
 

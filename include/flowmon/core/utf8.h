@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace flowmon {
@@ -34,6 +36,22 @@ inline size_t Utf8SequenceLength(std::string_view s) {
     if (at(i) < 0x80 || at(i) > 0xbf) return 0;
   }
   return n;
+}
+
+// Whether every byte of `s` is ASCII: then its width in columns is its
+// size in bytes, and a table can pad it without fmt's column count.
+inline bool IsAscii(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    if ((w & 0x8080808080808080ULL) != 0) return false;
+  }
+  for (; n > 0; ++p, --n) {
+    if (static_cast<unsigned char>(*p) >= 0x80) return false;
+  }
+  return true;
 }
 
 }  // namespace flowmon

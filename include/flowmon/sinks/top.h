@@ -74,6 +74,21 @@ class TopSink : public RecordSink {
   // all). When the key has a time bucket, the rows chosen so are returned
   // in time order. Totals cover every row.
   std::vector<TopRow> Top(size_t limit) const;
+  // The key numbers of Top(limit)'s rows, in its order; ranking most
+  // keys, with `threads` > 1 on two threads (SortedIndexes).
+  std::vector<uint32_t> Ranked(size_t limit, unsigned threads) const;
+  // Calls f(row) for each key of `ranked` in turn, with one row reused
+  // (its strings keep their memory): a table of millions of keys is shown
+  // without holding them all as rows.
+  template <typename F>
+  void ForEachRow(const std::vector<uint32_t>& ranked, F&& f) const {
+    TopRow row;
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      PrefetchRow(ranked, i);
+      FillRow(ranked[i], &row);
+      f(static_cast<const TopRow&>(row));
+    }
+  }
   uint64_t total_count() const { return total_count_; }
   double total_packets() const { return total_packets_; }
   double total_bytes() const { return total_bytes_; }
@@ -101,6 +116,10 @@ class TopSink : public RecordSink {
     double bytes = 0;
   };
   Totals& TotalsOf(std::string_view key);  // made when the key is new
+  // Asks for the keys and totals ForEachRow reads after ranked[i].
+  void PrefetchRow(const std::vector<uint32_t>& ranked, size_t i) const;
+  // The row of the key numbered `index`.
+  void FillRow(uint32_t index, TopRow* row) const;
   bool BuildKey(const Record& rec, const RecordContext& ctx);
   // Whether indexes_ were resolved for the record's schema. Keyed on
   // RecordContext::schema_id: the pipeline keeps every input's schema at

@@ -208,5 +208,24 @@ TEST_CASE("top: a later header line switches the columns", "[top]") {
   }
 }
 
+TEST_CASE("top: ties rank by key bytes, whole or partial sort", "[top]") {
+  // Keys alike in their first 8 bytes, a key that is another's prefix and
+  // a byte above 0x7f: the tie is the keys' bytewise order, whether all
+  // keys are ranked (a whole sort) or a few (a partial one).
+  TopSink sink({*TopKeyPart::Parse("top-test-tie")}, TopOrder::kFlows);
+  RunOnInputs(&sink, {"version top-test-tie\n2 10.0.0.100\n2 10.0.0.1\n"
+                      "2 \xc3\xa9t\xc3\xa9\n2 10.0.0.10\n2 10.0.0.1\n"
+                      "2 10.0.0.2\n2 10.0.0.10\n"});
+  std::vector<std::string> all;
+  for (const TopRow& r : sink.Top(0)) all.push_back(r.key[0]);
+  CHECK(all == std::vector<std::string>{"10.0.0.1", "10.0.0.10", "10.0.0.100",
+                                        "10.0.0.2", "\xc3\xa9t\xc3\xa9"});
+  for (size_t limit = 1; limit <= all.size(); ++limit) {
+    const std::vector<TopRow> rows = sink.Top(limit);
+    REQUIRE(rows.size() == limit);
+    for (size_t i = 0; i < limit; ++i) CHECK(rows[i].key[0] == all[i]);
+  }
+}
+
 }  // namespace
 }  // namespace flowmon
