@@ -28,8 +28,9 @@ std::string PaintSeverity(std::string_view label, int width, bool on) {
 
 int BarCells(double value, double scale, int width) {
   if (!(scale > 0)) scale = 1;
-  return static_cast<int>(
-      std::round(std::clamp(value / scale, 0.0, 1.0) * width));
+  double share = value / scale;
+  if (!(share > 0)) share = 0;  // NaN too: no cell, never a cast of NaN
+  return static_cast<int>(std::round(std::min(share, 1.0) * width));
 }
 
 std::string Bar(double value, double scale, int width,

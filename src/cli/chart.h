@@ -22,8 +22,9 @@ std::string PaintSeverity(std::string_view label, int width, bool on);
 // With `color`, the filled cells are cyan.
 std::string Bar(double value, double scale, int width,
                 std::optional<double> marker, bool color = false);
-// How many of Bar's `width` cells `value` fills: a table of many rows
-// draws each of the width + 1 bars once and picks one per row.
+// How many of Bar's `width` cells `value` fills, 0 to `width` (0 for NaN):
+// a table of many rows draws each of the width + 1 bars once and picks one
+// per row.
 int BarCells(double value, double scale, int width);
 
 // A number as tables show it: "1", "2.5", "1.25e+07".

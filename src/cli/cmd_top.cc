@@ -121,13 +121,8 @@ void AppendTopTable(const std::vector<TopKeyPart>& parts,
     AppendPadded(&line, HumanBytes(r.bytes), 10, false);
     fmt::format_to(std::back_inserter(line), FMT_COMPILE("  {:>5.1f}%  "),
                    100 * share_of(r));
-    const double value = value_of(r);
-    const int cells = BarCells(value, scale, kBarWidth);
-    if (cells >= 0 && cells <= kBarWidth) {
-      line.append(bars[static_cast<size_t>(cells)]);
-    } else {
-      line.append(Bar(value, scale, kBarWidth, std::nullopt, color));
-    }
+    line.append(
+        bars[static_cast<size_t>(BarCells(value_of(r), scale, kBarWidth))]);
     line.push_back('\n');
     out->append(line);
     FlushPart(out);

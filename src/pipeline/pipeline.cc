@@ -672,8 +672,8 @@ class Runner {
     fit_.BeginSource(source.name());
     InputFormats formats;
     bool first = true;
-    bool ahead_used = false;  // its chunk was taken instead of Next()'s
-    uint64_t line_no = 1;     // of the next line to scan
+    bool take_ahead = ahead != nullptr;  // its chunk, not Next()'s, is first
+    uint64_t line_no = 1;                // of the next line to scan
     // Bytes of plain text looked at for a NUL byte so far; forced text
     // (--input-format text) is never binary.
     uint64_t probed = options_.source.input_format == InputFormat::kText
@@ -683,10 +683,9 @@ class Runner {
     // at their next read: sinks still finish their output.
     while (!stats_.stopped && !InputStopRequested()) {
       Chunk chunk;
-      const bool fetched = ahead != nullptr && !ahead_used;
-      const Status s = fetched ? ahead->status : source.Next(&chunk);
-      if (fetched) chunk = ahead->chunk;
-      ahead_used = true;
+      const Status s = take_ahead ? ahead->status : source.Next(&chunk);
+      if (take_ahead) chunk = ahead->chunk;
+      take_ahead = false;
       if (!s.ok()) {
         diag_->InputError(s);
         break;
