@@ -1,10 +1,11 @@
 #include "flowmon/aws/http.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
+
+#include "aws/curl_library.h"
 
 namespace flowmon {
 namespace {
@@ -31,12 +32,6 @@ size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
   return size * n;
 }
 
-void InitCurlOnce() {
-  static const bool initialised =
-      curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  (void)initialised;
-}
-
 }  // namespace
 
 std::string HttpResponse::Header(std::string_view name) const {
@@ -47,49 +42,50 @@ std::string HttpResponse::Header(std::string_view name) const {
 }
 
 Result<HttpResponse> PerformHttp(const HttpRequest& r) {
-  InitCurlOnce();
-  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(),
-                                              curl_easy_cleanup);
+  const Result<const CurlLibrary*> loaded = Curl();
+  if (!loaded.ok()) return loaded.status();
+  const CurlLibrary& lib = *loaded.value();
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(lib.easy_init(),
+                                              lib.easy_cleanup);
   if (curl == nullptr) return Status::IoError("cannot initialise libcurl");
   CURL* c = curl.get();
   curl_slist* headers = nullptr;
   for (const std::string& h : r.headers)
-    headers = curl_slist_append(headers, h.c_str());
+    headers = lib.slist_append(headers, h.c_str());
   std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_list(
-      headers, curl_slist_free_all);
+      headers, lib.slist_free_all);
   HttpResponse response;
   const std::string sigv4 =
       r.credentials ? fmt::format("aws:amz:{}:{}", r.region, r.service) : "";
-  curl_easy_setopt(c, CURLOPT_URL, r.url.c_str());
+  lib.easy_setopt(c, CURLOPT_URL, r.url.c_str());
   // Defence in depth beside the parse-time checks: whatever URL reaches
   // here (a webhook, an endpoint, a redirect if one is ever followed),
   // libcurl speaks nothing but HTTP(S) for it — never file:, ftp:, ...
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   if (r.method == "POST") {
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, r.body.c_str());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE,
-                     static_cast<long>(r.body.size()));
+    lib.easy_setopt(c, CURLOPT_POSTFIELDS, r.body.c_str());
+    lib.easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.body.size()));
   }
   if (r.credentials != nullptr) {
-    curl_easy_setopt(c, CURLOPT_AWS_SIGV4, sigv4.c_str());
-    curl_easy_setopt(c, CURLOPT_USERNAME, r.credentials->access_key_id.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD,
-                     r.credentials->secret_access_key.c_str());
+    lib.easy_setopt(c, CURLOPT_AWS_SIGV4, sigv4.c_str());
+    lib.easy_setopt(c, CURLOPT_USERNAME, r.credentials->access_key_id.c_str());
+    lib.easy_setopt(c, CURLOPT_PASSWORD,
+                    r.credentials->secret_access_key.c_str());
   }
   const long ms = static_cast<long>(r.timeout * 1000);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, AppendBody);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, AppendHeader);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "flowmon/0.1");
-  const CURLcode rc = curl_easy_perform(c);
-  if (rc != CURLE_OK) return Status::IoError(curl_easy_strerror(rc));
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+  lib.easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
+  lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
+  lib.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(c, CURLOPT_WRITEFUNCTION, AppendBody);
+  lib.easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+  lib.easy_setopt(c, CURLOPT_HEADERFUNCTION, AppendHeader);
+  lib.easy_setopt(c, CURLOPT_HEADERDATA, &response);
+  lib.easy_setopt(c, CURLOPT_USERAGENT, "flowmon/0.1");
+  const CURLcode rc = lib.easy_perform(c);
+  if (rc != CURLE_OK) return Status::IoError(lib.easy_strerror(rc));
+  lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
   return response;
 }
 

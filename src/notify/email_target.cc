@@ -1,6 +1,5 @@
 #include "notify/email_target.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -9,6 +8,7 @@
 #include <ctime>
 #include <functional>
 
+#include "aws/curl_library.h"
 #include "flowmon/core/text_split.h"
 #include "flowmon/core/time_util.h"
 #include "flowmon/notify/messages.h"
@@ -102,42 +102,45 @@ class EmailTarget : public NotifyTarget {
  private:
   // "" once the server took the message, else what went wrong.
   std::string Send(const std::string& message) {
-    std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(),
-                                                curl_easy_cleanup);
+    const Result<const CurlLibrary*> loaded = Curl();
+    if (!loaded.ok()) return loaded.status().message();
+    const CurlLibrary& lib = *loaded.value();
+    std::unique_ptr<CURL, void (*)(CURL*)> curl(lib.easy_init(),
+                                                lib.easy_cleanup);
     if (curl == nullptr) return "cannot initialise libcurl";
     CURL* c = curl.get();
     curl_slist* rcpt = nullptr;
     for (const std::string& a : to_)
-      rcpt = curl_slist_append(rcpt, Envelope(a).c_str());
+      rcpt = lib.slist_append(rcpt, Envelope(a).c_str());
     std::unique_ptr<curl_slist, void (*)(curl_slist*)> rcpt_list(
-        rcpt, curl_slist_free_all);
+        rcpt, lib.slist_free_all);
     const std::string mail_from = Envelope(from_);
     Upload upload{&message};
     char error[CURL_ERROR_SIZE] = "";
-    curl_easy_setopt(c, CURLOPT_URL, url_.c_str());
+    lib.easy_setopt(c, CURLOPT_URL, url_.c_str());
     // Only SMTP, whatever --smtp-url says (also checked when parsed).
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(c, CURLOPT_MAIL_FROM, mail_from.c_str());
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, ReadUpload);
-    curl_easy_setopt(c, CURLOPT_READDATA, &upload);
-    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(c, CURLOPT_USE_SSL, use_ssl_);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+    lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "smtp,smtps");
+    lib.easy_setopt(c, CURLOPT_MAIL_FROM, mail_from.c_str());
+    lib.easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+    lib.easy_setopt(c, CURLOPT_READFUNCTION, ReadUpload);
+    lib.easy_setopt(c, CURLOPT_READDATA, &upload);
+    lib.easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    lib.easy_setopt(c, CURLOPT_USE_SSL, use_ssl_);
+    lib.easy_setopt(c, CURLOPT_ERRORBUFFER, error);
     if (!user_.empty()) {
-      curl_easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
-      curl_easy_setopt(c, CURLOPT_PASSWORD, password_.c_str());
+      lib.easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
+      lib.easy_setopt(c, CURLOPT_PASSWORD, password_.c_str());
     }
     const long ms = static_cast<long>(settings_.timeout * 1000);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    const CURLcode rc = curl_easy_perform(c);
+    lib.easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
+    lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
+    lib.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    const CURLcode rc = lib.easy_perform(c);
     if (rc == CURLE_OK) return "";
     return error[0] != '\0'
-               ? fmt::format("{}: {}", curl_easy_strerror(rc), error)
-               : curl_easy_strerror(rc);
+               ? fmt::format("{}: {}", lib.easy_strerror(rc), error)
+               : lib.easy_strerror(rc);
   }
 
   std::vector<std::string> to_;
