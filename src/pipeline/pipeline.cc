@@ -118,6 +118,8 @@ class FormatFitWarnings {
 // "False sharing").
 class alignas(kCacheLineBytes) Worker {
  public:
+  Worker(const Worker&) = delete;  // matches_ points into itself
+  Worker& operator=(const Worker&) = delete;
   Worker(const PipelineOptions& options, RecordSink* sink)
       : options_(options), sink_(sink) {
     bad.keep = options.max_report;
@@ -127,8 +129,14 @@ class alignas(kCacheLineBytes) Worker {
       patterns_ = options.patterns;
       multi_ = true;
       set_ = PatternSet(patterns_);
-      matches_.assign(patterns_.size(), 0);
-      ctx_.matches = std::span<const uint8_t>(matches_);
+      // Written per record: on cache lines no other thread writes (the
+      // heap would put two workers' few bytes side by side).
+      const size_t n = patterns_.size();
+      matches_storage_.assign(n + 2 * kCacheLineBytes, 0);
+      const uintptr_t at = reinterpret_cast<uintptr_t>(matches_storage_.data());
+      matches_ =
+          matches_storage_.data() + (kCacheLineBytes - at % kCacheLineBytes);
+      ctx_.matches = std::span<const uint8_t>(matches_, n);
     }
     if (!patterns_.empty()) rare_ = PrefilterBytes(patterns_);
     // Term (and JSON) patterns look at the line alone: a line the scan
@@ -357,7 +365,7 @@ class alignas(kCacheLineBytes) Worker {
   bool Selected() {
     if (patterns_.empty()) return true;
     if (!multi_) return patterns_.front()->Matches(rec_) != options_.invert;
-    return set_.Match(rec_, matches_.data()) != options_.invert;
+    return set_.Match(rec_, matches_) != options_.invert;
   }
 
   // The one record-time rule (core/record_time.h): an event timestamp wins.
@@ -464,10 +472,13 @@ class alignas(kCacheLineBytes) Worker {
   const PipelineOptions& options_;
   RecordSink* sink_;
   std::vector<const CompiledPattern*> patterns_;
-  bool multi_ = false;            // a pattern set: fill matches_
-  PatternSet set_;                // patterns_, when multi_
-  std::vector<uint8_t> matches_;  // per pattern of the set
-  std::string rare_;              // the prefilter's bytes
+  bool multi_ = false;  // a pattern set: fill matches_
+  PatternSet set_;      // patterns_, when multi_
+  // Per pattern of the set: matches_[0, patterns_.size()), inside
+  // matches_storage_ and starting on a cache line of it.
+  std::vector<uint8_t> matches_storage_;
+  uint8_t* matches_ = nullptr;
+  std::string rare_;  // the prefilter's bytes
   bool can_prefilter_ = false;
   bool line_patterns_ = false;  // no pattern needs fields (PlainLine)
   bool sink_wants_fields_ = true;
