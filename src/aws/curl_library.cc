@@ -51,6 +51,23 @@ Result<CurlLibrary> LoadCurlLibrary(const char* soname) {
   return lib;
 }
 
+Result<CurlTransfer> CurlTransfer::Start() {
+  const Result<const CurlLibrary*> loaded = Curl();
+  if (!loaded.ok()) return loaded.status();
+  const CurlLibrary* lib = loaded.value();
+  CURL* handle = lib->easy_init();
+  if (handle == nullptr) return Status::IoError("cannot initialise libcurl");
+  return CurlTransfer(lib, handle);
+}
+
+bool CurlTransfer::Append(const std::string& item) {
+  curl_slist* const longer = lib_->slist_append(list_.get(), item.c_str());
+  if (longer == nullptr) return false;
+  (void)list_.release();  // `longer` holds it
+  list_.reset(longer);
+  return true;
+}
+
 Result<const CurlLibrary*> Curl() {
   // Once, on whichever thread asks first; the others wait for it.
   // FLOWMON_CURL_LIBRARY: the soname of the libcurl CMake found.

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <memory>
 
 #include "aws/curl_library.h"
 
@@ -42,18 +41,14 @@ std::string HttpResponse::Header(std::string_view name) const {
 }
 
 Result<HttpResponse> PerformHttp(const HttpRequest& r) {
-  const Result<const CurlLibrary*> loaded = Curl();
-  if (!loaded.ok()) return loaded.status();
-  const CurlLibrary& lib = *loaded.value();
-  std::unique_ptr<CURL, void (*)(CURL*)> curl(lib.easy_init(),
-                                              lib.easy_cleanup);
-  if (curl == nullptr) return Status::IoError("cannot initialise libcurl");
-  CURL* c = curl.get();
-  curl_slist* headers = nullptr;
-  for (const std::string& h : r.headers)
-    headers = lib.slist_append(headers, h.c_str());
-  std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_list(
-      headers, lib.slist_free_all);
+  Result<CurlTransfer> started = CurlTransfer::Start();
+  if (!started.ok()) return started.status();
+  CurlTransfer& transfer = started.value();
+  const CurlLibrary& lib = transfer.lib();
+  CURL* c = transfer.handle();
+  for (const std::string& h : r.headers) {
+    if (!transfer.Append(h)) return Status::IoError("cannot add a header");
+  }
   HttpResponse response;
   const std::string sigv4 =
       r.credentials ? fmt::format("aws:amz:{}:{}", r.region, r.service) : "";
@@ -63,7 +58,7 @@ Result<HttpResponse> PerformHttp(const HttpRequest& r) {
   // libcurl speaks nothing but HTTP(S) for it — never file:, ftp:, ...
   lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  lib.easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  lib.easy_setopt(c, CURLOPT_HTTPHEADER, transfer.list());
   if (r.method == "POST") {
     lib.easy_setopt(c, CURLOPT_POSTFIELDS, r.body.c_str());
     lib.easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.body.size()));

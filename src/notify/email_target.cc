@@ -102,18 +102,14 @@ class EmailTarget : public NotifyTarget {
  private:
   // "" once the server took the message, else what went wrong.
   std::string Send(const std::string& message) {
-    const Result<const CurlLibrary*> loaded = Curl();
-    if (!loaded.ok()) return loaded.status().message();
-    const CurlLibrary& lib = *loaded.value();
-    std::unique_ptr<CURL, void (*)(CURL*)> curl(lib.easy_init(),
-                                                lib.easy_cleanup);
-    if (curl == nullptr) return "cannot initialise libcurl";
-    CURL* c = curl.get();
-    curl_slist* rcpt = nullptr;
-    for (const std::string& a : to_)
-      rcpt = lib.slist_append(rcpt, Envelope(a).c_str());
-    std::unique_ptr<curl_slist, void (*)(curl_slist*)> rcpt_list(
-        rcpt, lib.slist_free_all);
+    Result<CurlTransfer> started = CurlTransfer::Start();
+    if (!started.ok()) return started.status().message();
+    CurlTransfer& transfer = started.value();
+    const CurlLibrary& lib = transfer.lib();
+    CURL* c = transfer.handle();
+    for (const std::string& a : to_) {
+      if (!transfer.Append(Envelope(a))) return "cannot add a recipient";
+    }
     const std::string mail_from = Envelope(from_);
     Upload upload{&message};
     char error[CURL_ERROR_SIZE] = "";
@@ -122,7 +118,7 @@ class EmailTarget : public NotifyTarget {
     lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "smtp,smtps");
     lib.easy_setopt(c, CURLOPT_MAIL_FROM, mail_from.c_str());
-    lib.easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+    lib.easy_setopt(c, CURLOPT_MAIL_RCPT, transfer.list());
     lib.easy_setopt(c, CURLOPT_READFUNCTION, ReadUpload);
     lib.easy_setopt(c, CURLOPT_READDATA, &upload);
     lib.easy_setopt(c, CURLOPT_UPLOAD, 1L);

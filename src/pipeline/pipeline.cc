@@ -338,11 +338,8 @@ class alignas(kCacheLineBytes) Worker {
 
   void CountPlain(bool selected) { AddPlain(1, selected ? 1 : 0); }
 
-  // `n` plain lines, records all, `selected` of them selected. The one
-  // place plain lines are counted: the compiler pairs the counters the
-  // same way at every call, so a count written by one line's update is
-  // read back whole by the next (two 8-byte adds read by one 16-byte
-  // load cost a store-forwarding stall per candidate line, measured).
+  // `n` plain lines, records all, `selected` of them selected: the one
+  // place plain lines are counted (passed over or matched alone).
   void AddPlain(uint64_t n, uint64_t selected) {
     span_line_ += n;
     stats.lines += n;

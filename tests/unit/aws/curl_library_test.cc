@@ -25,6 +25,21 @@ TEST_CASE("libcurl loads on first use with every function bound", "[aws]") {
   CHECK(Curl().value() == curl.value());
 }
 
+TEST_CASE("a transfer owns its handle and its list", "[aws]") {
+  Result<CurlTransfer> started = CurlTransfer::Start();
+  REQUIRE(started.ok());
+  CurlTransfer& t = started.value();
+  REQUIRE(t.handle() != nullptr);
+  CHECK(t.list() == nullptr);
+  REQUIRE(t.Append("X-A: 1"));
+  REQUIRE(t.Append("X-B: 2"));
+  REQUIRE(t.list() != nullptr);
+  CHECK(std::string(t.list()->data) == "X-A: 1");
+  REQUIRE(t.list()->next != nullptr);
+  CHECK(std::string(t.list()->next->data) == "X-B: 2");
+  CHECK(t.list()->next->next == nullptr);
+}
+
 TEST_CASE("a libcurl that cannot be loaded is an error naming it", "[aws]") {
   const Result<CurlLibrary> missing =
       LoadCurlLibrary("libflowmon-no-such-curl.so.4");
